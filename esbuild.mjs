@@ -1,0 +1,28 @@
+// Three kinds of bundle from one script: the extension (Node, CommonJS, `vscode` external),
+// the CLI (Node) and the webviews (browser, ESM). `--watch` rebuilds on change, `--production` minifies.
+import * as esbuild from 'esbuild';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+
+const webviews = ['guide', 'map'].filter((name) => existsSync(`webview/${name}/main.ts`));
+const builds = [
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: Object.fromEntries(webviews.map((n) => [n, `webview/${n}/main.ts`])), outdir: 'dist/webview', platform: 'browser', format: 'esm', target: 'es2022' },
+].filter((b) => Object.keys(b.entryPoints).length > 0);
+
+// Assets the webviews load as-is through asWebviewUri: the component library, codicons, stylesheets.
+mkdirSync('dist/webview/vendor', { recursive: true });
+cpSync('node_modules/@vscode-elements/elements/dist/bundled.js', 'dist/webview/vendor/elements.js');
+cpSync('node_modules/@vscode/codicons/dist/codicon.css', 'dist/webview/vendor/codicon.css');
+cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/vendor/codicon.ttf');
+if (existsSync('webview/styles')) cpSync('webview/styles', 'dist/webview/styles', { recursive: true });
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

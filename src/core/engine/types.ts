@@ -1,0 +1,62 @@
+// The drift engine's data, between its stages:
+// file → module (globs) · extraction per language · resolution · rules · findings.
+
+import type { Range } from '../findings';
+
+export type SourceLanguage = 'typescript' | 'python';
+
+export type ImportKind =
+  | 'import' // import x from 'a'; import 'a'; import a.b (Python); from a import b
+  | 'export' // export … from 'a'
+  | 'dynamic' // import('a') with a string literal
+  | 'require' // require('a')
+  | 'import-equals'; // import x = require('a')
+
+/** One import as written in a source file. */
+export interface ImportRef {
+  /** As written: './a', '@app/x', 'react', 'app.models', '..models' (Python relative). */
+  specifier: string;
+  /** Range of the specifier string (TS/JS) or of the dotted module name (Python). */
+  range: Range;
+  kind: ImportKind;
+  /** `import type`, `export type`, an import under `if TYPE_CHECKING:`. */
+  typeOnly: boolean;
+  /** Imported names where known (`import { a, b }`, `from x import a, b`); '*' for namespace. */
+  names?: string[];
+}
+
+/** Data touched by a statement: a table in SQL text, a Prisma delegate, an ORM model. */
+export interface DataAccess {
+  kind: 'sql' | 'prisma' | 'orm';
+  /** The table, model or collection name as found in the code. */
+  name: string;
+  range: Range;
+}
+
+/** `adrift-ignore <rule> -- <reason>` comments. */
+export interface SuppressionComment {
+  rule: string;
+  reason: string;
+  /** The comment's own range; it applies to its own line and the next line of code. */
+  range: Range;
+}
+
+export interface ExtractedFile {
+  language: SourceLanguage;
+  imports: ImportRef[];
+  dataAccess: DataAccess[];
+  suppressions: SuppressionComment[];
+}
+
+/** Where an import leads. */
+export type Resolution =
+  | { kind: 'file'; path: string } // workspace-relative, POSIX
+  | { kind: 'external'; packageName: string } // 'react', '@scope/pkg', 'fastapi'
+  | { kind: 'builtin'; name: string } // node:fs, os (Python stdlib)
+  | { kind: 'unresolved' };
+
+/** A file that was not checked, and why (binary, too large, minified, not UTF-8 ...). */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}

@@ -1,0 +1,78 @@
+// Findings are what every check in Adrift returns: plain data that the CLI prints and the
+// extension turns into diagnostics. Positions are 0-based (line, column in UTF-16 code
+// units, as in the editor); formatters print them 1-based.
+
+export const RULE_IDS = [
+  'module-dependency',
+  'private-import',
+  'data-ownership',
+  'forbidden-package',
+  'forbidden-import',
+  'module-cycle',
+  'unassigned-file',
+  'type-only-import',
+  'decision-schema',
+  'decision-reference',
+  'decision-lifecycle',
+  'unused-suppression',
+  'skipped-file',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Where a decision lives, so a finding can point at it. */
+export interface DecisionRef {
+  id: number;
+  title: string;
+  status: string;
+  /** Workspace-relative path of the record file, POSIX separators. */
+  file: string;
+  /** 0-based line of the key in the record that introduced the rule (or of `id`). */
+  line: number;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  /** Workspace-relative path, POSIX separators. */
+  file: string;
+  range: Range;
+  message: string;
+  /** The decision the code breaks, or the record the finding is about. */
+  decision?: DecisionRef;
+  /** The module of the importing file and the module imported, where they apply. */
+  fromModule?: string;
+  toModule?: string;
+  /** The import specifier as written, for import findings. */
+  specifier?: string;
+  /** What would fix it, as short sentences a person can act on. */
+  fixes?: string[];
+}
+
+export const ZERO_RANGE: Range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.file.localeCompare(b.file) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.column - b.range.start.column ||
+    a.rule.localeCompare(b.rule) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+/** `file:line:col rule message`, 1-based, the format every CLI command prints. */
+export function formatFindingLine(f: Finding): string {
+  return `${f.file}:${f.range.start.line + 1}:${f.range.start.column + 1} ${f.rule} ${f.message}`;
+}

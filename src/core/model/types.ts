@@ -1,0 +1,36 @@
+// The architecture model: what the accepted decisions, folded in id order, say the code
+// must look like. Every element remembers the decision that introduced it, so every
+// finding can name the decision it breaks.
+
+import type { DecisionRef } from '../findings';
+import type { ForbiddenImport, ForbiddenPackage, TypeOnlyPolicy, UndeclaredPolicy } from '../records/types';
+
+export interface Sourced<T> {
+  value: T;
+  decision: DecisionRef;
+}
+
+export interface ModelModule {
+  name: string;
+  description?: string;
+  /** Globs relative to the workspace root. */
+  paths: string[];
+  /** Public entry globs; undefined means every file of the module is public. */
+  public?: string[];
+  owns: Sourced<string>[];
+  /** Allowed edges out of this module: the module names it may use. */
+  uses: Sourced<string>[];
+  /** The decision that declared the module first, and those that changed it since. */
+  definedBy: DecisionRef;
+  changedBy: DecisionRef[];
+}
+
+export interface ArchitectureModel {
+  modules: Map<string, ModelModule>;
+  undeclared: Sourced<UndeclaredPolicy> | undefined;
+  typeOnly: Sourced<TypeOnlyPolicy> | undefined;
+  forbiddenPackages: Sourced<ForbiddenPackage>[];
+  forbiddenImports: Sourced<ForbiddenImport>[];
+  /** The decisions folded in, in id order. */
+  decisions: DecisionRef[];
+}

@@ -1,0 +1,109 @@
+// The decision record as it is stored in YAML. schemas/adr.schema.json is the single source
+// of truth for what a valid record is; these types mirror it for the code that reads one
+// after validation.
+
+export const DECISION_STATUSES = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+export const DECISION_KINDS = ['general', 'technology', 'boundaries', 'build-vs-buy', 'evolution'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+export interface DecisionOption {
+  name: string;
+  description?: string;
+  pros?: string[];
+  cons?: string[];
+}
+
+export interface DecisionOutcome {
+  chosen: string;
+  rationale?: string;
+}
+
+export interface Consequences {
+  good?: string[];
+  bad?: string[];
+  neutral?: string[];
+}
+
+export interface DecisionLink {
+  title?: string;
+  url: string;
+}
+
+/** A domain module as one record declares it. Later records may extend or redefine it. */
+export interface ModuleDeclaration {
+  description?: string;
+  /** Globs, relative to the workspace root, of the files that belong to the module. */
+  paths?: string[];
+  /** The only files other modules may import. Absent: every file of the module is public. */
+  public?: string[];
+  /** Tables, models or collections the module owns; others must go through its API. */
+  owns?: string[];
+  /** Modules this module may import. */
+  uses?: string[];
+}
+
+export type UndeclaredPolicy = 'deny' | 'warn' | 'allow';
+export type TypeOnlyPolicy = 'count' | 'ignore';
+
+export interface ForbiddenPackage {
+  name: string;
+  reason?: string;
+}
+
+export interface ForbiddenImport {
+  from: string;
+  to: string;
+  reason?: string;
+}
+
+/** What makes a decision checkable in code. */
+export interface Enforcement {
+  modules?: Record<string, ModuleDeclaration>;
+  /** Cross-module imports that no `uses` allows: a violation (deny), a warning, or fine. */
+  undeclared?: UndeclaredPolicy;
+  /** Whether type-only imports count as dependencies. */
+  type_only?: TypeOnlyPolicy;
+  packages?: { forbid?: ForbiddenPackage[] };
+  imports?: { forbid?: ForbiddenImport[] };
+}
+
+export interface BuildOrBuy {
+  capability: string;
+  choice: 'build' | 'buy';
+  vendor?: string;
+  reason?: string;
+}
+
+export interface EvolutionStage {
+  stage: string;
+  summary: string;
+  trigger?: string;
+}
+
+export interface DecisionRecord {
+  id: number;
+  title: string;
+  status: DecisionStatus;
+  date: string;
+  kind?: DecisionKind;
+  /** For technology decisions: what is being chosen (database, queue, file storage, auth ...). */
+  area?: string;
+  deciders?: string[];
+  consulted?: string[];
+  informed?: string[];
+  tags?: string[];
+  context?: string;
+  drivers?: string[];
+  options?: DecisionOption[];
+  decision?: DecisionOutcome;
+  consequences?: Consequences;
+  supersedes?: number[];
+  superseded_by?: number;
+  review_by?: string;
+  links?: DecisionLink[];
+  build_vs_buy?: BuildOrBuy[];
+  evolution?: EvolutionStage[];
+  enforce?: Enforcement;
+}
