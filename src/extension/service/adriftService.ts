@@ -1,0 +1,389 @@
+// The state every editor feature shares: per workspace folder, the config, the decision log,
+// the architecture model folded from it, the drift engine's index and the findings.
+// Features never load records or run checks themselves; they read from here and listen.
+//
+// API (created once in activate(), passed to every register…() function):
+//   service.folders(): readonly FolderState[]            every workspace folder Adrift knows
+//   service.folderOf(uri): FolderState | undefined         the folder holding a file
+//   service.locate(uri): { folder, file } | undefined      folder + workspace-relative POSIX path
+//   service.uriOf(folder, file): Uri                       inverse of locate (file may be absolute)
+//   service.recordAt(uri): LoadedRecord | undefined        the decision record stored in that file
+//   service.record(folder, id): LoadedRecord | undefined
+//   service.moduleOf(folder, file): ModelModule | undefined the module a workspace-relative file belongs to
+//   service.findings(folder?): Finding[]                   record + drift findings, settings applied
+//                                                          (severity per rule, 'off' and adrift.exclude dropped)
+//   service.findingsOf(uri): Finding[]                     the same for one file
+//   service.findingsOfDecision(folder, id): Finding[]      findings that name decision `id`
+//   service.previewAccepting(folder, id): Promise<{ resolved: Finding[]; added: Finding[] }>
+//                                                          what accepting a proposed record would change
+//   service.checkDocument(document): Finding[]             re-check an open file from its in-memory text
+//   service.filesChanged(uris): Promise<void>              batch of created/changed/deleted sources
+//   service.reloadRecords(folder?): Promise<void>          re-read config + records, re-fold, re-evaluate
+//   service.scan(folder, token?, onProgress?)              full background scan of a folder
+//   service.applyChanges(changes, folder?, label?)         the core's FileChange[] through ONE WorkspaceEdit
+//   service.fileSystem                                     the FileSystemPort the core uses (open editors win)
+//   service.onDidChange: Event<AdriftChange>               'records' (model reloaded), 'findings' (files or all),
+//                                                          'folders' (workspace folders added/removed)
+//   service.ready: Promise<void>                           resolves once every folder is loaded (not scanned)
+// A FolderState is read-only to features: { folder, root, config, log, model, settings, scanned }.
+
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import * as vscode from 'vscode';
+import { compareFindings, type Finding } from '../../core/findings';
+import type { ArchitectureModel, ModelModule } from '../../core/model/types';
+import { loadConfig, type AdriftConfig } from '../../core/config';
+import { loadDecisionLog } from '../../core/records/store';
+import type { DecisionLog, FileChange, LoadedRecord } from '../../core/records/types';
+import { foldModel } from '../../core/model/fold';
+import { ModuleMap } from '../../core/engine/modules';
+import { applyFileChanges, type AppliedChanges, type ChangedFile } from './applyChanges';
+import type { DriftIndex } from './driftIndex';
+import { OverlayFileSystem } from './overlayFileSystem';
+import { relativeTo, toPosix, uriOf } from './paths';
+import { readSettings, type AdriftSettings } from './settings';
+
+export type AdriftChange =
+  | { kind: 'records'; folder: FolderState }
+  | { kind: 'findings'; folder: FolderState; files?: readonly string[] }
+  | { kind: 'folders' };
+
+export type CreateDriftIndex = (
+  fs: OverlayFileSystem,
+  root: string,
+  config: AdriftConfig,
+  model: ArchitectureModel,
+) => DriftIndex;
+
+export interface FolderState {
+  readonly folder: vscode.WorkspaceFolder;
+  /** Absolute POSIX path of the folder. */
+  readonly root: string;
+  config: AdriftConfig;
+  log: DecisionLog;
+  model: ArchitectureModel;
+  settings: AdriftSettings;
+  /** True once a full scan has finished since the last reload of the index. */
+  scanned: boolean;
+}
+
+interface FolderData extends FolderState {
+  index: DriftIndex | undefined;
+  /** Drift findings by workspace-relative file. */
+  drift: Map<string, Finding[]>;
+  excluded: (file: string) => boolean;
+  /** File → module, compiled once per model. */
+  modules?: ModuleMap;
+  /** Serialises reloads of one folder so two quick record edits never interleave. */
+  queue: Promise<void>;
+}
+
+function groupByFile(findings: Finding[]): Map<string, Finding[]> {
+  const map = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = map.get(f.file);
+    if (list) list.push(f);
+    else map.set(f.file, [f]);
+  }
+  return map;
+}
+
+export class AdriftService implements vscode.Disposable {
+  readonly fileSystem: OverlayFileSystem;
+  private readonly emitter = new vscode.EventEmitter<AdriftChange>();
+  readonly onDidChange = this.emitter.event;
+  private readonly data = new Map<string, FolderData>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  ready: Promise<void>;
+
+  constructor(
+    private readonly createIndex: CreateDriftIndex | undefined,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.fileSystem = new OverlayFileSystem(async (files) => {
+      const result = await this.applyChanges(files.map((f) => ({ path: f.path, text: f.text })));
+      if (!result.applied) throw new Error(`could not write ${files.map((f) => f.path).join(', ')}`);
+    });
+    this.subscriptions.push(
+      this.emitter,
+      vscode.workspace.onDidChangeWorkspaceFolders((e) => {
+        for (const removed of e.removed) this.data.delete(removed.uri.toString());
+        this.ready = Promise.all(e.added.map((f) => this.addFolder(f))).then(() => undefined);
+        this.emitter.fire({ kind: 'folders' });
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('adrift')) return;
+        for (const d of this.data.values()) {
+          if (!e.affectsConfiguration('adrift', d.folder)) continue;
+          const before = d.settings.decisionsFolder;
+          this.applySettings(d);
+          if (d.settings.decisionsFolder !== before) void this.reloadRecords(d);
+          else this.emitter.fire({ kind: 'findings', folder: d });
+        }
+      }),
+    );
+    this.ready = Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.addFolder(f))).then(() => undefined);
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.data.clear();
+  }
+
+  // ---- where things are -------------------------------------------------------------
+
+  folders(): readonly FolderState[] {
+    return [...this.data.values()];
+  }
+
+  folderOf(uri: vscode.Uri): FolderState | undefined {
+    const wf = vscode.workspace.getWorkspaceFolder(uri);
+    return wf ? this.data.get(wf.uri.toString()) : undefined;
+  }
+
+  locate(uri: vscode.Uri): { folder: FolderState; file: string } | undefined {
+    const folder = this.folderOf(uri);
+    if (!folder) return undefined;
+    const file = relativeTo(folder.root, uri);
+    return file === undefined ? undefined : { folder, file };
+  }
+
+  uriOf(folder: FolderState, file: string): vscode.Uri {
+    return uriOf(folder.root, file);
+  }
+
+  recordAt(uri: vscode.Uri): LoadedRecord | undefined {
+    const at = this.locate(uri);
+    return at?.folder.log.records.find((r) => r.file === at.file);
+  }
+
+  record(folder: FolderState, id: number): LoadedRecord | undefined {
+    return folder.log.records.find((r) => r.record?.id === id);
+  }
+
+  /** True when the file is a decision record of its folder (or the folder's config). */
+  isRecordFile(uri: vscode.Uri): boolean {
+    const at = this.locate(uri);
+    if (!at) return false;
+    if (at.file === '.adrift.yaml') return true;
+    return path.posix.dirname(at.file) === at.folder.log.folderRelative && /\.ya?ml$/i.test(at.file);
+  }
+
+  moduleOf(folder: FolderState, file: string): ModelModule | undefined {
+    const d = this.must(folder);
+    if (d.modules?.model !== d.model) d.modules = new ModuleMap(d.model);
+    const name = d.modules.moduleOf(file);
+    return name === undefined ? undefined : d.model.modules.get(name);
+  }
+
+  // ---- findings -----------------------------------------------------------------------
+
+  findings(folder?: FolderState): Finding[] {
+    const out: Finding[] = [];
+    for (const d of folder ? [this.must(folder)] : this.data.values()) {
+      out.push(...this.effective(d, d.log.findings));
+      for (const list of d.drift.values()) out.push(...this.effective(d, list));
+    }
+    return out.sort(compareFindings);
+  }
+
+  findingsOf(uri: vscode.Uri): Finding[] {
+    const at = this.locate(uri);
+    if (!at) return [];
+    const d = this.must(at.folder);
+    const records = d.log.findings.filter((f) => f.file === at.file);
+    return this.effective(d, [...records, ...(d.drift.get(at.file) ?? [])]).sort(compareFindings);
+  }
+
+  findingsOfDecision(folder: FolderState, id: number): Finding[] {
+    return this.findings(folder).filter((f) => f.decision?.id === id && f.decision.file !== f.file);
+  }
+
+  /** What accepting proposed record `id` would resolve and newly flag, settings applied. */
+  async previewAccepting(folder: FolderState, id: number): Promise<{ resolved: Finding[]; added: Finding[] }> {
+    const d = this.must(folder);
+    await d.queue;
+    if (!d.index) return { resolved: [], added: [] };
+    const key = (f: Finding): string => `${f.rule}\u0000${f.file}\u0000${f.range.start.line}\u0000${f.range.start.column}\u0000${f.specifier ?? ''}`;
+    const now = this.effective(d, [...d.drift.values()].flat());
+    const then = this.effective(d, d.index.findingsUnder(foldModel(d.log, { preview: [id] })));
+    const nowKeys = new Set(now.map(key));
+    const thenKeys = new Set(then.map(key));
+    return {
+      resolved: now.filter((f) => !thenKeys.has(key(f))).sort(compareFindings),
+      added: then.filter((f) => !nowKeys.has(key(f))).sort(compareFindings),
+    };
+  }
+
+  /** Re-checks an open source file from its text; its findings replace the file's old ones. */
+  checkDocument(document: vscode.TextDocument): Finding[] {
+    const at = this.locate(document.uri);
+    if (!at) return [];
+    const d = this.must(at.folder);
+    if (!d.index || d.excluded(at.file) || this.isRecordFile(document.uri)) return this.findingsOf(document.uri);
+    const found = d.index.checkFile(at.file, document.getText());
+    this.setDrift(d, at.file, found);
+    this.emitter.fire({ kind: 'findings', folder: d, files: [at.file] });
+    return this.findingsOf(document.uri);
+  }
+
+  /**
+   * Sources created, changed or deleted on disk (a save, a branch switch). Each file is
+   * re-read through the overlay and re-checked once, yielding between chunks.
+   */
+  async filesChanged(uris: readonly vscode.Uri[], token?: vscode.CancellationToken): Promise<void> {
+    const byFolder = new Map<FolderData, Set<string>>();
+    for (const uri of uris) {
+      const at = this.locate(uri);
+      if (!at) continue;
+      const d = this.must(at.folder);
+      let files = byFolder.get(d);
+      if (!files) byFolder.set(d, (files = new Set()));
+      files.add(at.file);
+    }
+    for (const [d, files] of byFolder) {
+      const index = d.index;
+      if (!index) continue;
+      const changed: string[] = [];
+      let sliceStart = Date.now();
+      for (const file of files) {
+        if (token?.isCancellationRequested) break;
+        const text = d.excluded(file) ? undefined : await this.fileSystem.readText(path.posix.join(d.root, file));
+        if (text === undefined) {
+          index.removeFile(file);
+          if (d.drift.delete(file)) changed.push(file);
+        } else {
+          this.setDrift(d, file, index.checkFile(file, text));
+          changed.push(file);
+        }
+        if (Date.now() - sliceStart > 20) {
+          await new Promise((r) => setImmediate(r));
+          sliceStart = Date.now();
+        }
+      }
+      if (changed.length > 0) this.emitter.fire({ kind: 'findings', folder: d, files: changed });
+    }
+  }
+
+  // ---- loading --------------------------------------------------------------------------
+
+  /** Re-reads config and records, re-folds the model and re-evaluates the rules. */
+  reloadRecords(folder?: FolderState): Promise<void> {
+    const targets = folder ? [this.must(folder)] : [...this.data.values()];
+    return Promise.all(
+      targets.map((d) => {
+        d.queue = d.queue.then(() => this.load(d)).catch((err: unknown) => this.log.error(`reloading ${d.root}: ${String(err)}`));
+        return d.queue;
+      }),
+    ).then(() => undefined);
+  }
+
+  /** A full scan of one folder's sources; cancelling keeps what was found so far. */
+  async scan(
+    folder: FolderState,
+    token?: vscode.CancellationToken,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<void> {
+    const d = this.must(folder);
+    await d.queue;
+    const index = d.index;
+    if (!index) return;
+    const started = Date.now();
+    await index.scan({ onProgress, isCancelled: () => token?.isCancellationRequested === true });
+    if (d.index !== index) return; // reloaded meanwhile: the new index has its own scan
+    d.drift = groupByFile(index.findings());
+    d.scanned = token?.isCancellationRequested !== true;
+    this.log.info(`scanned ${d.root} in ${Date.now() - started} ms: ${[...d.drift.values()].flat().length} findings`);
+    this.emitter.fire({ kind: 'findings', folder: d });
+  }
+
+  // ---- writing --------------------------------------------------------------------------
+
+  /** Applies the core's edit results through one WorkspaceEdit (undoable; unsaved editors respected). */
+  applyChanges(changes: readonly (FileChange | ChangedFile)[], folder?: FolderState, label = 'Adrift'): Promise<AppliedChanges> {
+    const root = (folder ?? this.folders()[0])?.root;
+    return applyFileChanges(
+      changes,
+      (p) => (path.posix.isAbsolute(toPosix(p)) || !root ? vscode.Uri.file(p) : uriOf(root, p)),
+      label,
+    );
+  }
+
+  // ---- internals ------------------------------------------------------------------------
+
+  private must(folder: FolderState): FolderData {
+    const d = this.data.get(folder.folder.uri.toString());
+    if (!d) throw new Error(`Adrift does not know the folder ${folder.root}`);
+    return d;
+  }
+
+  private effective(d: FolderData, findings: readonly Finding[]): Finding[] {
+    const out: Finding[] = [];
+    for (const f of findings) {
+      const level = d.settings.severity[f.rule];
+      if (level === 'off' || d.excluded(f.file)) continue;
+      out.push(level && level !== f.severity ? { ...f, severity: level } : f);
+    }
+    return out;
+  }
+
+  private setDrift(d: FolderData, file: string, found: Finding[]): void {
+    const own = found.filter((f) => f.file === file);
+    if (own.length > 0) d.drift.set(file, own);
+    else d.drift.delete(file);
+  }
+
+  private applySettings(d: FolderData): void {
+    d.settings = readSettings(d.folder);
+    const globs = [...d.settings.exclude, ...(d.config.exclude ?? [])];
+    const match = globs.length > 0 ? picomatch(globs, { dot: true }) : undefined;
+    d.excluded = match ? (file) => match(file) : () => false;
+  }
+
+  private async addFolder(folder: vscode.WorkspaceFolder): Promise<void> {
+    if (folder.uri.scheme !== 'file') return;
+    const root = toPosix(folder.uri.fsPath);
+    try {
+      const loaded = await this.read(root, folder);
+      const d: FolderData = { folder, root, ...loaded, scanned: false, index: undefined, drift: new Map(), excluded: () => false, queue: Promise.resolve() };
+      this.data.set(folder.uri.toString(), d);
+      this.evaluate(d);
+    } catch (err) {
+      this.log.error(`loading ${root}: ${String(err)}`);
+    }
+  }
+
+  private async read(
+    root: string,
+    folder: vscode.WorkspaceFolder,
+  ): Promise<{ config: AdriftConfig; settings: AdriftSettings; log: DecisionLog; model: ArchitectureModel }> {
+    const started = Date.now();
+    const config = await loadConfig(this.fileSystem, root);
+    const settings = readSettings(folder);
+    const log = await loadDecisionLog(this.fileSystem, root, settings.decisionsFolder ? { folder: settings.decisionsFolder } : {});
+    const model = foldModel(log);
+    this.log.info(`loaded ${log.records.length} decision records of ${root} in ${Date.now() - started} ms`);
+    return { config, settings, log, model };
+  }
+
+  private async load(d: FolderData): Promise<void> {
+    Object.assign(d, await this.read(d.root, d.folder));
+    this.evaluate(d);
+  }
+
+  /** Hands the freshly folded model to the index (creating it on first use) and tells listeners. */
+  private evaluate(d: FolderData): void {
+    this.applySettings(d);
+    if (this.createIndex) {
+      if (!d.index) {
+        d.index = this.createIndex(this.fileSystem, d.root, d.config, d.model);
+        d.scanned = false;
+      } else {
+        d.index.setModel(d.model);
+        d.drift = groupByFile(d.index.findings());
+      }
+    }
+    this.emitter.fire({ kind: 'records', folder: d });
+    this.emitter.fire({ kind: 'findings', folder: d });
+  }
+}

@@ -1,0 +1,84 @@
+// Every write Adrift makes in the editor goes through ONE WorkspaceEdit: the user can undo
+// it, an unsaved editor is edited in place (never clobbered from disk), and a file that
+// was clean before is saved afterwards so the CLI and git see the same text.
+
+import * as vscode from 'vscode';
+
+/** What the core's edit functions return (structurally the core's FileChange). */
+export interface ChangedFile {
+  /** Absolute path (POSIX separators), or relative to the folder root. */
+  path: string;
+  text: string;
+  /** When set, the file is renamed from this path first. */
+  renameFrom?: string;
+}
+
+export interface AppliedChanges {
+  applied: boolean;
+  /** The Uris written, in the order given. */
+  uris: vscode.Uri[];
+}
+
+function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The smallest single replacement turning `before` into `after`: a whole-file replace would
+ * move every cursor and fold of the open editor and make undo jump to the top.
+ */
+export function minimalReplacement(before: string, after: string): { start: number; end: number; text: string } {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
+    endBefore--;
+    endAfter--;
+  }
+  return { start, end: endBefore, text: after.slice(start, endAfter) };
+}
+
+export async function applyFileChanges(
+  changes: readonly ChangedFile[],
+  resolve: (path: string) => vscode.Uri,
+  label = 'Adrift',
+): Promise<AppliedChanges> {
+  const edit = new vscode.WorkspaceEdit();
+  const metadata: vscode.WorkspaceEditEntryMetadata = { label, needsConfirmation: false };
+  const uris: vscode.Uri[] = [];
+  const toSave: vscode.Uri[] = [];
+  for (const change of changes) {
+    const uri = resolve(change.path);
+    uris.push(uri);
+    let source = uri;
+    if (change.renameFrom !== undefined) {
+      source = resolve(change.renameFrom);
+      edit.renameFile(source, uri, { overwrite: false }, metadata);
+    }
+    const doc = openDocument(source) ?? ((await exists(source)) ? await vscode.workspace.openTextDocument(source) : undefined);
+    if (!doc) {
+      edit.createFile(uri, { overwrite: false, contents: new TextEncoder().encode(change.text) }, metadata);
+      continue;
+    }
+    if (!doc.isDirty) toSave.push(uri);
+    const r = minimalReplacement(doc.getText(), change.text);
+    if (r.start === r.end && r.text === '') continue;
+    edit.replace(uri, new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)), r.text, metadata);
+  }
+  const applied = await vscode.workspace.applyEdit(edit);
+  if (applied) {
+    for (const uri of toSave) await openDocument(uri)?.save();
+  }
+  return { applied, uris };
+}
