@@ -1,0 +1,180 @@
+// The module map panel on the host side: one panel per extension, showing one workspace
+// folder at a time. It sends the graph, answers the webview's requests (an edge's imports,
+// saving an SVG) and follows the service, so the map redraws when records or findings change.
+
+import * as vscode from 'vscode';
+import { parseMapWebviewMessage, type HostToMapMessage, type MapToHostMessage } from '../../protocol/map';
+import type { AdriftService, FolderState } from '../service/adriftService';
+import type { Prompter } from '../commands/prompts';
+import { buildModuleMap, type ModuleImport, type ModuleMapData } from './graph';
+import { mapHtml, webviewRoot } from './html';
+
+export const MODULE_MAP_VIEW_TYPE = 'adrift.moduleMap';
+
+/** Where the map gets the code's actual module-to-module imports (the drift engine's index). */
+export type ModuleImportsSource = (folder: FolderState) => readonly ModuleImport[];
+
+export type RenderedState = Extract<MapToHostMessage, { type: 'rendered' }>;
+
+export class ModuleMapPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private folder: FolderState | undefined;
+  private data: ModuleMapData | undefined;
+  private ready = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly renderedEmitter = new vscode.EventEmitter<RenderedState>();
+  /** Fires each time the webview finished drawing; tests wait on it. */
+  readonly onDidRender = this.renderedEmitter.event;
+  lastRendered: RenderedState | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly service: AdriftService,
+    private readonly extensionUri: vscode.Uri,
+    private readonly prompter: Prompter,
+    private readonly importsOf: ModuleImportsSource,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      this.renderedEmitter,
+      service.onDidChange((change) => {
+        if (change.kind === 'folders' || change.folder.root === this.folder?.root) this.scheduleRefresh();
+      }),
+    );
+  }
+
+  get visible(): boolean {
+    return this.panel !== undefined;
+  }
+
+  show(folder: FolderState): void {
+    this.folder = folder;
+    if (this.panel) {
+      this.panel.title = this.title(folder);
+      this.panel.reveal();
+      this.refresh();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(MODULE_MAP_VIEW_TYPE, this.title(folder), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [webviewRoot(this.extensionUri)],
+    });
+    this.attach(panel);
+  }
+
+  /** Takes over a panel VS Code restored after a reload. */
+  restore(panel: vscode.WebviewPanel, folder: FolderState): void {
+    this.folder = folder;
+    panel.title = this.title(folder);
+    panel.webview.options = { enableScripts: true, localResourceRoots: [webviewRoot(this.extensionUri)] };
+    this.attach(panel);
+  }
+
+  /** Asks the webview to choose an edge as a click would; it then requests the edge's imports. */
+  selectEdge(edgeId: string): void {
+    void this.post({ type: 'selectEdge', edgeId });
+  }
+
+  dispose(): void {
+    clearTimeout(this.refreshTimer);
+    this.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private title(folder: FolderState): string {
+    return vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders.length > 1 ? `Module Map: ${folder.folder.name}` : 'Module Map';
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.ready = false;
+    this.lastRendered = undefined;
+    panel.webview.html = mapHtml(panel.webview, this.extensionUri);
+    const subscriptions = [
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+      panel.onDidDispose(() => {
+        for (const s of subscriptions) s.dispose();
+        if (this.panel === panel) this.panel = undefined;
+      }),
+    ];
+  }
+
+  private scheduleRefresh(): void {
+    if (!this.panel) return;
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => this.refresh(), 300);
+  }
+
+  private refresh(): void {
+    const folder = this.folder && this.service.folders().find((f) => f.root === this.folder?.root);
+    if (!folder || !this.panel) return;
+    this.folder = folder;
+    const findings = this.service.findings(folder);
+    this.data = buildModuleMap(folder.folder.name, folder.model, findings, this.importsOf(folder));
+    if (this.ready) void this.post({ type: 'graph', graph: this.data.graph });
+  }
+
+  private post(message: HostToMapMessage): Thenable<boolean> {
+    return this.panel ? this.panel.webview.postMessage(message) : Promise.resolve(false);
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const message = parseMapWebviewMessage(raw);
+    if ('rejected' in message) {
+      this.log.warn(`module map: ignored a message from the webview: ${message.rejected}`);
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.refresh();
+        return;
+      case 'rendered':
+        this.lastRendered = message;
+        this.renderedEmitter.fire(message);
+        return;
+      case 'showEdge': {
+        const imports = this.data?.imports.get(message.edgeId) ?? [];
+        await this.post({ type: 'edgeImports', requestId: message.requestId, edgeId: message.edgeId, imports });
+        return;
+      }
+      case 'openImport':
+        await this.openImport(message.file, message.line, message.column);
+        return;
+      case 'openDecision': {
+        const record = this.folder && this.service.record(this.folder, message.id);
+        if (record && this.folder) await vscode.window.showTextDocument(this.service.uriOf(this.folder, record.file), { preview: false });
+        return;
+      }
+      case 'exportSvg':
+        await this.post({ type: 'exportResult', requestId: message.requestId, ...(await this.saveSvg(message.svg)) });
+        return;
+    }
+  }
+
+  /** Opens only files the map listed: the webview cannot make the host open arbitrary paths. */
+  private async openImport(file: string, line: number, column: number): Promise<void> {
+    const listed = [...(this.data?.imports.values() ?? [])].some((sites) => sites.some((s) => s.file === file));
+    if (!listed || !this.folder) {
+      this.log.warn(`module map: refused to open ${file}, which the map did not list`);
+      return;
+    }
+    const position = new vscode.Position(line, column);
+    await vscode.window.showTextDocument(this.service.uriOf(this.folder, file), { selection: new vscode.Range(position, position), preview: false });
+  }
+
+  private async saveSvg(svg: string): Promise<{ saved: boolean; message?: string }> {
+    const folder = this.folder;
+    const defaultUri = folder ? vscode.Uri.joinPath(folder.folder.uri, 'module-map.svg') : undefined;
+    const target = await this.prompter.saveFile({ title: 'Export Module Map as SVG', ...(defaultUri ? { defaultUri } : {}), filters: { 'SVG image': ['svg'] } });
+    if (!target) return { saved: false, message: 'Export cancelled.' };
+    try {
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`));
+      return { saved: true, message: `Saved ${vscode.workspace.asRelativePath(target)}.` };
+    } catch (err) {
+      const message = `Could not save ${target.fsPath}: ${err instanceof Error ? err.message : String(err)}`;
+      void vscode.window.showErrorMessage(message);
+      return { saved: false, message };
+    }
+  }
+}

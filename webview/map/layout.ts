@@ -1,0 +1,98 @@
+// Places the modules and routes the edges with ELK's layered algorithm, which keeps the
+// "who uses whom" direction readable (users above the modules they use) for dozens of modules.
+
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ElkNode, ElkExtendedEdge, ElkPoint } from 'elkjs/lib/elk-api';
+import type { MapGraph } from '../../src/protocol/map';
+
+export interface PlacedModule {
+  name: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface PlacedEdge {
+  id: string;
+  points: ElkPoint[];
+  label?: { text: string; x: number; y: number; width: number; height: number };
+}
+
+export interface MapLayout {
+  width: number;
+  height: number;
+  modules: Map<string, PlacedModule>;
+  edges: Map<string, PlacedEdge>;
+}
+
+const NODE_HEIGHT = 40;
+const NODE_PADDING = 28;
+const LABEL_HEIGHT = 16;
+
+const elk = new ELK();
+
+export async function layoutMap(graph: MapGraph, measure: (text: string) => number): Promise<MapLayout> {
+  const children: ElkNode[] = graph.modules.map((m) => ({
+    id: m.name,
+    width: Math.max(96, Math.ceil(measure(m.name)) + NODE_PADDING),
+    height: NODE_HEIGHT,
+  }));
+  const known = new Set(graph.modules.map((m) => m.name));
+  const edges: ElkExtendedEdge[] = graph.edges
+    .filter((e) => known.has(e.from) && known.has(e.to) && e.from !== e.to)
+    .map((e) => {
+      const text = edgeLabel(e.imports, e.violations);
+      return {
+        id: e.id,
+        sources: [e.from],
+        targets: [e.to],
+        ...(text ? { labels: [{ text, width: Math.ceil(measure(text)) + 8, height: LABEL_HEIGHT }] } : {}),
+      };
+    });
+  const root: ElkNode = {
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'DOWN',
+      'elk.edgeRouting': 'ORTHOGONAL',
+      'elk.spacing.nodeNode': '32',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+      'elk.layered.spacing.edgeNodeBetweenLayers': '20',
+      'elk.spacing.edgeLabel': '4',
+      'elk.edgeLabels.inline': 'false',
+      'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
+      'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+      // Disconnected modules are packed side by side instead of one long row.
+      'elk.separateConnectedComponents': 'true',
+      'elk.aspectRatio': '1.6',
+      'elk.padding': '[top=16,left=16,bottom=16,right=16]',
+    },
+    children,
+    edges,
+  };
+  const laidOut: ElkNode = await elk.layout(root);
+
+  const modules = new Map<string, PlacedModule>();
+  for (const n of laidOut.children ?? []) {
+    modules.set(n.id, { name: n.id, x: n.x ?? 0, y: n.y ?? 0, width: n.width ?? 0, height: n.height ?? 0 });
+  }
+  const placedEdges = new Map<string, PlacedEdge>();
+  for (const e of (laidOut.edges ?? []) as ElkExtendedEdge[]) {
+    const points: ElkPoint[] = [];
+    for (const s of e.sections ?? []) points.push(s.startPoint, ...(s.bendPoints ?? []), s.endPoint);
+    const l = e.labels?.[0];
+    placedEdges.set(e.id, {
+      id: e.id,
+      points,
+      ...(l?.text ? { label: { text: l.text, x: l.x ?? 0, y: l.y ?? 0, width: l.width ?? 0, height: l.height ?? 0 } } : {}),
+    });
+  }
+  return { width: laidOut.width ?? 0, height: laidOut.height ?? 0, modules, edges: placedEdges };
+}
+
+/** "3" for three imports, "3 · 1 ✕" when one of them breaks a decision; nothing for a declared edge no code uses yet. */
+export function edgeLabel(imports: number, violations: number): string {
+  if (imports === 0) return '';
+  return violations > 0 ? `${imports} · ${violations} ✕` : String(imports);
+}
