@@ -1,0 +1,57 @@
+// What every rule sees: the architecture model compiled for lookups, and the facts of one
+// source file (its extracted imports and where each one resolved).
+
+import type { ArchitectureModel } from '../../model/types';
+import type { ExtractedFile, ImportRef, Resolution } from '../types';
+import { ModuleMap } from '../modules';
+import { DataOwnership, type DataModelAlias } from './data-index';
+import type { RuleSeverities } from './severity';
+
+export interface RuleContext {
+  model: ArchitectureModel;
+  modules: ModuleMap;
+  data: DataOwnership;
+  severities: RuleSeverities | undefined;
+}
+
+export interface FileFacts {
+  /** Workspace-relative, POSIX. */
+  file: string;
+  extracted: ExtractedFile;
+  /** Where each of `extracted.imports` leads, index for index. */
+  resolutions: Resolution[];
+}
+
+export interface RuleContextOptions {
+  severities?: RuleSeverities;
+  /** ORM models that name the same data under several names (Prisma model, delegate, @@map table). */
+  dataModels?: DataModelAlias[];
+}
+
+export function createRuleContext(model: ArchitectureModel, options: RuleContextOptions = {}): RuleContext {
+  return {
+    model,
+    modules: new ModuleMap(model),
+    data: new DataOwnership(model, options.dataModels ?? []),
+    severities: options.severities,
+  };
+}
+
+/** With `type_only: ignore`, type-only imports are not dependencies and no rule sees them. */
+export function importCounts(ctx: RuleContext, ref: ImportRef): boolean {
+  return !(ref.typeOnly && ctx.model.typeOnly?.value === 'ignore');
+}
+
+/** One import of a file together with where it leads. */
+export interface ResolvedImport {
+  ref: ImportRef;
+  resolution: Resolution;
+}
+
+export function countedImports(ctx: RuleContext, facts: FileFacts): ResolvedImport[] {
+  const out: ResolvedImport[] = [];
+  facts.extracted.imports.forEach((ref, i) => {
+    if (importCounts(ctx, ref)) out.push({ ref, resolution: facts.resolutions[i] ?? { kind: 'unresolved' } });
+  });
+  return out;
+}

@@ -1,0 +1,17 @@
+// How findings name decisions, modules and files, so every rule words them the same way.
+
+import type { DecisionRef } from '../../findings';
+
+/** `ADR-0003 "Split the help desk into five domain modules"` */
+export function decisionLabel(d: DecisionRef): string {
+  return `ADR-${String(d.id).padStart(4, '0')} "${d.title}"`;
+}
+
+export function moduleLabel(name: string | undefined): string {
+  return name === undefined ? 'a file in no module' : `module "${name}"`;
+}
+
+/** `src/a.ts (module "ticket")`, or just the file when it is in no module. */
+export function fileLabel(file: string, module: string | undefined): string {
+  return module === undefined ? `"${file}"` : `"${file}" (module "${module}")`;
+}

@@ -1,0 +1,42 @@
+// The rules, run over one file. Everything but module-cycle needs only the file's own facts;
+// module-cycle needs the module graph of the whole workspace, which the caller passes in.
+
+import type { Finding } from '../../findings';
+import type { FileFacts, RuleContext } from './context';
+import { checkDataOwnership } from './data-ownership';
+import { checkForbiddenImport } from './forbidden-import';
+import { checkForbiddenPackage } from './forbidden-package';
+import { checkModuleDependency } from './module-dependency';
+import { moduleImportsOf, type ModuleImport } from './module-imports';
+import { checkPrivateImport } from './private-import';
+import { checkUnassignedFile } from './unassigned-file';
+
+export { createRuleContext, type FileFacts, type RuleContext, type RuleContextOptions } from './context';
+export { checkModuleCycle, closingEdges, moduleGraph } from './module-cycle';
+export type { ModuleImport } from './module-imports';
+export type { DataModelAlias } from './data-index';
+export { DEFAULT_SEVERITIES, type RuleSeverities, type RuleSeverity } from './severity';
+
+export interface FileEvaluation {
+  module: string | undefined;
+  /** Cross-module imports of the file, for the module graph and the module map. */
+  moduleImports: ModuleImport[];
+  /** Findings of every rule but module-cycle. */
+  findings: Finding[];
+}
+
+export function evaluateFile(ctx: RuleContext, facts: FileFacts): FileEvaluation {
+  const module = ctx.modules.moduleOf(facts.file);
+  const moduleImports = moduleImportsOf(ctx, facts, module);
+  const dependency = checkModuleDependency(ctx, facts.file, moduleImports);
+  const flagged = new Set(moduleImports.filter((imp) => dependency.some((f) => f.range === imp.ref.range)));
+  const findings = [
+    ...dependency,
+    ...checkPrivateImport(ctx, facts.file, moduleImports, flagged),
+    ...checkForbiddenPackage(ctx, facts, module),
+    ...checkForbiddenImport(ctx, facts, module),
+    ...checkDataOwnership(ctx, facts, module),
+    ...checkUnassignedFile(ctx, facts.file, module),
+  ];
+  return { module, moduleImports, findings };
+}
