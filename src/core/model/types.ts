@@ -23,6 +23,9 @@ export interface ModelModule {
   /** The decision that declared the module first, and those that changed it since. */
   definedBy: DecisionRef;
   changedBy: DecisionRef[];
+  /** Each glob of `paths` / `public` with the record (and line) that wrote it; set by foldModel. */
+  pathSources?: Sourced<string>[];
+  publicSources?: Sourced<string>[];
 }
 
 export interface ArchitectureModel {
@@ -33,4 +36,6 @@ export interface ArchitectureModel {
   forbiddenImports: Sourced<ForbiddenImport>[];
   /** The decisions folded in, in id order. */
   decisions: DecisionRef[];
+  /** Ids of proposed records folded on top as a preview, if any. */
+  previewed?: number[];
 }

@@ -2,6 +2,9 @@
 // of truth for what a valid record is; these types mirror it for the code that reads one
 // after validation.
 
+import type { Document } from 'yaml';
+import type { Finding, Range } from '../findings';
+
 export const DECISION_STATUSES = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded'] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
@@ -106,4 +109,53 @@ export interface DecisionRecord {
   build_vs_buy?: BuildOrBuy[];
   evolution?: EvolutionStage[];
   enforce?: Enforcement;
+}
+
+// ---- Loaded records: a record file as the store read it, with positions for diagnostics ----
+
+
+/** The fields a person needs to recognise a record, read even from a record that fails validation. */
+export interface RecordHeader {
+  id?: number;
+  title?: string;
+  status?: string;
+}
+
+export interface LoadedRecord {
+  /** Workspace-relative path, POSIX separators. */
+  file: string;
+  text: string;
+  /** The parsed YAML document (comments and positions kept); undefined when the text was never parsed. */
+  doc: Document | undefined;
+  /** The validated record; undefined when the file is too broken to use. */
+  record?: DecisionRecord;
+  header: RecordHeader;
+  /** Findings about this file alone (syntax, schema). */
+  findings: Finding[];
+  /** Range of the key at `path` (or the nearest part of it that exists), 0-based. */
+  rangeOf(path: readonly (string | number)[]): Range;
+}
+
+export interface DecisionLog {
+  /** Absolute workspace root, POSIX separators. */
+  root: string;
+  /** Absolute decisions folder. */
+  folder: string;
+  /** Workspace-relative decisions folder, e.g. docs/adr. */
+  folderRelative: string;
+  /** Whether the decisions folder exists at all. */
+  folderExists: boolean;
+  /** Every record file, sorted by id (files without a usable id last, by name). */
+  records: LoadedRecord[];
+  /** Every finding: those of each record plus the cross-record ones (duplicates, references, lifecycle). */
+  findings: Finding[];
+}
+
+/** One file an edit writes; the extension applies it as a WorkspaceEdit, the CLI with writeAtomic. */
+export interface FileChange {
+  /** Workspace-relative path, POSIX separators. */
+  path: string;
+  text: string;
+  /** Workspace-relative path the file had before, when the edit renames it. */
+  renameFrom?: string;
 }

@@ -1,0 +1,150 @@
+// The optional `.adrift.yaml` at the workspace root: where the decisions live, the baseline
+// file, extra exclude globs and a severity per rule. The CLI and the extension both find the
+// decisions folder through resolveDecisionsFolder, so they always agree.
+
+import * as path from 'node:path';
+import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { RULE_IDS, type Finding, type RuleId, type Severity } from './findings';
+import type { FileSystemPort } from './fs/port';
+import { TextPositions } from './records/positions';
+import { closest } from './records/schema-messages';
+
+export const CONFIG_FILE = '.adrift.yaml';
+export const DEFAULT_DECISIONS_FOLDER = 'docs/adr';
+/** Tried when the default is absent: MADR's own convention. */
+export const ALTERNATE_DECISIONS_FOLDER = 'docs/decisions';
+export const DEFAULT_BASELINE_FILE = '.adrift-baseline.json';
+
+export type SeverityOverride = Severity | 'off';
+
+export interface AdriftConfig {
+  /** Workspace-relative path of the config file when one was read. */
+  file?: string;
+  /** Workspace-relative decisions folder given in the config, if any. */
+  decisions?: string;
+  /** Workspace-relative baseline file. */
+  baseline: string;
+  exclude: string[];
+  severity: Partial<Record<RuleId, SeverityOverride>>;
+  /** Problems in the config file, each at its key. */
+  findings: Finding[];
+}
+
+const KEYS = ['decisions', 'baseline', 'exclude', 'severity'] as const;
+const SEVERITIES: readonly SeverityOverride[] = ['error', 'warning', 'info', 'off'];
+
+export function toPosix(p: string): string {
+  return p.replace(/\\/g, '/');
+}
+
+function defaults(): AdriftConfig {
+  return { baseline: DEFAULT_BASELINE_FILE, exclude: [], severity: {}, findings: [] };
+}
+
+/** Reads and checks `.adrift.yaml`; a missing file gives the defaults, a broken one gives findings and the defaults. */
+export async function loadConfig(fs: FileSystemPort, root: string): Promise<AdriftConfig> {
+  const config = defaults();
+  const abs = path.posix.join(toPosix(root), CONFIG_FILE);
+  let text: string | undefined;
+  try {
+    text = await fs.readText(abs);
+  } catch (err) {
+    config.file = CONFIG_FILE;
+    config.findings.push(problem({ start: { line: 0, column: 0 }, end: { line: 0, column: 0 } }, `could not read ${CONFIG_FILE}: ${err instanceof Error ? err.message : String(err)}`));
+    return config;
+  }
+  if (text === undefined) return config;
+  config.file = CONFIG_FILE;
+  return parseConfig(text, config);
+}
+
+function problem(range: Finding['range'], message: string): Finding {
+  return { rule: 'decision-schema', severity: 'error', file: CONFIG_FILE, range, message };
+}
+
+/** Parses the text of `.adrift.yaml` into a config; exported for the extension, which may hold unsaved text. */
+export function parseConfig(text: string, config: AdriftConfig = defaults()): AdriftConfig {
+  config.file = CONFIG_FILE;
+  const pos = new TextPositions(text);
+  const at = (node: unknown) => {
+    const r = (node as { range?: [number, number, number] } | null)?.range;
+    return r ? pos.range(r[0], r[1]) : pos.range(0, 0);
+  };
+  if (text.length > 100_000) {
+    config.findings.push(problem(pos.range(0, 0), `${CONFIG_FILE} is too large to be a configuration file`));
+    return config;
+  }
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    config.findings.push(problem(pos.range(e.pos[0], e.pos[1]), `YAML syntax error: ${e.message.split('\n')[0]}`));
+    return config;
+  }
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return config;
+  if (!isMap(root)) {
+    config.findings.push(problem(at(root), `${CONFIG_FILE} must be a mapping with the keys ${KEYS.join(', ')}`));
+    return config;
+  }
+  const text1 = (node: unknown, label: string): string | undefined => {
+    if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') return node.value.trim();
+    config.findings.push(problem(at(node), `${label} must be a path relative to the workspace folder`));
+    return undefined;
+  };
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const value = pair.value as Node | null;
+    switch (key) {
+      case 'decisions': {
+        const v = text1(value, 'decisions');
+        if (v !== undefined) config.decisions = toPosix(v).replace(/\/+$/, '');
+        break;
+      }
+      case 'baseline': {
+        const v = text1(value, 'baseline');
+        if (v !== undefined) config.baseline = toPosix(v);
+        break;
+      }
+      case 'exclude':
+        if (isSeq(value) && value.items.every((i) => isScalar(i) && typeof i.value === 'string')) {
+          config.exclude = value.items.map((i) => String((i as { value: unknown }).value));
+        } else config.findings.push(problem(at(value ?? pair.key), 'exclude must be a list of globs, e.g. [generated/**, "**/*.test.ts"]'));
+        break;
+      case 'severity':
+        if (!isMap(value)) {
+          config.findings.push(problem(at(value ?? pair.key), 'severity must map rule ids to error, warning, info or off'));
+          break;
+        }
+        for (const rp of value.items) {
+          const rule = isScalar(rp.key) ? String(rp.key.value) : '';
+          const sev = isScalar(rp.value) ? String(rp.value.value) : '';
+          if (!(RULE_IDS as readonly string[]).includes(rule)) {
+            const guess = closest(rule, RULE_IDS);
+            config.findings.push(problem(at(rp.key), `unknown rule "${rule}"${guess ? ` (did you mean "${guess}"?)` : ''}`));
+          } else if (!(SEVERITIES as readonly string[]).includes(sev)) {
+            config.findings.push(problem(at(rp.value ?? rp.key), `severity of ${rule} must be one of ${SEVERITIES.join(', ')} (found "${sev}")`));
+          } else config.severity[rule as RuleId] = sev as SeverityOverride;
+        }
+        break;
+      default: {
+        const guess = closest(key, KEYS);
+        config.findings.push(problem(at(pair.key), `unknown key "${key}" in ${CONFIG_FILE}${guess ? ` (did you mean "${guess}"?)` : ` (known keys: ${KEYS.join(', ')})`}`));
+      }
+    }
+  }
+  return config;
+}
+
+/**
+ * The workspace-relative decisions folder: an explicit override (CLI flag or editor
+ * setting), else `decisions` in `.adrift.yaml`, else docs/adr, else docs/decisions when
+ * only that one exists.
+ */
+export async function resolveDecisionsFolder(fs: FileSystemPort, root: string, config: AdriftConfig, override?: string): Promise<string> {
+  const explicit = override?.trim() || config.decisions;
+  if (explicit) return toPosix(explicit).replace(/\/+$/, '');
+  const r = toPosix(root);
+  const isDir = async (rel: string) => (await fs.stat(path.posix.join(r, rel)))?.kind === 'directory';
+  if (!(await isDir(DEFAULT_DECISIONS_FOLDER)) && (await isDir(ALTERNATE_DECISIONS_FOLDER))) return ALTERNATE_DECISIONS_FOLDER;
+  return DEFAULT_DECISIONS_FOLDER;
+}

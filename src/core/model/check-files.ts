@@ -1,0 +1,80 @@
+// Reference checks that need the workspace's file list: globs in the decisions that match
+// no file (usually a renamed folder), and module globs that overlap so one file would
+// belong to two modules. The engine calls this with the files it scanned.
+
+import picomatch from 'picomatch';
+import type { DecisionRef, Finding, Range } from '../findings';
+import type { ArchitectureModel, Sourced } from './types';
+
+function at(decision: DecisionRef): Range {
+  return { start: { line: decision.line, column: 0 }, end: { line: decision.line, column: 0 } };
+}
+
+function finding(decision: DecisionRef, severity: Finding['severity'], message: string, extra: Partial<Finding> = {}): Finding {
+  return { rule: 'decision-reference', severity, file: decision.file, range: at(decision), message, decision, ...extra };
+}
+
+/** Compiles a glob once; the same matcher semantics as the engine's file → module mapping. */
+export function globMatcher(glob: string): (file: string) => boolean {
+  const match = picomatch(glob, { dot: true });
+  // Wrapped so it is safe to hand to Array#some: picomatch reads a second argument.
+  return (file) => match(file);
+}
+
+export function globsMatcher(globs: string[]): (file: string) => boolean {
+  const match = picomatch(globs, { dot: true });
+  return (file) => match(file);
+}
+
+/** `files` are workspace-relative, POSIX separators. */
+export function checkModelAgainstFiles(model: ArchitectureModel, files: readonly string[]): Finding[] {
+  const out: Finding[] = [];
+  const unmatched = (glob: Sourced<string>, what: string, extra: Partial<Finding> = {}) => {
+    const match = globMatcher(glob.value);
+    if (!files.some(match)) out.push(finding(glob.decision, 'warning', `${what} "${glob.value}" matches no file in the workspace (a renamed or deleted folder?)`, extra));
+  };
+
+  // file → the modules claiming it, for overlaps.
+  const owners = new Map<string, string[]>();
+  for (const m of model.modules.values()) {
+    const sources = m.pathSources ?? m.paths.map((value) => ({ value, decision: m.definedBy }));
+    for (const s of sources) unmatched(s, `module ${m.name}: path`, { fromModule: m.name });
+    for (const s of m.publicSources ?? []) unmatched(s, `module ${m.name}: public entry`, { fromModule: m.name });
+    if (m.paths.length === 0) continue;
+    const inModule = globsMatcher(m.paths);
+    for (const f of files) if (inModule(f)) owners.set(f, [...(owners.get(f) ?? []), m.name]);
+  }
+  for (const rule of model.forbiddenImports) {
+    unmatched({ value: rule.value.from, decision: rule.decision }, 'forbidden import: from');
+    unmatched({ value: rule.value.to, decision: rule.decision }, 'forbidden import: to');
+  }
+
+  const overlaps = new Map<string, string[]>();
+  for (const [file, mods] of owners) {
+    if (mods.length < 2) continue;
+    for (let i = 0; i < mods.length; i++) {
+      for (let j = i + 1; j < mods.length; j++) {
+        const key = [mods[i], mods[j]].sort().join('\u0000');
+        overlaps.set(key, [...(overlaps.get(key) ?? []), file]);
+      }
+    }
+  }
+  for (const [key, shared] of overlaps) {
+    const [a, b] = key.split('\u0000');
+    const ma = model.modules.get(a)!;
+    const mb = model.modules.get(b)!;
+    // Point at the module declared later: that is where the overlap was introduced.
+    const later = mb.definedBy.id >= ma.definedBy.id ? mb : ma;
+    const other = later === mb ? ma : mb;
+    const sorted = [...shared].sort();
+    const more = sorted.length > 1 ? ` and ${sorted.length - 1} more file${sorted.length > 2 ? 's' : ''}` : '';
+    const decision = (later.pathSources ?? []).find((s) => sorted.some(globMatcher(s.value)))?.decision ?? later.definedBy;
+    out.push(
+      finding(decision, 'error', `modules ${later.name} and ${other.name} both claim ${sorted[0]}${more}; a file belongs to one module, so narrow one of the globs`, {
+        fromModule: later.name,
+        toModule: other.name,
+      }),
+    );
+  }
+  return out;
+}
