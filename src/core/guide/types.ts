@@ -1,0 +1,101 @@
+// A question flow is data: steps of fields, each field a kind the webview knows how to draw.
+// The webview renders any flow generically; only ./records.ts knows what the answers mean.
+
+/** One choice of a `choice` field, with the trade-offs the guide spells out. */
+export interface ChoiceOption {
+  id: string;
+  label: string;
+  pros?: string[];
+  cons?: string[];
+  /** When this option is the right pick. */
+  when?: string;
+  /** Packages (npm or PyPI import names) that only this option uses; ruled out when another is chosen. */
+  packages?: string[];
+}
+
+interface FieldBase {
+  /** Key of the answer in GuideAnswers. */
+  id: string;
+  label: string;
+  help?: string;
+  placeholder?: string;
+  required?: boolean;
+}
+
+export interface TextField extends FieldBase {
+  kind: 'text' | 'textarea';
+}
+
+export interface ChoiceField extends FieldBase {
+  kind: 'choice';
+  options: ChoiceOption[];
+}
+
+/** A list of short strings, e.g. folders or table names. */
+export interface ListField extends FieldBase {
+  kind: 'list';
+  /** Where suggestions come from: the workspace's folders, or the names in another answer. */
+  suggest?: 'folders';
+}
+
+/** A column of a table: plain text, a list, or a pick from fixed options. */
+export interface TableColumn {
+  id: string;
+  label: string;
+  kind: 'text' | 'list' | 'choice';
+  options?: { id: string; label: string }[];
+  suggest?: 'folders';
+  placeholder?: string;
+}
+
+/** Repeating rows the user adds and removes (modules, capabilities, stages ...). */
+export interface TableField extends FieldBase {
+  kind: 'table';
+  columns: TableColumn[];
+  /** Label of one row, e.g. "module". */
+  rowLabel: string;
+}
+
+/**
+ * One entry per name of another table's rows (e.g. per module): the user picks a list of
+ * strings for each, either free text or among the same names.
+ */
+export interface PerRowField extends FieldBase {
+  kind: 'per-row';
+  /** The table field whose rows give the keys, and the column holding each row's name. */
+  rowsOf: { field: string; column: string };
+  /** Free list of strings, or a pick among the other rows' names. */
+  values: 'list' | 'pick-rows';
+}
+
+export type GuideField = TextField | ChoiceField | ListField | TableField | PerRowField;
+
+export interface GuideStep {
+  id: string;
+  title: string;
+  /** What the step decides and why it matters, shown above the fields. */
+  intro: string;
+  /** Codicon name, without the `codicon-` prefix. */
+  icon: string;
+  fields: GuideField[];
+}
+
+export interface GuideFlow {
+  id: string;
+  title: string;
+  steps: GuideStep[];
+}
+
+export type TableRow = Record<string, string | string[]>;
+
+/** An answer: text or a choice id; a list; rows of a table; or lists per row name. */
+export type AnswerValue = string | string[] | TableRow[] | Record<string, string[]>;
+
+export type GuideAnswers = Record<string, AnswerValue>;
+
+export interface GuideTemplate {
+  id: string;
+  label: string;
+  description: string;
+  answers: GuideAnswers;
+}

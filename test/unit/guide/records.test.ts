@@ -1,0 +1,183 @@
+import * as assert from 'node:assert/strict';
+import { planRecords, moduleSlug, folderGlob } from '../../../src/core/guide/records';
+import { GUIDE_TEMPLATES, templateAnswers } from '../../../src/core/guide/templates';
+import { recordFileChanges } from '../../../src/core/guide/write';
+import { checkAnswers } from '../../../src/core/guide/answers';
+import { parseRecord } from '../../../src/core/records/parse';
+import { checkLog } from '../../../src/core/records/store';
+import type { DecisionRecord } from '../../../src/core/records/types';
+import { SEED, slug } from './seed';
+
+const DATE = '2026-11-27';
+
+function plan(template: string, existing: DecisionRecord[] = []) {
+  const answers = templateAnswers(template);
+  assert.ok(answers, `template ${template}`);
+  return planRecords(answers, { existing, date: DATE });
+}
+
+function byTag(records: DecisionRecord[], tag: string): DecisionRecord {
+  const r = records.find((x) => x.tags?.includes(tag));
+  assert.ok(r, `a record tagged ${tag}`);
+  return r;
+}
+
+describe('guide: answers → decision records', () => {
+  for (const seed of SEED) {
+    describe(`the ${seed.template} template`, () => {
+      const { records, problems } = plan(seed.template);
+
+      it('answers every question, so nothing is left out', () => {
+        assert.deepEqual(problems, []);
+        assert.deepEqual(records.map((r) => r.id), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+        assert.ok(records.every((r) => r.status === 'accepted' && r.date === DATE));
+      });
+
+      it('writes records that lint clean (schema, file names, references)', () => {
+        const loaded = recordFileChanges(records, 'docs/adr').map((c) => parseRecord(c.path, c.text));
+        for (const l of loaded) assert.deepEqual(l.findings, [], `${l.file}\n${l.text}`);
+        assert.deepEqual(checkLog(loaded, DATE), []);
+        assert.deepEqual(loaded.map((l) => l.record?.id), records.map((r) => r.id));
+      });
+
+      it("declares the product's modules with their responsibilities and ownership", () => {
+        const modules = byTag(records, 'modules').enforce?.modules ?? {};
+        assert.deepEqual(Object.keys(modules), seed.modules.map(([name]) => slug(name)));
+        for (const [name, responsibility] of seed.modules) assert.equal(modules[slug(name)].description, responsibility);
+        for (const [name, owned] of seed.ownership) {
+          for (const data of owned) assert.ok(modules[slug(name)].owns?.includes(data), `${name} owns ${data}`);
+        }
+        for (const m of Object.values(modules)) for (const used of m.uses ?? []) assert.ok(modules[used], `uses ${used}`);
+        assert.equal(byTag(records, 'modules').enforce?.undeclared, 'deny');
+      });
+
+      it('records the frontend/backend split and forbids imports across it', () => {
+        const split = byTag(records, 'split');
+        for (const part of seed.split) assert.ok(split.decision?.chosen.includes(part), part);
+        const forbid = split.enforce?.imports?.forbid ?? [];
+        assert.ok(forbid.length > 0);
+        assert.ok(forbid.some((f) => f.from === 'web/**'));
+      });
+
+      it('records each key decision with its options and rules out the alternatives', () => {
+        for (const area of ['database', 'queue', 'file storage', 'auth']) {
+          const r = records.find((x) => x.kind === 'technology' && x.area === area);
+          assert.ok(r, area);
+          assert.ok((r.options?.length ?? 0) >= 3, `${area} lists its options`);
+          assert.ok(r.options?.some((o) => o.name === r.decision?.chosen), `${area}: the chosen option is one of them`);
+          assert.ok(r.options?.every((o) => (o.pros?.length ?? 0) > 0 && (o.cons?.length ?? 0) > 0));
+        }
+        for (const [label, choice] of seed.keyDecisions) {
+          const r = records.find((x) => x.kind === 'technology' && x.title.startsWith(`${label}:`));
+          assert.ok(r?.decision?.chosen.includes(choice), `${label}: ${choice}`);
+        }
+      });
+
+      it('records build vs buy and the evolution path', () => {
+        const bvb = records.find((r) => r.kind === 'build-vs-buy')?.build_vs_buy ?? [];
+        for (const capability of seed.build) assert.ok(bvb.some((b) => b.capability === capability && b.choice === 'build'), capability);
+        for (const [capability, vendor] of seed.buy) assert.ok(bvb.some((b) => b.capability === capability && b.choice === 'buy' && b.vendor === vendor), capability);
+        const evolution = records.find((r) => r.kind === 'evolution')?.evolution ?? [];
+        assert.deepEqual(evolution.map((e) => [e.stage, e.summary]), seed.evolution);
+        assert.ok(evolution.every((e) => (e.trigger ?? '') !== ''));
+      });
+    });
+  }
+
+  it('records the Python/FastAPI backend modules of the writing assistant', () => {
+    const modules = byTag(plan('writing-assistant').records, 'modules').enforce?.modules ?? {};
+    assert.deepEqual(modules.generation.paths, ['backend/app/generation/**']);
+    assert.ok(Object.values(modules).every((m) => m.paths?.every((p) => p.startsWith('backend/app/'))));
+  });
+
+  it('forbids the packages of ruled-out alternatives, never those of the choice', () => {
+    const records = plan('ci-runner').records;
+    const auth = records.find((r) => r.area === 'auth');
+    const forbidden = auth?.enforce?.packages?.forbid?.map((p) => p.name) ?? [];
+    assert.ok(forbidden.includes('bcrypt'), 'external OAuth only: no local passwords');
+    const db = records.find((r) => r.area === 'database');
+    const dbForbidden = db?.enforce?.packages?.forbid?.map((p) => p.name) ?? [];
+    assert.ok(dbForbidden.includes('mongoose'));
+    assert.ok(!dbForbidden.includes('pg'));
+  });
+
+  it('continues ids after existing records and supersedes changed decisions with proposals', () => {
+    const first = plan('help-desk').records;
+    const answers = templateAnswers('help-desk');
+    assert.ok(answers);
+    answers.database = 'mysql';
+    const again = planRecords(answers, { existing: first, date: '2026-12-01' });
+    assert.deepEqual(again.records.map((r) => r.id), [11]);
+    const [db] = again.records;
+    assert.equal(db.status, 'proposed');
+    assert.equal(db.decision?.chosen, 'MySQL');
+    assert.deepEqual(db.supersedes, [first.find((r) => r.area === 'database')?.id]);
+    assert.equal(again.unchanged.length, 8, 'the process record is not proposed again');
+  });
+
+  it('proposes a new record for every decision when the repository records something else', () => {
+    const unrelated: DecisionRecord = { id: 7, title: 'Use tabs', status: 'accepted', date: DATE, kind: 'general' };
+    const { records } = plan('writing-assistant', [unrelated]);
+    assert.equal(records[0].id, 8);
+    assert.ok(records.every((r) => r.status === 'proposed' && r.supersedes === undefined));
+    assert.ok(!records.some((r) => r.tags?.includes('process')));
+  });
+
+  it('ignores superseded records when deciding what a new answer replaces', () => {
+    const first = plan('help-desk').records;
+    const db = first.find((r) => r.area === 'database');
+    assert.ok(db);
+    db.status = 'superseded';
+    db.superseded_by = 99;
+    const again = planRecords(templateAnswers('help-desk') ?? {}, { existing: first, date: DATE });
+    assert.equal(again.records.length, 1);
+    assert.equal(again.records[0].area, 'database');
+    assert.equal(again.records[0].supersedes, undefined);
+  });
+
+  it('turns blank answers into problems per step, not into broken records', () => {
+    const { records, problems } = plan('blank');
+    assert.deepEqual(records.map((r) => r.tags), [['process']]);
+    const steps = new Set(problems.map((p) => p.step));
+    for (const step of ['product', 'modules', 'split', 'decisions', 'build-vs-buy', 'evolution']) assert.ok(steps.has(step), step);
+  });
+
+  it('reports unnamed, duplicate and unknown modules and keeps the rest', () => {
+    const answers = templateAnswers('blank') ?? {};
+    answers.modules = [
+      { name: 'Billing', responsibility: 'Invoices', folders: ['src/billing/'] },
+      { name: '', responsibility: 'Nothing', folders: [] },
+      { name: 'billing', responsibility: 'again', folders: ['x'] },
+      { name: 'Orders', responsibility: 'Orders', folders: ['src/orders'] },
+    ];
+    answers.uses = { Orders: ['Billing', 'Shipping'], Billing: ['Billing'] };
+    answers.owns = { Orders: ['Order', 'Invoice'], Billing: ['Invoice'] };
+    const { records, problems } = planRecords(answers, { existing: [], date: DATE });
+    const modules = byTag(records, 'modules').enforce?.modules ?? {};
+    assert.deepEqual(Object.keys(modules), ['billing', 'orders']);
+    assert.deepEqual(modules.orders.uses, ['billing']);
+    assert.deepEqual(modules.billing.uses, []);
+    assert.deepEqual(modules.billing.paths, ['src/billing/**']);
+    const messages = problems.map((p) => p.message).join('\n');
+    assert.match(messages, /Module 2 needs a name/);
+    assert.match(messages, /Two modules are named "billing"/);
+    assert.match(messages, /"Shipping", which is not a module/);
+    assert.match(messages, /"Invoice" is owned by both/);
+  });
+
+  it('makes schema-valid module names and globs', () => {
+    assert.equal(moduleSlug('KnowledgeBase'), 'knowledge-base');
+    assert.equal(moduleSlug('  Knowledge base '), 'knowledge-base');
+    assert.equal(moduleSlug('3D Models'), 'm-3d-models');
+    assert.equal(moduleSlug('!!'), '');
+    assert.equal(folderGlob('./api/src/ticket/'), 'api/src/ticket/**');
+    assert.equal(folderGlob('src/**/billing/*.py'), 'src/**/billing/*.py');
+  });
+
+  it('every template answers with the shape the host accepts', () => {
+    for (const t of GUIDE_TEMPLATES) assert.equal(checkAnswers(t.answers), undefined, t.id);
+    assert.match(checkAnswers({ modules: [{ name: 3 }] }) ?? '', /answer "modules" row 1, column "name"/);
+    assert.match(checkAnswers([]) ?? '', /must be an object/);
+    assert.match(checkAnswers({ owns: { a: 'x' } }) ?? '', /entry "a" is not a list/);
+  });
+});
