@@ -1,0 +1,60 @@
+// Tables named by SQL written in string literals. Only text that starts like a statement
+// (SELECT/INSERT/UPDATE/DELETE/WITH, after optional whitespace or an opening parenthesis)
+// is read as SQL, so prose such as "Delete from your cart?" is not taken for a query.
+
+/** One table found in a literal: its name and offset within the literal's content. */
+export interface SqlTable {
+  name: string;
+  offset: number;
+  length: number;
+}
+
+/** Cheap whole-file test: only files passing it have their literals examined. */
+export const SQL_FILE_HINT = /\b(?:select|insert|update|delete)\b/i;
+
+const STATEMENT_START = /^[\s(]*(?:select|insert|update|delete|with)\b/i;
+// A table follows FROM, JOIN, INTO, or starts an UPDATE; quoted forms "t", `t`, [t] and a
+// schema prefix are allowed. The lookahead rejects function calls such as FROM unnest(...).
+const TABLE_CLAUSE =
+  /\b(?:from|join|into|update)\s+((?:(?:"[^"\n]+"|`[^`\n]+`|\[[^\]\n]+\]|[A-Za-z_][\w$]*)\s*\.\s*)?(?:"[^"\n]+"|`[^`\n]+`|\[[^\]\n]+\]|[A-Za-z_][\w$]*))(?!\s*\()/gi;
+const NOT_TABLES = new Set([
+  'select', 'set', 'where', 'values', 'lateral', 'only', 'the', 'a', 'an', 'as', 'on',
+  'ignore', 'or', 'default', 'using', 'table', 'if', 'exists', 'not', 'distinct',
+]);
+
+export function looksLikeSql(content: string): boolean {
+  return content.length >= 10 && STATEMENT_START.test(content);
+}
+
+/** Tables named in `content`, with offsets relative to it. Call only when looksLikeSql. */
+export function sqlTables(content: string): SqlTable[] {
+  const out: SqlTable[] = [];
+  TABLE_CLAUSE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TABLE_CLAUSE.exec(content)) !== null) {
+    const full = m[1];
+    // The table is the last dotted part; its quotes are not part of the name.
+    const dot = lastTopLevelDot(full);
+    const part = dot === -1 ? full : full.slice(dot + 1).trimStart();
+    const partStart = m.index + m[0].length - part.length;
+    const quoted = /^["`[]/.test(part);
+    const name = quoted ? part.slice(1, -1) : part;
+    if (!quoted && NOT_TABLES.has(name.toLowerCase())) continue;
+    out.push({ name, offset: quoted ? partStart + 1 : partStart, length: name.length });
+  }
+  return out;
+}
+
+function lastTopLevelDot(s: string): number {
+  let quote = 0;
+  let last = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 96) quote = c;
+    else if (c === 91) quote = 93;
+    else if (c === 46) last = i;
+  }
+  return last;
+}

@@ -1,0 +1,363 @@
+// Imports, data access and suppression comments of a TypeScript/JavaScript file, read from
+// the token stream of ts-lexer in one pass. Each statement reader takes the current token,
+// consumes what fits its form and hands back the first token it did not use, so nothing
+// that could start another import is ever swallowed.
+
+import type { DataAccess, ImportKind, ImportRef, SuppressionComment } from '../types';
+import { PositionTracker } from './positions';
+import { looksLikeSql, sqlTables, SQL_FILE_HINT } from './sql';
+import { mayContainSuppression, parseSuppression } from './suppression';
+import {
+  TsLexer,
+  T_EOF,
+  T_IDENT,
+  T_PUNCT,
+  T_STRING,
+  T_TEMPLATE,
+  P_SPREAD,
+} from './ts-lexer';
+
+export interface TsExtraction {
+  imports: ImportRef[];
+  dataAccess: DataAccess[];
+  suppressions: SuppressionComment[];
+}
+
+const PRISMA_METHODS = new Set([
+  'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany',
+  'create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn',
+  'upsert', 'delete', 'deleteMany', 'count', 'aggregate', 'groupBy',
+]);
+const PRISMA_FILE_HINT = /\.(?:find(?:Unique|First|Many)|create|update|upsert|delete|count|aggregate|groupBy)\w*\s*\(/;
+
+const DOT = 46;
+const COMMA = 44;
+const OPEN_PAREN = 40;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const STAR = 42;
+const EQUALS = 61;
+
+/** Files whose extension allows JSX (plain .ts never does: `<T>x` is a type assertion). */
+export function allowsJsx(relPath: string): boolean {
+  return !/\.[mc]?ts$/.test(relPath);
+}
+
+export function extractTypeScript(text: string, jsx: boolean): TsExtraction {
+  return new TsExtractor(text, jsx).run();
+}
+
+class TsExtractor {
+  private readonly lx: TsLexer;
+  private readonly pos: PositionTracker;
+  private readonly imports: ImportRef[] = [];
+  private readonly dataAccess: DataAccess[] = [];
+  private readonly sql: boolean;
+  private readonly prisma: boolean;
+
+  constructor(private readonly text: string, jsx: boolean) {
+    this.sql = SQL_FILE_HINT.test(text);
+    this.prisma = PRISMA_FILE_HINT.test(text);
+    this.lx = new TsLexer(text, jsx, mayContainSuppression(text), this.sql);
+    this.pos = new PositionTracker(text);
+  }
+
+  run(): TsExtraction {
+    const lx = this.lx;
+    let t = lx.next();
+    while (t !== T_EOF) {
+      if (t === T_IDENT && !this.afterDot()) {
+        const n = lx.end - lx.start;
+        if (n === 6 && lx.is('import')) {
+          t = this.readImport();
+          continue;
+        }
+        if (n === 6 && lx.is('export')) {
+          t = this.readExport();
+          continue;
+        }
+        if (n === 7 && lx.is('require')) {
+          t = this.readRequire();
+          continue;
+        }
+      }
+      if (t === T_IDENT && this.prisma && this.isPrismaReceiver()) {
+        t = this.readPrismaCall();
+        continue;
+      }
+      if (t === T_STRING && this.sql) this.stringSql();
+      t = lx.next();
+    }
+    // Templates are complete only at the end of their last piece: read them afterwards.
+    if (this.sql) for (const tpl of lx.templates) this.templateSql(tpl.pieces);
+    this.dataAccess.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
+    return { imports: this.imports, dataAccess: this.dataAccess, suppressions: this.suppressions() };
+  }
+
+  /** `x.import`, `a?.require(…)`: a property, not the keyword. */
+  private afterDot(): boolean {
+    return this.lx.prevType === T_PUNCT && this.lx.prevPunct === DOT;
+  }
+
+  private isSpecifier(t: number): boolean {
+    return t === T_STRING || t === T_TEMPLATE;
+  }
+
+  private add(kind: ImportKind, typeOnly: boolean, names?: string[]): void {
+    const lx = this.lx;
+    let specifier = this.text.slice(lx.valueStart, lx.valueEnd);
+    if (specifier.includes('\\')) specifier = unescape(specifier);
+    const ref: ImportRef = { specifier, range: this.pos.range(lx.start, lx.end), kind, typeOnly };
+    if (names) ref.names = names;
+    this.imports.push(ref);
+  }
+
+  private readImport(): number {
+    const lx = this.lx;
+    const typeofBefore = lx.prevType === T_IDENT && this.prevWasTypeof();
+    let t = lx.next();
+    if (lx.isPunct(OPEN_PAREN)) {
+      t = lx.next();
+      if (!this.isSpecifier(t)) return t;
+      this.add('dynamic', typeofBefore);
+      return lx.next();
+    }
+    if (this.isSpecifier(t)) {
+      this.add('import', false, []);
+      return lx.next();
+    }
+    const names: string[] = [];
+    let typeOnly = false;
+    let valueBinding = false;
+    if (lx.is('type')) {
+      t = lx.next();
+      // `import type from 'x'`, `import type, { a } from`, `import type = require()`:
+      // here `type` is the name of the default binding.
+      if ((lx.is('from') && this.peekIsSpecifierAfterFrom()) || ((lx.isPunct(COMMA) || lx.isPunct(EQUALS)))) {
+        names.push('default');
+        valueBinding = true;
+        if (lx.is('from')) return this.readFrom('import', false, names);
+      } else typeOnly = true;
+    }
+    if (t === T_IDENT && !lx.is('from')) {
+      names.push('default');
+      valueBinding = true;
+      t = lx.next();
+    }
+    if (lx.isPunct(EQUALS)) {
+      t = lx.next();
+      if (!lx.is('require')) return t;
+      t = lx.next();
+      if (!(lx.isPunct(OPEN_PAREN))) return t;
+      t = lx.next();
+      if (!this.isSpecifier(t)) return t;
+      this.add('import-equals', typeOnly);
+      return lx.next();
+    }
+    if (lx.isPunct(COMMA)) t = lx.next();
+    if (lx.isPunct(STAR)) {
+      t = lx.next();
+      if (lx.is('as')) t = lx.next();
+      if (t === T_IDENT) t = lx.next();
+      names.push('*');
+      valueBinding = true;
+    }
+    if (lx.isPunct(OPEN_BRACE)) {
+      const list = this.readNameList();
+      if (list === undefined) return lx.type;
+      names.push(...list.names);
+      if (!typeOnly && !valueBinding && list.names.length > 0 && list.allTypes) typeOnly = true;
+      t = lx.next();
+    }
+    if (!lx.is('from')) return t;
+    return this.readFrom('import', typeOnly, names);
+  }
+
+  private prevWasTypeof(): boolean {
+    // The lexer keeps only the previous token's kind; look back at its text directly.
+    let p = this.lx.start - 1;
+    while (p >= 0 && /\s/.test(this.text[p])) p--;
+    return p >= 5 && this.text.startsWith('typeof', p - 5);
+  }
+
+  private peekIsSpecifierAfterFrom(): boolean {
+    let p = this.lx.end;
+    while (p < this.text.length && /\s/.test(this.text[p])) p++;
+    const c = this.text.charCodeAt(p);
+    return c === 39 || c === 34;
+  }
+
+  /** At `from`: reads the specifier and records the import. */
+  private readFrom(kind: ImportKind, typeOnly: boolean, names: string[]): number {
+    const t = this.lx.next();
+    if (!this.isSpecifier(t)) return t;
+    this.add(kind, typeOnly, names);
+    return this.lx.next();
+  }
+
+  /**
+   * At `{`: reads `a, type b, c as d, "e-f" as g` up to `}`. Returns the imported names and
+   * whether every one was marked `type`; undefined if the list is not one (the current
+   * token is then the first one that did not fit).
+   */
+  private readNameList(): { names: string[]; allTypes: boolean } | undefined {
+    const lx = this.lx;
+    const names: string[] = [];
+    let allTypes = true;
+    let t = lx.next();
+    while (!(lx.isPunct(CLOSE_BRACE))) {
+      if (t !== T_IDENT && t !== T_STRING) return undefined;
+      let isType = false;
+      if (lx.is('type')) {
+        const typeText = 'type';
+        t = lx.next();
+        if (t === T_IDENT && !lx.is('as')) isType = true;
+        else if (t === T_STRING) isType = true;
+        else if (lx.is('as')) {
+          // `type as x` imports `type`; `type as as x` imports `as` as a type.
+          names.push(typeText);
+          allTypes = false;
+          t = this.skipAlias();
+          if (lx.isPunct(COMMA)) t = lx.next();
+          continue;
+        } else {
+          names.push(typeText);
+          allTypes = false;
+          if (lx.isPunct(COMMA)) t = lx.next();
+          continue;
+        }
+      }
+      names.push(t === T_STRING ? this.text.slice(lx.valueStart, lx.valueEnd) : lx.tokenText());
+      if (!isType) allTypes = false;
+      t = lx.next();
+      if (lx.is('as')) t = this.skipAlias();
+      if (lx.isPunct(COMMA)) t = lx.next();
+      else if (!(lx.isPunct(CLOSE_BRACE))) return undefined;
+    }
+    return { names, allTypes };
+  }
+
+  /** At `as`: skips it and the alias; returns the token after. */
+  private skipAlias(): number {
+    const lx = this.lx;
+    lx.next();
+    if (lx.type === T_IDENT || lx.type === T_STRING) return lx.next();
+    return lx.type;
+  }
+
+  private readExport(): number {
+    const lx = this.lx;
+    let t = lx.next();
+    let typeOnly = false;
+    if (lx.is('type')) {
+      t = lx.next();
+      if (!((lx.isPunct(OPEN_BRACE) || lx.isPunct(STAR)))) return t;
+      typeOnly = true;
+    }
+    if (lx.isPunct(STAR)) {
+      t = lx.next();
+      if (lx.is('as')) t = this.skipAlias();
+      if (!lx.is('from')) return t;
+      return this.readFrom('export', typeOnly, ['*']);
+    }
+    if (lx.isPunct(OPEN_BRACE)) {
+      const list = this.readNameList();
+      if (list === undefined) return lx.type;
+      t = lx.next();
+      if (!lx.is('from')) return t; // a local export list
+      const allTypes = list.names.length > 0 && list.allTypes;
+      return this.readFrom('export', typeOnly || allTypes, list.names);
+    }
+    return t;
+  }
+
+  private readRequire(): number {
+    const lx = this.lx;
+    let t = lx.next();
+    if (!(lx.isPunct(OPEN_PAREN))) return t;
+    t = lx.next();
+    if (!this.isSpecifier(t)) return t;
+    this.add('require', false);
+    return lx.next();
+  }
+
+  private isPrismaReceiver(): boolean {
+    const lx = this.lx;
+    const n = lx.end - lx.start;
+    if (n === 2) return lx.is('db') || lx.is('tx');
+    if (n === 3) return lx.is('trx');
+    if (n < 6) return false;
+    const word = lx.tokenText();
+    return /prisma/i.test(word);
+  }
+
+  /** At the receiver: `prisma.ticket.update(` records the `ticket` delegate. */
+  private readPrismaCall(): number {
+    const lx = this.lx;
+    if (lx.prevType === T_PUNCT && lx.prevPunct === P_SPREAD) return lx.next();
+    let t = lx.next();
+    if (!(lx.isPunct(DOT))) return t;
+    t = lx.next();
+    if (t !== T_IDENT || lx.text0() === 36 /* $ */) return t;
+    const delegateStart = lx.start;
+    const delegateEnd = lx.end;
+    t = lx.next();
+    if (!(lx.isPunct(DOT))) return t;
+    t = lx.next();
+    if (t !== T_IDENT || !PRISMA_METHODS.has(lx.tokenText())) return t;
+    t = lx.next();
+    if (!(lx.isPunct(OPEN_PAREN))) return t;
+    this.dataAccess.push({
+      kind: 'prisma',
+      name: this.text.slice(delegateStart, delegateEnd),
+      range: this.pos.range(delegateStart, delegateEnd),
+    });
+    return lx.next();
+  }
+
+  private stringSql(): void {
+    const lx = this.lx;
+    const content = this.text.slice(lx.valueStart, lx.valueEnd);
+    if (!looksLikeSql(content)) return;
+    for (const table of sqlTables(content)) {
+      const start = lx.valueStart + table.offset;
+      this.dataAccess.push({ kind: 'sql', name: table.name, range: this.pos.range(start, start + table.length) });
+    }
+  }
+
+  /** A template's pieces, with each `${…}` blanked to spaces so offsets stay exact. */
+  private templateSql(pieces: number[]): void {
+    if (pieces.length === 0) return;
+    const base = pieces[0];
+    let content = '';
+    for (let i = 0; i < pieces.length; i += 2) {
+      if (i > 0) content += ' '.repeat(pieces[i] - pieces[i - 1]);
+      content += this.text.slice(pieces[i], pieces[i + 1]);
+    }
+    if (!looksLikeSql(content)) return;
+    for (const table of sqlTables(content)) {
+      const start = base + table.offset;
+      // A name that runs into a substitution is not a table written in the code.
+      if (this.text.slice(start, start + table.length) !== table.name) continue;
+      this.dataAccess.push({ kind: 'sql', name: table.name, range: this.pos.range(start, start + table.length) });
+    }
+  }
+
+  private suppressions(): SuppressionComment[] {
+    const out: SuppressionComment[] = [];
+    for (const c of this.lx.comments) {
+      const parsed = parseSuppression(this.text.slice(c.textStart, c.textEnd));
+      if (parsed) out.push({ ...parsed, range: this.pos.range(c.start, c.end) });
+    }
+    return out;
+  }
+}
+
+function unescape(s: string): string {
+  return s.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])/g, (_m, e: string) => {
+    if (e[0] === 'u' && e.length > 1) return String.fromCodePoint(parseInt(e[1] === '{' ? e.slice(2, -1) : e.slice(1), 16));
+    if (e[0] === 'x' && e.length === 3) return String.fromCharCode(parseInt(e.slice(1), 16));
+    if (e === '\n' || e === '\r\n' || e === '\r') return '';
+    return e;
+  });
+}

@@ -1,0 +1,161 @@
+// Which files of a workspace the drift engine reads: a walk that leaves out dependencies,
+// build output, caches and virtual environments (and what a top-level .gitignore names),
+// never follows a symbolic link into a folder (so link loops cannot trap it), and the
+// guard that turns unreadable text into a skip note instead of a crash.
+
+import picomatch from 'picomatch';
+import type { FileSystemPort } from '../fs/port';
+import type { SkippedFile } from './types';
+
+/** Extensions of the files the engine extracts imports from. */
+export const SOURCE_FILE = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs|py|pyi)$/;
+
+/** Files the resolver reads: compiler and package settings, Python project roots, Prisma schemas. */
+export const CONFIG_FILE = /^(?:tsconfig(?:\.[\w-]+)*\.json|jsconfig\.json|package\.json|pyproject\.toml|setup\.cfg|setup\.py|[\w.-]*\.prisma)$/;
+
+/** Folders that never hold the workspace's own source. Dot-folders are skipped as well. */
+const SKIPPED_FOLDERS = new Set([
+  'node_modules', 'dist', 'out', 'build', 'coverage', 'venv', '__pycache__', 'site-packages', 'bower_components',
+]);
+
+/** Larger files are generated or data, not code a person maintains. */
+export const MAX_SOURCE_CHARS = 1_000_000;
+/** A line this long is a minified bundle or embedded data. */
+const MAX_LINE_CHARS = 10_000;
+/** Average line length above which a file of some size reads as minified. */
+const MAX_AVERAGE_LINE = 300;
+const MINIFIED_CHECK_FROM = 10_000;
+
+/**
+ * Why `text` should not be read as source code, or undefined if it is fine. Cheap: a few
+ * native scans over the text.
+ */
+export function guardSourceText(text: string): string | undefined {
+  if (text.length > MAX_SOURCE_CHARS) return `larger than ${Math.round(MAX_SOURCE_CHARS / 1000)} KB (${Math.round(text.length / 1000)} KB)`;
+  if (text.includes('\0')) return 'binary file (contains NUL bytes)';
+  // Decoding invalid UTF-8 yields U+FFFD; a hand-written source file almost never has one.
+  if (text.includes('\uFFFD')) return 'not valid UTF-8 text';
+  if (text.length >= MINIFIED_CHECK_FROM) {
+    let lines = 0;
+    let longest = 0;
+    let from = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', from);
+      const end = nl === -1 ? text.length : nl;
+      if (end - from > longest) longest = end - from;
+      lines++;
+      if (nl === -1) break;
+      from = nl + 1;
+    }
+    if (longest > MAX_LINE_CHARS) return `minified or generated (a line of ${longest} characters)`;
+    if (text.length / lines > MAX_AVERAGE_LINE) return `minified or generated (${Math.round(text.length / lines)} characters per line on average)`;
+  }
+  return undefined;
+}
+
+export interface SourceFileListing {
+  /** Workspace-relative POSIX paths of source files, sorted. */
+  files: string[];
+  /** Folders and entries not walked, with the reason. */
+  skipped: SkippedFile[];
+  /** Workspace-relative paths of tsconfig/jsconfig/package.json/pyproject/… files seen. */
+  configFiles: string[];
+}
+
+export interface ListOptions {
+  /** Globs (workspace-relative) of files and folders never to list. */
+  exclude?: string[];
+  /** Honour the workspace's top-level .gitignore (default true). */
+  gitignore?: boolean;
+}
+
+export async function listSourceFiles(fs: FileSystemPort, root: string, options: ListOptions = {}): Promise<SourceFileListing> {
+  const rootPath = root.replace(/\\/g, '/').replace(/\/+$/, '');
+  const ignored = await ignoreMatcher(fs, rootPath, options);
+  const files: string[] = [];
+  const configFiles: string[] = [];
+  const skipped: SkippedFile[] = [];
+
+  const walk = async (rel: string): Promise<void> => {
+    let entries: { name: string; kind: 'file' | 'directory' | 'other' }[] | undefined;
+    try {
+      entries = await fs.readDirectory(rel === '' ? rootPath : `${rootPath}/${rel}`);
+    } catch (err) {
+      skipped.push({ file: rel === '' ? '.' : rel, reason: `folder not readable (${(err as Error).message})` });
+      return;
+    }
+    if (entries === undefined) return;
+    const folders: string[] = [];
+    for (const entry of entries) {
+      const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      let kind = entry.kind;
+      if (kind === 'other') {
+        // A symbolic link (or a device): a linked file is read, a linked folder is not
+        // followed, which is what keeps link loops from trapping the walk.
+        const target = await fs.stat(`${rootPath}/${path}`).catch(() => undefined);
+        if (target?.kind === 'directory') {
+          if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.') && !ignored(path, true)) {
+            skipped.push({ file: path, reason: 'symbolic link to a folder, not followed' });
+          }
+          continue;
+        }
+        if (target?.kind !== 'file') continue;
+        kind = 'file';
+      }
+      if (kind === 'directory') {
+        if (SKIPPED_FOLDERS.has(entry.name) || entry.name.startsWith('.') || ignored(path, true)) continue;
+        folders.push(path);
+      } else if (kind === 'file') {
+        if (SOURCE_FILE.test(entry.name)) {
+          if (!ignored(path, false)) files.push(path);
+          if (entry.name === 'setup.py') configFiles.push(path);
+        } else if (CONFIG_FILE.test(entry.name)) configFiles.push(path);
+      }
+    }
+    await Promise.all(folders.map(walk));
+  };
+
+  await walk('');
+  files.sort();
+  configFiles.sort();
+  skipped.sort((a, b) => a.file.localeCompare(b.file));
+  return { files, skipped, configFiles };
+}
+
+type IgnoreTest = (relPath: string, isFolder: boolean) => boolean;
+
+async function ignoreMatcher(fs: FileSystemPort, root: string, options: ListOptions): Promise<IgnoreTest> {
+  const globs = [...(options.exclude ?? [])];
+  const folderGlobs: string[] = [];
+  if (options.gitignore !== false) {
+    const text = await fs.readText(`${root}/.gitignore`).catch(() => undefined);
+    if (text !== undefined) {
+      for (const pattern of gitignoreGlobs(text)) (pattern.folderOnly ? folderGlobs : globs).push(pattern.glob);
+    }
+  }
+  if (globs.length === 0 && folderGlobs.length === 0) return () => false;
+  const any = globs.length > 0 ? picomatch(globs, { dot: true }) : () => false;
+  const folder = folderGlobs.length > 0 ? picomatch(folderGlobs, { dot: true }) : () => false;
+  return (relPath, isFolder) => any(relPath) || (isFolder && folder(relPath));
+}
+
+/**
+ * The simple subset of .gitignore: names and paths, `*`/`**` globs, a trailing `/` for
+ * folders only, a leading `/` to anchor. Negations (`!`) are not honoured: a file they
+ * would bring back stays ignored.
+ */
+export function gitignoreGlobs(text: string): { glob: string; folderOnly: boolean }[] {
+  const out: { glob: string; folderOnly: boolean }[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    let line = raw.replace(/(?<!\\)\s+$/, '');
+    if (line === '' || line.startsWith('#') || line.startsWith('!')) continue;
+    const folderOnly = line.endsWith('/');
+    if (folderOnly) line = line.slice(0, -1);
+    const anchored = line.startsWith('/') || line.slice(0, -1).includes('/');
+    if (line.startsWith('/')) line = line.slice(1);
+    if (line === '' || line === '**') continue;
+    const glob = anchored || line.startsWith('**/') ? line : `**/${line}`;
+    out.push({ glob, folderOnly });
+  }
+  return out;
+}
