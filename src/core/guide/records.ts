@@ -250,7 +250,7 @@ function keyDecisionDrafts(answers: GuideAnswers, problems: GuideProblem[]): Dra
     const rationale = text(answers, area.rationaleField);
     const forbid = packagesRuledOut(area.options, chosen.id).map((p) => ({
       name: p.name,
-      reason: `${area.label}: ${chosen.label} was chosen over ${p.option}`,
+      reason: `${area.label}: ruled out with ${p.option}`,
     }));
     drafts.push({
       title: `${area.label}: ${chosen.label}`,
