@@ -10,6 +10,7 @@
 //   service.recordAt(uri): LoadedRecord | undefined        the decision record stored in that file
 //   service.record(folder, id): LoadedRecord | undefined
 //   service.moduleOf(folder, file): ModelModule | undefined the module a workspace-relative file belongs to
+//   service.engineIndex(folder): WorkspaceIndex | undefined  the engine's index (moduleImports() for the map)
 //   service.findings(folder?): Finding[]                   record + drift findings, settings applied
 //                                                          (severity per rule, 'off' and adrift.exclude dropped)
 //   service.findingsOf(uri): Finding[]                     the same for one file
@@ -20,6 +21,7 @@
 //   service.filesChanged(uris): Promise<void>              batch of created/changed/deleted sources
 //   service.reloadRecords(folder?): Promise<void>          re-read config + records, re-fold, re-evaluate
 //   service.scan(folder, token?, onProgress?)              full background scan of a folder
+//   service.resetIndex(folder)                             fresh engine index (tsconfig/package.json changed)
 //   service.applyChanges(changes, folder?, label?)         the core's FileChange[] through ONE WorkspaceEdit
 //   service.fileSystem                                     the FileSystemPort the core uses (open editors win)
 //   service.onDidChange: Event<AdriftChange>               'records' (model reloaded), 'findings' (files or all),
@@ -37,8 +39,9 @@ import { loadDecisionLog } from '../../core/records/store';
 import type { DecisionLog, FileChange, LoadedRecord } from '../../core/records/types';
 import { foldModel } from '../../core/model/fold';
 import { ModuleMap } from '../../core/engine/modules';
+import { applyBaseline, parseBaseline, todayIso, type Baseline } from '../../core/engine/baseline';
 import { applyFileChanges, type AppliedChanges, type ChangedFile } from './applyChanges';
-import type { DriftIndex } from './driftIndex';
+import type { WorkspaceIndex } from '../../core/engine/index';
 import { OverlayFileSystem } from './overlayFileSystem';
 import { relativeTo, toPosix, uriOf } from './paths';
 import { readSettings, type AdriftSettings } from './settings';
@@ -48,12 +51,12 @@ export type AdriftChange =
   | { kind: 'findings'; folder: FolderState; files?: readonly string[] }
   | { kind: 'folders' };
 
-export type CreateDriftIndex = (
+export type CreateWorkspaceIndex = (
   fs: OverlayFileSystem,
   root: string,
   config: AdriftConfig,
   model: ArchitectureModel,
-) => DriftIndex;
+) => WorkspaceIndex;
 
 export interface FolderState {
   readonly folder: vscode.WorkspaceFolder;
@@ -63,12 +66,14 @@ export interface FolderState {
   log: DecisionLog;
   model: ArchitectureModel;
   settings: AdriftSettings;
+  /** The folder's baseline (empty when there is no baseline file or it cannot be read). */
+  baseline: Baseline;
   /** True once a full scan has finished since the last reload of the index. */
   scanned: boolean;
 }
 
 interface FolderData extends FolderState {
-  index: DriftIndex | undefined;
+  index: WorkspaceIndex | undefined;
   /** Drift findings by workspace-relative file. */
   drift: Map<string, Finding[]>;
   excluded: (file: string) => boolean;
@@ -97,7 +102,7 @@ export class AdriftService implements vscode.Disposable {
   ready: Promise<void>;
 
   constructor(
-    private readonly createIndex: CreateDriftIndex | undefined,
+    private readonly createIndex: CreateWorkspaceIndex | undefined,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.fileSystem = new OverlayFileSystem(async (files) => {
@@ -176,13 +181,18 @@ export class AdriftService implements vscode.Disposable {
     return name === undefined ? undefined : d.model.modules.get(name);
   }
 
+  /** The drift engine's index of the folder (module edges for the map, dependents ...), once created. */
+  engineIndex(folder: FolderState): WorkspaceIndex | undefined {
+    return this.must(folder).index;
+  }
+
   // ---- findings -----------------------------------------------------------------------
 
   findings(folder?: FolderState): Finding[] {
     const out: Finding[] = [];
     for (const d of folder ? [this.must(folder)] : this.data.values()) {
       out.push(...this.effective(d, d.log.findings));
-      for (const list of d.drift.values()) out.push(...this.effective(d, list));
+      for (const list of d.drift.values()) out.push(...this.effective(d, this.unbaselined(d, list)));
     }
     return out.sort(compareFindings);
   }
@@ -192,7 +202,7 @@ export class AdriftService implements vscode.Disposable {
     if (!at) return [];
     const d = this.must(at.folder);
     const records = d.log.findings.filter((f) => f.file === at.file);
-    return this.effective(d, [...records, ...(d.drift.get(at.file) ?? [])]).sort(compareFindings);
+    return this.effective(d, [...records, ...this.unbaselined(d, d.drift.get(at.file) ?? [])]).sort(compareFindings);
   }
 
   findingsOfDecision(folder: FolderState, id: number): Finding[] {
@@ -205,8 +215,8 @@ export class AdriftService implements vscode.Disposable {
     await d.queue;
     if (!d.index) return { resolved: [], added: [] };
     const key = (f: Finding): string => `${f.rule}\u0000${f.file}\u0000${f.range.start.line}\u0000${f.range.start.column}\u0000${f.specifier ?? ''}`;
-    const now = this.effective(d, [...d.drift.values()].flat());
-    const then = this.effective(d, d.index.findingsUnder(foldModel(d.log, { preview: [id] })));
+    const now = this.effective(d, this.unbaselined(d, [...d.drift.values()].flat()));
+    const then = this.effective(d, this.unbaselined(d, d.index.findingsUnder(foldModel(d.log, { preview: [id] }))));
     const nowKeys = new Set(now.map(key));
     const thenKeys = new Set(then.map(key));
     return {
@@ -297,6 +307,17 @@ export class AdriftService implements vscode.Disposable {
     this.emitter.fire({ kind: 'findings', folder: d });
   }
 
+  /**
+   * Drops the folder's index and starts a fresh one (resolution settings such as tsconfig
+   * paths changed); its findings stay visible until the next scan replaces them.
+   */
+  resetIndex(folder: FolderState): void {
+    const d = this.must(folder);
+    if (!this.createIndex) return;
+    d.index = this.createIndex(this.fileSystem, d.root, d.config, d.model);
+    d.scanned = false;
+  }
+
   // ---- writing --------------------------------------------------------------------------
 
   /** Applies the core's edit results through one WorkspaceEdit (undoable; unsaved editors respected). */
@@ -327,6 +348,11 @@ export class AdriftService implements vscode.Disposable {
     return out;
   }
 
+  private unbaselined(d: FolderData, findings: Finding[]): Finding[] {
+    if (d.baseline.entries.length === 0 || findings.length === 0) return findings;
+    return applyBaseline(findings, d.baseline, todayIso()).kept;
+  }
+
   private setDrift(d: FolderData, file: string, found: Finding[]): void {
     const own = found.filter((f) => f.file === file);
     if (own.length > 0) d.drift.set(file, own);
@@ -335,7 +361,7 @@ export class AdriftService implements vscode.Disposable {
 
   private applySettings(d: FolderData): void {
     d.settings = readSettings(d.folder);
-    const globs = [...d.settings.exclude, ...(d.config.exclude ?? [])];
+    const globs = [...d.settings.exclude, ...d.config.exclude];
     const match = globs.length > 0 ? picomatch(globs, { dot: true }) : undefined;
     d.excluded = match ? (file) => match(file) : () => false;
   }
@@ -356,14 +382,21 @@ export class AdriftService implements vscode.Disposable {
   private async read(
     root: string,
     folder: vscode.WorkspaceFolder,
-  ): Promise<{ config: AdriftConfig; settings: AdriftSettings; log: DecisionLog; model: ArchitectureModel }> {
+  ): Promise<{ config: AdriftConfig; settings: AdriftSettings; log: DecisionLog; model: ArchitectureModel; baseline: Baseline }> {
     const started = Date.now();
     const config = await loadConfig(this.fileSystem, root);
     const settings = readSettings(folder);
-    const log = await loadDecisionLog(this.fileSystem, root, settings.decisionsFolder ? { folder: settings.decisionsFolder } : {});
+    // Without a folder setting the store reads `.adrift.yaml` itself and reports its findings.
+    const log = settings.decisionsFolder
+      ? await loadDecisionLog(this.fileSystem, root, { folder: settings.decisionsFolder })
+      : await loadDecisionLog(this.fileSystem, root);
+    if (settings.decisionsFolder) log.findings.unshift(...config.findings);
     const model = foldModel(log);
+    const baselineText = await this.fileSystem.readText(path.posix.join(root, config.baseline)).catch(() => undefined);
+    const parsed = baselineText === undefined ? undefined : parseBaseline(baselineText);
+    if (parsed && parsed.problems.length > 0) this.log.warn(`${config.baseline}: ${parsed.problems.join('; ')}`);
     this.log.info(`loaded ${log.records.length} decision records of ${root} in ${Date.now() - started} ms`);
-    return { config, settings, log, model };
+    return { config, settings, log, model, baseline: parsed?.baseline ?? { entries: [] } };
   }
 
   private async load(d: FolderData): Promise<void> {

@@ -1,0 +1,114 @@
+// Findings as diagnostics: the open file re-checked as the user types (debounced), the whole
+// workspace scanned in the background at start-up, and every change of the service's
+// findings published to one DiagnosticCollection (a file's set replaces its old one, so a
+// finding is never shown twice and a fixed one never lingers).
+
+import * as vscode from 'vscode';
+import type { AdriftService, FolderState } from '../service/adriftService';
+import { toDiagnostic } from './adapter';
+import { runScan } from './scan';
+
+const TYPING_DELAY_MS = 250;
+const RECORD_DELAY_MS = 400;
+
+export function registerDiagnostics(service: AdriftService): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('adrift');
+  const timers = new Map<string, NodeJS.Timeout>();
+  const recordTimers = new Map<FolderState, NodeJS.Timeout>();
+
+  const publishFile = (folder: FolderState, file: string): void => {
+    const uri = service.uriOf(folder, file);
+    const diagnostics = service.findingsOf(uri).map((f) => toDiagnostic(f, (p) => service.uriOf(folder, p)));
+    collection.set(uri, diagnostics.length > 0 ? diagnostics : undefined);
+  };
+
+  /** Replaces every diagnostic of a folder in one pass: stale files are cleared, none doubled. */
+  const publishFolder = (folder: FolderState): void => {
+    const byUri = new Map<string, [vscode.Uri, vscode.Diagnostic[]]>();
+    for (const f of service.findings(folder)) {
+      const uri = service.uriOf(folder, f.file);
+      const key = uri.toString();
+      let entry = byUri.get(key);
+      if (!entry) byUri.set(key, (entry = [uri, []]));
+      entry[1].push(toDiagnostic(f, (p) => service.uriOf(folder, p)));
+    }
+    const stale: vscode.Uri[] = [];
+    collection.forEach((uri) => {
+      if (!byUri.has(uri.toString()) && service.folderOf(uri) === folder) stale.push(uri);
+    });
+    for (const uri of stale) collection.delete(uri);
+    collection.set([...byUri.values()]);
+  };
+
+  const schedule = (document: vscode.TextDocument): void => {
+    const key = document.uri.toString();
+    clearTimeout(timers.get(key));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        if (!document.isClosed) service.checkDocument(document);
+      }, TYPING_DELAY_MS),
+    );
+  };
+
+  /** An edited record changes the model: reload it (unsaved text included) once typing pauses. */
+  const scheduleRecordReload = (folder: FolderState): void => {
+    clearTimeout(recordTimers.get(folder));
+    recordTimers.set(
+      folder,
+      setTimeout(() => {
+        recordTimers.delete(folder);
+        void service.reloadRecords(folder);
+      }, RECORD_DELAY_MS),
+    );
+  };
+
+  const onEdit = (document: vscode.TextDocument, saved: boolean): void => {
+    const at = service.locate(document.uri);
+    if (!at) return;
+    if (service.isRecordFile(document.uri)) {
+      scheduleRecordReload(at.folder);
+      return;
+    }
+    if (saved || at.folder.settings.checkWhileTyping) schedule(document);
+  };
+
+  const subscriptions: vscode.Disposable[] = [
+    collection,
+    service.onDidChange((change) => {
+      if (change.kind === 'findings' && change.files) {
+        for (const file of change.files) publishFile(change.folder, file);
+      } else if (change.kind === 'findings') {
+        publishFolder(change.folder);
+      } else if (change.kind === 'folders') {
+        collection.forEach((uri) => {
+          if (!service.folderOf(uri)) collection.delete(uri);
+        });
+      }
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0) onEdit(e.document, false);
+    }),
+    vscode.workspace.onDidSaveTextDocument((d) => onEdit(d, true)),
+    // Reverting or closing an unsaved editor: the disk text is the truth again.
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      if (service.locate(d.uri) && !service.isRecordFile(d.uri)) void service.filesChanged([d.uri]);
+    }),
+    new vscode.Disposable(() => {
+      for (const t of [...timers.values(), ...recordTimers.values()]) clearTimeout(t);
+    }),
+  ];
+
+  // Start-up: every folder is scanned once it is loaded; open editors then get their
+  // in-memory text checked on top.
+  void service.ready.then(async () => {
+    for (const folder of service.folders()) publishFolder(folder);
+    await runScan(service, service.folders(), 'start-up');
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.isDirty && service.locate(doc.uri)) service.checkDocument(doc);
+    }
+  });
+
+  return vscode.Disposable.from(...subscriptions);
+}

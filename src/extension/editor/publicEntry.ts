@@ -1,0 +1,128 @@
+// The private-import quick fix: when a module's public entry exports every name an import
+// takes from one of the module's private files, the import can point at the entry instead.
+// Only offered when that is provably true (literal public entry files, named imports whose
+// names the entry exports directly or through `export … from` / `export * from`).
+
+import * as path from 'node:path';
+import type * as Lexer from 'es-module-lexer' with { 'resolution-mode': 'import' };
+import * as vscode from 'vscode';
+import type { Finding } from '../../core/findings';
+import type { AdriftService, FolderState } from '../service/adriftService';
+
+// The package is typed as an ES module; its CommonJS build is what esbuild bundles here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { init, parse } = require('es-module-lexer') as typeof Lexer;
+
+const TS_JS = /\.(tsx?|mts|cts|jsx?|mjs|cjs)$/;
+const PROBE = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.mjs'];
+
+export interface PublicEntryRewrite {
+  toModule: string;
+  /** The new specifier, relative to the importing file. */
+  specifier: string;
+  /** Range of the old specifier's text, without quotes. */
+  range: vscode.Range;
+}
+
+/** A relative import specifier from one workspace file to another, without extension or `/index`. */
+export function relativeSpecifier(fromFile: string, toFile: string): string {
+  let rel = path.posix.relative(path.posix.dirname(fromFile), toFile).replace(/\.(d\.)?[mc]?[jt]sx?$/, '');
+  if (rel === 'index') rel = '.';
+  rel = rel.replace(/\/index$/, '');
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+/**
+ * Names an import statement takes: `default` for a default import, each named import's
+ * imported name. Undefined for namespace imports and side-effect imports (nothing to check).
+ */
+export function importedNames(statement: string): string[] | undefined {
+  const m = /^\s*(?:import|export)\s+(?:type\s+)?([\s\S]*?)\s+from\s*['"]/.exec(statement);
+  const clause = m?.[1];
+  if (!clause) return undefined;
+  if (/\*/.test(clause)) return undefined;
+  const names: string[] = [];
+  const braces = /\{([\s\S]*)\}/.exec(clause);
+  const head = (braces ? clause.slice(0, braces.index) : clause).replace(/,\s*$/, '').trim();
+  if (head) names.push('default');
+  if (braces?.[1]) {
+    for (const part of braces[1].split(',')) {
+      const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]?.trim();
+      if (name) names.push(name);
+    }
+  }
+  return names.length > 0 ? names : undefined;
+}
+
+async function exportsOf(fs: AdriftService['fileSystem'], absFile: string, depth: number, seen: Set<string>): Promise<Set<string>> {
+  const names = new Set<string>();
+  if (depth > 4 || seen.has(absFile)) return names;
+  seen.add(absFile);
+  const text = await fs.readText(absFile);
+  if (text === undefined) return names;
+  let exports;
+  try {
+    await init;
+    exports = parse(text, absFile)[1];
+  } catch {
+    return names; // JSX or syntax the lexer cannot read: offer nothing rather than guess
+  }
+  for (const e of exports) {
+    if (e.type === 'reexport-all') {
+      if (!e.from.startsWith('.')) continue;
+      const target = await probe(fs, path.posix.join(path.posix.dirname(absFile), e.from));
+      if (target) for (const n of await exportsOf(fs, target, depth + 1, seen)) if (n !== 'default') names.add(n);
+    } else {
+      names.add(e.name);
+    }
+  }
+  return names;
+}
+
+async function probe(fs: AdriftService['fileSystem'], base: string): Promise<string | undefined> {
+  if (TS_JS.test(base) && (await fs.stat(base))?.kind === 'file') return base;
+  for (const suffix of PROBE) {
+    const candidate = base.replace(/\.[mc]?js$/, '') + suffix;
+    if ((await fs.stat(candidate))?.kind === 'file') return candidate;
+  }
+  return undefined;
+}
+
+/** The specifier's text range (inside the quotes) and the whole statement it ends. */
+function locateStatement(document: vscode.TextDocument, f: Finding): { statement: string; range: vscode.Range } | undefined {
+  const specifier = f.specifier;
+  if (!specifier) return undefined;
+  const text = document.getText();
+  const rangeStart = document.offsetAt(new vscode.Position(f.range.start.line, f.range.start.column));
+  const at = text.indexOf(specifier, Math.max(0, rangeStart - 1));
+  if (at === -1 || at > rangeStart + 2) return undefined;
+  const keyword = Math.max(text.lastIndexOf('import', at), text.lastIndexOf('export', at));
+  if (keyword === -1) return undefined;
+  return {
+    statement: text.slice(keyword, at + specifier.length + 1),
+    range: new vscode.Range(document.positionAt(at), document.positionAt(at + specifier.length)),
+  };
+}
+
+export async function publicEntryRewrite(
+  service: AdriftService,
+  folder: FolderState,
+  document: vscode.TextDocument,
+  f: Finding,
+): Promise<PublicEntryRewrite | undefined> {
+  const at = service.locate(document.uri);
+  if (!at || !f.toModule || !TS_JS.test(at.file)) return undefined;
+  const module = folder.model.modules.get(f.toModule);
+  const entries = (module?.public ?? []).filter((g) => !/[*?[\]{}!]/.test(g) && TS_JS.test(g));
+  if (entries.length === 0) return undefined;
+  const located = locateStatement(document, f);
+  const names = located && importedNames(located.statement);
+  if (!located || !names) return undefined;
+  for (const entry of entries) {
+    const exported = await exportsOf(service.fileSystem, path.posix.join(folder.root, entry), 0, new Set());
+    if (names.every((n) => exported.has(n))) {
+      return { toModule: f.toModule, specifier: relativeSpecifier(at.file, entry), range: located.range };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,103 @@
+// File watchers for records and sources. Events are batched until the disk is quiet, so a
+// branch switch that touches thousands of files costs one pass: a big batch rescans the
+// folder once, a small one re-checks just its files, and a changed record, config or
+// baseline reloads the model once per batch.
+
+import * as vscode from 'vscode';
+import type { AdriftService, FolderState } from '../service/adriftService';
+import { runScan } from './scan';
+
+const QUIET_MS = 300;
+/** More files than this in one batch: one full rescan is cheaper than file-by-file checks. */
+const RESCAN_THRESHOLD = 200;
+const SOURCES = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py}';
+const RESOLUTION = '**/{tsconfig*.json,jsconfig*.json,package.json,pyproject.toml}';
+const IGNORED = /(^|\/)(node_modules|\.git|dist|out|build|\.adrift-cache)\//;
+
+export function registerWatchers(service: AdriftService): vscode.Disposable {
+  const sources = new Map<string, vscode.Uri>();
+  const recordFolders = new Set<FolderState>();
+  const rebuildFolders = new Set<FolderState>();
+  let timer: NodeJS.Timeout | undefined;
+  let flushing = Promise.resolve();
+
+  const flush = async (): Promise<void> => {
+    const changed = [...sources.values()];
+    const records = [...recordFolders];
+    const rebuild = [...rebuildFolders];
+    sources.clear();
+    recordFolders.clear();
+    rebuildFolders.clear();
+    for (const folder of new Set([...records, ...rebuild])) await service.reloadRecords(folder);
+    const bigFolders = new Set<FolderState>(rebuild);
+    const perFolder = new Map<FolderState, vscode.Uri[]>();
+    for (const uri of changed) {
+      const folder = service.folderOf(uri);
+      if (!folder) continue;
+      const list = perFolder.get(folder) ?? [];
+      list.push(uri);
+      perFolder.set(folder, list);
+    }
+    for (const [folder, uris] of perFolder) {
+      if (uris.length > RESCAN_THRESHOLD) bigFolders.add(folder);
+      else if (!bigFolders.has(folder)) await service.filesChanged(uris);
+    }
+    for (const folder of rebuild) service.resetIndex(folder);
+    if (bigFolders.size > 0) await runScan(service, [...bigFolders], 'files changed');
+  };
+
+  const schedule = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      flushing = flushing.then(flush).catch(() => undefined);
+    }, QUIET_MS);
+  };
+
+  const onSource = (uri: vscode.Uri): void => {
+    if (IGNORED.test(uri.path)) return;
+    // An open, unsaved editor is the truth for its file; its own events re-check it.
+    if (vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === uri.toString())) return;
+    sources.set(uri.toString(), uri);
+    schedule();
+  };
+
+  const onYaml = (uri: vscode.Uri): void => {
+    if (IGNORED.test(uri.path)) return;
+    const folder = service.folderOf(uri);
+    if (!folder) return;
+    const file = service.locate(uri)?.file;
+    if (service.isRecordFile(uri) || file === folder.config.baseline) {
+      recordFolders.add(folder);
+      schedule();
+    }
+  };
+
+  const onResolution = (uri: vscode.Uri): void => {
+    if (IGNORED.test(uri.path)) return;
+    const folder = service.folderOf(uri);
+    if (folder) {
+      rebuildFolders.add(folder);
+      schedule();
+    }
+  };
+
+  const sourceWatcher = vscode.workspace.createFileSystemWatcher(SOURCES);
+  const yamlWatcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}');
+  const resolutionWatcher = vscode.workspace.createFileSystemWatcher(RESOLUTION);
+  return vscode.Disposable.from(
+    sourceWatcher,
+    yamlWatcher,
+    resolutionWatcher,
+    sourceWatcher.onDidCreate(onSource),
+    sourceWatcher.onDidChange(onSource),
+    sourceWatcher.onDidDelete(onSource),
+    yamlWatcher.onDidCreate(onYaml),
+    yamlWatcher.onDidChange(onYaml),
+    yamlWatcher.onDidDelete(onYaml),
+    resolutionWatcher.onDidCreate(onResolution),
+    resolutionWatcher.onDidChange(onResolution),
+    resolutionWatcher.onDidDelete(onResolution),
+    new vscode.Disposable(() => clearTimeout(timer)),
+  );
+}

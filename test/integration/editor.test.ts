@@ -1,0 +1,313 @@
+// Drift in the editor, on a copy of the help desk example: diagnostics on open and while
+// typing, accepting a proposed decision, CodeLens titles, hover, and every quick fix (each
+// checked on disk, and undone).
+//
+// The example's planted drift this suite relies on (examples/README.md):
+//   src/server/ticket/ticket.service.ts imports '@/server/conversation'  ticket → conversation, allowed by no decision
+//   src/server/ticket/suggestions.ts imports '@/server/knowledgebase'    allowed only by the proposed ADR-0012
+//   src/app/api/tickets/[ticketId]/route.ts imports '@/server/ticket/assignment', a private file
+//     whose names the public entry src/server/ticket/index.ts re-exports
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AdriftApi } from '../../src/extension/extension';
+import { adriftExtension, testWorkspace, waitFor, waitForDiagnostics, workspaceUri } from './harness';
+
+const TICKET_SERVICE = 'src/server/ticket/ticket.service.ts';
+const SUGGESTIONS = 'src/server/ticket/suggestions.ts';
+const ROUTE = 'src/app/api/tickets/[ticketId]/route.ts';
+const USAGE_REPORT = 'src/server/tenant/usage-report.ts';
+const MODULES_RECORD = 'docs/adr/0003-split-into-five-domain-modules.yaml';
+const PROPOSED_RECORD = 'docs/adr/0012-suggest-articles-on-new-tickets.yaml';
+
+function onDisk(relativePath: string): string {
+  return fs.readFileSync(path.join(testWorkspace(), relativePath), 'utf8');
+}
+
+function ruleOf(d: vscode.Diagnostic): string | undefined {
+  return typeof d.code === 'object' ? String(d.code.value) : undefined;
+}
+
+function edgeDiagnostic(from: string, to: string) {
+  return (d: vscode.Diagnostic): boolean =>
+    d.source === 'Adrift' && ruleOf(d) === 'module-dependency' && d.message.includes(`"${from}"`) && d.message.includes(`"${to}"`);
+}
+
+async function open(relativePath: string): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(workspaceUri(relativePath), { preview: false });
+}
+
+async function codeLensTitles(relativePath: string): Promise<string[]> {
+  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', workspaceUri(relativePath), 100);
+  return lenses.map((l) => l.command?.title ?? '').filter((t) => t.length > 0);
+}
+
+async function quickFixes(relativePath: string, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    workspaceUri(relativePath),
+    diagnostic.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
+  return actions.filter((a) => a.diagnostics?.some((d) => d.source === 'Adrift') ?? true);
+}
+
+async function apply(action: vscode.CodeAction): Promise<void> {
+  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `the edit of "${action.title}" applies`);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+/** Undo in the editor of the file, then save, so the disk shows whether undo restored it. */
+async function undoAndSave(relativePath: string): Promise<void> {
+  const editor = await open(relativePath);
+  await vscode.commands.executeCommand('undo');
+  await editor.document.save();
+}
+
+suite('Editor: drift diagnostics, CodeLens, hover and quick fixes', () => {
+  let api: AdriftApi;
+
+  suiteSetup(async () => {
+    const extension = adriftExtension();
+    await extension.activate();
+    api = extension.exports as AdriftApi;
+    await api.service.ready;
+    assert.ok(api.activationTimeMs >= 0, 'activate() reports how long it took');
+  });
+
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('a violating import gets a diagnostic naming the module pair and the decision', async () => {
+    await open(TICKET_SERVICE);
+    const diagnostics = await waitForDiagnostics(TICKET_SERVICE, (ds) => ds.some(edgeDiagnostic('ticket', 'conversation')));
+    const d = diagnostics.find(edgeDiagnostic('ticket', 'conversation'));
+    assert.ok(d);
+    assert.equal(d.source, 'Adrift');
+    assert.match(d.message, /ADR-0003/);
+    assert.ok(typeof d.code === 'object' && d.code.target.toString().includes('module-dependency'), 'the rule id links to its documentation');
+    const related = d.relatedInformation?.[0];
+    assert.ok(related, 'related information points at the decision');
+    assert.ok(related.location.uri.fsPath.endsWith(path.normalize(MODULES_RECORD)));
+    const recordText = onDisk(MODULES_RECORD).split('\n');
+    assert.ok(recordText[related.location.range.start.line] !== undefined, 'the related line exists in the record');
+    assert.equal(d.range.start.line, 2, 'the diagnostic sits on the import');
+  });
+
+  test('typing a new violating import flags it without saving', async () => {
+    const editor = await open(USAGE_REPORT);
+    await waitFor('the file to be known to Adrift', () => api.service.locate(editor.document.uri));
+    assert.ok(!vscode.languages.getDiagnostics(editor.document.uri).some(edgeDiagnostic('tenant', 'knowledgebase')));
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), "import { searchArticles } from '@/server/knowledgebase';\n"));
+    const diagnostics = await waitForDiagnostics(USAGE_REPORT, (ds) => ds.some(edgeDiagnostic('tenant', 'knowledgebase')));
+    assert.ok(editor.document.isDirty, 'the file was never saved');
+    assert.equal(diagnostics.find(edgeDiagnostic('tenant', 'knowledgebase'))?.range.start.line, 0);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitForDiagnostics(USAGE_REPORT, (ds) => !ds.some(edgeDiagnostic('tenant', 'knowledgebase')));
+  });
+
+  test('hover on a flagged import shows both modules, the decision and the allowed uses', async () => {
+    await open(TICKET_SERVICE);
+    const [d] = (await waitForDiagnostics(TICKET_SERVICE, (ds) => ds.some(edgeDiagnostic('ticket', 'conversation')))).filter(edgeDiagnostic('ticket', 'conversation'));
+    assert.ok(d);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', workspaceUri(TICKET_SERVICE), d.range.start.translate(0, 1));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*ticket\*\* → \*\*conversation\*\*/);
+    assert.match(text, /Split the help desk into five domain modules/);
+    assert.match(text, /accepted, 2025-03-12/);
+    assert.match(text, /may use:/);
+    assert.match(text, /- platform/);
+  });
+
+  test('CodeLens at the top of a source file: its module, what it may use, the record that defines it', async () => {
+    await open(TICKET_SERVICE);
+    const titles = await codeLensTitles(TICKET_SERVICE);
+    assert.deepEqual(titles, [
+      '$(symbol-namespace) module ticket',
+      'may use platform, tenant, user',
+      'defined by ADR-0003 "Split the help desk into five domain modules with owned data"',
+    ]);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', workspaceUri(TICKET_SERVICE), 10);
+    const opener = lenses[0]?.command;
+    assert.ok(opener);
+    await vscode.commands.executeCommand(opener.command, ...(opener.arguments ?? []));
+    const active = vscode.window.activeTextEditor;
+    assert.ok(active && active.document.uri.fsPath.endsWith(path.normalize(MODULES_RECORD)), 'clicking opens the record');
+    assert.match(active.document.lineAt(active.selection.active.line).text, /ticket|modules|id:/);
+  });
+
+  test('CodeLens in decision records: status with actions, dependent findings, and the preview of a proposed one', async () => {
+    await open(MODULES_RECORD);
+    const accepted = await codeLensTitles(MODULES_RECORD);
+    assert.ok(accepted.includes('$(law) accepted'), accepted.join(' | '));
+    assert.ok(accepted.includes('$(replace) Supersede…'));
+    assert.ok(accepted.some((t) => /^[1-9]\d* findings? depends? on this decision$/.test(t)), accepted.join(' | '));
+
+    await open(PROPOSED_RECORD);
+    const proposed = await codeLensTitles(PROPOSED_RECORD);
+    assert.ok(proposed.includes('$(law) proposed'), proposed.join(' | '));
+    assert.ok(proposed.includes('$(check) Accept'));
+    assert.ok(proposed.includes('accepting would resolve 1 finding and newly flag 0'), proposed.join(' | '));
+  });
+
+  test('accepting the proposed record that allows an edge removes its finding; undo brings it back', async () => {
+    await open(SUGGESTIONS);
+    await waitForDiagnostics(SUGGESTIONS, (ds) => ds.some(edgeDiagnostic('ticket', 'knowledgebase')));
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', workspaceUri(PROPOSED_RECORD), 10);
+    const accept = lenses.find((l) => l.command?.title === '$(check) Accept')?.command;
+    assert.ok(accept, 'the proposed record offers Accept');
+    assert.equal(await vscode.commands.executeCommand(accept.command, ...(accept.arguments ?? [])), true);
+    assert.match(onDisk(PROPOSED_RECORD), /^status: accepted$/m);
+    await waitForDiagnostics(SUGGESTIONS, (ds) => !ds.some(edgeDiagnostic('ticket', 'knowledgebase')));
+
+    await undoAndSave(PROPOSED_RECORD);
+    assert.match(onDisk(PROPOSED_RECORD), /^status: proposed$/m);
+    await waitForDiagnostics(SUGGESTIONS, (ds) => ds.some(edgeDiagnostic('ticket', 'knowledgebase')));
+  });
+
+  test('quick fix: open the decision', async () => {
+    await open(TICKET_SERVICE);
+    const [d] = (await waitForDiagnostics(TICKET_SERVICE, (ds) => ds.some(edgeDiagnostic('ticket', 'conversation')))).filter(edgeDiagnostic('ticket', 'conversation'));
+    assert.ok(d);
+    const fix = (await quickFixes(TICKET_SERVICE, d)).find((a) => a.title.startsWith('Open decision ADR-0003'));
+    assert.ok(fix, 'offers to open the decision');
+    await apply(fix);
+    assert.ok(vscode.window.activeTextEditor?.document.uri.fsPath.endsWith(path.normalize(MODULES_RECORD)));
+  });
+
+  test('quick fix: suppress with a reason inserts the comment, puts the cursor on the reason, and undoes', async () => {
+    const before = onDisk(TICKET_SERVICE);
+    await open(TICKET_SERVICE);
+    const [d] = (await waitForDiagnostics(TICKET_SERVICE, (ds) => ds.some(edgeDiagnostic('ticket', 'conversation')))).filter(edgeDiagnostic('ticket', 'conversation'));
+    assert.ok(d);
+    const fix = (await quickFixes(TICKET_SERVICE, d)).find((a) => a.title === 'Suppress module-dependency here with a reason');
+    assert.ok(fix);
+    await apply(fix);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    const comment = '// adrift-ignore module-dependency -- ';
+    assert.equal(editor.document.lineAt(2).text, comment);
+    assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [2, comment.length]);
+    await editor.edit((e) => e.insert(editor.selection.active, 'system messages are posted by the ticket service until v2'));
+    await editor.document.save();
+    assert.ok(onDisk(TICKET_SERVICE).includes(`${comment}system messages are posted by the ticket service until v2\n`));
+    await waitForDiagnostics(TICKET_SERVICE, (ds) => !ds.some(edgeDiagnostic('ticket', 'conversation')));
+
+    await vscode.commands.executeCommand('undo');
+    await vscode.commands.executeCommand('undo');
+    await editor.document.save();
+    assert.equal(onDisk(TICKET_SERVICE), before);
+  });
+
+  test('quick fix: rewrite a private import to the public entry that exports its names', async () => {
+    const before = onDisk(ROUTE);
+    await open(ROUTE);
+    const diagnostics = await waitForDiagnostics(ROUTE, (ds) => ds.some((d) => ruleOf(d) === 'private-import'));
+    const d = diagnostics.find((x) => ruleOf(x) === 'private-import');
+    assert.ok(d);
+    const fix = (await quickFixes(ROUTE, d)).find((a) => a.title.startsWith("Import from ticket's public entry"));
+    assert.ok(fix, 'offers the public entry');
+    assert.equal(fix.title, "Import from ticket's public entry '@/server/ticket'");
+    await apply(fix);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    await editor.document.save();
+    assert.ok(onDisk(ROUTE).includes("import { assignTicket } from '@/server/ticket';"));
+    await waitForDiagnostics(ROUTE, (ds) => !ds.some((x) => ruleOf(x) === 'private-import'));
+    await undoAndSave(ROUTE);
+    assert.equal(onDisk(ROUTE), before);
+  });
+
+  test('quick fix: add to the baseline writes the entry and hides the finding; undo removes it', async () => {
+    await open(TICKET_SERVICE);
+    const [d] = (await waitForDiagnostics(TICKET_SERVICE, (ds) => ds.some(edgeDiagnostic('ticket', 'conversation')))).filter(edgeDiagnostic('ticket', 'conversation'));
+    assert.ok(d);
+    const fix = (await quickFixes(TICKET_SERVICE, d)).find((a) => a.title === 'Add this module-dependency finding to the baseline');
+    assert.ok(fix?.command);
+    // The reason is asked in an input box; the test passes it as the command's last argument.
+    const done = await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []), 'until the v2 event bus');
+    assert.equal(done, true);
+    const baselineFile = api.service.folders()[0]!.config.baseline;
+    const baseline = JSON.parse(onDisk(baselineFile)) as { entries: { rule: string; file: string; reason: string; toModule?: string }[] };
+    assert.deepEqual(
+      baseline.entries.map((e) => [e.rule, e.file, e.toModule, e.reason]),
+      [['module-dependency', TICKET_SERVICE, 'conversation', 'until the v2 event bus']],
+    );
+    await waitForDiagnostics(TICKET_SERVICE, (ds) => !ds.some(edgeDiagnostic('ticket', 'conversation')));
+    await vscode.workspace.fs.delete(workspaceUri(baselineFile));
+    await waitForDiagnostics(TICKET_SERVICE, (ds) => ds.some(edgeDiagnostic('ticket', 'conversation')));
+  });
+
+  test('quick fix: propose a decision creates a proposed record, opens it, and accepting it clears the finding', async () => {
+    const recordsBefore = fs.readdirSync(path.join(testWorkspace(), 'docs/adr'));
+    await open(TICKET_SERVICE);
+    const [d] = (await waitForDiagnostics(TICKET_SERVICE, (ds) => ds.some(edgeDiagnostic('ticket', 'conversation')))).filter(edgeDiagnostic('ticket', 'conversation'));
+    assert.ok(d);
+    const fix = (await quickFixes(TICKET_SERVICE, d)).find((a) => a.title === 'Propose a decision that lets ticket use conversation');
+    assert.ok(fix?.command);
+    const created = await vscode.commands.executeCommand<string>(fix.command.command, ...(fix.command.arguments ?? []));
+    assert.ok(created, 'the command returns the new record');
+    const newFiles = fs.readdirSync(path.join(testWorkspace(), 'docs/adr')).filter((f) => !recordsBefore.includes(f));
+    assert.equal(newFiles.length, 1, 'one new record file');
+    const recordPath = `docs/adr/${newFiles[0]}`;
+    const text = onDisk(recordPath);
+    assert.match(text, /^status: proposed$/m);
+    assert.match(text, /ticket/);
+    assert.match(text, /conversation/);
+    assert.ok(vscode.window.activeTextEditor?.document.uri.fsPath.endsWith(path.normalize(recordPath)), 'the new record is open');
+    // Still flagged: a proposed decision allows nothing yet.
+    await waitForDiagnostics(TICKET_SERVICE, (ds) => ds.some(edgeDiagnostic('ticket', 'conversation')));
+
+    const id = Number(/^id: (\d+)$/m.exec(text)?.[1]);
+    assert.equal(await vscode.commands.executeCommand('adrift.editor.acceptDecision', workspaceUri(recordPath).toString(), id), true);
+    await waitForDiagnostics(TICKET_SERVICE, (ds) => !ds.some(edgeDiagnostic('ticket', 'conversation')));
+
+    await vscode.workspace.fs.delete(workspaceUri(recordPath));
+    await waitForDiagnostics(TICKET_SERVICE, (ds) => ds.some(edgeDiagnostic('ticket', 'conversation')));
+  });
+
+  test('settings apply without reload: severity per rule and exclude', async () => {
+    await open(TICKET_SERVICE);
+    await waitForDiagnostics(TICKET_SERVICE, (ds) => ds.some(edgeDiagnostic('ticket', 'conversation')));
+    const config = vscode.workspace.getConfiguration('adrift');
+    try {
+      await config.update('severity', { 'module-dependency': 'info' }, vscode.ConfigurationTarget.Workspace);
+      await waitForDiagnostics(TICKET_SERVICE, (ds) => ds.some((d) => edgeDiagnostic('ticket', 'conversation')(d) && d.severity === vscode.DiagnosticSeverity.Information));
+      await config.update('severity', { 'module-dependency': 'off' }, vscode.ConfigurationTarget.Workspace);
+      await waitForDiagnostics(TICKET_SERVICE, (ds) => !ds.some(edgeDiagnostic('ticket', 'conversation')));
+      await config.update('severity', undefined, vscode.ConfigurationTarget.Workspace);
+      await waitForDiagnostics(TICKET_SERVICE, (ds) => ds.some(edgeDiagnostic('ticket', 'conversation')));
+      await config.update('exclude', ['src/server/ticket/**'], vscode.ConfigurationTarget.Workspace);
+      await waitForDiagnostics(TICKET_SERVICE, (ds) => ds.length === 0);
+    } finally {
+      await config.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('severity', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForDiagnostics(TICKET_SERVICE, (ds) => ds.some(edgeDiagnostic('ticket', 'conversation')));
+  });
+
+  test('a burst of file changes (as from a branch switch) leaves no stale or doubled diagnostics', async () => {
+    const dir = path.join(testWorkspace(), 'src/server/tenant/generated');
+    fs.mkdirSync(dir, { recursive: true });
+    const count = 300;
+    for (let i = 0; i < count; i++) {
+      fs.writeFileSync(path.join(dir, `report-${i}.ts`), `import { searchArticles } from '@/server/knowledgebase';\nexport const r${i} = searchArticles;\n`);
+    }
+    const uriOf = (i: number): vscode.Uri => workspaceUri(`src/server/tenant/generated/report-${i}.ts`);
+    await waitFor('every generated file to be flagged once', () =>
+      Array.from({ length: count }, (_, i) => vscode.languages.getDiagnostics(uriOf(i)).filter(edgeDiagnostic('tenant', 'knowledgebase')).length).every((n) => n === 1),
+    30_000);
+    fs.rmSync(dir, { recursive: true, force: true });
+    await waitFor('every generated file to lose its diagnostics', () =>
+      Array.from({ length: count }, (_, i) => vscode.languages.getDiagnostics(uriOf(i)).length).every((n) => n === 0),
+    30_000);
+    const doubled = vscode.languages
+      .getDiagnostics()
+      .filter(([, ds]) => new Set(ds.map((d) => `${d.range.start.line}:${d.message}`)).size !== ds.length);
+    assert.deepEqual(doubled.map(([u]) => u.fsPath), [], 'no file shows a finding twice');
+  });
+});
