@@ -1,0 +1,179 @@
+import * as assert from 'node:assert/strict';
+import { foldModel, allowsEdge } from '../../../src/core/model/fold';
+import {
+  assignFolderToModule,
+  createRecord,
+  nextId,
+  proposeAllowingEdge,
+  renumberDuplicates,
+  setStatus,
+  supersede,
+} from '../../../src/core/records/edits';
+import { parseRecord } from '../../../src/core/records/parse';
+import { checkLog } from '../../../src/core/records/store';
+import { DECISION_KINDS, type DecisionLog, type FileChange } from '../../../src/core/records/types';
+
+const OLD = `# Chosen after the spike in October.
+id: 5
+title: Use RabbitMQ for background jobs
+status: accepted    # reviewed by ops
+date: 2026-10-02
+deciders: [tech lead, ops]
+context: >
+  Jobs must survive a restart;
+  the team knows AMQP.
+
+options:
+  - name: RabbitMQ
+    pros: ["durable queues"]
+  - name: 'Postgres SKIP LOCKED'
+decision:
+  chosen: RabbitMQ
+`;
+
+const NEW = `id: 9
+title: Use Postgres SKIP LOCKED for background jobs
+status: accepted
+date: 2026-11-20
+# What made us change our mind:
+context: One database is enough for v1.
+decision: { chosen: Postgres }
+`;
+
+const MODULES = `id: 3
+title: Five modules
+status: accepted
+date: 2026-11-01
+enforce:
+  modules:
+    # ticket owns the conversation too
+    ticket:
+      paths:
+        - src/ticket/**   # the core
+      uses: [tenant]
+    tenant:
+      description: Tenants and plans
+  undeclared: deny
+`;
+
+function logOf(files: Record<string, string>): DecisionLog {
+  const records = Object.entries(files).map(([f, t]) => parseRecord(`docs/adr/${f}`, t));
+  return { root: '/ws', folder: '/ws/docs/adr', folderRelative: 'docs/adr', folderExists: true, records, findings: [] };
+}
+
+function apply(log: DecisionLog, changes: FileChange[]): DecisionLog {
+  const files = new Map(log.records.map((r) => [r.file, r.text]));
+  for (const c of changes) {
+    if (c.renameFrom) files.delete(c.renameFrom);
+    files.set(c.path, c.text);
+  }
+  return logOf(Object.fromEntries([...files].map(([f, t]) => [f.replace('docs/adr/', ''), t])));
+}
+
+/** Lines removed ("-") then lines added ("+"), by a longest-common-subsequence diff of the two texts. */
+function diff(before: string, after: string): string[] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  const removed: string[] = [];
+  const added: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i++;
+      j++;
+    } else if (j < b.length && (i >= a.length || lcs[i][j + 1] >= lcs[i + 1][j])) added.push(`+${b[j++]}`);
+    else removed.push(`-${a[i++]}`);
+  }
+  return [...removed, ...added];
+}
+
+describe('record edits', () => {
+  it('supersede changes both files and nothing else', () => {
+    const log = logOf({ '0005-rabbitmq.yaml': OLD, '0009-skip-locked.yaml': NEW, '0003-modules.yaml': MODULES });
+    const changes = supersede(log, 5, 9, { today: '2026-11-27' });
+    assert.deepEqual(changes.map((c) => c.path), ['docs/adr/0005-rabbitmq.yaml', 'docs/adr/0009-skip-locked.yaml']);
+    assert.deepEqual(diff(OLD, changes[0].text), [
+      '-status: accepted    # reviewed by ops',
+      '-date: 2026-10-02',
+      '+status: superseded    # reviewed by ops',
+      '+date: 2026-11-27',
+      '+superseded_by: 9',
+    ]);
+    assert.deepEqual(diff(NEW, changes[1].text), ['+supersedes: [5]']);
+    const after = apply(log, changes);
+    assert.deepEqual(after.records.flatMap((r) => r.findings), []);
+    assert.deepEqual(checkLog(after.records, '2026-11-27'), []);
+  });
+
+  it('supersede appends to an existing list in its own style', () => {
+    const log = logOf({ '0005-a.yaml': OLD, '0009-b.yaml': NEW + 'supersedes:\n  - 2\n', '0002-c.yaml': 'id: 2\ntitle: C\nstatus: superseded\nsuperseded_by: 9\ndate: 2026-01-01\n' });
+    const [, changed] = supersede(log, 5, 9, { today: '2026-11-27' });
+    assert.ok(changed.text.endsWith('supersedes:\n  - 2\n  - 5\n'));
+  });
+
+  it('setStatus changes status and date only, and refuses superseded without a successor', () => {
+    const log = logOf({ '0009-b.yaml': NEW });
+    const [c] = setStatus(log, 9, 'deprecated', { today: '2026-11-27' });
+    assert.deepEqual(diff(NEW, c.text), ['-status: accepted', '-date: 2026-11-20', '+status: deprecated', '+date: 2026-11-27']);
+    assert.throws(() => setStatus(log, 9, 'superseded'), /adrift supersede 9/);
+    assert.throws(() => setStatus(log, 4, 'accepted'), /no record 4/);
+  });
+
+  it('nextId counts broken records too', () => {
+    assert.equal(nextId(logOf({ '0005-a.yaml': OLD, '0012-broken.yaml': 'id: [\n' })), 13);
+  });
+
+  it('renumbers a duplicate id, renames its file and rewrites the references that meant it', () => {
+    const a = 'id: 7\ntitle: A\nstatus: accepted\ndate: 2026-11-01\n';
+    const b = 'id: 7   # from the other branch\ntitle: B\nstatus: superseded\nsuperseded_by: 8\ndate: 2026-11-01\n';
+    const c = 'id: 8\ntitle: C\nstatus: accepted\ndate: 2026-11-02\nsupersedes: [7]\n';
+    const log = logOf({ '0007-a.yaml': a, '0007-b.yaml': b, '0008-c.yaml': c });
+    const changes = renumberDuplicates(log);
+    assert.deepEqual(changes.map((x) => [x.path, x.renameFrom]), [['docs/adr/0009-b.yaml', 'docs/adr/0007-b.yaml'], ['docs/adr/0008-c.yaml', undefined]]);
+    assert.equal(changes[0].text, b.replace('id: 7', 'id: 9'));
+    assert.equal(changes[1].text, c.replace('[7]', '[9]'));
+    assert.deepEqual(checkLog(apply(log, changes).records, '2026-11-27'), []);
+    assert.deepEqual(renumberDuplicates(apply(log, changes)), []);
+  });
+
+  it('creates a record of every kind that validates', () => {
+    const log = logOf({ '0005-a.yaml': OLD });
+    for (const kind of DECISION_KINDS) {
+      const c = createRecord(log, kind, 'Pick the "main" database: PostgreSQL', { today: '2026-11-27' });
+      assert.equal(c.path, 'docs/adr/0006-pick-the-main-database-postgresql.yaml');
+      const r = parseRecord(c.path, c.text);
+      assert.deepEqual(r.findings, [], kind);
+      assert.equal(r.record?.title, 'Pick the "main" database: PostgreSQL');
+      assert.equal(r.record?.status, 'proposed');
+      assert.equal(r.record?.kind, kind);
+    }
+  });
+
+  it('assigns a folder to a declared module, keeping the comments', () => {
+    const log = logOf({ '0003-modules.yaml': MODULES });
+    const [c] = assignFolderToModule(log, 'ticket', 'src/conversation/**');
+    assert.deepEqual(diff(MODULES, c.text), ['+        - src/conversation/**']);
+    const [t] = assignFolderToModule(log, 'tenant', 'src/tenant/**');
+    assert.deepEqual(diff(MODULES, t.text), ['+      paths: [src/tenant/**]']);
+    const [n] = assignFolderToModule(log, 'billing', 'src/billing/**');
+    assert.deepEqual(diff(MODULES, n.text), ['+    billing:', '+      paths: [src/billing/**]']);
+    assert.deepEqual(foldModel([parseRecord(n.path, n.text)]).modules.get('billing')?.paths, ['src/billing/**']);
+  });
+
+  it('proposes a record that, once accepted, allows the edge', () => {
+    const log = logOf({ '0003-modules.yaml': MODULES });
+    assert.equal(allowsEdge(foldModel(log), 'tenant', 'ticket'), false);
+    const p = proposeAllowingEdge(log, 'tenant', 'ticket', { example: { file: 'src/tenant/plan.ts', specifier: '../ticket/count' } }, { today: '2026-11-27' });
+    assert.equal(p.path, 'docs/adr/0004-let-tenant-use-ticket.yaml');
+    const proposed = apply(log, [p]);
+    assert.deepEqual(proposed.records.flatMap((r) => r.findings), []);
+    assert.equal(allowsEdge(foldModel(proposed), 'tenant', 'ticket'), false);
+    assert.equal(allowsEdge(foldModel(proposed, { preview: [4] }), 'tenant', 'ticket'), true);
+    const accepted = apply(proposed, setStatus(proposed, 4, 'accepted', { today: '2026-11-28' }));
+    assert.equal(allowsEdge(foldModel(accepted), 'tenant', 'ticket'), true);
+    assert.deepEqual(foldModel(accepted).modules.get('tenant')?.uses.map((u) => u.decision.id), [4]);
+  });
+});
