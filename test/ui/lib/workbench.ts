@@ -1,0 +1,232 @@
+// Drives a real VS Code workbench (VS Code server + headless Chromium through
+// playwright-core) the way a user does: palette, views, Problems panel, editors, webviews,
+// notifications. One `Workbench` is one fresh server, profile and browser; `close()` stops
+// them all by pid, also after a failed test.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import { launchChromium, workbenchUrl } from '../../harness/browser';
+import { ensureVSCodeServer, type VSCodeServerInstall } from '../../harness/install';
+import { cacheRoot, repoRoot } from '../../harness/paths';
+import { installVsix, startVSCodeServer, type RunningServer, type ServerOptions } from '../../harness/server';
+import { copyWorkspace } from '../../harness/workspaces';
+
+export type ExtensionSource =
+  /** A packaged extension, installed with --install-extension as a user would. */
+  | { vsix: string }
+  /** An unpackaged extension folder, loaded as an extension under development. */
+  | { development: string };
+
+export interface WorkbenchOptions {
+  /** Name of the workspace to open a temporary copy of: examples/<name> or test/fixtures/workspaces/<name>. */
+  workspace: string;
+  extension: ExtensionSource;
+  /** Merged over the quiet defaults (startup editor none, telemetry off, trust off). */
+  settings?: Record<string, unknown>;
+  viewport?: { width: number; height: number };
+}
+
+export const screenshotsDir = path.join(repoRoot, 'docs', 'screenshots');
+
+/** The VSIX `npm run package` writes: adrift-<version>.vsix at the repository root. */
+export function packagedVsix(): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
+  const vsix = path.join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
+  if (!fs.existsSync(vsix)) throw new Error(`${path.basename(vsix)} not found: run \`npm run package\` first.`);
+  return vsix;
+}
+
+const quickInput = '.quick-input-widget';
+
+export class Workbench {
+  private constructor(
+    readonly page: Page,
+    readonly workspaceFolder: string,
+    readonly install: VSCodeServerInstall,
+    private readonly server: RunningServer,
+    private readonly browser: BrowserContext,
+    private readonly runDir: string,
+    /** Uncaught errors of the workbench page, for a test to assert on or print. */
+    readonly pageErrors: string[],
+  ) {}
+
+  static async open(options: WorkbenchOptions): Promise<Workbench> {
+    const install = await ensureVSCodeServer({
+      codeServerVersion: process.env.ADRIFT_CODE_SERVER_VERSION,
+      node: process.env.ADRIFT_VSCODE_NODE,
+    });
+    const runDir = path.join(cacheRoot, 'runs', `ui-${options.workspace}-${process.pid}-${Date.now()}`);
+    const workspaceFolder = copyWorkspace(options.workspace, path.join(runDir, 'workspace'));
+    const serverOptions: ServerOptions = { install, runDir, settings: options.settings };
+    let payload: Array<[string, string]> | undefined;
+    if ('vsix' in options.extension) {
+      await installVsix(serverOptions, options.extension.vsix);
+    } else {
+      serverOptions.smokeTestDriver = true; // a development extension arrives in the URL payload
+    }
+    const server = await startVSCodeServer(serverOptions);
+    let browser: BrowserContext | undefined;
+    try {
+      browser = await launchChromium({ runDir, viewport: options.viewport });
+      const page = browser.pages()[0] ?? (await browser.newPage());
+      page.setDefaultTimeout(20_000);
+      const pageErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(String(error)));
+      if ('development' in options.extension) {
+        payload = [['extensionDevelopmentPath', `vscode-remote://${server.host}:${server.port}${options.extension.development}`]];
+      }
+      await page.goto(workbenchUrl(server.url, workspaceFolder, payload));
+      const workbench = new Workbench(page, workspaceFolder, install, server, browser, runDir, pageErrors);
+      await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+      await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 30_000 });
+      return workbench;
+    } catch (error) {
+      await browser?.close().catch(() => undefined);
+      await server.stop();
+      throw error;
+    }
+  }
+
+  /** Stops the browser and the server (by pid); removes the run folder unless `keep`. */
+  async close(keep = false): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    await this.server.stop();
+    if (!keep && !process.env.ADRIFT_KEEP_RUNS) fs.rmSync(this.runDir, { recursive: true, force: true });
+    else console.log(`[harness] UI run folder kept: ${this.runDir}`);
+  }
+
+  get serverLog(): string {
+    return this.server.logPath;
+  }
+
+  /**
+   * Opens quick input with `key`, types `text` and accepts the first row containing `rowText`.
+   * Retries: the Welcome page may steal focus, and the palette says "No matching commands"
+   * while extensions are still registering.
+   */
+  async quickPick(key: string, text: string, rowText: string, attempts = 8): Promise<void> {
+    const input = this.page.locator(`${quickInput} .quick-input-box input`);
+    let lastError: unknown;
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      try {
+        await this.page.keyboard.press('Escape');
+        await this.page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 }, timeout: 2000 }).catch(() => undefined);
+        await this.page.keyboard.press(key);
+        await input.waitFor({ state: 'visible', timeout: 3000 });
+        await input.fill(text, { timeout: 3000 });
+        await this.page.locator(`${quickInput} .quick-input-list .monaco-list-row`, { hasText: rowText }).first().waitFor({ timeout: 3000 });
+        await this.page.keyboard.press('Enter');
+        return;
+      } catch (error) {
+        lastError = error;
+        await this.page.keyboard.press('Escape');
+        await this.page.waitForTimeout(1000);
+      }
+    }
+    throw new Error(`Quick input (${key}) never offered "${rowText}" for "${text}": ${(lastError as Error).message.split('\n')[0]}`);
+  }
+
+  /** Runs a command from the palette by its title as shown, e.g. "Adrift: Check Workspace". */
+  runCommand(title: string): Promise<void> {
+    return this.quickPick('F1', `>${title}`, title);
+  }
+
+  /** Opens a workspace file in an editor (Quick Open) and waits for its tab. */
+  async openFile(relativePath: string): Promise<Locator> {
+    const name = path.basename(relativePath);
+    await this.quickPick('Control+P', relativePath, name);
+    const tab = this.page.locator('.tabs-container .tab.active', { hasText: name });
+    await tab.waitFor();
+    return this.page.locator('.editor-instance .monaco-editor').first();
+  }
+
+  /** The activity-bar icon of a view container, by its title (e.g. "Adrift"). */
+  activityBarItem(title: string): Locator {
+    return this.page.locator(`.part.activitybar .action-item a[aria-label^="${title}"], .part.activitybar .action-item [aria-label^="${title}"]`).first();
+  }
+
+  /** Opens a view container from the activity bar; returns the side bar. */
+  async openViewContainer(title: string): Promise<Locator> {
+    const item = this.activityBarItem(title);
+    await item.waitFor({ timeout: 30_000 });
+    const sideBar = this.page.locator('.part.sidebar');
+    const alreadyOpen = await sideBar.locator('.composite.title', { hasText: title }).isVisible().catch(() => false);
+    if (!alreadyOpen) await item.click();
+    await sideBar.locator('.composite.title', { hasText: title }).first().waitFor();
+    return sideBar;
+  }
+
+  /** A view's pane (by its name) in the open side bar, expanded. */
+  async view(name: string): Promise<Locator> {
+    const pane = this.page.locator('.part.sidebar .pane', { has: this.page.locator('.pane-header', { hasText: name }) }).first();
+    await pane.waitFor();
+    const header = pane.locator('.pane-header').first();
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    return pane.locator('.pane-body');
+  }
+
+  /** The entries of the Problems panel as their accessible labels ("Error: … at line 3 column 1"). */
+  async problems(options: { atLeast?: number; timeoutMs?: number } = {}): Promise<string[]> {
+    await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)').catch(() => this.runCommand('View: Focus Problems'));
+    const rows = this.page.locator('.markers-panel .monaco-list-row');
+    const deadline = Date.now() + (options.timeoutMs ?? 20_000);
+    for (;;) {
+      const labels = (await rows.evaluateAll((elements) => elements.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''))).filter(Boolean);
+      const entries = labels.filter((l) => !/^\S+\.\w+\s*\(?\d*\)?$/.test(l) || l.includes(' '));
+      if (entries.length >= (options.atLeast ?? 0)) return entries;
+      if (Date.now() > deadline) throw new Error(`The Problems panel showed ${entries.length} entries, expected at least ${options.atLeast}: ${entries.join(' | ')}`);
+      await this.page.waitForTimeout(250);
+    }
+  }
+
+  /** Squiggles in the active editor ('error' | 'warning' | 'info'); waits for at least one. */
+  async squiggles(kind: 'error' | 'warning' | 'info' = 'error'): Promise<Locator> {
+    const squiggles = this.page.locator(`.editor-instance .monaco-editor .squiggly-${kind}`);
+    await squiggles.first().waitFor();
+    return squiggles;
+  }
+
+  /** The hover shown over the first squiggle of `kind`, as text. */
+  async hoverSquiggle(kind: 'error' | 'warning' | 'info' = 'error'): Promise<string> {
+    const squiggle = (await this.squiggles(kind)).first();
+    await squiggle.hover({ force: true });
+    const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
+    await hover.waitFor();
+    return (await hover.textContent()) ?? '';
+  }
+
+  /**
+   * The content of a webview (a view or a panel). VS Code nests it twice: the outer iframe
+   * of the webview host and the inner frame with the extension's HTML. With several
+   * webviews open, `index` picks one in document order.
+   */
+  webview(index = 0): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').nth(index).frameLocator('#active-frame');
+  }
+
+  /**
+   * Waits for a notification containing `text`: a toast, or (when toasts are suppressed,
+   * as on newer VS Code) the notification center. Returns where it was seen.
+   */
+  async waitForNotification(text: string | RegExp, timeoutMs = 15_000): Promise<'toast' | 'center'> {
+    const toast = this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+    try {
+      await toast.waitFor({ timeout: timeoutMs });
+      return 'toast';
+    } catch {
+      await this.runCommand('Notifications: Show Notifications');
+      await this.page.locator('.notifications-center', { hasText: text }).first().waitFor({ timeout: 5000 });
+      await this.page.keyboard.press('Escape');
+      return 'center';
+    }
+  }
+
+  /** Saves a screenshot of the whole workbench to docs/screenshots/<name>.png; returns its path. */
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(screenshotsDir, { recursive: true });
+    const file = path.join(screenshotsDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}
