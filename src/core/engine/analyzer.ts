@@ -1,0 +1,32 @@
+// The seam between the rules and the language front end: which files there are, what one
+// file imports, and where each import leads. The workspace index works through this
+// interface, so tests and the benchmark can hand it any implementation; ./front-end.ts
+// wires the real extractor and resolver.
+
+import type { DataModelAlias } from './rules/data-index';
+import type { ExtractedFile, ImportRef, Resolution, SkippedFile } from './types';
+
+export interface ImportResolver {
+  resolve(fromFile: string, ref: ImportRef): Resolution;
+  /** Tells the resolver a file appeared or went away, so imports of it resolve right. */
+  fileAdded?(file: string): void;
+  fileRemoved?(file: string): void;
+}
+
+export interface SourceListing {
+  /** Workspace-relative POSIX paths of the source files to check, sorted. */
+  files: string[];
+  /** Files left out before reading (too large, a symlink loop ...), with why. */
+  skipped: SkippedFile[];
+}
+
+export interface SourceAnalyzer {
+  listFiles(): Promise<SourceListing>;
+  extract(file: string, text: string): ExtractedFile | { skipped: string };
+  /** Reads what resolution needs (tsconfig files, package.json files, Python roots). */
+  createResolver(files: readonly string[]): Promise<ImportResolver>;
+  /** ORM models under their other names (Prisma models and their @@map tables). */
+  dataModels(files: readonly string[]): Promise<DataModelAlias[]>;
+  /** Changes whenever extraction changes, so cached extractions of older versions are not reused. */
+  readonly version: string;
+}

@@ -1,0 +1,373 @@
+// The workspace index: every source file's imports and where they lead, checked against the
+// architecture model. The CLI scans once; the editor scans once and then keeps the index
+// current file by file (checkFile on every keystroke, removeFile on delete), and swaps the
+// model without re-reading files when a decision changes.
+
+import picomatch from 'picomatch';
+import type { Finding, Range } from '../findings';
+import { compareFindings } from '../findings';
+import type { FileSystemPort } from '../fs/port';
+import type { ArchitectureModel } from '../model/types';
+import type { ImportResolver, SourceAnalyzer } from './analyzer';
+import { contentHash, ExtractionCache, type CachedExtraction } from './cache';
+import {
+  checkModuleCycle,
+  closingEdges,
+  createRuleContext,
+  evaluateFile,
+  type DataModelAlias,
+  type FileEvaluation,
+  type FileFacts,
+  type ModuleImport,
+  type RuleContext,
+  type RuleSeverities,
+} from './rules';
+import { severityFor } from './rules/severity';
+import { applyInlineSuppressions } from './suppression';
+import type { ExtractedFile, SkippedFile } from './types';
+
+/** What the index needs of the workspace configuration (AdriftConfig fits). */
+export interface EngineConfig {
+  exclude?: string[];
+  severity?: RuleSeverities;
+}
+
+export interface ScanOptions {
+  onProgress?: (done: number, total: number) => void;
+  isCancelled?: () => boolean;
+}
+
+export interface ScanStats {
+  files: number;
+  skipped: SkippedFile[];
+  /** Files whose extraction came from the disk cache. */
+  cached: number;
+  /** Imports of workspace files (relative or aliased) that led nowhere. */
+  unresolvedLocal: { file: string; specifier: string }[];
+  cancelled: boolean;
+  durationMs: number;
+}
+
+/** One import along a module-to-module edge, for the module map. */
+export interface EdgeImport {
+  from: string;
+  to: string;
+  file: string;
+  range: Range;
+  specifier: string;
+  /** The imported file. */
+  target: string;
+  typeOnly: boolean;
+  /** Some accepted decision lets `from` use `to`. */
+  allowed: boolean;
+}
+
+export interface IndexOptions {
+  /** Keep extractions on disk between runs (default true). */
+  cache?: boolean;
+}
+
+interface FileState {
+  facts: FileFacts;
+  hash: string;
+  /** Kept only for files with suppression comments: they need the lines after the comment. */
+  text?: string;
+  evaluation?: FileEvaluation;
+}
+
+const CHUNK = 128;
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function isLocalSpecifier(s: string): boolean {
+  return s.startsWith('.') || s.startsWith('/') || s.startsWith('#') || s.startsWith('@/') || s.startsWith('~/');
+}
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, FileState>();
+  private readonly skipped = new Map<string, string>();
+  private resolver: ImportResolver | undefined;
+  private dataModels: DataModelAlias[] = [];
+  private ctx: RuleContext;
+  private readonly excluded: (file: string) => boolean;
+  /** Count of imports per module edge `from\0to`, kept current as files change. */
+  private readonly edgeCounts = new Map<string, number>();
+  private closing: Map<string, string[]> | undefined;
+
+  constructor(
+    private readonly fs: FileSystemPort,
+    /** Absolute POSIX path of the workspace folder. */
+    readonly root: string,
+    private readonly config: EngineConfig,
+    model: ArchitectureModel,
+    private readonly analyzer: SourceAnalyzer,
+    private readonly options: IndexOptions = {},
+  ) {
+    this.ctx = createRuleContext(model, { severities: config.severity });
+    const exclude = config.exclude ?? [];
+    const match = exclude.length > 0 ? picomatch(exclude, { dot: true }) : undefined;
+    this.excluded = match ? (f) => match(f) : () => false;
+  }
+
+  get model(): ArchitectureModel {
+    return this.ctx.model;
+  }
+
+  /** Reads and checks every source file, yielding to the event loop between chunks. */
+  async scan(opts: ScanOptions = {}): Promise<ScanStats> {
+    const started = Date.now();
+    const listing = await this.analyzer.listFiles();
+    const files = listing.files.filter((f) => !this.excluded(f));
+    const cache = this.options.cache === false ? undefined : await ExtractionCache.open(this.fs, this.root, this.analyzer.version);
+    this.files.clear();
+    this.skipped.clear();
+    this.edgeCounts.clear();
+    this.closing = undefined;
+    for (const s of listing.skipped) this.skipped.set(s.file, s.reason);
+
+    const extracted: { file: string; hash: string; text: string; extracted: ExtractedFile }[] = [];
+    let cached = 0;
+    let cancelled = false;
+    for (let i = 0; i < files.length; i += CHUNK) {
+      if (opts.isCancelled?.()) {
+        cancelled = true;
+        break;
+      }
+      const chunk = files.slice(i, i + CHUNK);
+      const texts = await Promise.all(chunk.map((f) => this.read(f)));
+      chunk.forEach((file, j) => {
+        const text = texts[j];
+        if (text === undefined) return;
+        const hash = contentHash(text);
+        const hit = cache?.get(file, hash);
+        if (hit) cached++;
+        const result = hit ?? this.analyzer.extract(file, text);
+        if ('skipped' in result) this.skipped.set(file, result.skipped);
+        else extracted.push({ file, hash, text, extracted: result });
+      });
+      opts.onProgress?.(Math.min(i + CHUNK, files.length), files.length);
+      await yieldToEventLoop();
+    }
+
+    const present = extracted.map((e) => e.file);
+    this.resolver = await this.analyzer.createResolver(present);
+    this.dataModels = await this.analyzer.dataModels(present);
+    this.ctx = createRuleContext(this.ctx.model, { severities: this.config.severity, dataModels: this.dataModels });
+    const unresolvedLocal: ScanStats['unresolvedLocal'] = [];
+    for (const e of extracted) {
+      const state = this.stateOf(e.file, e.hash, e.text, e.extracted);
+      this.files.set(e.file, state);
+      state.facts.resolutions.forEach((r, k) => {
+        const specifier = e.extracted.imports[k].specifier;
+        if (r.kind === 'unresolved' && isLocalSpecifier(specifier)) unresolvedLocal.push({ file: e.file, specifier });
+      });
+      this.addEdges(this.evaluationOf(state));
+    }
+    if (cache && !cancelled) {
+      const entries = new Map<string, CachedExtraction>();
+      for (const e of extracted) entries.set(e.file, { hash: e.hash, extracted: e.extracted });
+      await cache.save(entries);
+    }
+    return {
+      files: this.files.size,
+      skipped: [...this.skipped].map(([file, reason]) => ({ file, reason })),
+      cached,
+      unresolvedLocal,
+      cancelled,
+      durationMs: Date.now() - started,
+    };
+  }
+
+  /** Re-evaluates every rule against a new model; no file is read again. */
+  setModel(model: ArchitectureModel): void {
+    this.ctx = createRuleContext(model, { severities: this.config.severity, dataModels: this.dataModels });
+    this.edgeCounts.clear();
+    this.closing = undefined;
+    for (const state of this.files.values()) {
+      state.evaluation = undefined;
+      this.addEdges(this.evaluationOf(state));
+    }
+  }
+
+  /**
+   * Takes the file's current text (an unsaved editor's, say), re-checks it alone and returns
+   * its findings. The rest of the workspace is not read again; module-cycle findings of other
+   * files follow in findings().
+   */
+  checkFile(file: string, text: string): Finding[] {
+    if (this.excluded(file)) return [];
+    const result = this.analyzer.extract(file, text);
+    const old = this.files.get(file);
+    if (old?.evaluation) this.removeEdges(old.evaluation);
+    if ('skipped' in result) {
+      this.files.delete(file);
+      this.skipped.set(file, result.skipped);
+      return this.findingsOf(file);
+    }
+    this.skipped.delete(file);
+    if (!old) this.resolver?.fileAdded?.(file);
+    const state = this.stateOf(file, contentHash(text), text, result);
+    this.files.set(file, state);
+    this.addEdges(this.evaluationOf(state));
+    return this.findingsOf(file);
+  }
+
+  /** Same as checkFile: the editor calls this for saved changes from disk. */
+  updateFile(file: string, text: string): Finding[] {
+    return this.checkFile(file, text);
+  }
+
+  removeFile(file: string): void {
+    const old = this.files.get(file);
+    if (old?.evaluation) this.removeEdges(old.evaluation);
+    if (old) this.resolver?.fileRemoved?.(file);
+    this.files.delete(file);
+    this.skipped.delete(file);
+  }
+
+  /** The findings of one file, after its inline suppressions. */
+  findingsOf(file: string): Finding[] {
+    const reason = this.skipped.get(file);
+    if (reason !== undefined) return this.skippedFinding(file, reason);
+    const state = this.files.get(file);
+    if (!state) return [];
+    const evaluation = this.evaluationOf(state);
+    const all = [...evaluation.findings, ...checkModuleCycle(this.ctx, file, evaluation.moduleImports, this.closingEdges())];
+    const out = applyInlineSuppressions(file, state.text, state.facts.extracted.suppressions, all, this.config.severity);
+    return [...out.kept, ...out.problems].sort(compareFindings);
+  }
+
+  /** Every finding of the workspace, sorted by file and position. */
+  findings(): Finding[] {
+    const out: Finding[] = [];
+    for (const file of this.files.keys()) out.push(...this.findingsOf(file));
+    for (const [file, reason] of this.skipped) out.push(...this.skippedFinding(file, reason));
+    return out.sort(compareFindings);
+  }
+
+  /** The findings under another model (a proposed decision's preview); the index is unchanged. */
+  findingsUnder(model: ArchitectureModel): Finding[] {
+    const current = this.ctx.model;
+    this.setModel(model);
+    try {
+      return this.findings();
+    } finally {
+      this.setModel(current);
+    }
+  }
+
+  /** Every import from one module into another, for the module map. */
+  moduleImports(): EdgeImport[] {
+    const out: EdgeImport[] = [];
+    for (const [file, state] of this.files) {
+      for (const m of this.evaluationOf(state).moduleImports) out.push(edgeImport(file, m));
+    }
+    return out;
+  }
+
+  /** Files that import `file`. */
+  dependents(file: string): string[] {
+    const out: string[] = [];
+    for (const [from, state] of this.files) {
+      if (state.facts.resolutions.some((r) => r.kind === 'file' && r.path === file)) out.push(from);
+    }
+    return out;
+  }
+
+  /** The module `file` belongs to under the current model. */
+  moduleOf(file: string): string | undefined {
+    return this.ctx.modules.moduleOf(file);
+  }
+
+  sourceFiles(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /** Extracted facts of a file as last seen (imports, resolutions). */
+  factsOf(file: string): FileFacts | undefined {
+    return this.files.get(file)?.facts;
+  }
+
+  private async read(file: string): Promise<string | undefined> {
+    try {
+      return await this.fs.readText(`${this.root}/${file}`);
+    } catch (err) {
+      this.skipped.set(file, `could not be read: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  }
+
+  private stateOf(file: string, hash: string, text: string, extracted: ExtractedFile): FileState {
+    const resolver = this.resolver;
+    const resolutions = extracted.imports.map((ref) => (resolver ? resolver.resolve(file, ref) : { kind: 'unresolved' as const }));
+    const state: FileState = { facts: { file, extracted, resolutions }, hash };
+    if (extracted.suppressions.length > 0) state.text = text;
+    return state;
+  }
+
+  private evaluationOf(state: FileState): FileEvaluation {
+    if (!state.evaluation) state.evaluation = evaluateFile(this.ctx, state.facts);
+    return state.evaluation;
+  }
+
+  private skippedFinding(file: string, reason: string): Finding[] {
+    const severity = severityFor('skipped-file', this.config.severity);
+    if (severity === 'off') return [];
+    return [
+      {
+        rule: 'skipped-file',
+        severity,
+        file,
+        range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } },
+        message: `"${file}" was not checked: ${reason}`,
+      },
+    ];
+  }
+
+  private addEdges(e: FileEvaluation): void {
+    this.changeEdges(e, 1);
+  }
+
+  private removeEdges(e: FileEvaluation): void {
+    this.changeEdges(e, -1);
+  }
+
+  private changeEdges(e: FileEvaluation, delta: number): void {
+    for (const m of e.moduleImports) {
+      const key = `${m.fromModule}\u0000${m.toModule}`;
+      const before = this.edgeCounts.get(key) ?? 0;
+      const after = before + delta;
+      if (after <= 0) this.edgeCounts.delete(key);
+      else this.edgeCounts.set(key, after);
+      // The cycles change only when an edge appears or disappears.
+      if ((before === 0) !== (after <= 0)) this.closing = undefined;
+    }
+  }
+
+  private closingEdges(): Map<string, string[]> {
+    if (!this.closing) {
+      const graph = new Map<string, Set<string>>();
+      for (const key of this.edgeCounts.keys()) {
+        const [from, to] = key.split('\u0000');
+        let set = graph.get(from);
+        if (!set) graph.set(from, (set = new Set()));
+        set.add(to);
+      }
+      this.closing = closingEdges(this.ctx.modules.names(), graph);
+    }
+    return this.closing;
+  }
+}
+
+function edgeImport(file: string, m: ModuleImport): EdgeImport {
+  return {
+    from: m.fromModule,
+    to: m.toModule,
+    file,
+    range: m.ref.range,
+    specifier: m.ref.specifier,
+    target: m.target,
+    typeOnly: m.ref.typeOnly,
+    allowed: m.allowed,
+  };
+}

@@ -1,0 +1,79 @@
+// What each rule checks, in words: SARIF rule metadata, `adrift check --help` and hovers
+// read the same table.
+
+import type { RuleId } from '../findings';
+
+export interface RuleDescription {
+  /** A short name in PascalCase, as SARIF's reportingDescriptor.name wants. */
+  name: string;
+  short: string;
+  full: string;
+}
+
+export const RULE_DESCRIPTIONS: Record<RuleId, RuleDescription> = {
+  'module-dependency': {
+    name: 'ModuleDependency',
+    short: 'A module imports a module no accepted decision lets it use.',
+    full: 'Module A imports module B, but no accepted decision lists B in A\'s `uses`. The `undeclared` policy of the decisions makes this an error (deny) or a warning (warn).',
+  },
+  'private-import': {
+    name: 'PrivateImport',
+    short: "An import reaches past a module's public entry points.",
+    full: "Another module imports a file of module B that is not one of B's `public` entries; only those may be imported from outside B.",
+  },
+  'data-ownership': {
+    name: 'DataOwnership',
+    short: 'A module touches data another module owns.',
+    full: 'SQL in a string literal, a Prisma delegate call or an ORM model names a table, model or collection that another module `owns`; other modules must go through the owner.',
+  },
+  'forbidden-package': {
+    name: 'ForbiddenPackage',
+    short: 'An import of a package a decision ruled out.',
+    full: 'A decision lists this package (by name, scope or prefix) under `packages.forbid`.',
+  },
+  'forbidden-import': {
+    name: 'ForbiddenImport',
+    short: 'An import a path-to-path rule forbids.',
+    full: 'A decision forbids files matching `from` to import files matching `to` (`imports.forbid`).',
+  },
+  'module-cycle': {
+    name: 'ModuleCycle',
+    short: 'Modules depend on each other in a cycle.',
+    full: 'The imports between modules form a cycle; the finding sits on the imports of the edge that closes it and shows the cycle path.',
+  },
+  'unassigned-file': {
+    name: 'UnassignedFile',
+    short: 'A source file belongs to no module.',
+    full: "The file matches no module's `paths`. Off by default.",
+  },
+  'type-only-import': {
+    name: 'TypeOnlyImport',
+    short: 'A type-only import across modules.',
+    full: 'A type-only import crosses a module boundary; whether it counts as a dependency follows the `type_only` policy.',
+  },
+  'decision-schema': {
+    name: 'DecisionSchema',
+    short: 'A decision record or the configuration is not valid.',
+    full: 'The YAML of a decision record does not match the record schema, or `.adrift.yaml` has an unknown key or value.',
+  },
+  'decision-reference': {
+    name: 'DecisionReference',
+    short: 'A decision refers to an unknown module, record or path.',
+    full: 'A decision names a module, record id or path glob that does not exist.',
+  },
+  'decision-lifecycle': {
+    name: 'DecisionLifecycle',
+    short: 'A decision record is inconsistent with the others.',
+    full: 'Supersession links disagree, a review date passed, or a status change is incomplete.',
+  },
+  'unused-suppression': {
+    name: 'UnusedSuppression',
+    short: 'An adrift-ignore comment that suppresses nothing.',
+    full: 'An `adrift-ignore <rule> -- <reason>` comment has no reason, names no known rule, or silences no finding.',
+  },
+  'skipped-file': {
+    name: 'SkippedFile',
+    short: 'A file that was not checked.',
+    full: 'The file is binary, minified, too large, not UTF-8 or could not be read, so its imports were not checked.',
+  },
+};

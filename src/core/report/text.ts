@@ -1,0 +1,65 @@
+// `--format text`: findings grouped by the pair of modules they are about (the boundary a
+// reader will go and discuss), then the rest by file; colour only when asked (a TTY).
+
+import { formatFindingLine, type Finding } from '../findings';
+import { countSeverities, plural, type ReportInput } from './types';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const CODES = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
+type Style = keyof typeof CODES;
+
+function painter(color: boolean): (style: Style, s: string) => string {
+  return color ? (style, s) => `\u001b[${CODES[style]}m${s}\u001b[0m` : (_style, s) => s;
+}
+
+const SEVERITY_STYLE: Record<Finding['severity'], Style> = { error: 'red', warning: 'yellow', info: 'cyan' };
+
+function groupOf(f: Finding): string {
+  if (f.fromModule !== undefined && f.toModule !== undefined) return `${f.fromModule} → ${f.toModule}`;
+  if (f.fromModule !== undefined) return `module ${f.fromModule}`;
+  return '';
+}
+
+export function textReport(input: ReportInput, options: TextOptions): string {
+  const paint = painter(options.color);
+  const groups = new Map<string, Finding[]>();
+  for (const f of input.findings) {
+    const g = groupOf(f);
+    groups.set(g, [...(groups.get(g) ?? []), f]);
+  }
+  // Module pairs first, alphabetically; findings about no module (records, config, files) last.
+  const names = [...groups.keys()].sort((a, b) => (a === '') !== (b === '') ? (a === '' ? 1 : -1) : a.localeCompare(b));
+  const lines: string[] = [];
+  for (const name of names) {
+    const list = groups.get(name) ?? [];
+    const c = countSeverities(list);
+    const counts = [c.error && plural(c.error, 'error'), c.warning && plural(c.warning, 'warning'), c.info && plural(c.info, 'note')].filter(Boolean).join(', ');
+    lines.push(paint('bold', `${name || 'other findings'}`) + paint('dim', ` (${counts})`));
+    for (const f of list) {
+      lines.push(`  ${paint(SEVERITY_STYLE[f.severity], formatFindingLine(f))}`);
+      for (const fix of f.fixes ?? []) lines.push(paint('dim', `      fix: ${fix}`));
+    }
+    lines.push('');
+  }
+  lines.push(summaryLine(input, paint));
+  return lines.join('\n') + '\n';
+}
+
+function summaryLine(input: ReportInput, paint: (style: Style, s: string) => string): string {
+  const c = countSeverities(input.findings);
+  const found =
+    input.findings.length === 0
+      ? paint('bold', 'no findings')
+      : [paint('red', plural(c.error, 'error')), paint('yellow', plural(c.warning, 'warning')), plural(c.info, 'note')].join(', ');
+  const parts = [`${found} in ${plural(input.files, 'file')} (${(input.durationMs / 1000).toFixed(2)} s)`];
+  if (input.skipped.length > 0) parts.push(`${plural(input.skipped.length, 'file')} skipped`);
+  const b = input.baseline;
+  if (b) {
+    const extra = [b.expired ? `${b.expired} expired` : '', b.unused ? `${b.unused} no longer needed` : ''].filter(Boolean).join(', ');
+    parts.push(`${b.suppressed} accepted by ${b.file}${extra ? ` (${extra})` : ''}`);
+  }
+  return parts.join('; ');
+}

@@ -1,0 +1,31 @@
+// What every report format is given: the findings of one check and what else a reader of
+// the report needs to trust it (files checked, skipped, baseline use).
+
+import type { Finding } from '../findings';
+
+export interface ReportInput {
+  findings: Finding[];
+  /** Source files checked. */
+  files: number;
+  /** Files not checked, with why. */
+  skipped: { file: string; reason: string }[];
+  durationMs: number;
+  baseline?: { file: string; suppressed: number; expired: number; unused: number };
+  toolVersion: string;
+}
+
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export function countSeverities(findings: readonly Finding[]): SeverityCounts {
+  const c: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,132 @@
+import * as assert from 'node:assert/strict';
+import { WorkspaceIndex } from '../../../../src/core/engine/index';
+import { HELPDESK, model } from '../rules/fixture';
+import { MemoryFileSystem, relativeAnalyzer } from './memory';
+
+const ROOT = '/ws';
+
+function workspace(extra: Record<string, string> = {}): MemoryFileSystem {
+  return new MemoryFileSystem(ROOT, {
+    'src/ticket/index.ts': "export { openTicket } from './service';\n",
+    'src/ticket/service.ts': "import { currentUser } from '../user/session';\nimport { search } from '../knowledgebase/search';\nexport const openTicket = () => search(currentUser());\n",
+    'src/user/session.ts': "import type { Tenant } from '../tenant/model';\nexport const currentUser = () => 'u';\n",
+    'src/tenant/model.ts': 'export interface Tenant { id: string }\n',
+    'src/knowledgebase/index.ts': "export { search } from './search';\n",
+    'src/knowledgebase/search.ts': 'export const search = (q: string) => [q];\n',
+    'src/conversation/thread.ts': "import { openTicket } from '../ticket';\nexport const t = openTicket;\n",
+    ...extra,
+  });
+}
+
+describe('workspace index', () => {
+  it('scans every file and reports the drift with positions', async () => {
+    const fs = workspace();
+    const index = new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), relativeAnalyzer(fs, ROOT), { cache: false });
+    const stats = await index.scan();
+    assert.equal(stats.files, 7);
+    assert.deepEqual(
+      index.findings().map((f) => `${f.file}:${f.range.start.line + 1} ${f.rule} ${f.fromModule}→${f.toModule}`),
+      ['src/ticket/service.ts:2 module-dependency ticket→knowledgebase', 'src/conversation/thread.ts:1 module-dependency conversation→ticket'].sort(),
+    );
+  });
+
+  it('re-checks one edited file from memory without reading the workspace again', async () => {
+    const fs = workspace();
+    const index = new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), relativeAnalyzer(fs, ROOT), { cache: false });
+    await index.scan();
+    const reads = fs.reads;
+    const fixed = index.checkFile('src/ticket/service.ts', "import { currentUser } from '../user/session';\nexport const openTicket = () => currentUser();\n");
+    assert.deepEqual(fixed, []);
+    assert.equal(fs.reads, reads);
+    const broken = index.checkFile('src/ticket/service.ts', "\n\nimport { search } from '../knowledgebase/search';\n");
+    assert.deepEqual(broken.map((f) => [f.rule, f.range.start.line]), [['module-dependency', 2]]);
+    assert.equal(index.findings().filter((f) => f.file === 'src/ticket/service.ts').length, 1, 'the index keeps the new text');
+  });
+
+  it('re-evaluates under a new model without reading files, and previews one without changing', async () => {
+    const fs = workspace();
+    const analyzer = relativeAnalyzer(fs, ROOT);
+    const index = new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), analyzer, { cache: false });
+    await index.scan();
+    const reads = fs.reads;
+    const extractions = analyzer.extractions;
+    const allowing = model({ ...HELPDESK, ticket: { ...HELPDESK.ticket, uses: [...HELPDESK.ticket.uses, 'knowledgebase'] } });
+    const preview = index.findingsUnder(allowing).map((f) => f.rule).sort();
+    assert.deepEqual(preview, ['module-dependency', 'private-import'], 'ticket may use knowledgebase now, but only through its public entry');
+    assert.deepEqual(index.findings().map((f) => f.rule), ['module-dependency', 'module-dependency'], 'a preview leaves the index as it was');
+    index.setModel(allowing);
+    assert.deepEqual(index.findings().map((f) => f.rule).sort(), preview);
+    assert.equal(fs.reads, reads);
+    assert.equal(analyzer.extractions, extractions);
+  });
+
+  it('keeps module-cycle findings current as files change and go', async () => {
+    const cyclic = { ...HELPDESK, conversation: { ...HELPDESK.conversation, uses: ['tenant', 'user', 'ticket'] } };
+    const fs = workspace({ 'src/ticket/replies.ts': "import { t } from '../conversation/thread';\nexport const r = t;\n" });
+    const index = new WorkspaceIndex(fs, ROOT, {}, model(cyclic), relativeAnalyzer(fs, ROOT), { cache: false });
+    await index.scan();
+    const cycle = index.findings().filter((f) => f.rule === 'module-cycle');
+    assert.deepEqual(cycle.map((f) => [f.file, f.message.replace(/ \(ADR.*$/, '')]), [
+      ['src/conversation/thread.ts', 'module "conversation" imports module "ticket" and closes the cycle ticket → conversation → ticket'],
+    ]);
+    index.removeFile('src/ticket/replies.ts');
+    assert.deepEqual(index.findings().filter((f) => f.rule === 'module-cycle'), []);
+  });
+
+  it('gives the module map every cross-module import with whether a decision allows it', async () => {
+    const fs = workspace();
+    const index = new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), relativeAnalyzer(fs, ROOT), { cache: false });
+    await index.scan();
+    assert.deepEqual(
+      index.moduleImports().map((e) => `${e.from}→${e.to} ${e.allowed} ${e.typeOnly} ${e.specifier}`).sort(),
+      ['conversation→ticket false false ../ticket', 'ticket→knowledgebase false false ../knowledgebase/search', 'ticket→user true false ../user/session', 'user→tenant true true ../tenant/model'],
+    );
+    assert.deepEqual(index.dependents('src/knowledgebase/search.ts').sort(), ['src/knowledgebase/index.ts', 'src/ticket/service.ts']);
+  });
+
+  it('applies inline suppressions and reports unused ones', async () => {
+    const fs = workspace({
+      'src/ticket/service.ts':
+        "import { currentUser } from '../user/session';\n// adrift-ignore module-dependency -- search moves to the ticket module in Q2\nimport { search } from '../knowledgebase/search';\n// adrift-ignore private-import -- nothing to excuse here\nexport const openTicket = () => search(currentUser());\n",
+    });
+    const index = new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), relativeAnalyzer(fs, ROOT), { cache: false });
+    await index.scan();
+    assert.deepEqual(
+      index.findingsOf('src/ticket/service.ts').map((f) => [f.rule, f.range.start.line]),
+      [['unused-suppression', 3]],
+    );
+  });
+
+  it('reuses cached extractions on the next scan and re-extracts only changed files', async () => {
+    const fs = workspace();
+    const first = relativeAnalyzer(fs, ROOT);
+    await new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), first).scan();
+    assert.ok([...fs.files.keys()].some((f) => f.startsWith(`${ROOT}/.adrift-cache/`)), 'no node_modules: the cache goes to .adrift-cache');
+    fs.files.set(`${ROOT}/src/tenant/model.ts`, 'export interface Tenant { id: string; name: string }\n');
+    const second = relativeAnalyzer(fs, ROOT);
+    const index = new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), second);
+    const stats = await index.scan();
+    assert.equal(stats.cached, 6);
+    assert.equal(second.extractions, 1);
+    assert.equal(index.findings().length, 2);
+  });
+
+  it('reports progress and stops when cancelled', async () => {
+    const fs = workspace();
+    const index = new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), relativeAnalyzer(fs, ROOT), { cache: false });
+    const progress: number[] = [];
+    await index.scan({ onProgress: (done, total) => progress.push(done / total) });
+    assert.equal(progress[progress.length - 1], 1);
+    const stats = await index.scan({ isCancelled: () => true });
+    assert.equal(stats.cancelled, true);
+  });
+
+  it('reports a file the extractor skips, and leaves excluded files out', async () => {
+    const fs = workspace({ 'src/user/blob.ts': 'a\0b', 'src/user/generated/api.ts': "import '../../knowledgebase/search';\n" });
+    const index = new WorkspaceIndex(fs, ROOT, { exclude: ['src/user/generated/**'] }, model(HELPDESK), relativeAnalyzer(fs, ROOT), { cache: false });
+    const stats = await index.scan();
+    assert.equal(stats.skipped.length, 1);
+    assert.deepEqual(index.findingsOf('src/user/blob.ts').map((f) => [f.rule, f.severity]), [['skipped-file', 'info']]);
+    assert.deepEqual(index.findingsOf('src/user/generated/api.ts'), []);
+  });
+});
