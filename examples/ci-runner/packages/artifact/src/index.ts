@@ -1,0 +1,3 @@
+export { registerArtifact, artifactsOfBuild, type Artifact } from './metadata';
+export { retentionDaysFor, sweepExpired } from './retention';
+export { downloadUrl } from './storage';
