@@ -3,6 +3,7 @@
 // the list below.
 
 import * as vscode from 'vscode';
+import { registerCommandsAndViews } from './commands/register';
 import { registerBaselineFix } from './editor/baseline';
 import { registerCodeActions } from './editor/codeActions';
 import { registerCodeLens } from './editor/codeLens';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): AdriftApi {
     registerBaselineFix(service),
     registerHover(service),
     registerWatchers(service),
+    registerCommandsAndViews(service, context, log),
   );
   const activationTimeMs = performance.now() - started;
   log.info(`activated in ${activationTimeMs.toFixed(1)} ms`);

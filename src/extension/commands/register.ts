@@ -1,0 +1,77 @@
+// Wires the commands, the Decisions view, the module map and the status bar to the service.
+// activate() calls registerCommandsAndViews once; everything it creates is disposed with the
+// returned Disposable.
+
+import * as vscode from 'vscode';
+import type { AdriftService } from '../service/adriftService';
+import { ModuleMapPanel, MODULE_MAP_VIEW_TYPE } from '../map/mapPanel';
+import { DriftStatusBar } from '../statusBar';
+import { registerDecisionsView } from '../views/decisionsView';
+import { AddDecisionCommand } from './addDecision';
+import { AssignFolderCommand } from './assignFolder';
+import { ChangeStatusCommand } from './changeStatus';
+import { CheckWorkspaceCommand } from './checkWorkspace';
+import type { AdriftCommand, CommandContext } from './context';
+import { CreateBaselineCommand } from './createBaseline';
+import { ClearDecisionsFilterCommand, FilterDecisionsCommand } from './filterDecisions';
+import { OpenDecisionCommand } from './openDecision';
+import { ScriptedPrompter, WindowPrompter } from './prompts';
+import { ShowModuleMapCommand } from './showModuleMap';
+import { SupersedeCommand } from './supersede';
+import { registerTestHooks } from './testHooks';
+import { registerWalkthroughProgress } from './walkthrough';
+
+export function registerCommandsAndViews(
+  service: AdriftService,
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable {
+  const prompter = new ScriptedPrompter(new WindowPrompter());
+  const decisionsView = registerDecisionsView(service);
+  const map = new ModuleMapPanel(service, context.extensionUri, prompter, (folder) => service.engineIndex(folder)?.moduleImports() ?? [], log);
+  const statusBar = new DriftStatusBar(service);
+  const ctx: CommandContext = { service, prompter, decisions: decisionsView.provider, map, log };
+
+  const commands: AdriftCommand[] = [
+    new AddDecisionCommand(ctx),
+    new ChangeStatusCommand(ctx),
+    new SupersedeCommand(ctx),
+    new CheckWorkspaceCommand(ctx),
+    new AssignFolderCommand(ctx),
+    new ShowModuleMapCommand(ctx),
+    new CreateBaselineCommand(ctx),
+    new FilterDecisionsCommand(ctx),
+    new ClearDecisionsFilterCommand(ctx),
+    new OpenDecisionCommand(ctx),
+  ];
+  const disposables: vscode.Disposable[] = [decisionsView, map, statusBar];
+  for (const command of commands) {
+    disposables.push(
+      vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
+        try {
+          return await command.run(...args);
+        } catch (err) {
+          const message = err instanceof Error ? err.message : String(err);
+          log.error(`${command.id}: ${err instanceof Error && err.stack ? err.stack : message}`);
+          void vscode.window.showErrorMessage(`Adrift: ${message}`);
+          // Tests drive commands through executeCommand and must see the failure.
+          if (context.extensionMode === vscode.ExtensionMode.Test) throw err;
+          return undefined;
+        }
+      }),
+    );
+  }
+  disposables.push(
+    vscode.window.registerWebviewPanelSerializer(MODULE_MAP_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel) {
+        await service.ready;
+        const folder = service.folders()[0];
+        if (folder) map.restore(panel, folder);
+        else panel.dispose();
+      },
+    }),
+    registerWalkthroughProgress(service),
+  );
+  if (context.extensionMode !== vscode.ExtensionMode.Production) disposables.push(registerTestHooks(ctx, decisionsView.view, statusBar));
+  return vscode.Disposable.from(...disposables);
+}
