@@ -11,6 +11,7 @@ import { registerDiagnostics } from './editor/diagnostics';
 import { registerEditorCommands } from './editor/editorCommands';
 import { registerHover } from './editor/hover';
 import { registerWatchers } from './editor/watchers';
+import { registerGuide } from './guide/register';
 import { AdriftService } from './service/adriftService';
 import { createEngineIndex } from './service/engineIndex';
 
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): AdriftApi {
     registerHover(service),
     registerWatchers(service),
     registerCommandsAndViews(service, context, log),
+    registerGuide(service, context, log),
   );
   const activationTimeMs = performance.now() - started;
   log.info(`activated in ${activationTimeMs.toFixed(1)} ms`);

@@ -31,6 +31,8 @@ export interface PlanOptions {
   existing: DecisionRecord[];
   /** The date the records carry, YYYY-MM-DD. */
   date: string;
+  /** Ids held by record files too broken to read: new records never reuse them. */
+  takenIds?: number[];
 }
 
 type Draft = Omit<DecisionRecord, 'id' | 'status' | 'date'>;
@@ -354,7 +356,7 @@ const LIVE: DecisionStatus[] = ['accepted', 'proposed'];
 export function planRecords(answers: GuideAnswers, options: PlanOptions): RecordPlan {
   const problems: GuideProblem[] = [];
   const drafts: Draft[] = [];
-  const firstRun = options.existing.length === 0;
+  const firstRun = options.existing.length === 0 && (options.takenIds ?? []).length === 0;
   if (firstRun) drafts.push(processDraft(answers));
   const tenancy = tenancyDraft(answers, problems);
   if (tenancy) drafts.push(tenancy);
@@ -375,7 +377,7 @@ export function planRecords(answers: GuideAnswers, options: PlanOptions): Record
     if (slot && LIVE.includes(record.status)) inForce.set(slot, record);
   }
 
-  let nextId = options.existing.reduce((max, r) => Math.max(max, r.id), 0) + 1;
+  let nextId = Math.max(0, ...options.existing.map((r) => r.id), ...(options.takenIds ?? [])) + 1;
   const records: DecisionRecord[] = [];
   const unchanged: RecordPlan['unchanged'] = [];
   for (const draft of drafts) {

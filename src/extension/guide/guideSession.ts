@@ -1,0 +1,149 @@
+// What the guide's host does for each request, independent of the webview that asked:
+// load the flow and the workspace's state, start a template, preview and write records.
+// The records are always planned again here from the answers; the webview never sends
+// records, so it cannot write anything the core did not produce.
+
+import * as vscode from 'vscode';
+import { ARCHITECTURE_FLOW } from '../../core/guide/flow';
+import { workspaceFolders } from '../../core/guide/folders';
+import { planRecords, type RecordPlan } from '../../core/guide/records';
+import { GUIDE_TEMPLATES, templateAnswers } from '../../core/guide/templates';
+import type { GuideAnswers } from '../../core/guide/types';
+import { recordFileChanges, recordPath, recordYaml } from '../../core/guide/write';
+import { summarizeDrift, type DriftSummary } from '../../core/overview/drift';
+import { buildOverview, type ArchitectureOverview } from '../../core/overview/overview';
+import type { DecisionRecord } from '../../core/records/types';
+import { todayUtc } from '../../core/records/store';
+import { parseGuideState, type GuideLoaded, type GuideMethod, type GuideRequests, type GuideState, type RecordsPreview, type WriteResult } from '../../protocol/guide';
+import type { AdriftService, FolderState } from '../service/adriftService';
+
+export const GUIDE_STATE_KEY = 'adrift.guide.state';
+
+export class GuideSession {
+  constructor(
+    private readonly service: AdriftService,
+    private readonly memento: vscode.Memento,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** The folder the guide works on: the first workspace folder (multi-root picks the first). */
+  folder(): FolderState | undefined {
+    return this.service.folders()[0];
+  }
+
+  savedState(): GuideState | undefined {
+    const raw = this.memento.get<unknown>(GUIDE_STATE_KEY);
+    if (raw === undefined) return undefined;
+    const parsed = parseGuideState(raw);
+    if (!parsed.ok) this.log.warn(`Architecture Guide: ignoring saved state (${parsed.error})`);
+    return parsed.ok ? parsed.value : undefined;
+  }
+
+  saveState(state: GuideState): Thenable<void> {
+    return this.memento.update(GUIDE_STATE_KEY, state);
+  }
+
+  drift(): DriftSummary {
+    const folder = this.folder();
+    return folder ? summarizeDrift(this.service.findings(folder), folder.scanned) : summarizeDrift([], true);
+  }
+
+  overview(): ArchitectureOverview {
+    return buildOverview(this.records(this.folder()));
+  }
+
+  async folders(): Promise<string[]> {
+    const folder = this.folder();
+    return folder ? workspaceFolders(this.service.fileSystem, folder.root) : [];
+  }
+
+  async handle<M extends GuideMethod>(method: M, params: GuideRequests[M]['params']): Promise<GuideRequests[M]['result']> {
+    // The protocol parser has checked params against the method; the casts only restate that.
+    switch (method) {
+      case 'load':
+        return (await this.load()) as GuideRequests[M]['result'];
+      case 'startTemplate':
+        return this.startTemplate((params as GuideRequests['startTemplate']['params']).template) as GuideRequests[M]['result'];
+      case 'preview':
+        return (await this.preview((params as GuideRequests['preview']['params']).answers)) as GuideRequests[M]['result'];
+      case 'write':
+        return (await this.write((params as GuideRequests['write']['params']).answers)) as GuideRequests[M]['result'];
+    }
+    throw new Error(`unknown request ${String(method)}`);
+  }
+
+  private async load(): Promise<GuideLoaded> {
+    await this.service.ready;
+    const saved = this.savedState();
+    return {
+      flow: ARCHITECTURE_FLOW,
+      templates: GUIDE_TEMPLATES.map(({ id, label, description }) => ({ id, label, description })),
+      ...(saved ? { saved } : {}),
+      folders: await this.folders(),
+      drift: this.drift(),
+      overview: this.overview(),
+      hasWorkspace: this.folder() !== undefined,
+    };
+  }
+
+  private startTemplate(template: string): { answers: GuideAnswers } {
+    const answers = templateAnswers(template);
+    if (!answers) throw new Error(`there is no template "${template}"`);
+    return { answers };
+  }
+
+  private records(folder: FolderState | undefined): DecisionRecord[] {
+    return (folder?.log.records ?? []).flatMap((r) => (r.record ? [r.record] : []));
+  }
+
+  private plan(folder: FolderState, answers: GuideAnswers): RecordPlan {
+    // Files too broken to parse still hold their id: new records never reuse it.
+    const takenIds = folder.log.records.flatMap((r) => (r.record === undefined && r.header.id !== undefined ? [r.header.id] : []));
+    return planRecords(answers, { existing: this.records(folder), takenIds, date: todayUtc() });
+  }
+
+  private mustFolder(): FolderState {
+    const folder = this.folder();
+    if (!folder) throw new Error('open a folder first: the decision records are written into the workspace');
+    return folder;
+  }
+
+  private async preview(answers: GuideAnswers): Promise<RecordsPreview> {
+    await this.service.ready;
+    const folder = this.mustFolder();
+    const plan = this.plan(folder, answers);
+    const dir = folder.log.folderRelative;
+    return {
+      records: plan.records.map((r) => ({
+        id: r.id,
+        title: r.title,
+        status: r.status,
+        path: recordPath(dir, r),
+        yaml: recordYaml(r),
+        ...(r.supersedes ? { supersedes: r.supersedes } : {}),
+      })),
+      problems: plan.problems,
+      unchanged: plan.unchanged,
+      folder: dir,
+    };
+  }
+
+  private async write(answers: GuideAnswers): Promise<WriteResult> {
+    await this.service.ready;
+    const folder = this.mustFolder();
+    await this.service.reloadRecords(folder);
+    const plan = this.plan(folder, answers);
+    if (plan.records.length === 0) throw new Error('nothing to write: every decision is already recorded as answered');
+    const changes = recordFileChanges(plan.records, folder.log.folderRelative);
+    for (const change of changes) {
+      if (await this.service.fileSystem.stat(`${folder.root}/${change.path}`)) {
+        throw new Error(`${change.path} already exists; records are never overwritten (reload the decisions and try again)`);
+      }
+    }
+    const result = await this.service.applyChanges(changes, folder, 'Architecture Guide');
+    if (!result.applied) throw new Error('VS Code did not apply the edit that writes the records');
+    await this.service.reloadRecords(folder);
+    this.log.info(`Architecture Guide wrote ${changes.map((c) => c.path).join(', ')}`);
+    return { written: changes.map((c) => c.path) };
+  }
+}

@@ -1,0 +1,166 @@
+// The one message protocol between the Architecture Guide webview and the extension host.
+// Requests carry a request id and get exactly one reply with the same id; commands and
+// events get none. The host validates every incoming message with parseGuideMessage before
+// using it; the webview trusts the host.
+
+import type { GuideAnswers, GuideFlow } from '../core/guide/types';
+import type { GuideProblem } from '../core/guide/records';
+import type { ArchitectureOverview } from '../core/overview/overview';
+import type { DriftSummary } from '../core/overview/drift';
+import { checkAnswers } from '../core/guide/answers';
+
+export type { DriftSummary, ModulePairDrift } from '../core/overview/drift';
+export type { ArchitectureOverview } from '../core/overview/overview';
+export type { GuideAnswers, GuideFlow, GuideStep, GuideField, TableRow, ChoiceOption } from '../core/guide/types';
+export type { GuideProblem } from '../core/guide/records';
+
+/** What the webview keeps (getState/setState) and the host mirrors in workspace state. */
+export interface GuideState {
+  version: 1;
+  /** The template the answers started from, or undefined before one is picked. */
+  template?: string;
+  /** Index of the current step; equal to the number of steps on the review page. */
+  step: number;
+  answers: GuideAnswers;
+  tab: GuideTab;
+}
+
+export const GUIDE_TABS = ['guide', 'drift', 'overview'] as const;
+export type GuideTab = (typeof GUIDE_TABS)[number];
+
+export interface TemplateSummary {
+  id: string;
+  label: string;
+  description: string;
+}
+
+export interface PlannedRecordPreview {
+  id: number;
+  title: string;
+  status: string;
+  /** Workspace-relative path the record will be written to. */
+  path: string;
+  yaml: string;
+  supersedes?: number[];
+}
+
+export interface RecordsPreview {
+  records: PlannedRecordPreview[];
+  problems: GuideProblem[];
+  /** Decisions already recorded exactly as answered. */
+  unchanged: { slot: string; id: number }[];
+  /** The decisions folder, workspace-relative. */
+  folder: string;
+}
+
+export interface GuideLoaded {
+  flow: GuideFlow;
+  templates: TemplateSummary[];
+  /** The state saved in the workspace, when the webview has none of its own (after a reload). */
+  saved?: GuideState;
+  /** Workspace folders to suggest for modules and parts. */
+  folders: string[];
+  drift: DriftSummary;
+  overview: ArchitectureOverview;
+  /** False when no workspace folder is open: nothing can be written. */
+  hasWorkspace: boolean;
+}
+
+export interface WriteResult {
+  /** Workspace-relative paths of the files written. */
+  written: string[];
+}
+
+/** Requests and what their replies carry. */
+export interface GuideRequests {
+  load: { params: Record<string, never>; result: GuideLoaded };
+  startTemplate: { params: { template: string }; result: { answers: GuideAnswers } };
+  preview: { params: { answers: GuideAnswers }; result: RecordsPreview };
+  write: { params: { answers: GuideAnswers }; result: WriteResult };
+}
+export type GuideMethod = keyof GuideRequests;
+export const GUIDE_METHODS: readonly GuideMethod[] = ['load', 'startTemplate', 'preview', 'write'];
+
+export type GuideRequestMessage = {
+  [M in GuideMethod]: { type: 'request'; requestId: number; method: M; params: GuideRequests[M]['params'] };
+}[GuideMethod];
+
+/** Things the webview asks the host to open or run; no reply. */
+export const GUIDE_ACTIONS = ['showModuleMap', 'showProblems', 'checkWorkspace', 'exportOverview', 'showDecisions'] as const;
+export type GuideAction = (typeof GUIDE_ACTIONS)[number];
+
+export type GuideCommandMessage =
+  | { type: 'saveState'; state: GuideState }
+  | { type: 'run'; action: GuideAction };
+
+export type WebviewToHost = GuideRequestMessage | GuideCommandMessage;
+
+export type HostToWebview =
+  | { type: 'reply'; requestId: number; ok: true; result: GuideRequests[GuideMethod]['result'] }
+  | { type: 'reply'; requestId: number; ok: false; error: string }
+  | { type: 'drift'; drift: DriftSummary }
+  | { type: 'overview'; overview: ArchitectureOverview }
+  | { type: 'folders'; folders: string[] };
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const MAX_STEP = 100;
+
+export function parseGuideState(v: unknown): Parsed<GuideState> {
+  if (!isObject(v)) return { ok: false, error: 'state must be an object' };
+  if (v.version !== 1) return { ok: false, error: 'state.version must be 1' };
+  if (v.template !== undefined && (typeof v.template !== 'string' || v.template.length > 100)) return { ok: false, error: 'state.template must be a short string' };
+  if (typeof v.step !== 'number' || !Number.isInteger(v.step) || v.step < 0 || v.step > MAX_STEP) return { ok: false, error: `state.step must be an integer from 0 to ${MAX_STEP}` };
+  if (typeof v.tab !== 'string' || !(GUIDE_TABS as readonly string[]).includes(v.tab)) return { ok: false, error: `state.tab must be one of ${GUIDE_TABS.join(', ')}` };
+  const bad = checkAnswers(v.answers);
+  if (bad) return { ok: false, error: `state: ${bad}` };
+  const state: GuideState = { version: 1, step: v.step, answers: v.answers as GuideAnswers, tab: v.tab as GuideTab };
+  if (typeof v.template === 'string') state.template = v.template;
+  return { ok: true, value: state };
+}
+
+function parseParams(method: GuideMethod, params: unknown): Parsed<GuideRequestMessage['params']> {
+  if (!isObject(params)) return { ok: false, error: `${method}: params must be an object` };
+  switch (method) {
+    case 'load':
+      return Object.keys(params).length === 0 ? { ok: true, value: {} } : { ok: false, error: 'load takes no params' };
+    case 'startTemplate':
+      return typeof params.template === 'string' && params.template.length <= 100
+        ? { ok: true, value: { template: params.template } }
+        : { ok: false, error: 'startTemplate: params.template must be a template id' };
+    case 'preview':
+    case 'write': {
+      const bad = checkAnswers(params.answers);
+      return bad ? { ok: false, error: `${method}: ${bad}` } : { ok: true, value: { answers: params.answers as GuideAnswers } };
+    }
+  }
+}
+
+/** Checks a message from the webview; anything not exactly in the protocol is rejected with the reason. */
+export function parseGuideMessage(data: unknown): Parsed<WebviewToHost> {
+  if (!isObject(data)) return { ok: false, error: 'a message must be an object' };
+  switch (data.type) {
+    case 'request': {
+      const { requestId, method } = data;
+      if (typeof requestId !== 'number' || !Number.isSafeInteger(requestId) || requestId < 0) return { ok: false, error: 'request: requestId must be a non-negative integer' };
+      if (typeof method !== 'string' || !(GUIDE_METHODS as readonly string[]).includes(method)) return { ok: false, error: `request: unknown method ${JSON.stringify(method)}` };
+      const params = parseParams(method as GuideMethod, data.params);
+      if (!params.ok) return params;
+      return { ok: true, value: { type: 'request', requestId, method, params: params.value } as GuideRequestMessage };
+    }
+    case 'saveState': {
+      const state = parseGuideState(data.state);
+      return state.ok ? { ok: true, value: { type: 'saveState', state: state.value } } : state;
+    }
+    case 'run':
+      return typeof data.action === 'string' && (GUIDE_ACTIONS as readonly string[]).includes(data.action)
+        ? { ok: true, value: { type: 'run', action: data.action as GuideAction } }
+        : { ok: false, error: `run: unknown action ${JSON.stringify(data.action)}` };
+    default:
+      return { ok: false, error: `unknown message type ${JSON.stringify(data.type)}` };
+  }
+}
