@@ -8,6 +8,7 @@ import type * as Lexer from 'es-module-lexer' with { 'resolution-mode': 'import'
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings';
 import type { AdriftService, FolderState } from '../service/adriftService';
+import { entrySpecifier, importedNames } from './specifiers';
 
 // The package is typed as an ES module; its CommonJS build is what esbuild bundles here.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -22,36 +23,6 @@ export interface PublicEntryRewrite {
   specifier: string;
   /** Range of the old specifier's text, without quotes. */
   range: vscode.Range;
-}
-
-/** A relative import specifier from one workspace file to another, without extension or `/index`. */
-export function relativeSpecifier(fromFile: string, toFile: string): string {
-  let rel = path.posix.relative(path.posix.dirname(fromFile), toFile).replace(/\.(d\.)?[mc]?[jt]sx?$/, '');
-  if (rel === 'index') rel = '.';
-  rel = rel.replace(/\/index$/, '');
-  return rel.startsWith('.') ? rel : `./${rel}`;
-}
-
-/**
- * Names an import statement takes: `default` for a default import, each named import's
- * imported name. Undefined for namespace imports and side-effect imports (nothing to check).
- */
-export function importedNames(statement: string): string[] | undefined {
-  const m = /^\s*(?:import|export)\s+(?:type\s+)?([\s\S]*?)\s+from\s*['"]/.exec(statement);
-  const clause = m?.[1];
-  if (!clause) return undefined;
-  if (/\*/.test(clause)) return undefined;
-  const names: string[] = [];
-  const braces = /\{([\s\S]*)\}/.exec(clause);
-  const head = (braces ? clause.slice(0, braces.index) : clause).replace(/,\s*$/, '').trim();
-  if (head) names.push('default');
-  if (braces?.[1]) {
-    for (const part of braces[1].split(',')) {
-      const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]?.trim();
-      if (name) names.push(name);
-    }
-  }
-  return names.length > 0 ? names : undefined;
 }
 
 async function exportsOf(fs: AdriftService['fileSystem'], absFile: string, depth: number, seen: Set<string>): Promise<Set<string>> {
@@ -121,7 +92,7 @@ export async function publicEntryRewrite(
   for (const entry of entries) {
     const exported = await exportsOf(service.fileSystem, path.posix.join(folder.root, entry), 0, new Set());
     if (names.every((n) => exported.has(n))) {
-      return { toModule: f.toModule, specifier: relativeSpecifier(at.file, entry), range: located.range };
+      return { toModule: f.toModule, specifier: entrySpecifier(f.specifier ?? '', at.file, entry), range: located.range };
     }
   }
   return undefined;
