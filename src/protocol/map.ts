@@ -53,6 +53,8 @@ export type HostToMapMessage =
   | { type: 'edgeImports'; requestId: number; edgeId: string; imports: ImportSite[] }
   /** Asks the map to select an edge as if it had been clicked (e.g. "show on map"). */
   | { type: 'selectEdge'; edgeId: string }
+  /** Asks the map for its SVG (the palette's Export Module Map as SVG); it answers with exportSvg. */
+  | { type: 'requestExport' }
   | { type: 'exportResult'; requestId: number; saved: boolean; message?: string };
 
 export type MapToHostMessage =

@@ -23,6 +23,7 @@ let view = host.state;
 async function onMessage(message: HostToMapMessage): Promise<void> {
   if (message.type === 'graph') await showGraph(message.graph);
   else if (message.type === 'selectEdge') await selectEdge(message.edgeId);
+  else if (message.type === 'requestExport') await exportSvg();
 }
 
 function measurer(): (text: string) => number {

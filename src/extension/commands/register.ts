@@ -15,6 +15,7 @@ import type { AdriftCommand, CommandContext } from './context';
 import { CreateBaselineCommand } from './createBaseline';
 import { ClearDecisionsFilterCommand, FilterDecisionsCommand } from './filterDecisions';
 import { OpenDecisionCommand } from './openDecision';
+import { ExportModuleMapCommand } from './exportModuleMap';
 import { ScriptedPrompter, WindowPrompter } from './prompts';
 import { ShowModuleMapCommand } from './showModuleMap';
 import { SupersedeCommand } from './supersede';
@@ -39,6 +40,7 @@ export function registerCommandsAndViews(
     new CheckWorkspaceCommand(ctx),
     new AssignFolderCommand(ctx),
     new ShowModuleMapCommand(ctx),
+    new ExportModuleMapCommand(ctx),
     new CreateBaselineCommand(ctx),
     new FilterDecisionsCommand(ctx),
     new ClearDecisionsFilterCommand(ctx),

@@ -27,6 +27,7 @@ export class ModuleMapPanel implements vscode.Disposable {
   readonly onDidRender = this.renderedEmitter.event;
   lastRendered: RenderedState | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
+  private exportWaiters: ((outcome: { saved: boolean; message?: string }) => void)[] = [];
 
   constructor(
     private readonly service: AdriftService,
@@ -68,6 +69,18 @@ export class ModuleMapPanel implements vscode.Disposable {
     panel.title = this.title(folder);
     panel.webview.options = { enableScripts: true, localResourceRoots: [webviewRoot(this.extensionUri)] };
     this.attach(panel);
+  }
+
+  /**
+   * Asks the webview for its SVG and saves it (the webview's own Export button does the same).
+   * Resolves with the outcome once the file is written or the save was cancelled.
+   */
+  exportSvg(): Promise<{ saved: boolean; message?: string }> {
+    if (!this.panel || !this.ready) return Promise.resolve({ saved: false, message: 'Open the module map first.' });
+    return new Promise((resolve) => {
+      this.exportWaiters.push(resolve);
+      void this.post({ type: 'requestExport' });
+    });
   }
 
   /** Asks the webview to choose an edge as a click would; it then requests the edge's imports. */
@@ -146,9 +159,12 @@ export class ModuleMapPanel implements vscode.Disposable {
         if (record && this.folder) await vscode.window.showTextDocument(this.service.uriOf(this.folder, record.file), { preview: false });
         return;
       }
-      case 'exportSvg':
-        await this.post({ type: 'exportResult', requestId: message.requestId, ...(await this.saveSvg(message.svg)) });
+      case 'exportSvg': {
+        const outcome = await this.saveSvg(message.svg);
+        await this.post({ type: 'exportResult', requestId: message.requestId, ...outcome });
+        for (const settle of this.exportWaiters.splice(0)) settle(outcome);
         return;
+      }
     }
   }
 
