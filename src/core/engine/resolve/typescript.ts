@@ -1,0 +1,243 @@
+// Where a TypeScript/JavaScript import leads: a workspace file (relative paths, tsconfig
+// `paths`/`baseUrl` of the nearest tsconfig, package.json `imports`, workspace packages by
+// name, mapped to their source), a Node built-in, or an external package by name. Nothing
+// is resolved into node_modules. Every lookup is a set probe, memoised.
+
+import type { Resolution } from '../types';
+import { NODE_BUILTINS } from './builtins';
+import { isRecord } from './jsonc';
+import { dirOf, joinRel, type CompilerPaths, type PackageInfo, type Workspace } from './workspace';
+
+const PROBE_EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mts', '.cts', '.mjs', '.cjs'];
+/** `./a.js` written in TypeScript source means `./a.ts` (Node16/NodeNext/bundler style). */
+const SOURCE_FOR_OUTPUT: Record<string, string[]> = {
+  '.js': ['.ts', '.tsx', '.d.ts'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts', '.d.mts'],
+  '.cjs': ['.cts', '.d.cts'],
+};
+const SOURCE_EXTENSION = /\.(?:[cm]?[jt]sx?)$/;
+/** Imports of these are files, not modules: they resolve to their path without a probe. */
+const ASSET_EXTENSION =
+  /\.(?:css|scss|sass|less|styl|pcss|svg|png|jpe?g|gif|webp|avif|ico|bmp|json|jsonc|md|mdx|html?|txt|ya?ml|toml|wasm|woff2?|ttf|otf|eot|mp3|mp4|webm|wav|ogg|graphql|gql|vue|svelte|astro|glsl|wgsl|csv|xml)$/i;
+/** Build-output folders a package entry may point into while the source sits in src/. */
+const OUTPUT_FOLDER = /^(?:\.\/)?(?:dist|build|lib|out|esm|cjs|es|types|typings)\//;
+
+const UNRESOLVED: Resolution = { kind: 'unresolved' };
+
+export class TsResolver {
+  private readonly probes = new Map<string, string | null>();
+  private readonly configByDir = new Map<string, CompilerPaths | null>();
+  private readonly packageByDir = new Map<string, PackageInfo | null>();
+
+  constructor(private readonly ws: Workspace) {}
+
+  /** Forget memoised probes: the file set changed. */
+  invalidate(): void {
+    this.probes.clear();
+  }
+
+  resolve(fromFile: string, spec: string): Resolution {
+    if (spec === '') return UNRESOLVED;
+    const fromDir = dirOf(fromFile);
+    if (spec.startsWith('node:')) return { kind: 'builtin', name: spec };
+    if (spec === '.' || spec === '..' || spec.startsWith('./') || spec.startsWith('../')) {
+      return this.fileOrUnresolved(joinRel(fromDir, spec));
+    }
+    if (spec.startsWith('/')) return UNRESOLVED; // an absolute path: machine-specific
+    if (spec.startsWith('#')) return this.packageImport(fromDir, spec);
+
+    const config = this.configFor(fromDir);
+    if (config?.paths) {
+      const base = config.baseUrl ?? config.pathsBase ?? '';
+      const hit = this.matchPaths(config.paths, base, spec);
+      if (hit !== undefined) return hit;
+    }
+    if (config?.baseUrl !== undefined) {
+      const found = this.probe(joinRel(config.baseUrl, spec));
+      if (found !== undefined) return { kind: 'file', path: found };
+    }
+    const name = packageNameOf(spec);
+    if (name === undefined) return UNRESOLVED; // '@/x', '~/x': an alias no config defines
+    const pkg = this.ws.packagesByName.get(name);
+    if (pkg) return this.fileOrUnresolved(this.packageEntry(pkg, spec.slice(name.length + 1)));
+    if (NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(name)) return { kind: 'builtin', name: spec };
+    return { kind: 'external', packageName: name };
+  }
+
+  private fileOrUnresolved(p: string | undefined): Resolution {
+    const found = this.probe(p);
+    return found === undefined ? UNRESOLVED : { kind: 'file', path: found };
+  }
+
+  private matchPaths(patterns: readonly { prefix: string; suffix?: string; targets: string[] }[], base: string, spec: string): Resolution | undefined {
+    for (const pattern of patterns) {
+      let captured: string;
+      if (pattern.suffix === undefined) {
+        if (spec !== pattern.prefix) continue;
+        captured = '';
+      } else {
+        if (!spec.startsWith(pattern.prefix) || !spec.endsWith(pattern.suffix) || spec.length < pattern.prefix.length + pattern.suffix.length) continue;
+        captured = spec.slice(pattern.prefix.length, spec.length - pattern.suffix.length);
+      }
+      for (const target of pattern.targets) {
+        const substituted = target.replace('*', captured);
+        const found = this.probe(joinRel(base, substituted));
+        if (found !== undefined) return { kind: 'file', path: found };
+      }
+      // The longest matching pattern decides, as in TypeScript; if none of its targets
+      // exists the import may still be a package (e.g. `*` mapped to a local typings folder).
+      if (pattern.suffix !== undefined && pattern.prefix === '' && pattern.suffix === '') continue;
+      return packageNameOf(spec) === undefined || this.looksLocalAlias(pattern.prefix) ? UNRESOLVED : undefined;
+    }
+    return undefined;
+  }
+
+  /** `@/`, `~/`, `@app/`: a prefix no npm package can have, or one ending in a slash. */
+  private looksLocalAlias(prefix: string): boolean {
+    return /^[~@#$]\/?$|^[~@#$]?[\w-]*\/$/.test(prefix) && !prefix.startsWith('@types');
+  }
+
+  /** package.json `imports` of the nearest package that has them. */
+  private packageImport(fromDir: string, spec: string): Resolution {
+    for (let d: string | undefined = fromDir; d !== undefined; d = d === '' ? undefined : dirOf(d)) {
+      const pkg = this.packageAt(d);
+      if (!pkg || !isRecord(pkg.imports)) continue;
+      const targets = matchSubpathMap(pkg.imports, spec);
+      if (targets === undefined) return UNRESOLVED;
+      for (const target of targets) {
+        if (!target.startsWith('./')) {
+          // `"#db": "some-package"`: an import of that package.
+          const name = packageNameOf(target);
+          if (name !== undefined) return NODE_BUILTINS.has(name) ? { kind: 'builtin', name: target } : { kind: 'external', packageName: name };
+          continue;
+        }
+        const found = this.toSource(pkg.dir, target);
+        if (found !== undefined) return { kind: 'file', path: found };
+      }
+      return UNRESOLVED;
+    }
+    return UNRESOLVED;
+  }
+
+  /** The source file a workspace package's entry (or `name/sub/path`) stands for. */
+  private packageEntry(pkg: PackageInfo, subpath: string): string | undefined {
+    if (pkg.exports !== undefined) {
+      const key = subpath === '' ? '.' : `./${subpath}`;
+      const map = isRecord(pkg.exports) && Object.keys(pkg.exports).some((k) => k.startsWith('.')) ? pkg.exports : { '.': pkg.exports };
+      const targets = matchSubpathMap(map, key) ?? [];
+      for (const target of targets) {
+        const found = this.toSource(pkg.dir, target);
+        if (found !== undefined) return found;
+      }
+    }
+    if (subpath !== '') {
+      return this.probe(joinRel(pkg.dir, subpath)) ?? this.probe(joinRel(pkg.dir, `src/${subpath}`));
+    }
+    for (const entry of pkg.entries) {
+      const found = this.toSource(pkg.dir, entry);
+      if (found !== undefined) return found;
+    }
+    return this.probe(joinRel(pkg.dir, 'src/index')) ?? this.probe(joinRel(pkg.dir, 'index'));
+  }
+
+  /** A package target, or the source it was built from when it points into dist/ and the like. */
+  private toSource(dir: string, target: string): string | undefined {
+    const direct = this.probe(joinRel(dir, target));
+    if (direct !== undefined) return direct;
+    if (!OUTPUT_FOLDER.test(target)) return undefined;
+    const inSrc = target.replace(OUTPUT_FOLDER, 'src/').replace(/\.d\.[cm]?ts$|\.[cm]?js$/, '');
+    return this.probe(joinRel(dir, inSrc));
+  }
+
+  /** A workspace file for `p`: as is, with a source extension, or its index file. */
+  probe(p: string | undefined): string | undefined {
+    if (p === undefined) return undefined;
+    const memo = this.probes.get(p);
+    if (memo !== undefined) return memo ?? undefined;
+    const found = this.probeUncached(p);
+    this.probes.set(p, found ?? null);
+    return found;
+  }
+
+  private probeUncached(p: string): string | undefined {
+    const files = this.ws.files;
+    if (p !== '' && files.has(p) && SOURCE_EXTENSION.test(p)) return p;
+    const ext = /\.[cm]?jsx?$/.exec(p)?.[0];
+    if (ext) {
+      const stem = p.slice(0, -ext.length);
+      for (const e of SOURCE_FOR_OUTPUT[ext] ?? []) if (files.has(stem + e)) return stem + e;
+    }
+    if (p !== '') for (const e of PROBE_EXTENSIONS) if (files.has(p + e)) return p + e;
+    if (this.ws.dirs.has(p)) {
+      const prefix = p === '' ? 'index' : `${p}/index`;
+      for (const e of PROBE_EXTENSIONS) if (files.has(prefix + e)) return prefix + e;
+    }
+    if (ASSET_EXTENSION.test(p)) return p;
+    return undefined;
+  }
+
+  private configFor(dir: string): CompilerPaths | undefined {
+    const memo = this.configByDir.get(dir);
+    if (memo !== undefined) return memo ?? undefined;
+    const own = this.ws.compilerConfigs.get(dir);
+    const found = own ?? (dir === '' ? undefined : this.configFor(dirOf(dir)));
+    this.configByDir.set(dir, found ?? null);
+    return found;
+  }
+
+  private packageAt(dir: string): PackageInfo | undefined {
+    const memo = this.packageByDir.get(dir);
+    if (memo !== undefined) return memo ?? undefined;
+    const found = this.ws.packagesByDir.get(dir);
+    this.packageByDir.set(dir, found ?? null);
+    return found;
+  }
+}
+
+/** `react` → react, `@scope/pkg/sub` → @scope/pkg; undefined if no package could be so named. */
+export function packageNameOf(spec: string): string | undefined {
+  if (spec.startsWith('@')) {
+    const m = /^@[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*/i.exec(spec);
+    return m && (spec.length === m[0].length || spec[m[0].length] === '/') ? m[0] : undefined;
+  }
+  const m = /^[a-z0-9][\w.-]*/i.exec(spec);
+  return m && (spec.length === m[0].length || spec[m[0].length] === '/') ? m[0] : undefined;
+}
+
+/**
+ * The targets of `key` in an `exports`/`imports` map: exact keys first, then the `*`
+ * pattern with the longest prefix; condition objects give every string target in order.
+ */
+export function matchSubpathMap(map: Record<string, unknown>, key: string): string[] | undefined {
+  if (key in map) return conditionTargets(map[key], '');
+  let best: { prefix: string; suffix: string; value: unknown } | undefined;
+  for (const [k, value] of Object.entries(map)) {
+    const star = k.indexOf('*');
+    if (star === -1) {
+      // Old-style folder mapping: "./utils/": "./src/utils/"
+      if (k.endsWith('/') && key.startsWith(k) && (!best || k.length > best.prefix.length)) best = { prefix: k, suffix: '', value };
+      continue;
+    }
+    const prefix = k.slice(0, star);
+    const suffix = k.slice(star + 1);
+    if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length && (!best || prefix.length > best.prefix.length)) {
+      best = { prefix, suffix, value };
+    }
+  }
+  if (!best) return undefined;
+  const captured = key.slice(best.prefix.length, key.length - best.suffix.length);
+  return conditionTargets(best.value, captured);
+}
+
+function conditionTargets(value: unknown, captured: string): string[] {
+  const out: string[] = [];
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > 8) return;
+    if (typeof v === 'string') out.push(v.includes('*') ? v.split('*').join(captured) : v.endsWith('/') ? v + captured : v);
+    else if (Array.isArray(v)) for (const x of v) visit(x, depth + 1);
+    else if (isRecord(v)) for (const x of Object.values(v)) visit(x, depth + 1);
+  };
+  visit(value, 0);
+  return out;
+}

@@ -1,0 +1,235 @@
+// What the resolvers know about the workspace: its source files and folders (as sets, so a
+// probe is a hash lookup), its package.json files and its tsconfig/jsconfig files, read
+// once when the resolver is created.
+
+import * as path from 'node:path';
+import type { FileSystemPort } from '../../fs/port';
+import { isRecord, parseJsonc } from './jsonc';
+
+const posix = path.posix;
+
+export interface PackageInfo {
+  /** Workspace-relative folder ('' for the root). */
+  dir: string;
+  name?: string;
+  exports?: unknown;
+  imports?: unknown;
+  /** main, module, types, typings: entry points, in the order tried. */
+  entries: string[];
+}
+
+/** A tsconfig's module-resolution settings after `extends`. */
+export interface CompilerPaths {
+  /** Workspace-relative folder of baseUrl, if set. */
+  baseUrl?: string;
+  /** `paths` patterns, resolved against `pathsBase`. */
+  paths?: PathPattern[];
+  pathsBase?: string;
+}
+
+export interface PathPattern {
+  prefix: string;
+  /** undefined for an exact (star-less) pattern. */
+  suffix?: string;
+  targets: string[];
+}
+
+/** Folder of a workspace-relative path ('' for top-level files). */
+export function dirOf(rel: string): string {
+  const i = rel.lastIndexOf('/');
+  return i === -1 ? '' : rel.slice(0, i);
+}
+
+/** Joins and normalises; undefined if the result leaves the workspace. */
+export function joinRel(dir: string, spec: string): string | undefined {
+  const joined = posix.normalize(dir === '' ? spec : `${dir}/${spec}`);
+  if (joined === '..' || joined.startsWith('../') || joined.startsWith('/')) return undefined;
+  return joined === '.' ? '' : joined.replace(/\/$/, '');
+}
+
+export class Workspace {
+  readonly files: Set<string>;
+  readonly dirs = new Set<string>();
+  readonly packagesByName = new Map<string, PackageInfo>();
+  readonly packagesByDir = new Map<string, PackageInfo>();
+  /** tsconfig.json/jsconfig.json per folder, resolved through `extends`. */
+  readonly compilerConfigs = new Map<string, CompilerPaths>();
+  /** Folders with a pyproject.toml, setup.py or setup.cfg. */
+  readonly pythonProjects = new Set<string>();
+  readonly problems: string[] = [];
+
+  constructor(
+    private readonly fs: FileSystemPort,
+    private readonly root: string,
+    files: Iterable<string>,
+  ) {
+    this.files = new Set(files);
+    for (const f of this.files) this.addDirsOf(f);
+  }
+
+  addFile(file: string): void {
+    this.files.add(file);
+    this.addDirsOf(file);
+  }
+
+  private addDirsOf(file: string): void {
+    let d = dirOf(file);
+    while (d !== '' && !this.dirs.has(d)) {
+      this.dirs.add(d);
+      d = dirOf(d);
+    }
+    this.dirs.add('');
+  }
+
+  private abs(rel: string): string {
+    return rel === '' ? this.root : `${this.root}/${rel}`;
+  }
+
+  async readJson(rel: string): Promise<unknown> {
+    const text = await this.fs.readText(this.abs(rel)).catch(() => undefined);
+    if (text === undefined) return undefined;
+    const value = parseJsonc(text);
+    if (value === undefined) this.problems.push(`${rel}: not valid JSON, ignored`);
+    return value;
+  }
+
+  async load(configFiles: readonly string[]): Promise<void> {
+    const packageFiles = configFiles.filter((f) => posix.basename(f) === 'package.json');
+    await Promise.all(packageFiles.map((f) => this.loadPackage(f)));
+    for (const f of configFiles) {
+      const base = posix.basename(f);
+      if (base === 'pyproject.toml' || base === 'setup.py' || base === 'setup.cfg') this.pythonProjects.add(dirOf(f));
+    }
+    const compilerFiles = configFiles.filter((f) => {
+      const base = posix.basename(f);
+      return base === 'tsconfig.json' || (base === 'jsconfig.json' && !configFiles.includes(posix.join(dirOf(f), 'tsconfig.json')));
+    });
+    await Promise.all(
+      compilerFiles.map(async (f) => {
+        const loaded = await this.loadCompilerConfig(f, new Set());
+        if (loaded) this.compilerConfigs.set(dirOf(f), loaded);
+      }),
+    );
+  }
+
+  private async loadPackage(file: string): Promise<void> {
+    const json = await this.readJson(file);
+    if (!isRecord(json)) return;
+    const dir = dirOf(file);
+    const entries: string[] = [];
+    for (const key of ['types', 'typings', 'module', 'main', 'source']) {
+      const v = json[key];
+      if (typeof v === 'string') entries.push(v);
+    }
+    const info: PackageInfo = { dir, entries, exports: json.exports, imports: json.imports };
+    if (typeof json.name === 'string') {
+      info.name = json.name;
+      // Two packages of one name: the shallower one (usually the real one, not a fixture) wins.
+      const existing = this.packagesByName.get(json.name);
+      if (!existing || existing.dir.split('/').length > dir.split('/').length) this.packagesByName.set(json.name, info);
+    }
+    this.packagesByDir.set(dir, info);
+  }
+
+  /**
+   * Reads a tsconfig and what it extends. `paths` are relative to the baseUrl in effect or,
+   * without one, to the folder of the config that declared them (as TypeScript does).
+   */
+  private async loadCompilerConfig(file: string, seen: Set<string>): Promise<CompilerPaths | undefined> {
+    if (seen.has(file) || seen.size > 20) return undefined;
+    seen.add(file);
+    const json = await this.readJson(file);
+    if (!isRecord(json)) return undefined;
+    const dir = dirOf(file);
+    let result: CompilerPaths = {};
+    const ext = json.extends;
+    const bases = typeof ext === 'string' ? [ext] : Array.isArray(ext) ? ext.filter((e): e is string => typeof e === 'string') : [];
+    for (const base of bases) {
+      const baseFile = await this.findExtendedConfig(dir, base);
+      if (baseFile === undefined) {
+        this.problems.push(`${file}: extends "${base}", which is not in the workspace; its settings are not used`);
+        continue;
+      }
+      const inherited = await this.loadCompilerConfig(baseFile, seen);
+      if (inherited) result = { ...result, ...definedOnly(inherited) };
+    }
+    const options = isRecord(json.compilerOptions) ? json.compilerOptions : {};
+    if (typeof options.baseUrl === 'string') {
+      const baseUrl = joinRel(dir, options.baseUrl);
+      if (baseUrl !== undefined) result.baseUrl = baseUrl;
+    }
+    if (isRecord(options.paths)) {
+      result.paths = compilePaths(options.paths);
+      result.pathsBase = dir;
+    }
+    // Solution-style configs keep their settings in the configs they reference.
+    if (result.paths === undefined && result.baseUrl === undefined && Array.isArray(json.references)) {
+      for (const ref of json.references) {
+        if (!isRecord(ref) || typeof ref.path !== 'string') continue;
+        let target = joinRel(dir, ref.path);
+        if (target === undefined) continue;
+        if (!target.endsWith('.json')) target = posix.join(target, 'tsconfig.json');
+        if (dirOf(target) !== dir) continue; // another project's settings are its own
+        const referenced = await this.loadCompilerConfig(target, seen);
+        if (referenced && (referenced.paths || referenced.baseUrl !== undefined)) {
+          result = { ...result, ...definedOnly(referenced) };
+          break;
+        }
+      }
+    }
+    return result;
+  }
+
+  private async findExtendedConfig(dir: string, spec: string): Promise<string | undefined> {
+    const candidates: string[] = [];
+    if (spec.startsWith('.') || spec.startsWith('/')) {
+      const p = spec.startsWith('/') ? undefined : joinRel(dir, spec);
+      if (p !== undefined) candidates.push(p, `${p}.json`, `${p}/tsconfig.json`);
+    } else {
+      const scoped = spec.startsWith('@');
+      const parts = spec.split('/');
+      const name = parts.slice(0, scoped ? 2 : 1).join('/');
+      const sub = parts.slice(scoped ? 2 : 1).join('/');
+      const dirs: string[] = [];
+      const pkg = this.packagesByName.get(name);
+      if (pkg) dirs.push(pkg.dir);
+      // A package installed beside the config (or above it): reading its tsconfig is
+      // harmless, only imports are never resolved into node_modules.
+      for (let d: string | undefined = dir; d !== undefined; d = d === '' ? undefined : dirOf(d)) {
+        dirs.push(joinRel(d, `node_modules/${name}`) ?? `node_modules/${name}`);
+      }
+      for (const d of dirs) {
+        if (sub === '') candidates.push(posix.join(d, 'tsconfig.json'));
+        else candidates.push(posix.join(d, sub), posix.join(d, `${sub}.json`), posix.join(d, sub, 'tsconfig.json'));
+      }
+    }
+    for (const c of candidates) {
+      const stat = await this.fs.stat(this.abs(c)).catch(() => undefined);
+      if (stat?.kind === 'file') return c;
+    }
+    return undefined;
+  }
+}
+
+function definedOnly(c: CompilerPaths): CompilerPaths {
+  const out: CompilerPaths = {};
+  if (c.baseUrl !== undefined) out.baseUrl = c.baseUrl;
+  if (c.paths !== undefined) {
+    out.paths = c.paths;
+    out.pathsBase = c.pathsBase;
+  }
+  return out;
+}
+
+function compilePaths(paths: Record<string, unknown>): PathPattern[] {
+  const out: PathPattern[] = [];
+  for (const [key, value] of Object.entries(paths)) {
+    const targets = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+    const star = key.indexOf('*');
+    if (star === -1) out.push({ prefix: key, targets });
+    else out.push({ prefix: key.slice(0, star), suffix: key.slice(star + 1), targets });
+  }
+  // TypeScript prefers the pattern with the longest prefix; exact patterns win outright.
+  out.sort((a, b) => (a.suffix === undefined ? -1 : 0) - (b.suffix === undefined ? -1 : 0) || b.prefix.length - a.prefix.length);
+  return out;
+}
