@@ -1,8 +1,27 @@
-// The `adrift` command-line tool: a thin shell over src/core.
+// The `adrift` command-line tool: a thin shell over src/core. Commands: ./commands/index.ts.
 
-function main(argv: string[]): number {
-  process.stderr.write(`adrift: unknown command ${argv[0] ?? ''}\n`);
-  return 2;
-}
+import { NodeFileSystem } from '../core/fs/node';
+import { toPosix } from '../core/config';
+import { COMMANDS } from './commands';
+import { runCli } from './run';
+import { version } from '../../package.json';
 
-process.exitCode = main(process.argv.slice(2));
+runCli(
+  process.argv.slice(2),
+  {
+    fs: new NodeFileSystem(),
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    processCwd: toPosix(process.cwd()),
+  },
+  COMMANDS,
+  version,
+).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`adrift: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

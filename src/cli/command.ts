@@ -1,0 +1,60 @@
+// What a CLI command is. Each command lives in its own file under commands/ and is listed
+// once in commands/index.ts; main.ts parses the arguments and runs it.
+
+import type { FileSystemPort } from '../core/fs/port';
+
+export const EXIT_OK = 0;
+/** Findings (errors) were reported. */
+export const EXIT_FINDINGS = 1;
+/** Bad usage, or an I/O problem. */
+export const EXIT_USAGE = 2;
+
+export interface CliArg {
+  name: string;
+  description: string;
+  optional?: boolean;
+}
+
+export interface CliOption {
+  /** Long name without dashes, e.g. `status` for `--status`. */
+  name: string;
+  /** Placeholder of the value, e.g. `s`; absent for a flag. */
+  value?: string;
+  description: string;
+  /** Allowed values, checked before the command runs. */
+  choices?: readonly string[];
+}
+
+export interface CliCommand {
+  name: string;
+  /** One line for `adrift --help`. */
+  summary: string;
+  /** Positional arguments before the optional workspace dir. */
+  args: readonly CliArg[];
+  options: readonly CliOption[];
+  /** More help, shown by `adrift <name> --help`. */
+  details?: string;
+  run(ctx: CommandContext): Promise<number>;
+}
+
+export interface CliIO {
+  fs: FileSystemPort;
+  out(text: string): void;
+  err(text: string): void;
+  /** The directory relative paths on the command line are resolved against. */
+  processCwd: string;
+}
+
+export interface CommandContext extends CliIO {
+  /** Positional arguments by name (optional ones absent when not given). */
+  args: Record<string, string | undefined>;
+  /** Option values by name; flags are `true`. */
+  options: Record<string, string | true | undefined>;
+  /** Absolute workspace folder, POSIX separators. */
+  cwd: string;
+  /** Decisions folder override (`--decisions`), relative to the workspace. */
+  decisionsFolder?: string;
+}
+
+/** A mistake in how the command was called: printed with the usage, exit 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,53 @@
+// `adrift baseline`: records today's findings in the baseline file so `adrift check` accepts
+// them, for adopting Adrift on a codebase that already drifts. Entries that still match keep
+// their reason and expiry; entries whose finding is gone are dropped.
+
+import * as path from 'node:path';
+import { buildBaseline, serializeBaseline, DEFAULT_BASELINE_REASON } from '../../core/engine/baseline';
+import { CheckSetupError, checkWorkspace, readBaseline } from '../../core/engine/check';
+import type { RuleId } from '../../core/findings';
+import { loadConfig } from '../../core/config';
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand } from '../command';
+
+/** Problems in the records themselves are fixed, not accepted. */
+const NOT_BASELINED: ReadonlySet<RuleId> = new Set(['decision-schema', 'decision-reference', 'decision-lifecycle', 'skipped-file']);
+
+export const baselineCommand: CliCommand = {
+  name: 'baseline',
+  summary: 'accept the current drift findings in a baseline file that `adrift check` honours',
+  args: [],
+  options: [
+    { name: 'baseline', value: 'file', description: 'baseline file to write; default: `baseline` of .adrift.yaml' },
+    { name: 'reason', value: 'text', description: `why these findings are accepted; default "${DEFAULT_BASELINE_REASON}"` },
+    { name: 'expires', value: 'date', description: 'YYYY-MM-DD after which new entries stop suppressing' },
+  ],
+  details: 'Entries match findings by rule, file, modules and import specifier, not by line, so they survive edits.\nWrites YAML for a .yaml/.yml file name, JSON otherwise.',
+  async run(ctx) {
+    const expires = typeof ctx.options.expires === 'string' ? ctx.options.expires : undefined;
+    if (expires !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(expires) || Number.isNaN(Date.parse(expires)))) {
+      throw new UsageError(`--expires must be a date YYYY-MM-DD (got "${expires}")`);
+    }
+    const reason = typeof ctx.options.reason === 'string' && ctx.options.reason.trim() ? ctx.options.reason.trim() : DEFAULT_BASELINE_REASON;
+    const config = await loadConfig(ctx.fs, ctx.cwd);
+    const file = typeof ctx.options.baseline === 'string' ? ctx.options.baseline : config.baseline;
+    try {
+      const previous = await readBaseline(ctx.fs, ctx.cwd, file, false);
+      const result = await checkWorkspace(ctx.fs, ctx.cwd, { decisions: ctx.decisionsFolder, baseline: false });
+      const accepted = result.findings.filter((f) => !NOT_BASELINED.has(f.rule));
+      const baseline = buildBaseline(accepted, previous?.baseline, reason, expires);
+      const abs = path.posix.isAbsolute(file) ? file : path.posix.join(ctx.cwd, file);
+      await ctx.fs.writeAtomic([{ path: abs, text: serializeBaseline(baseline, file) }]);
+      const kept = previous ? baseline.entries.filter((e) => previous.baseline.entries.includes(e)).length : 0;
+      ctx.err(`wrote ${file}: ${baseline.entries.length} entr${baseline.entries.length === 1 ? 'y' : 'ies'} (${kept} kept from before)`);
+      const left = result.findings.length - accepted.length;
+      if (left > 0) ctx.err(`${left} finding${left === 1 ? '' : 's'} about the decision records themselves are not baselined: fix them (adrift lint)`);
+      return EXIT_OK;
+    } catch (err) {
+      if (err instanceof CheckSetupError) {
+        ctx.err(`adrift baseline: ${err.message}`);
+        return EXIT_USAGE;
+      }
+      throw err;
+    }
+  },
+};

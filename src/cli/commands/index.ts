@@ -1,0 +1,27 @@
+// Every command of the CLI, in the order `adrift --help` lists them. To add a command, add a
+// file next to this one that exports a CliCommand, and one line here.
+
+import type { CliCommand } from '../command';
+import { baselineCommand } from './baseline';
+import { checkCommand } from './check';
+import { initCommand } from './init';
+import { lintCommand } from './lint';
+import { listCommand } from './list';
+import { newCommand } from './new';
+import { renumberCommand } from './renumber';
+import { showCommand } from './show';
+import { statusCommand } from './status';
+import { supersedeCommand } from './supersede';
+
+export const COMMANDS: readonly CliCommand[] = [
+  initCommand,
+  newCommand,
+  listCommand,
+  showCommand,
+  lintCommand,
+  checkCommand,
+  baselineCommand,
+  statusCommand,
+  supersedeCommand,
+  renumberCommand,
+];

@@ -1,0 +1,23 @@
+// `adrift lint`: every problem in the decision records, as file:line:col rule message.
+
+import { EXIT_FINDINGS, EXIT_OK, type CliCommand } from '../command';
+import { configuredFindings, printFindings, requireLog } from '../workspace';
+
+export const lintCommand: CliCommand = {
+  name: 'lint',
+  summary: 'check the decision records: schema, references between records and to modules, lifecycle',
+  args: [],
+  options: [{ name: 'json', description: 'print the findings as JSON' }],
+  details: 'Exits 1 when a finding is an error; warnings (e.g. a review_by date in the past) alone exit 0.\nSeverities follow `severity` in .adrift.yaml.',
+  async run(ctx) {
+    const log = await requireLog(ctx);
+    const findings = await configuredFindings(ctx, log.findings);
+    if (ctx.options.json) ctx.out(JSON.stringify(findings, null, 2));
+    else printFindings(ctx, findings);
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const warnings = findings.filter((f) => f.severity === 'warning').length;
+    const broken = log.records.filter((r) => !r.record).length;
+    ctx.err(`${log.records.length} record${log.records.length === 1 ? '' : 's'} in ${log.folderRelative}${broken ? ` (${broken} unusable)` : ''}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+    return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+  },
+};

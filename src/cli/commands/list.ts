@@ -1,0 +1,43 @@
+// `adrift list`: the decision log as a table or JSON; broken records are listed too, marked.
+
+import { DECISION_STATUSES } from '../../core/records/types';
+import { EXIT_OK, type CliCommand } from '../command';
+import { requireLog } from '../workspace';
+
+export const listCommand: CliCommand = {
+  name: 'list',
+  summary: 'list the decision records (id, status, date, title)',
+  args: [],
+  options: [
+    { name: 'status', value: 's', description: 'only records with this status', choices: DECISION_STATUSES },
+    { name: 'json', description: 'print JSON: [{ id, title, status, date, kind, file, valid }]' },
+  ],
+  details: 'A record with problems is still listed, marked with "!"; run "adrift lint" to see why.',
+  async run(ctx) {
+    const log = await requireLog(ctx);
+    const rows = log.records
+      .map((r) => ({
+        id: r.record?.id ?? r.header.id ?? null,
+        title: r.record?.title ?? r.header.title ?? '',
+        status: r.record?.status ?? r.header.status ?? '',
+        date: r.record?.date ?? '',
+        kind: r.record?.kind ?? '',
+        file: r.file,
+        valid: r.record !== undefined,
+      }))
+      .filter((row) => ctx.options.status === undefined || row.status === ctx.options.status);
+    if (ctx.options.json) {
+      ctx.out(JSON.stringify(rows, null, 2));
+      return EXIT_OK;
+    }
+    if (rows.length === 0) {
+      ctx.out(`no decision records${ctx.options.status ? ` with status ${String(ctx.options.status)}` : ''} in ${log.folderRelative}`);
+      return EXIT_OK;
+    }
+    const cells = rows.map((r) => [`${r.valid ? ' ' : '!'}${r.id === null ? '?' : String(r.id).padStart(4, '0')}`, r.status || '?', r.date, r.title || r.file]);
+    const widths = [0, 1, 2].map((i) => Math.max(...cells.map((c) => c[i].length), ['  ID', 'STATUS', 'DATE'][i].length));
+    ctx.out(['  ID'.padEnd(widths[0]), 'STATUS'.padEnd(widths[1]), 'DATE'.padEnd(widths[2]), 'TITLE'].join('  '));
+    for (const c of cells) ctx.out([c[0].padEnd(widths[0]), c[1].padEnd(widths[1]), c[2].padEnd(widths[2]), c[3]].join('  '));
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,60 @@
+// What the record commands share: loading the log of the workspace, writing file changes,
+// printing findings.
+
+import * as path from 'node:path';
+import { loadConfig, type AdriftConfig } from '../core/config';
+import { compareFindings, formatFindingLine, type Finding } from '../core/findings';
+import { loadDecisionLog } from '../core/records/store';
+import type { DecisionLog, FileChange } from '../core/records/types';
+import { UsageError, type CommandContext } from './command';
+
+export async function loadLog(ctx: CommandContext): Promise<DecisionLog> {
+  const log = await loadDecisionLog(ctx.fs, ctx.cwd, ctx.decisionsFolder !== undefined ? { folder: ctx.decisionsFolder } : {});
+  return log;
+}
+
+export async function requireLog(ctx: CommandContext): Promise<DecisionLog> {
+  const log = await loadLog(ctx);
+  if (!log.folderExists) throw new UsageError(`no decisions folder ${log.folderRelative} in ${ctx.cwd} (run "adrift init" to create one, or pass --decisions <folder>)`);
+  return log;
+}
+
+export function absolute(ctx: CommandContext, rel: string): string {
+  return path.posix.join(ctx.cwd, rel);
+}
+
+/** Writes the changes all at once (temporary files renamed into place), then renames where asked. */
+export async function applyChanges(ctx: CommandContext, changes: readonly FileChange[]): Promise<void> {
+  for (const c of changes) {
+    if (c.renameFrom && c.renameFrom !== c.path && (await ctx.fs.stat(absolute(ctx, c.path)))) {
+      throw new UsageError(`cannot rename ${c.renameFrom} to ${c.path}: that file exists`);
+    }
+  }
+  await ctx.fs.writeAtomic(changes.map((c) => ({ path: absolute(ctx, c.renameFrom ?? c.path), text: c.text })));
+  for (const c of changes) if (c.renameFrom && c.renameFrom !== c.path) await ctx.fs.rename(absolute(ctx, c.renameFrom), absolute(ctx, c.path));
+}
+
+/** Drops findings turned off in `.adrift.yaml` and applies its severities. */
+export function withConfiguredSeverity(findings: readonly Finding[], config: AdriftConfig): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const s = config.severity[f.rule];
+    if (s === 'off') continue;
+    out.push(s ? { ...f, severity: s } : f);
+  }
+  return out;
+}
+
+export async function configuredFindings(ctx: CommandContext, findings: readonly Finding[]): Promise<Finding[]> {
+  return withConfiguredSeverity(findings, await loadConfig(ctx.fs, ctx.cwd));
+}
+
+export function printFindings(ctx: CommandContext, findings: readonly Finding[]): void {
+  for (const f of [...findings].sort(compareFindings)) ctx.out(formatFindingLine(f));
+}
+
+export function parseId(value: string | undefined, what: string): number {
+  const v = (value ?? '').replace(/^(adr-?|#)/i, '');
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`${what} must be a record number such as 7 or 0007 (got "${value ?? ''}")`);
+  return Number(v);
+}
