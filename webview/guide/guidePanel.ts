@@ -1,0 +1,211 @@
+// The Guide tab: pick a starting template, walk the steps back and forth, review the records
+// that will be written, and write them. Everything it shows comes from the flow the host sent.
+
+import type { GuideLoaded, RecordsPreview, TemplateSummary } from '../../src/protocol/guide';
+import { button, h, icon, present } from './dom';
+import { renderField } from './fields';
+import type { GuideHost } from './host';
+import type { GuideStore } from './store';
+
+export class GuidePanel {
+  readonly element = h('div', { class: 'guide-panel' });
+  private written: string[] | undefined;
+  private error: string | undefined;
+  private busy = false;
+  private choosingTemplate = false;
+
+  constructor(
+    private readonly host: GuideHost,
+    private readonly store: GuideStore,
+    private readonly loaded: GuideLoaded,
+  ) {}
+
+  private get steps() {
+    return this.loaded.flow.steps;
+  }
+
+  render(): void {
+    if (this.store.state.template === undefined || this.choosingTemplate) this.renderStart();
+    else if (this.store.state.step >= this.steps.length) this.renderReview();
+    else this.renderStep();
+  }
+
+  private renderStart(): void {
+    const current = this.store.state.template;
+    const group = h('vscode-radio-group', { variant: 'vertical', 'aria-label': 'Start from' });
+    let picked = current ?? this.loaded.templates[0]?.id ?? 'blank';
+    for (const t of this.loaded.templates) group.append(this.templateRadio(t, picked, (id) => (picked = id)));
+    const start = button('Start', () => void this.startTemplate(picked), { icon: 'play', id: 'start-template' });
+    const keep = current !== undefined ? button('Continue with my answers', () => {
+      this.choosingTemplate = false;
+      this.render();
+    }, { secondary: true }) : undefined;
+    this.element.replaceChildren(...present(
+      h('h2', {}, icon('compass'), ' Architecture Guide'),
+      h('p', {}, 'Answer the questions of a SaaS architecture checklist; the guide writes one decision record per decision, and Adrift checks the code against them.'),
+      !this.loaded.hasWorkspace ? h('p', { class: 'warning' }, icon('warning'), ' Open a folder to write decisions into it.') : undefined,
+      h('h3', {}, 'Start from'),
+      group,
+      current !== undefined ? h('p', { class: 'help' }, 'Starting a template replaces your current answers.') : undefined,
+      h('div', { class: 'actions' }, start, keep),
+      this.errorLine(),
+    ));
+  }
+
+  private templateRadio(t: TemplateSummary, picked: string, pick: (id: string) => void): HTMLElement {
+    const radio = h('vscode-radio', { name: 'template', value: t.id, checked: t.id === picked, 'data-template': t.id }, h('span', { class: 'option-label' }, t.label), h('span', { class: 'option-details' }, t.description)) as HTMLElement & { checked: boolean };
+    radio.addEventListener('change', () => {
+      if (radio.checked) pick(t.id);
+    });
+    return radio;
+  }
+
+  private async startTemplate(id: string): Promise<void> {
+    try {
+      const { answers } = await this.host.request('startTemplate', { template: id });
+      this.store.state.template = id;
+      this.store.state.answers = answers;
+      this.store.state.step = 0;
+      this.choosingTemplate = false;
+      this.written = undefined;
+      this.error = undefined;
+      this.store.changed();
+      this.store.flush();
+    } catch (err) {
+      this.error = err instanceof Error ? err.message : String(err);
+    }
+    this.render();
+    this.focusHeading();
+  }
+
+  private goTo(step: number): void {
+    this.store.state.step = Math.max(0, Math.min(step, this.steps.length));
+    this.written = undefined;
+    this.error = undefined;
+    this.store.changed();
+    this.store.flush();
+    this.render();
+    this.focusHeading();
+  }
+
+  private focusHeading(): void {
+    const heading = this.element.querySelector<HTMLElement>('h2');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus();
+  }
+
+  private stepNav(): HTMLElement {
+    const current = this.store.state.step;
+    const items = [...this.steps.map((s) => ({ title: s.title, icon: s.icon })), { title: 'Review and write', icon: 'checklist' }];
+    return h(
+      'nav',
+      { 'aria-label': 'Steps' },
+      h('ol', { class: 'step-nav' }, ...items.map((s, i) => {
+        const b = h('button', { type: 'button', class: i === current ? 'current' : '', 'aria-current': i === current ? 'step' : undefined, title: s.title, 'data-step': i }, icon(s.icon), h('span', { class: 'step-title' }, ` ${i + 1}. ${s.title}`));
+        b.addEventListener('click', () => this.goTo(i));
+        return h('li', {}, b);
+      })),
+    );
+  }
+
+  private renderStep(): void {
+    const index = this.store.state.step;
+    const step = this.steps[index];
+    const body = h('div', { class: 'fields' });
+    const redraw = () => this.renderStep();
+    for (const field of step.fields) body.append(renderField(field, { store: this.store, flow: this.loaded.flow, folders: this.loaded.folders, redraw }));
+    const last = index === this.steps.length - 1;
+    this.element.replaceChildren(
+      this.stepNav(),
+      h('h2', { 'data-step-id': step.id }, icon(step.icon), ` ${step.title}`),
+      h('p', { class: 'step-count' }, `Step ${index + 1} of ${this.steps.length}`),
+      h('p', { class: 'intro' }, step.intro),
+      body,
+      h('div', { class: 'actions' },
+        button('Back', () => this.goTo(index - 1), { secondary: true, icon: 'arrow-left', disabled: index === 0, id: 'back' }),
+        button(last ? 'Review' : 'Next', () => this.goTo(index + 1), { icon: last ? 'checklist' : 'arrow-right', id: 'next' }),
+      ),
+      h('p', { class: 'help' }, button('Start over from a template', () => {
+        this.choosingTemplate = true;
+        this.render();
+      }, { secondary: true, icon: 'discard' })),
+    );
+  }
+
+  private renderReview(): void {
+    const body = h('div', { class: 'review' }, h('p', {}, icon('loading', 'loading'), ' Planning the records…'));
+    this.element.replaceChildren(
+      this.stepNav(),
+      h('h2', {}, icon('checklist'), ' Review and write'),
+      body,
+    );
+    if (this.written) {
+      this.renderWritten(body, this.written);
+      return;
+    }
+    void this.host.request('preview', { answers: this.store.answers }).then(
+      (preview) => {
+        this.renderPreview(body, preview);
+      },
+      (err: unknown) => {
+        body.replaceChildren(h('p', { class: 'error', role: 'alert' }, icon('error'), ` ${err instanceof Error ? err.message : String(err)}`), button('Back', () => this.goTo(this.steps.length - 1), { secondary: true }));
+      },
+    );
+  }
+
+  private renderPreview(body: HTMLElement, preview: RecordsPreview): void {
+    const problems = preview.problems.map((p) => {
+      const stepIndex = this.steps.findIndex((s) => s.id === p.step);
+      const go = h('button', { type: 'button', class: 'link' }, stepIndex >= 0 ? this.steps[stepIndex].title : p.step);
+      go.addEventListener('click', () => this.goTo(stepIndex));
+      return h('li', {}, icon('warning'), ' ', go, `: ${p.message}`);
+    });
+    const records = preview.records.map((r) =>
+      h('vscode-collapsible', { title: `${String(r.id).padStart(4, '0')} ${r.title}`, description: r.status, class: 'record', 'data-path': r.path },
+        h('p', { class: 'path' }, icon('file'), ` ${r.path}`, r.supersedes ? ` — supersedes ${r.supersedes.join(', ')}` : ''),
+        h('pre', { tabindex: 0 }, r.yaml)),
+    );
+    const canWrite = preview.records.length > 0 && !this.busy && this.loaded.hasWorkspace;
+    const write = button(`Write ${preview.records.length} decision${preview.records.length === 1 ? '' : 's'}`, () => void this.write(), { icon: 'save', disabled: !canWrite, id: 'write' });
+    body.replaceChildren(...present(
+      problems.length ? h('div', { class: 'problems' }, h('h3', {}, 'Not recorded yet'), h('ul', {}, ...problems)) : undefined,
+      preview.unchanged.length ? h('p', { class: 'help' }, icon('check'), ` ${preview.unchanged.length} decision${preview.unchanged.length === 1 ? ' is' : 's are'} already recorded as answered: ${preview.unchanged.map((u) => u.id).join(', ')}.`) : undefined,
+      preview.records.length
+        ? h('p', {}, `These records will be written to ${preview.folder}/ (existing records are never changed; a changed decision is proposed as a new record that supersedes the old one):`)
+        : h('p', {}, 'Nothing new to write.'),
+      h('div', { class: 'records' }, ...records),
+      this.errorLine(),
+      h('div', { class: 'actions' }, button('Back', () => this.goTo(this.steps.length - 1), { secondary: true, icon: 'arrow-left' }), write),
+    ));
+  }
+
+  private async write(): Promise<void> {
+    this.busy = true;
+    this.error = undefined;
+    this.store.flush();
+    try {
+      const { written } = await this.host.request('write', { answers: this.store.answers });
+      this.written = written;
+    } catch (err) {
+      this.error = err instanceof Error ? err.message : String(err);
+    }
+    this.busy = false;
+    this.render();
+  }
+
+  private renderWritten(body: HTMLElement, written: string[]): void {
+    body.replaceChildren(
+      h('p', { class: 'success', role: 'status' }, icon('pass'), ` Wrote ${written.length} decision record${written.length === 1 ? '' : 's'}. Adrift now checks the code against them.`),
+      h('ul', { class: 'written' }, ...written.map((w) => h('li', {}, icon('file'), ` ${w}`))),
+      h('div', { class: 'actions' },
+        button('Show decisions', () => this.host.send({ type: 'run', action: 'showDecisions' }), { icon: 'list-tree' }),
+        button('Show module map', () => this.host.send({ type: 'run', action: 'showModuleMap' }), { secondary: true, icon: 'type-hierarchy' }),
+        button('Edit answers', () => this.goTo(0), { secondary: true, icon: 'edit' }),
+      ),
+    );
+  }
+
+  private errorLine(): HTMLElement | undefined {
+    return this.error ? h('p', { class: 'error', role: 'alert' }, icon('error'), ` ${this.error}`) : undefined;
+  }
+}
