@@ -8,6 +8,8 @@ import type { ExtractedFile, ImportRef, Resolution, SkippedFile } from './types'
 
 export interface ImportResolver {
   resolve(fromFile: string, ref: ImportRef): Resolution;
+  /** Every target of one import (Python's `from pkg import a, b` of submodules a and b). */
+  resolveAll?(fromFile: string, ref: ImportRef): Resolution[];
   /** Tells the resolver a file appeared or went away, so imports of it resolve right. */
   fileAdded?(file: string): void;
   fileRemoved?(file: string): void;

@@ -22,9 +22,10 @@ import {
   type RuleContext,
   type RuleSeverities,
 } from './rules';
+import { isAllowedEdge } from './rules/module-dependency';
 import { severityFor } from './rules/severity';
 import { applyInlineSuppressions } from './suppression';
-import type { ExtractedFile, SkippedFile } from './types';
+import type { ExtractedFile, ImportRef, Resolution, SkippedFile } from './types';
 
 /** What the index needs of the workspace configuration (AdriftConfig fits). */
 export interface EngineConfig {
@@ -158,7 +159,7 @@ export class WorkspaceIndex {
       const state = this.stateOf(e.file, e.hash, e.text, e.extracted);
       this.files.set(e.file, state);
       state.facts.resolutions.forEach((r, k) => {
-        const specifier = e.extracted.imports[k].specifier;
+        const specifier = state.facts.extracted.imports[k].specifier;
         if (r.kind === 'unresolved' && isLocalSpecifier(specifier)) unresolvedLocal.push({ file: e.file, specifier });
       });
       this.addEdges(this.evaluationOf(state));
@@ -299,8 +300,18 @@ export class WorkspaceIndex {
 
   private stateOf(file: string, hash: string, text: string, extracted: ExtractedFile): FileState {
     const resolver = this.resolver;
-    const resolutions = extracted.imports.map((ref) => (resolver ? resolver.resolve(file, ref) : { kind: 'unresolved' as const }));
-    const state: FileState = { facts: { file, extracted, resolutions }, hash };
+    const imports: ImportRef[] = [];
+    const resolutions: Resolution[] = [];
+    for (const ref of extracted.imports) {
+      // An import with several targets appears once per target, so each is judged on its own.
+      const targets = !resolver ? [{ kind: 'unresolved' as const }] : resolver.resolveAll ? resolver.resolveAll(file, ref) : [resolver.resolve(file, ref)];
+      for (const t of targets.length > 0 ? targets : [{ kind: 'unresolved' as const }]) {
+        imports.push(ref);
+        resolutions.push(t);
+      }
+    }
+    const facts = { file, extracted: imports.length === extracted.imports.length ? extracted : { ...extracted, imports }, resolutions };
+    const state: FileState = { facts, hash };
     if (extracted.suppressions.length > 0) state.text = text;
     return state;
   }
@@ -353,7 +364,7 @@ export class WorkspaceIndex {
         if (!set) graph.set(from, (set = new Set()));
         set.add(to);
       }
-      this.closing = closingEdges(this.ctx.modules.names(), graph);
+      this.closing = closingEdges(this.ctx.modules.names(), graph, (from, to) => isAllowedEdge(this.ctx, from, to));
     }
     return this.closing;
   }

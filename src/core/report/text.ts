@@ -18,7 +18,7 @@ function painter(color: boolean): (style: Style, s: string) => string {
 const SEVERITY_STYLE: Record<Finding['severity'], Style> = { error: 'red', warning: 'yellow', info: 'cyan' };
 
 function groupOf(f: Finding): string {
-  if (f.fromModule !== undefined && f.toModule !== undefined) return `${f.fromModule} → ${f.toModule}`;
+  if (f.fromModule !== undefined && f.toModule !== undefined && f.fromModule !== f.toModule) return `${f.fromModule} → ${f.toModule}`;
   if (f.fromModule !== undefined) return `module ${f.fromModule}`;
   return '';
 }

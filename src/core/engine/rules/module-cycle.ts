@@ -1,8 +1,8 @@
 // module-cycle: modules that depend on each other in a circle. The module graph is walked
 // depth-first in the order the modules were declared; every edge that leads back to a module
-// still on the walk closes a cycle, and the imports that make up that edge are reported with
-// the cycle's path. Every cycle contains at least one such edge, so every cycle is reported,
-// and always on the same edges for the same code.
+// still on the walk closes a cycle. Every cycle contains at least one such edge, so every
+// cycle is reported, always on the same edges for the same code. When the cycle contains an
+// edge no decision allows, that edge is reported instead: removing it is the fix.
 
 import type { Finding, RuleId } from '../../findings';
 import type { RuleContext } from './context';
@@ -12,20 +12,42 @@ import { severityFor } from './severity';
 
 const RULE: RuleId = 'module-cycle';
 
-/** Module edges `from → to` that close a cycle, each with its path (`[from, …, to]` back to `to`). */
-export function closingEdges(order: string[], edges: Map<string, Set<string>>): Map<string, string[]> {
+/**
+ * Module edges `from → to` that close a cycle, by `from\0to`, each with the cycle's path
+ * starting at `from`: `[from, to, …, from]`.
+ */
+export function closingEdges(
+  order: string[],
+  edges: Map<string, Set<string>>,
+  isAllowed: (from: string, to: string) => boolean = () => true,
+): Map<string, string[]> {
   const closing = new Map<string, string[]>();
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];
   const rank = new Map(order.map((m, i) => [m, i]));
   const byRank = (a: string, b: string): number => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || a.localeCompare(b);
 
+  const close = (cycle: string[]): void => {
+    // cycle = [a, b, …, a]; pick its first edge no decision allows, else the edge back to a.
+    let at = cycle.length - 2;
+    for (let i = 0; i < cycle.length - 1; i++) {
+      if (!isAllowed(cycle[i], cycle[i + 1])) {
+        at = i;
+        break;
+      }
+    }
+    const ring = cycle.slice(0, -1);
+    const path = [...ring.slice(at), ...ring.slice(0, at), ring[at]];
+    const key = `${path[0]}\u0000${path[1]}`;
+    if (!closing.has(key)) closing.set(key, path);
+  };
+
   const visit = (m: string): void => {
     state.set(m, 'open');
     stack.push(m);
     for (const next of [...(edges.get(m) ?? [])].sort(byRank)) {
       const s = state.get(next);
-      if (s === 'open') closing.set(`${m}\u0000${next}`, [...stack.slice(stack.indexOf(next)), next]);
+      if (s === 'open') close([...stack.slice(stack.indexOf(next)), next]);
       else if (s === undefined) visit(next);
     }
     stack.pop();

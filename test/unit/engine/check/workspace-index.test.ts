@@ -67,7 +67,7 @@ describe('workspace index', () => {
     await index.scan();
     const cycle = index.findings().filter((f) => f.rule === 'module-cycle');
     assert.deepEqual(cycle.map((f) => [f.file, f.message.replace(/ \(ADR.*$/, '')]), [
-      ['src/conversation/thread.ts', 'module "conversation" imports module "ticket" and closes the cycle ticket → conversation → ticket'],
+      ['src/conversation/thread.ts', 'module "conversation" imports module "ticket" and closes the cycle conversation → ticket → conversation'],
     ]);
     index.removeFile('src/ticket/replies.ts');
     assert.deepEqual(index.findings().filter((f) => f.rule === 'module-cycle'), []);

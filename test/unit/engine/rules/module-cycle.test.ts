@@ -11,13 +11,18 @@ function graph(edges: [string, string][]): Map<string, Set<string>> {
 describe('module-cycle', () => {
   it('finds the edge that closes each cycle, walking modules in declaration order', () => {
     const closing = closingEdges(['a', 'b', 'c', 'd'], graph([['a', 'b'], ['b', 'c'], ['c', 'a'], ['c', 'd']]));
-    assert.deepEqual([...closing.entries()], [['c\u0000a', ['a', 'b', 'c', 'a']]]);
+    assert.deepEqual([...closing.entries()], [['c\u0000a', ['c', 'a', 'b', 'c']]]);
+  });
+
+  it('moves the report to an edge of the cycle that no decision allows', () => {
+    const closing = closingEdges(['a', 'b', 'c'], graph([['a', 'b'], ['b', 'c'], ['c', 'a']]), (from, to) => !(from === 'a' && to === 'b'));
+    assert.deepEqual([...closing.entries()], [['a\u0000b', ['a', 'b', 'c', 'a']]]);
   });
 
   it('reports every independent cycle and nothing in an acyclic graph', () => {
     assert.equal(closingEdges(['a', 'b', 'c'], graph([['a', 'b'], ['b', 'c'], ['a', 'c']])).size, 0);
     const two = closingEdges(['a', 'b', 'c', 'd'], graph([['a', 'b'], ['b', 'a'], ['c', 'd'], ['d', 'c']]));
-    assert.deepEqual([...two.values()], [['a', 'b', 'a'], ['c', 'd', 'c']]);
+    assert.deepEqual([...two.values()], [['b', 'a', 'b'], ['d', 'c', 'd']]);
   });
 
   it('reports the imports that make the closing edge, with the cycle path in the message', () => {
@@ -33,7 +38,7 @@ describe('module-cycle', () => {
     assert.equal(findings.length, 1);
     assert.equal(
       findings[0].message,
-      'module "conversation" imports module "ticket" and closes the cycle ticket → conversation → ticket (ADR-0003 "Split the help desk into five domain modules")',
+      'module "conversation" imports module "ticket" and closes the cycle conversation → ticket → conversation (ADR-0003 "Split the help desk into five domain modules")',
     );
     assert.equal(findings[0].specifier, '../ticket');
   });

@@ -1,0 +1,98 @@
+// One whole-workspace check, as `adrift check` and the benchmark run it: configuration,
+// decision log, architecture model, a scan of every source file, then the baseline.
+
+import * as path from 'node:path';
+import { loadConfig, type AdriftConfig } from '../config';
+import { compareFindings, type Finding } from '../findings';
+import type { FileSystemPort } from '../fs/port';
+import { checkModelAgainstFiles } from '../model/check-files';
+import { foldModel } from '../model/fold';
+import type { ArchitectureModel } from '../model/types';
+import { loadDecisionLog } from '../records/store';
+import type { SourceAnalyzer } from './analyzer';
+import { applyBaseline, parseBaseline, todayIso, type Baseline, type BaselineEntry } from './baseline';
+import { createSourceAnalyzer } from './front-end';
+import { WorkspaceIndex, type ScanOptions, type ScanStats } from './index';
+import { severityFor } from './rules/severity';
+
+export interface CheckOptions extends ScanOptions {
+  /** Decisions folder override (workspace-relative). */
+  decisions?: string;
+  /**
+   * Baseline file, workspace-relative or absolute. `undefined`: the config's, if that file
+   * exists; `false`: none.
+   */
+  baseline?: string | false;
+  /** Keep extractions on disk between runs (default true). */
+  cache?: boolean;
+  /** YYYY-MM-DD, for baseline expiry and review dates; default today (UTC). */
+  today?: string;
+  /** Another front end (tests, benchmark); default the real extractor and resolver. */
+  analyzer?: SourceAnalyzer;
+}
+
+export interface BaselineUse {
+  file: string;
+  suppressed: number;
+  expired: BaselineEntry[];
+  unused: BaselineEntry[];
+}
+
+export interface CheckResult {
+  root: string;
+  config: AdriftConfig;
+  model: ArchitectureModel;
+  /** Every finding after suppression, sorted: records, config and code. */
+  findings: Finding[];
+  stats: ScanStats;
+  baseline?: BaselineUse;
+  index: WorkspaceIndex;
+}
+
+/** A problem that makes the check itself impossible (exit code 2), as opposed to findings. */
+export class CheckSetupError extends Error {}
+
+export async function checkWorkspace(fs: FileSystemPort, rootIn: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const root = rootIn.replace(/\\/g, '/').replace(/\/+$/, '') || '/';
+  if ((await fs.stat(root))?.kind !== 'directory') throw new CheckSetupError(`${rootIn} is not a folder`);
+  const config = await loadConfig(fs, root);
+  const log = await loadDecisionLog(fs, root, options.decisions !== undefined ? { folder: options.decisions, today: options.today } : { today: options.today });
+  const model = foldModel(log);
+  const analyzer = options.analyzer ?? createSourceAnalyzer(fs, root, config);
+  const index = new WorkspaceIndex(fs, root, config, model, analyzer, { cache: options.cache });
+  const stats = await index.scan(options);
+
+  const recordFindings = [...config.findings, ...log.findings, ...checkModelAgainstFiles(model, index.sourceFiles())].flatMap((f) => {
+    const severity = severityFor(f.rule, config.severity, f.severity);
+    return severity === 'off' ? [] : [{ ...f, severity }];
+  });
+  let findings = [...recordFindings, ...index.findings()];
+
+  let baselineUse: BaselineUse | undefined;
+  const baseline = await readBaseline(fs, root, options.baseline === undefined ? config.baseline : options.baseline, options.baseline !== undefined);
+  if (baseline) {
+    const out = applyBaseline(findings, baseline.baseline, options.today ?? todayIso());
+    findings = out.kept;
+    baselineUse = { file: baseline.file, suppressed: out.suppressed.length, expired: out.expired, unused: out.unused };
+  }
+  return { root, config, model, findings: findings.sort(compareFindings), stats, baseline: baselineUse, index };
+}
+
+/** The baseline to apply; a file named explicitly must exist, the configured default may not. */
+export async function readBaseline(
+  fs: FileSystemPort,
+  root: string,
+  file: string | false,
+  explicit: boolean,
+): Promise<{ file: string; baseline: Baseline } | undefined> {
+  if (file === false) return undefined;
+  const abs = path.posix.isAbsolute(file) ? file : path.posix.join(root, file);
+  const text = await fs.readText(abs);
+  if (text === undefined) {
+    if (explicit) throw new CheckSetupError(`baseline file ${file} does not exist (write one with \`adrift baseline\`)`);
+    return undefined;
+  }
+  const parsed = parseBaseline(text);
+  if (parsed.problems.length > 0) throw new CheckSetupError(`baseline file ${file}: ${parsed.problems.join('; ')}`);
+  return { file: path.posix.relative(root, abs) || file, baseline: parsed.baseline };
+}

@@ -1,0 +1,38 @@
+// The real front end of the engine: engineer-facing names for "list the workspace's source
+// files, extract one file, resolve its imports, read the Prisma schemas".
+
+import * as path from 'node:path';
+import type { FileSystemPort } from '../fs/port';
+import type { ImportResolver, SourceAnalyzer } from './analyzer';
+import { extractFile, parsePrismaSchema } from './extract';
+import { listSourceFiles } from './files';
+import { createResolver } from './resolve';
+import type { DataModelAlias } from './rules/data-index';
+
+/** Bump when extraction output changes shape or meaning: cached extractions are dropped. */
+const EXTRACTION_VERSION = 'extract-1';
+
+export function createSourceAnalyzer(fs: FileSystemPort, root: string, config: { exclude?: string[] }): SourceAnalyzer {
+  let configFiles: string[] = [];
+  return {
+    version: EXTRACTION_VERSION,
+    async listFiles() {
+      const listing = await listSourceFiles(fs, root, { exclude: config.exclude ?? [] });
+      configFiles = listing.configFiles;
+      return { files: listing.files, skipped: listing.skipped };
+    },
+    extract: extractFile,
+    async createResolver(files): Promise<ImportResolver> {
+      return createResolver(fs, root, files, { configFiles });
+    },
+    async dataModels(): Promise<DataModelAlias[]> {
+      const out: DataModelAlias[] = [];
+      for (const file of configFiles.filter((f) => f.endsWith('.prisma'))) {
+        const text = await fs.readText(path.posix.join(root, file)).catch(() => undefined);
+        if (text === undefined) continue;
+        for (const m of parsePrismaSchema(text)) out.push({ model: m.name, table: m.table });
+      }
+      return out;
+    },
+  };
+}
