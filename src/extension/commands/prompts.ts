@@ -76,6 +76,9 @@ export class WindowPrompter implements Prompter {
 /** An answer queued by a test: the label (or string value) of an item, a text, a button, a path; null cancels. */
 export type PromptAnswer = string | null;
 
+/** Queued for an input box: press Enter on the text it was pre-filled with. */
+export const ACCEPT_DEFAULT = '\u23ce';
+
 /**
  * Answers from a queue while it has any, otherwise falls through to the real UI. A queued
  * answer that fits nothing (no such item, text failing validation) is an error, so a test
@@ -121,9 +124,10 @@ export class ScriptedPrompter implements Prompter {
     const queued = this.next(stepTitle(options));
     if (!queued) return this.fallback.input(options);
     if (queued.answer === null) return Promise.resolve(undefined);
-    const problem = options.validate?.(queued.answer);
-    if (problem) return Promise.reject(new Error(`"${stepTitle(options)}" refused "${queued.answer}": ${problem}`));
-    return Promise.resolve(queued.answer);
+    const text = queued.answer === ACCEPT_DEFAULT ? (options.value ?? '') : queued.answer;
+    const problem = options.validate?.(text);
+    if (problem) return Promise.reject(new Error(`"${stepTitle(options)}" refused "${text}": ${problem}`));
+    return Promise.resolve(text);
   }
 
   confirm(message: string, actions: readonly string[], modal?: boolean): Promise<string | undefined> {

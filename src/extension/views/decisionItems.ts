@@ -54,15 +54,20 @@ export function decisionEntry(r: LoadedRecord, today: string): DecisionEntry {
   };
 }
 
-/** Matches the id ("7", "0007", "ADR-7"), a word of the title or a tag, case-insensitive. */
+/**
+ * Every word must match: the id ("7", "0007", "ADR-7"), or text in the title, a tag or the
+ * status; "#word" matches tags only. Case-insensitive.
+ */
 export function matchesFilter(e: DecisionEntry, filter: string): boolean {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const haystack = [e.title, ...e.tags.map((t) => `#${t} ${t}`), e.status].join(' ').toLowerCase();
+  const tags = e.tags.map((t) => t.toLowerCase());
+  const haystack = [e.title, ...e.tags, e.status].join(' ').toLowerCase();
   return words.every((w) => {
+    if (w.startsWith('#')) return tags.some((t) => t.includes(w.slice(1)));
     const asId = /^(?:adr-?)?0*(\d+)$/.exec(w);
     if (asId && e.id === Number(asId[1])) return true;
-    return haystack.includes(w.replace(/^#/, ''));
+    return haystack.includes(w);
   });
 }
 

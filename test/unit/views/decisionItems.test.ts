@@ -52,6 +52,7 @@ describe('Decisions view items', () => {
     const ids = (filter: string) => [...groupDecisions(records, filter, today).values()].flat().map((e) => e.id);
     assert.deepEqual(ids('postgres'), [5]);
     assert.deepEqual(ids('#tenancy'), [2]);
+    assert.deepEqual(ids('#postgres'), [], 'a #word matches tags only, not titles');
     assert.deepEqual(ids('tenancy'), [2]);
     assert.deepEqual(ids('proposed'), [5]);
     assert.deepEqual(ids('ADR-0004'), [4]);

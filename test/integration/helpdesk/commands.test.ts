@@ -1,0 +1,181 @@
+// Every record command driven as a user would, with the prompts answered from the test
+// through the prompt seam; the files on disk and the Decisions view are checked after each.
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { parse } from 'yaml';
+import { testWorkspace, waitFor, workspaceUri } from '../harness';
+import { activated, answer, decisionsTree, exists, groups, prompts, readFile, recordFiles, treeShows } from './commandsTestHooks';
+
+/** Pressing Enter on an input box's pre-filled text (see ScriptedPrompter). */
+const ENTER = '\u23ce';
+
+function record(file: string): Record<string, unknown> {
+  return parse(readFile(file)) as Record<string, unknown>;
+}
+
+suite('Commands: decision records', () => {
+  suiteSetup(activated);
+
+  teardown(async () => {
+    // A failing test must not leave answers queued for the next one.
+    await answer();
+  });
+
+  test('Add Decision Record asks the kind, then the title, writes the skeleton and opens it', async () => {
+    const before = recordFiles();
+    await answer('Technology choice', 'Use Redis for rate limits');
+    const file = (await vscode.commands.executeCommand('adrift.addDecision')) as string;
+    assert.equal(file, 'docs/adr/0013-use-redis-for-rate-limits.yaml');
+    assert.deepEqual(recordFiles(), [...before, '0013-use-redis-for-rate-limits.yaml'].sort());
+    const text = readFile(file);
+    assert.match(text, /^id: 13$/m);
+    assert.match(text, /^title: Use Redis for rate limits$/m);
+    assert.match(text, /^status: proposed$/m);
+    assert.match(text, /^kind: technology$/m);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, workspaceUri(file).fsPath);
+    const asked = await prompts();
+    assert.equal(asked.pending, 0);
+    assert.deepEqual(asked.asked, ['Add Decision Record (1/2)', 'Add Decision Record (2/2)']);
+    const tree = await treeShows('0013 Use Redis for rate limits');
+    assert.ok(groups(tree).get('Proposed')?.includes('0013 Use Redis for rate limits'));
+  });
+
+  test('Add Decision Record takes the kind and title as arguments, skipping the prompts', async () => {
+    const file = (await vscode.commands.executeCommand('adrift.addDecision', { kind: 'general', title: 'Keep one repository' })) as string;
+    assert.equal(file, 'docs/adr/0014-keep-one-repository.yaml');
+    assert.match(readFile(file), /^kind: general$/m);
+    await treeShows('0014 Keep one repository');
+  });
+
+  test('a cancelled prompt writes nothing', async () => {
+    const before = recordFiles();
+    await answer('General', null);
+    assert.equal(await vscode.commands.executeCommand('adrift.addDecision'), undefined);
+    assert.deepEqual(recordFiles(), before);
+  });
+
+  test('an answer that fits no item fails loudly instead of picking something else', async () => {
+    await answer('A kind that does not exist');
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('adrift.addDecision')), /has no item "A kind that does not exist"/);
+  });
+
+  test('an empty title is refused by the input validation', async () => {
+    await answer('General', '   ');
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('adrift.addDecision')), /needs a title/);
+  });
+
+  test('Change Decision Status: pick the record and the status; file and tree follow', async () => {
+    await answer('0013 Use Redis for rate limits', 'accepted');
+    assert.equal(await vscode.commands.executeCommand('adrift.changeStatus'), 'accepted');
+    assert.match(readFile('docs/adr/0013-use-redis-for-rate-limits.yaml'), /^status: accepted$/m);
+    const tree = await waitFor('0013 to move to Accepted', async () => {
+      const g = groups((await decisionsTree()).items);
+      return g.get('Accepted')?.includes('0013 Use Redis for rate limits') ? g : undefined;
+    });
+    assert.ok(!tree.get('Proposed')?.includes('0013 Use Redis for rate limits'));
+  });
+
+  test('Change Decision Status from a CodeLens or tree passes the record; only the status is asked', async () => {
+    await answer('rejected');
+    assert.equal(await vscode.commands.executeCommand('adrift.changeStatus', workspaceUri('docs/adr/0014-keep-one-repository.yaml')), 'rejected');
+    assert.match(readFile('docs/adr/0014-keep-one-repository.yaml'), /^status: rejected$/m);
+  });
+
+  test('Supersede Decision with an existing successor changes both files and nothing else', async () => {
+    const others = recordFiles().filter((f) => !f.startsWith('0013') && !f.startsWith('0012'));
+    const before = new Map(others.map((f) => [f, readFile(`docs/adr/${f}`)]));
+    await answer('0012 Let the ticket module suggest knowledge-base articles');
+    assert.deepEqual(await vscode.commands.executeCommand('adrift.supersede', 13), { superseded: 13, by: 12 });
+    const old = record('docs/adr/0013-use-redis-for-rate-limits.yaml');
+    assert.equal(old.status, 'superseded');
+    assert.equal(old.superseded_by, 12);
+    assert.deepEqual(record('docs/adr/0012-suggest-articles-on-new-tickets.yaml').supersedes, [13]);
+    for (const [f, text] of before) assert.equal(readFile(`docs/adr/${f}`), text, `${f} must not change`);
+  });
+
+  test('Supersede Decision with a new record creates it, links both, keeps comments and opens it', async () => {
+    const oldFile = 'docs/adr/0008-external-oidc-sign-in.yaml';
+    const comments = readFile(oldFile).split('\n').filter((l) => l.trim().startsWith('#'));
+    await answer('New decision record…', 'Sign agents in with passkeys');
+    assert.deepEqual(await vscode.commands.executeCommand('adrift.supersede', { id: 8 }), { superseded: 8, by: 15 });
+    const created = 'docs/adr/0015-sign-agents-in-with-passkeys.yaml';
+    assert.ok(exists(created));
+    assert.deepEqual(record(created).supersedes, [8]);
+    assert.equal(record(created).kind, 'technology', 'the successor has the kind of the record it replaces');
+    assert.equal(record(oldFile).status, 'superseded');
+    assert.equal(record(oldFile).superseded_by, 15);
+    const old = readFile(oldFile);
+    for (const c of comments) assert.ok(old.includes(c), `comment kept: ${c}`);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, workspaceUri(created).fsPath);
+    const tree = await treeShows('0015 Sign agents in with passkeys');
+    assert.ok(groups(tree).get('Superseded')?.some((l) => l.startsWith('0008 ')));
+  });
+
+  test('Assign Folder to Module from the Explorer: a new module joins the boundaries record, comments kept', async () => {
+    const folder = path.join(testWorkspace(), 'src', 'server', 'billing');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'index.ts'), 'export const billing = true;\n');
+    const file = 'docs/adr/0003-split-into-five-domain-modules.yaml';
+    const before = readFile(file);
+    // The module name is pre-filled from the folder name: Enter accepts it.
+    await answer('New module…', ENTER);
+    const result = await vscode.commands.executeCommand('adrift.assignFolder', vscode.Uri.file(folder));
+    assert.deepEqual(result, { module: 'billing', glob: 'src/server/billing/**', file });
+    const modules = (record(file).enforce as { modules: Record<string, { paths: string[] }> }).modules;
+    assert.deepEqual(modules.billing.paths, ['src/server/billing/**']);
+    assert.deepEqual(Object.keys(modules), ['platform', 'tenant', 'user', 'ticket', 'conversation', 'knowledgebase', 'billing']);
+    const after = readFile(file);
+    for (const line of before.split('\n').filter((l) => l.trim().startsWith('#'))) assert.ok(after.includes(line), `comment kept: ${line}`);
+    // Assigning the same folder again changes nothing.
+    assert.deepEqual(await vscode.commands.executeCommand('adrift.assignFolder', { path: 'src/server/billing', module: 'billing' }), { module: 'billing', glob: 'src/server/billing/**' });
+    assert.equal(readFile(file), after);
+  });
+
+  test('Assign Folder to Module suggests a kebab-case module name from a file\'s folder', async () => {
+    const folder = path.join(testWorkspace(), 'src', 'server', 'SlaReports');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'weekly.ts'), 'export {};\n');
+    await answer('New module…', ENTER);
+    const result = (await vscode.commands.executeCommand('adrift.assignFolder', vscode.Uri.file(path.join(folder, 'weekly.ts')))) as { module: string; glob: string };
+    assert.deepEqual({ module: result.module, glob: result.glob }, { module: 'sla-reports', glob: 'src/server/SlaReports/**' });
+  });
+
+  test('Assign Folder to Module to an existing module extends its paths', async () => {
+    const folder = path.join(testWorkspace(), 'src', 'server', 'search');
+    fs.mkdirSync(folder, { recursive: true });
+    await answer('knowledgebase');
+    await vscode.commands.executeCommand('adrift.assignFolder', vscode.Uri.file(path.join(folder, 'query.ts')));
+    const modules = (record('docs/adr/0003-split-into-five-domain-modules.yaml').enforce as { modules: Record<string, { paths: string[] }> }).modules;
+    assert.deepEqual(modules.knowledgebase.paths, ['src/server/knowledgebase/**', 'src/server/search/**']);
+  });
+
+  test('a module name that is not lower-case kebab is refused', async () => {
+    await answer('New module…', 'Billing Stuff');
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('adrift.assignFolder', { path: 'src/components' })), /lower-case letters/);
+  });
+
+  test('Filter Decisions narrows the tree by title, tag or id, and an empty text clears it', async () => {
+    const labels = async () => (await decisionsTree()).items.flatMap((g) => (g.children ?? []).map((c) => c.label));
+    assert.equal(await vscode.commands.executeCommand('adrift.filterDecisions', 'postgres'), 'postgres');
+    assert.equal((await decisionsTree()).description, 'filter: postgres');
+    const postgres = await labels();
+    assert.ok(postgres.includes('0005 Use PostgreSQL through Prisma as the only database'));
+    assert.ok(!postgres.some((l) => l.startsWith('0003 ')));
+    await answer('#modules');
+    await vscode.commands.executeCommand('adrift.filterDecisions');
+    assert.deepEqual(await labels(), ['0003 Split the help desk into five domain modules with owned data', '0012 Let the ticket module suggest knowledge-base articles']);
+    await vscode.commands.executeCommand('adrift.filterDecisions', 'adr-0010');
+    assert.deepEqual(await labels(), ['0010 Grow from one region to multi-region in three stages']);
+    await vscode.commands.executeCommand('adrift.filterDecisions', '');
+    assert.equal((await decisionsTree()).description, undefined);
+    assert.ok((await labels()).length >= 15);
+  });
+
+  test('Open Decision Record by id opens the file', async () => {
+    assert.equal(await vscode.commands.executeCommand('adrift.openDecision', { id: 5 }), 'docs/adr/0005-postgresql-as-the-database.yaml');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, workspaceUri('docs/adr/0005-postgresql-as-the-database.yaml').fsPath);
+  });
+});
