@@ -229,4 +229,11 @@ export class Workbench {
     await this.page.screenshot({ path: file });
     return file;
   }
+
+  /** Saves a screenshot into the run folder (kept by `close(true)`), for a failed test. */
+  async failureScreenshot(name: string): Promise<string> {
+    const file = path.join(this.runDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
 }
