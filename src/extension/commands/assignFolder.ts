@@ -81,7 +81,8 @@ export class AssignFolderCommand implements AdriftCommand {
     try {
       if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) target = vscode.Uri.joinPath(uri, '..');
     } catch {
-      // A path that does not exist (yet) is taken as a folder.
+      // Gone (or not yet saved): a name with an extension is a file, anything else a folder.
+      if (/\.[^./]+$/.test(path.posix.basename(uri.path))) target = vscode.Uri.joinPath(uri, '..');
     }
     const relative = path.posix.relative(folder.root, target.fsPath.split(path.sep).join('/'));
     return { folder, relative };
