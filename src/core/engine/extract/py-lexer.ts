@@ -43,6 +43,8 @@ export class PyLexer {
 
   private pos = 0;
   private depth = 0;
+  /** Offset where the current physical line begins (for indentation). */
+  private lineStart = 0;
   private lineBegin = true;
   private readonly len: number;
 
@@ -79,6 +81,7 @@ export class PyLexer {
       const c = text.charCodeAt(this.pos);
       if (c === 10 || c === 13) {
         this.pos++;
+        this.lineStart = this.pos;
         if (this.depth === 0 && !this.lineBegin) {
           this.lineBegin = true;
           this.start = this.pos - 1;
@@ -114,7 +117,7 @@ export class PyLexer {
     if (this.lineBegin) {
       this.lineBegin = false;
       this.firstOnLine = true;
-      this.indent = this.pos - this.lineStartOf(this.pos);
+      this.indent = this.pos - this.lineStart;
     }
     const start = this.pos;
     this.start = start;
@@ -158,12 +161,6 @@ export class PyLexer {
     else if (c === 58 && text.charCodeAt(p) === 61) p++; // :=
     this.pos = this.end = p;
     return (this.type = P_OP);
-  }
-
-  private lineStartOf(p: number): number {
-    const nl = this.text.lastIndexOf('\n', p - 1);
-    const cr = this.text.lastIndexOf('\r', p - 1);
-    return Math.max(nl, cr) + 1;
   }
 
   /** Scans a string whose quote is at `q`; returns the offset after it. */

@@ -1,6 +1,7 @@
 // Tables named by SQL written in string literals. Only text that starts like a statement
-// (SELECT/INSERT/UPDATE/DELETE/WITH, after optional whitespace or an opening parenthesis)
-// is read as SQL, so prose such as "Delete from your cart?" is not taken for a query.
+// (SELECT/INSERT/UPDATE/DELETE/WITH, after optional whitespace or an opening parenthesis),
+// in capitals or with some SQL structure, is read as SQL, so prose such as "Delete from
+// your cart?" is not taken for a query.
 
 /** One table found in a literal: its name and offset within the literal's content. */
 export interface SqlTable {
@@ -12,18 +13,23 @@ export interface SqlTable {
 /** Cheap whole-file test: only files passing it have their literals examined. */
 export const SQL_FILE_HINT = /\b(?:select|insert|update|delete)\b/i;
 
-const STATEMENT_START = /^[\s(]*(?:select|insert|update|delete|with)\b/i;
+const STATEMENT_START = /^[\s(]*(select|insert|update|delete|with)\b/i;
+// Lower- or mixed-case verbs must show some SQL structure too: "Delete from your cart?" is prose.
+const SQL_STRUCTURE = /\b(?:where|join|values|set|group\s+by|order\s+by|limit|returning|on\s+conflict)\b|\*|=|\$\d|%s|:\w/i;
 // A table follows FROM, JOIN, INTO, or starts an UPDATE; quoted forms "t", `t`, [t] and a
-// schema prefix are allowed. The lookahead rejects function calls such as FROM unnest(...).
+// schema prefix are allowed.
 const TABLE_CLAUSE =
-  /\b(?:from|join|into|update)\s+((?:(?:"[^"\n]+"|`[^`\n]+`|\[[^\]\n]+\]|[A-Za-z_][\w$]*)\s*\.\s*)?(?:"[^"\n]+"|`[^`\n]+`|\[[^\]\n]+\]|[A-Za-z_][\w$]*))(?!\s*\()/gi;
+  /\b(from|join|into|update)\s+((?:(?:"[^"\n]+"|`[^`\n]+`|\[[^\]\n]+\]|[A-Za-z_][\w$]*)\s*\.\s*)?(?:"[^"\n]+"|`[^`\n]+`|\[[^\]\n]+\]|[A-Za-z_][\w$]*))(?![\w$])/gi;
 const NOT_TABLES = new Set([
   'select', 'set', 'where', 'values', 'lateral', 'only', 'the', 'a', 'an', 'as', 'on',
   'ignore', 'or', 'default', 'using', 'table', 'if', 'exists', 'not', 'distinct',
 ]);
 
 export function looksLikeSql(content: string): boolean {
-  return content.length >= 10 && STATEMENT_START.test(content);
+  if (content.length < 10) return false;
+  const verb = STATEMENT_START.exec(content)?.[1];
+  if (verb === undefined) return false;
+  return verb === verb.toUpperCase() || SQL_STRUCTURE.test(content);
 }
 
 /** Tables named in `content`, with offsets relative to it. Call only when looksLikeSql. */
@@ -32,7 +38,9 @@ export function sqlTables(content: string): SqlTable[] {
   TABLE_CLAUSE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TABLE_CLAUSE.exec(content)) !== null) {
-    const full = m[1];
+    const full = m[2];
+    // FROM unnest(…), JOIN generate_series(…): a function, not a table.
+    if (/^(?:from|join)$/i.test(m[1]) && nextNonBlank(content, m.index + m[0].length) === 40) continue;
     // The table is the last dotted part; its quotes are not part of the name.
     const dot = lastTopLevelDot(full);
     const part = dot === -1 ? full : full.slice(dot + 1).trimStart();
@@ -57,4 +65,10 @@ function lastTopLevelDot(s: string): number {
     else if (c === 46) last = i;
   }
   return last;
+}
+
+function nextNonBlank(s: string, from: number): number {
+  let i = from;
+  while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9 || s.charCodeAt(i) === 10 || s.charCodeAt(i) === 13)) i++;
+  return s.charCodeAt(i);
 }
