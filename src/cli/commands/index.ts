@@ -4,10 +4,13 @@
 import type { CliCommand } from '../command';
 import { baselineCommand } from './baseline';
 import { checkCommand } from './check';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { initCommand } from './init';
 import { lintCommand } from './lint';
 import { listCommand } from './list';
 import { newCommand } from './new';
+import { overviewCommand } from './overview';
 import { renumberCommand } from './renumber';
 import { showCommand } from './show';
 import { statusCommand } from './status';
@@ -24,4 +27,7 @@ export const COMMANDS: readonly CliCommand[] = [
   statusCommand,
   supersedeCommand,
   renumberCommand,
+  exportCommand,
+  importCommand,
+  overviewCommand,
 ];

@@ -370,11 +370,13 @@ export function planRecords(answers: GuideAnswers, options: PlanOptions): Record
   const evolution = evolutionDraft(answers, problems);
   if (evolution) drafts.push(evolution);
 
-  // The newest live record of each slot is the one a new answer would replace.
-  const inForce = new Map<DecisionSlot, DecisionRecord>();
+  // The newest live record of a slot is the one a new answer replaces; for modules, every live
+  // record declaring modules, because the guide's record declares the whole set again.
+  const inForce = new Map<DecisionSlot, DecisionRecord[]>();
   for (const record of [...options.existing].sort((a, b) => a.id - b.id)) {
     const slot = decisionSlot(record);
-    if (slot && LIVE.includes(record.status)) inForce.set(slot, record);
+    if (!slot || !LIVE.includes(record.status)) continue;
+    inForce.set(slot, slot === 'modules' ? [...(inForce.get(slot) ?? []), record] : [record]);
   }
 
   let nextId = Math.max(0, ...options.existing.map((r) => r.id), ...(options.takenIds ?? [])) + 1;
@@ -382,9 +384,9 @@ export function planRecords(answers: GuideAnswers, options: PlanOptions): Record
   const unchanged: RecordPlan['unchanged'] = [];
   for (const draft of drafts) {
     const slot = decisionSlot(draft);
-    const current = slot ? inForce.get(slot) : undefined;
-    if (current && slot && sameContent(draft, current)) {
-      unchanged.push({ slot, id: current.id });
+    const current = slot ? (inForce.get(slot) ?? []) : [];
+    if (slot && current.length === 1 && sameContent(draft, current[0])) {
+      unchanged.push({ slot, id: current[0].id });
       continue;
     }
     const status: DecisionStatus = firstRun ? 'accepted' : 'proposed';
@@ -395,7 +397,7 @@ export function planRecords(answers: GuideAnswers, options: PlanOptions): Record
       status,
       date: options.date,
       ...rest,
-      ...(current ? { supersedes: [current.id] } : {}),
+      ...(current.length ? { supersedes: current.map((r) => r.id) } : {}),
     });
   }
   return { records, problems, unchanged };

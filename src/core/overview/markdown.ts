@@ -33,9 +33,9 @@ export function overviewMarkdown(o: ArchitectureOverview): string {
   out.push('## Domain Modules', '');
   if (o.modules.length === 0) out.push('_Not recorded._');
   o.modules.forEach((m, i) => {
-    const where = m.paths.length ? ` in ${m.paths.map(code).join(', ')}` : '';
-    const uses = m.uses.length ? `; may use ${m.uses.map((u) => `**${u}**`).join(', ')}` : '; uses no other module';
-    out.push(`${i + 1}. **${m.name}** — ${m.description ? inline(m.description) : '(no responsibility recorded)'}${where}${uses}`);
+    const where = m.paths.length ? `${m.paths.map(code).join(', ')}; ` : '';
+    const uses = m.uses.length ? `may use ${m.uses.map((u) => `**${u}**`).join(', ')}` : 'uses no other module';
+    out.push(`${i + 1}. **${m.name}** — ${m.description ? inline(m.description) : '(no responsibility recorded)'} (${where}${uses})`);
   });
   out.push('');
 

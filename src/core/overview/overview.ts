@@ -91,10 +91,15 @@ export function buildOverview(all: readonly DecisionRecord[]): ArchitectureOverv
 
   const keyByArea = new Map<string, OverviewChoice>();
   const buildVsBuy = new Map<string, ArchitectureOverview['buildVsBuy'][number]>();
+  let productRecord: DecisionRecord | undefined;
+  let tenancyRecord: DecisionRecord | undefined;
   for (const r of accepted) {
     const slot = decisionSlot(r);
-    if (r.tags?.includes('product') && r.context?.trim()) overview.product = { text: r.context.trim(), decision: r.id };
-    if (slot === 'tenancy') overview.tenancy = choiceOf(r, 'Tenancy') ?? overview.tenancy;
+    if (r.tags?.includes('product') && r.context?.trim()) productRecord = r;
+    if (slot === 'tenancy') {
+      overview.tenancy = choiceOf(r, 'Tenancy') ?? overview.tenancy;
+      tenancyRecord = r;
+    }
     else if (r.kind === 'technology' && r.area) {
       const choice = choiceOf(r, titleCase(r.area));
       if (choice) keyByArea.set(r.area.toLowerCase(), choice);
@@ -103,6 +108,9 @@ export function buildOverview(all: readonly DecisionRecord[]): ArchitectureOverv
     for (const b of r.build_vs_buy ?? []) buildVsBuy.set(b.capability.toLowerCase(), { ...b, decision: r.id });
     if (r.evolution?.length) overview.evolution = r.evolution.map((e) => ({ ...e, decision: r.id }));
   }
+  // Records written by hand rarely tag the product; the tenancy decision's context describes the customers.
+  const product = productRecord ?? (tenancyRecord?.context?.trim() ? tenancyRecord : undefined);
+  if (product?.context) overview.product = { text: product.context.trim(), decision: product.id };
   overview.keyDecisions = [...keyByArea.values()];
   overview.buildVsBuy = [...buildVsBuy.values()];
   return overview;

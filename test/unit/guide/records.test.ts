@@ -123,6 +123,24 @@ describe('guide: answers → decision records', () => {
     assert.ok(!records.some((r) => r.tags?.includes('process')));
   });
 
+  it('supersedes hand-written records of the same decisions, and every record declaring modules', () => {
+    const handWritten: DecisionRecord[] = [
+      { id: 1, title: 'Record decisions', status: 'accepted', date: DATE, kind: 'general', tags: ['process'] },
+      { id: 2, title: 'Shared database', status: 'accepted', date: DATE, kind: 'general', tags: ['tenancy'], decision: { chosen: 'Shared DB' } },
+      { id: 3, title: 'Modules', status: 'accepted', date: DATE, kind: 'boundaries', tags: ['modules'], enforce: { modules: { ticket: { paths: ['src/ticket/**'] } } } },
+      { id: 4, title: 'API first', status: 'accepted', date: DATE, kind: 'boundaries', tags: ['frontend', 'api'], enforce: { imports: { forbid: [{ from: 'web/**', to: 'api/**' }] } } },
+      { id: 5, title: 'Queue', status: 'rejected', date: DATE, kind: 'technology', area: 'queue' },
+      { id: 6, title: 'Ticket uses KB', status: 'accepted', date: DATE, kind: 'boundaries', tags: ['modules', 'knowledgebase'], enforce: { modules: { ticket: { uses: ['kb'] } } } },
+    ];
+    const { records } = plan('help-desk', handWritten);
+    const supersedes = (slotTitle: string) => records.find((r) => r.title.startsWith(slotTitle))?.supersedes;
+    assert.deepEqual(supersedes('Tenancy:'), [2]);
+    assert.deepEqual(supersedes('Split the product'), [3, 6]);
+    assert.deepEqual(supersedes('Split frontend'), [4]);
+    assert.equal(supersedes('Queue:'), undefined, 'a rejected record is not in force');
+    assert.equal(records[0].id, 7);
+  });
+
   it('ignores superseded records when deciding what a new answer replaces', () => {
     const first = plan('help-desk').records;
     const db = first.find((r) => r.area === 'database');

@@ -98,6 +98,19 @@ describe('architecture overview', () => {
     assert.deepEqual(billing, { name: 'billing', description: 'Invoices', paths: ['packages/billing/**'], owns: ['Invoice', 'Refund'], uses: ['user'], decisions: [1, 2] });
   });
 
+  it('reads hand-written records too: product from the tenancy context, split from a boundaries record', () => {
+    const records: DecisionRecord[] = [
+      { id: 2, title: 'Shared database', status: 'accepted', date: DATE, kind: 'general', tags: ['tenancy'], context: 'SMB support teams of 10 to 50 agents.', decision: { chosen: 'Shared database, tenant_id on every row' } },
+      { id: 4, title: 'API-first', status: 'accepted', date: DATE, kind: 'boundaries', tags: ['frontend', 'api'], decision: { chosen: 'Next.js app with route handlers as the API', rationale: 'Components never import src/server.' }, enforce: { imports: { forbid: [{ from: 'src/components/**', to: 'src/server/**' }] } } },
+    ];
+    const overview = buildOverview(records);
+    assert.deepEqual(overview.product, { text: 'SMB support teams of 10 to 50 agents.', decision: 2 });
+    assert.equal(overview.tenancy?.chosen, 'Shared database, tenant_id on every row');
+    assert.deepEqual(overview.split?.parts, [{ text: 'Next.js app with route handlers as the API' }]);
+    const markdown = overviewMarkdown(overview);
+    assert.match(markdown, /- Next\.js app with route handlers as the API\n- Why: Components never import src\/server\.\n- `src\/components\/\*\*` never imports `src\/server\/\*\*`/);
+  });
+
   it('says so when nothing is recorded yet', () => {
     const markdown = overviewMarkdown(buildOverview([]));
     assert.match(markdown, /No accepted decision records yet/);
