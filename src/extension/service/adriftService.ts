@@ -79,6 +79,8 @@ interface FolderData extends FolderState {
   excluded: (file: string) => boolean;
   /** File → module, compiled once per model. */
   modules?: ModuleMap;
+  /** Previews of proposed records, valid while `version` has not moved (re-folding the workspace twice per CodeLens render would be wasteful). */
+  previews: Map<number, { version: number; result: { resolved: Finding[]; added: Finding[] } }>;
   /** Serialises reloads of one folder so two quick record edits never interleave. */
   queue: Promise<void>;
 }
@@ -97,8 +99,15 @@ export class AdriftService implements vscode.Disposable {
   readonly fileSystem: OverlayFileSystem;
   private readonly emitter = new vscode.EventEmitter<AdriftChange>();
   readonly onDidChange = this.emitter.event;
+
+  private fire(change: AdriftChange): void {
+    this.version++;
+    this.emitter.fire(change);
+  }
   private readonly data = new Map<string, FolderData>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Moves on every change of findings or model, so cached previews know they are stale. */
+  private version = 0;
   ready: Promise<void>;
 
   constructor(
@@ -114,7 +123,7 @@ export class AdriftService implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders((e) => {
         for (const removed of e.removed) this.data.delete(removed.uri.toString());
         this.ready = Promise.all(e.added.map((f) => this.addFolder(f))).then(() => undefined);
-        this.emitter.fire({ kind: 'folders' });
+        this.fire({ kind: 'folders' });
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('adrift')) return;
@@ -123,7 +132,7 @@ export class AdriftService implements vscode.Disposable {
           const before = d.settings.decisionsFolder;
           this.applySettings(d);
           if (d.settings.decisionsFolder !== before) void this.reloadRecords(d);
-          else this.emitter.fire({ kind: 'findings', folder: d });
+          else this.fire({ kind: 'findings', folder: d });
         }
       }),
     );
@@ -214,15 +223,19 @@ export class AdriftService implements vscode.Disposable {
     const d = this.must(folder);
     await d.queue;
     if (!d.index) return { resolved: [], added: [] };
+    const cached = d.previews.get(id);
+    if (cached && cached.version === this.version) return cached.result;
     const key = (f: Finding): string => `${f.rule}\u0000${f.file}\u0000${f.range.start.line}\u0000${f.range.start.column}\u0000${f.specifier ?? ''}`;
     const now = this.effective(d, this.unbaselined(d, [...d.drift.values()].flat()));
     const then = this.effective(d, this.unbaselined(d, d.index.findingsUnder(foldModel(d.log, { preview: [id] }))));
     const nowKeys = new Set(now.map(key));
     const thenKeys = new Set(then.map(key));
-    return {
+    const result = {
       resolved: now.filter((f) => !thenKeys.has(key(f))).sort(compareFindings),
       added: then.filter((f) => !nowKeys.has(key(f))).sort(compareFindings),
     };
+    d.previews.set(id, { version: this.version, result });
+    return result;
   }
 
   /** Re-checks an open source file from its text; its findings replace the file's old ones. */
@@ -233,7 +246,7 @@ export class AdriftService implements vscode.Disposable {
     if (!d.index || d.excluded(at.file) || this.isRecordFile(document.uri)) return this.findingsOf(document.uri);
     const found = d.index.checkFile(at.file, document.getText());
     this.setDrift(d, at.file, found);
-    this.emitter.fire({ kind: 'findings', folder: d, files: [at.file] });
+    this.fire({ kind: 'findings', folder: d, files: [at.file] });
     return this.findingsOf(document.uri);
   }
 
@@ -271,7 +284,7 @@ export class AdriftService implements vscode.Disposable {
           sliceStart = Date.now();
         }
       }
-      if (changed.length > 0) this.emitter.fire({ kind: 'findings', folder: d, files: changed });
+      if (changed.length > 0) this.fire({ kind: 'findings', folder: d, files: changed });
     }
   }
 
@@ -304,7 +317,7 @@ export class AdriftService implements vscode.Disposable {
     d.drift = groupByFile(index.findings());
     d.scanned = token?.isCancellationRequested !== true;
     this.log.info(`scanned ${d.root} in ${Date.now() - started} ms: ${[...d.drift.values()].flat().length} findings`);
-    this.emitter.fire({ kind: 'findings', folder: d });
+    this.fire({ kind: 'findings', folder: d });
   }
 
   /**
@@ -371,7 +384,7 @@ export class AdriftService implements vscode.Disposable {
     const root = toPosix(folder.uri.fsPath);
     try {
       const loaded = await this.read(root, folder);
-      const d: FolderData = { folder, root, ...loaded, scanned: false, index: undefined, drift: new Map(), excluded: () => false, queue: Promise.resolve() };
+      const d: FolderData = { folder, root, ...loaded, scanned: false, index: undefined, drift: new Map(), previews: new Map(), excluded: () => false, queue: Promise.resolve() };
       this.data.set(folder.uri.toString(), d);
       this.evaluate(d);
     } catch (err) {
@@ -416,7 +429,7 @@ export class AdriftService implements vscode.Disposable {
         d.drift = groupByFile(d.index.findings());
       }
     }
-    this.emitter.fire({ kind: 'records', folder: d });
-    this.emitter.fire({ kind: 'findings', folder: d });
+    this.fire({ kind: 'records', folder: d });
+    this.fire({ kind: 'findings', folder: d });
   }
 }
