@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import { parseGuideMessage, parseGuideState } from '../../../src/protocol/guide';
+import { templateAnswers } from '../../../src/core/guide/templates';
+
+describe('guide protocol: what the host accepts from the webview', () => {
+  it('accepts every request of the protocol with its params', () => {
+    const answers = templateAnswers('help-desk');
+    for (const message of [
+      { type: 'request', requestId: 1, method: 'load', params: {} },
+      { type: 'request', requestId: 2, method: 'startTemplate', params: { template: 'blank' } },
+      { type: 'request', requestId: 3, method: 'preview', params: { answers } },
+      { type: 'request', requestId: 4, method: 'write', params: { answers } },
+      { type: 'run', action: 'showModuleMap' },
+      { type: 'saveState', state: { version: 1, step: 3, answers, tab: 'drift', template: 'help-desk' } },
+    ]) {
+      const parsed = parseGuideMessage(message);
+      assert.ok(parsed.ok, JSON.stringify(parsed));
+      assert.deepEqual(parsed.value, message);
+    }
+  });
+
+  it('drops fields that are not in the protocol', () => {
+    const parsed = parseGuideMessage({ type: 'request', requestId: 1, method: 'startTemplate', params: { template: 'blank', extra: 'x' }, sneaky: true });
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.value, { type: 'request', requestId: 1, method: 'startTemplate', params: { template: 'blank' } });
+  });
+
+  const rejected: [string, unknown, RegExp][] = [
+    ['a non-object', 'load', /must be an object/],
+    ['null', null, /must be an object/],
+    ['an unknown type', { type: 'exec' }, /unknown message type "exec"/],
+    ['an unknown method', { type: 'request', requestId: 1, method: 'rm', params: {} }, /unknown method "rm"/],
+    ['a fractional request id', { type: 'request', requestId: 1.5, method: 'load', params: {} }, /requestId/],
+    ['a missing request id', { type: 'request', method: 'load', params: {} }, /requestId/],
+    ['params on load', { type: 'request', requestId: 1, method: 'load', params: { x: 1 } }, /load takes no params/],
+    ['missing params', { type: 'request', requestId: 1, method: 'preview' }, /params must be an object/],
+    ['a template id that is not a string', { type: 'request', requestId: 1, method: 'startTemplate', params: { template: 7 } }, /template id/],
+    ['answers of the wrong shape', { type: 'request', requestId: 1, method: 'write', params: { answers: { modules: [[1]] } } }, /row 1 is not an object/],
+    ['an answer that is a number', { type: 'request', requestId: 1, method: 'preview', params: { answers: { product: 5 } } }, /answer "product"/],
+    ['a huge answer', { type: 'request', requestId: 1, method: 'preview', params: { answers: { product: 'x'.repeat(20_000) } } }, /answer "product"/],
+    ['an unknown action', { type: 'run', action: 'deleteWorkspace' }, /unknown action/],
+    ['a state with a bad tab', { type: 'saveState', state: { version: 1, step: 0, answers: {}, tab: 'settings' } }, /state.tab/],
+    ['a state with a negative step', { type: 'saveState', state: { version: 1, step: -1, answers: {}, tab: 'guide' } }, /state.step/],
+  ];
+  for (const [what, message, reason] of rejected) {
+    it(`rejects ${what}`, () => {
+      const parsed = parseGuideMessage(message);
+      assert.equal(parsed.ok, false);
+      if (!parsed.ok) assert.match(parsed.error, reason);
+    });
+  }
+
+  it('restores only well-formed saved state', () => {
+    assert.ok(parseGuideState({ version: 1, step: 0, answers: {}, tab: 'guide' }).ok);
+    assert.equal(parseGuideState(undefined).ok, false);
+    assert.equal(parseGuideState({ version: 1, step: 0, answers: { a: { b: 'not a list' } }, tab: 'guide' }).ok, false);
+  });
+});
