@@ -84,18 +84,11 @@ export class DriftStatusBar implements vscode.Disposable {
 }
 
 /**
- * Focuses Problems and types "Adrift" into its filter box, which matches the diagnostics'
- * source. VS Code has no API to set the filter, so this goes through the filter's focus command
- * and a type command; if either is missing in some version, Problems is still shown.
+ * Shows the Problems panel, where Adrift's findings carry the source "Adrift". VS Code offers
+ * extensions no way to set the panel's filter text (its `type` command only reaches code
+ * editors), so the filter is left as the user set it.
  */
 export async function showAdriftProblems(): Promise<void> {
   markDriftSeen();
   await vscode.commands.executeCommand('workbench.action.problems.focus');
-  try {
-    await vscode.commands.executeCommand('problems.action.focusFilter');
-    await vscode.commands.executeCommand('problems.action.clearFilterText');
-    await vscode.commands.executeCommand('type', { text: 'Adrift' });
-  } catch {
-    // Older or newer workbenches name these differently; the panel itself is already open.
-  }
 }

@@ -7,6 +7,8 @@ import type { HostToMapMessage, MapToHostMessage } from '../../src/protocol/map'
 export interface MapViewState {
   selectedEdge?: string;
   zoom: number;
+  /** The reader zoomed by hand; otherwise each drawing is fitted to the panel. */
+  zoomed?: boolean;
 }
 
 interface VsCodeApi {
@@ -52,7 +54,11 @@ export class MapHost {
 
   get state(): MapViewState {
     const saved = this.api.getState() as Partial<MapViewState> | undefined;
-    return { zoom: typeof saved?.zoom === 'number' ? saved.zoom : 1, ...(typeof saved?.selectedEdge === 'string' ? { selectedEdge: saved.selectedEdge } : {}) };
+    return {
+      zoom: typeof saved?.zoom === 'number' ? saved.zoom : 1,
+      zoomed: saved?.zoomed === true,
+      ...(typeof saved?.selectedEdge === 'string' ? { selectedEdge: saved.selectedEdge } : {}),
+    };
   }
 
   set state(state: MapViewState) {

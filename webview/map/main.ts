@@ -39,6 +39,8 @@ async function showGraph(next: MapGraph): Promise<void> {
   layout = await layoutMap(next, measurer());
   svg = renderMap(next, layout, { onEdge: (e) => void selectEdge(e.id), onModule: showModule });
   canvas.replaceChildren(svg);
+  // A first drawing fits the panel; after that the reader's own zoom is kept.
+  if (!view.zoomed) view = { ...view, zoom: fitZoom() };
   applyZoom();
   status.textContent = next.modules.length === 0 ? 'No modules yet: declare them in a boundaries decision (enforce.modules), or run "Adrift: Assign Folder to Module".' : `${next.modules.length} modules, ${next.edges.length} edges`;
   listedImports = 0;
@@ -160,9 +162,17 @@ function applyZoom(): void {
   svg.setAttribute('height', String(Math.max(1, layout.height * view.zoom)));
 }
 
-function zoom(factor: number | 'reset'): void {
-  const next = factor === 'reset' ? 1 : Math.min(4, Math.max(0.25, view.zoom * factor));
-  view = { ...view, zoom: next };
+/** The zoom at which the whole map fits the canvas (never above actual size, never unreadably small). */
+function fitZoom(): number {
+  if (!layout || layout.width === 0 || layout.height === 0) return 1;
+  const padding = 16;
+  const fit = Math.min((canvas.clientWidth - padding) / layout.width, (canvas.clientHeight - padding) / layout.height);
+  return Math.min(1, Math.max(0.25, fit));
+}
+
+function zoom(factor: number | 'fit'): void {
+  const next = factor === 'fit' ? fitZoom() : Math.min(4, Math.max(0.25, view.zoom * factor));
+  view = { ...view, zoom: next, zoomed: factor !== 'fit' };
   host.state = view;
   applyZoom();
 }
@@ -175,13 +185,13 @@ async function exportSvg(): Promise<void> {
 
 document.getElementById('zoom-in')?.addEventListener('click', () => zoom(1.25));
 document.getElementById('zoom-out')?.addEventListener('click', () => zoom(0.8));
-document.getElementById('zoom-reset')?.addEventListener('click', () => zoom('reset'));
+document.getElementById('zoom-reset')?.addEventListener('click', () => zoom('fit'));
 document.getElementById('export')?.addEventListener('click', () => void exportSvg());
 document.addEventListener('keydown', (event) => {
   if (event.target instanceof HTMLInputElement) return;
   if (event.key === '+' || event.key === '=') zoom(1.25);
   else if (event.key === '-') zoom(0.8);
-  else if (event.key === '0') zoom('reset');
+  else if (event.key === '0') zoom('fit');
 });
 
 host.post({ type: 'ready' });

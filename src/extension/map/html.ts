@@ -33,7 +33,7 @@ export function mapHtml(webview: vscode.Webview, extensionUri: vscode.Uri): stri
 <header class="toolbar" role="toolbar" aria-label="Module map">
   <button id="export" class="primary" title="Save the map as an SVG file"><span class="codicon codicon-save-as" aria-hidden="true"></span>Export SVG</button>
   <button id="zoom-out" title="Zoom out (-)" aria-label="Zoom out"><span class="codicon codicon-zoom-out" aria-hidden="true"></span></button>
-  <button id="zoom-reset" title="Actual size (0)" aria-label="Actual size"><span class="codicon codicon-screen-normal" aria-hidden="true"></span></button>
+  <button id="zoom-reset" title="Fit to window (0)" aria-label="Fit to window"><span class="codicon codicon-screen-normal" aria-hidden="true"></span></button>
   <button id="zoom-in" title="Zoom in (+)" aria-label="Zoom in"><span class="codicon codicon-zoom-in" aria-hidden="true"></span></button>
   <ul class="legend" aria-label="Legend">
     <li><span class="swatch swatch--used"></span>allowed, used</li>
