@@ -74,6 +74,8 @@ export class TsLexer {
   /** Content range of a T_STRING / T_TEMPLATE (between the quotes). */
   valueStart = 0;
   valueEnd = 0;
+  /** A T_STRING / T_TEMPLATE had its closing quote (an unfinished one is being typed). */
+  terminated = false;
   prevType = T_EOF;
   prevPunct = 0;
   /** Collected only when asked for (suppression comments). */
@@ -262,7 +264,8 @@ export class TsLexer {
     }
     this.valueStart = start + 1;
     this.valueEnd = Math.min(p, this.len);
-    this.pos = this.end = p < this.len && text.charCodeAt(p) === quote ? p + 1 : Math.min(p, this.len);
+    this.terminated = p < this.len && text.charCodeAt(p) === quote;
+    this.pos = this.end = this.terminated ? p + 1 : Math.min(p, this.len);
     this.exprAllowed = false;
     this.condKeyword = false;
     return T_STRING;
@@ -295,6 +298,7 @@ export class TsLexer {
       this.exprAllowed = true;
       return T_TEMPLATE_PART;
     }
+    this.terminated = p < this.len;
     this.pos = this.end = p < this.len ? p + 1 : p;
     this.exprAllowed = false;
     if (span) this.templates.push(span);

@@ -99,8 +99,9 @@ class TsExtractor {
     return this.lx.prevType === T_PUNCT && this.lx.prevPunct === DOT;
   }
 
+  /** A complete string literal: one still being typed is not an import yet. */
   private isSpecifier(t: number): boolean {
-    return t === T_STRING || t === T_TEMPLATE;
+    return (t === T_STRING || t === T_TEMPLATE) && this.lx.terminated;
   }
 
   private add(kind: ImportKind, typeOnly: boolean, names?: string[]): void {

@@ -188,5 +188,7 @@ describe('TypeScript/JavaScript import extraction', () => {
     assert.deepEqual(summary('const x = `never closed ${ require("./r") '), ['require ./r']);
     assert.deepEqual(summary('/* never closed import "x"'), []);
     assert.deepEqual(summary('const el = <div attr="x"'), []);
+    // A specifier still being typed is not an import yet.
+    assert.deepEqual(summary("import a from './a';\nimport b from './b"), ['import ./a [default]']);
   });
 });

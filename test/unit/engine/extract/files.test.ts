@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import { promises as fsp } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { NodeFileSystem } from '../../../../src/core/fs/node';
+import { gitignoreGlobs, listSourceFiles } from '../../../../src/core/engine/files';
+
+const FIXTURE = path.resolve(__dirname, '../../../../../test/fixtures/engine/monorepo').replace(/\\/g, '/');
+
+describe('workspace source files', () => {
+  it('lists source and settings files, leaving out dependencies, build output and what .gitignore names', async () => {
+    const listing = await listSourceFiles(new NodeFileSystem(), FIXTURE);
+    assert.deepEqual(listing.files, [
+      'apps/admin/src/main.ts',
+      'apps/api/src/db/client.ts',
+      'apps/api/src/routes/users.ts',
+      'apps/api/src/server.ts',
+      'apps/web/src/app.tsx',
+      'apps/web/src/components/Button.tsx',
+      'apps/web/src/components/index.ts',
+      'apps/web/src/config.ts',
+      'apps/web/src/internal/secret.ts',
+      'apps/web/src/lazy.ts',
+      'apps/web/src/lib/util.ts',
+      'apps/worker/src/job.ts',
+      'packages/lib/src/index.ts',
+      'packages/lib/src/util.ts',
+      'packages/plain/src/index.ts',
+      'packages/shared/src/format.ts',
+      'packages/shared/src/index.ts',
+      'services/py/manage.py',
+      'services/py/src/helpdesk/__init__.py',
+      'services/py/src/helpdesk/api/__init__.py',
+      'services/py/src/helpdesk/api/deps.py',
+      'services/py/src/helpdesk/api/routes.py',
+      'services/py/src/helpdesk/models.py',
+      'tools/pyutil/__init__.py',
+      'tools/pyutil/strings.py',
+      'tools/run.py',
+    ]);
+    assert.deepEqual(listing.configFiles, [
+      'apps/admin/tsconfig.json',
+      'apps/api/tsconfig.json',
+      'apps/web/package.json',
+      'apps/web/tsconfig.json',
+      'apps/worker/tsconfig.json',
+      'package.json',
+      'packages/lib/package.json',
+      'packages/plain/package.json',
+      'packages/shared/package.json',
+      'packages/tsconfig/package.json',
+      'services/py/pyproject.toml',
+      'tsconfig.base.json',
+    ]);
+    assert.deepEqual(listing.skipped, []);
+  });
+
+  it('honours exclude globs', async () => {
+    const listing = await listSourceFiles(new NodeFileSystem(), FIXTURE, { exclude: ['apps/**', '**/*.py'] });
+    assert.deepEqual(listing.files, [
+      'packages/lib/src/index.ts',
+      'packages/lib/src/util.ts',
+      'packages/plain/src/index.ts',
+      'packages/shared/src/format.ts',
+      'packages/shared/src/index.ts',
+    ]);
+  });
+
+  it('reads linked files but never follows a linked folder, so a link loop cannot trap it', async function () {
+    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'adrift-files-'));
+    try {
+      await fsp.mkdir(path.join(dir, 'src'));
+      await fsp.writeFile(path.join(dir, 'src', 'a.ts'), 'export const a = 1;\n');
+      try {
+        await fsp.symlink('..', path.join(dir, 'src', 'loop'), 'dir');
+        await fsp.symlink('a.ts', path.join(dir, 'src', 'alias.ts'), 'file');
+      } catch {
+        this.skip(); // no symbolic links on this file system
+      }
+      const listing = await listSourceFiles(new NodeFileSystem(), dir.replace(/\\/g, '/'));
+      assert.deepEqual(listing.files, ['src/a.ts', 'src/alias.ts']);
+      assert.deepEqual(listing.skipped, [{ file: 'src/loop', reason: 'symbolic link to a folder, not followed' }]);
+    } finally {
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('turns the simple .gitignore subset into globs', () => {
+    assert.deepEqual(gitignoreGlobs('# comment\n\nbuild/\n/coverage\n*.gen.ts\ndocs/api\n!keep.ts\n'), [
+      { glob: '**/build', folderOnly: true },
+      { glob: 'coverage', folderOnly: false },
+      { glob: '**/*.gen.ts', folderOnly: false },
+      { glob: 'docs/api', folderOnly: false },
+    ]);
+  });
+});

@@ -1,0 +1,152 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { promises as fsp } from 'node:fs';
+import { NodeFileSystem } from '../../../../src/core/fs/node';
+import { listSourceFiles } from '../../../../src/core/engine/files';
+import { extractFile } from '../../../../src/core/engine/extract';
+import { createResolver, type Resolver } from '../../../../src/core/engine/resolve';
+import type { ImportRef, Resolution } from '../../../../src/core/engine/types';
+
+const FIXTURE = path.resolve(__dirname, '../../../../../test/fixtures/engine/monorepo').replace(/\\/g, '/');
+
+function show(r: Resolution): string {
+  switch (r.kind) {
+    case 'file':
+      return r.path;
+    case 'external':
+      return `external ${r.packageName}`;
+    case 'builtin':
+      return `builtin ${r.name}`;
+    default:
+      return 'unresolved';
+  }
+}
+
+/** Every import of `file` as `specifier → where it leads`. */
+async function resolutions(resolver: Resolver, file: string): Promise<string[]> {
+  const text = await fsp.readFile(path.join(FIXTURE, file), 'utf8');
+  const extracted = extractFile(file, text);
+  assert.ok(!('skipped' in extracted));
+  return extracted.imports.map((ref) => `${ref.specifier} → ${resolver.resolveAll(file, ref).map(show).join(' + ')}`);
+}
+
+function ref(specifier: string, names?: string[]): ImportRef {
+  return { specifier, names, kind: 'import', typeOnly: false, range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } } };
+}
+
+describe('import resolution (fixture monorepo)', () => {
+  let resolver: Resolver;
+  let files: string[];
+
+  before(async () => {
+    const fs = new NodeFileSystem();
+    const listing = await listSourceFiles(fs, FIXTURE);
+    files = listing.files;
+    resolver = await createResolver(fs, FIXTURE, new Set(listing.files), { configFiles: listing.configFiles });
+  });
+
+  it('resolves relative paths, index files, .js written for .ts, tsconfig paths, #imports and workspace packages', async () => {
+    assert.deepEqual(await resolutions(resolver, 'apps/web/src/app.tsx'), [
+      'react → external react',
+      './components/Button → apps/web/src/components/Button.tsx',
+      './components → apps/web/src/components/index.ts',
+      '@/lib/util → apps/web/src/lib/util.ts',
+      './lib/util.js → apps/web/src/lib/util.ts',
+      '@shared/index → packages/shared/src/index.ts',
+      '@fixture/shared/format → packages/shared/src/format.ts',
+      '@fixture/shared → packages/shared/src/index.ts',
+      '#internal/secret → apps/web/src/internal/secret.ts',
+      '#config → apps/web/src/config.ts',
+      '#dep → external left-pad',
+      'config → apps/web/src/config.ts',
+      'node:fs → builtin node:fs',
+      'path → builtin path',
+      './styles.css → apps/web/src/styles.css',
+      './does-not-exist → unresolved',
+      '@/nowhere → unresolved',
+      './lazy → apps/web/src/lazy.ts',
+    ]);
+  });
+
+  it('uses the tsconfig nearest to each file, with paths inherited through extends', async () => {
+    // admin's tsconfig extends the base without paths of its own: `@shared/*` resolves
+    // against the base's folder, and `@/*` (web's alias) means nothing here.
+    assert.deepEqual(await resolutions(resolver, 'apps/admin/src/main.ts'), [
+      '@shared/index → packages/shared/src/index.ts',
+      '@/lib/util → unresolved',
+    ]);
+  });
+
+  it('follows extends into a workspace package and resolves baseUrl imports', async () => {
+    assert.deepEqual(await resolutions(resolver, 'apps/api/src/server.ts'), [
+      'db/client → apps/api/src/db/client.ts',
+      './routes/users → apps/api/src/routes/users.ts',
+      '@fixture/lib → packages/lib/src/index.ts',
+      'plain-pkg → packages/plain/src/index.ts',
+      'express → external express',
+      '@types/pg → external @types/pg',
+    ]);
+    assert.deepEqual(await resolutions(resolver, 'apps/worker/src/job.ts'), ['@lib/util → packages/lib/src/util.ts']);
+    assert.deepEqual(resolver.problems, []);
+  });
+
+  it('resolves Python imports in a src layout: absolute, relative by level, submodules, stdlib, external', async () => {
+    assert.deepEqual(await resolutions(resolver, 'services/py/src/helpdesk/api/routes.py'), [
+      '__future__ → builtin __future__',
+      'os.path → builtin os.path',
+      'typing → builtin typing',
+      'sqlalchemy → external sqlalchemy',
+      '. → services/py/src/helpdesk/api/deps.py',
+      '.. → services/py/src/helpdesk/models.py',
+      '..models → services/py/src/helpdesk/models.py',
+      'helpdesk.api.deps → services/py/src/helpdesk/api/deps.py',
+      'helpdesk.models → services/py/src/helpdesk/models.py',
+      'orjson → external orjson',
+      'json → builtin json',
+    ]);
+    assert.deepEqual(await resolutions(resolver, 'services/py/src/helpdesk/api/__init__.py'), ['.routes → services/py/src/helpdesk/api/routes.py']);
+    // manage.py sits beside pyproject.toml: the src/ layout root is found for it.
+    assert.deepEqual(await resolutions(resolver, 'services/py/manage.py'), [
+      'sys → builtin sys',
+      'helpdesk → services/py/src/helpdesk/api/__init__.py',
+      'helpdesk.models → services/py/src/helpdesk/models.py',
+      'fastapi → external fastapi',
+    ]);
+  });
+
+  it('resolves a top-level Python package beside a script, and reports local misses as unresolved', async () => {
+    assert.deepEqual(await resolutions(resolver, 'tools/run.py'), [
+      'pyutil.strings → tools/pyutil/strings.py',
+      'missing_local_module_xyz → external missing_local_module_xyz',
+      '.nowhere → unresolved',
+    ]);
+    assert.deepEqual(show(resolver.resolve('tools/run.py', ref('pyutil.nothing'))), 'unresolved');
+  });
+
+  it('reports both the package and its submodules for `from pkg import a, b`', () => {
+    const all = resolver.resolveAll('services/py/manage.py', ref('helpdesk', ['api', 'models', 'VERSION'])).map(show);
+    assert.deepEqual(all, ['services/py/src/helpdesk/api/__init__.py', 'services/py/src/helpdesk/models.py', 'services/py/src/helpdesk/__init__.py']);
+  });
+
+  it('sees files added and removed after it was created', () => {
+    const spec = ref('./fresh');
+    assert.equal(show(resolver.resolve('apps/web/src/app.tsx', spec)), 'unresolved');
+    resolver.fileAdded('apps/web/src/fresh.ts');
+    assert.equal(show(resolver.resolve('apps/web/src/app.tsx', spec)), 'apps/web/src/fresh.ts');
+    resolver.fileRemoved('apps/web/src/fresh.ts');
+    assert.equal(show(resolver.resolve('apps/web/src/app.tsx', spec)), 'unresolved');
+  });
+
+  it('finds its settings files itself when not given them', async () => {
+    const own = await createResolver(new NodeFileSystem(), FIXTURE, files);
+    assert.equal(show(own.resolve('apps/web/src/app.tsx', ref('@/lib/util'))), 'apps/web/src/lib/util.ts');
+    assert.equal(show(own.resolve('apps/web/src/app.tsx', ref('#internal/secret'))), 'apps/web/src/internal/secret.ts');
+  });
+
+  it('names scoped packages whole and never resolves into node_modules', () => {
+    assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('@tanstack/react-query/devtools'))), 'external @tanstack/react-query');
+    assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('left-pad'))), 'external left-pad');
+    assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('fs/promises'))), 'builtin fs/promises');
+    assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('../../../../outside'))), 'unresolved');
+  });
+});
