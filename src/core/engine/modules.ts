@@ -20,7 +20,9 @@ interface CompiledModule {
 }
 
 export function compileGlob(glob: string): Matcher {
-  return picomatch(normaliseGlob(glob), { dot: true });
+  const match = picomatch(normaliseGlob(glob), { dot: true });
+  // Wrapped: picomatch reads a second argument, which Array#some would pass.
+  return (path) => match(path);
 }
 
 /** `src/ticket/` and `src/ticket` mean the folder and everything below it. */
