@@ -55,6 +55,6 @@ export function printFindings(ctx: CommandContext, findings: readonly Finding[])
 
 export function parseId(value: string | undefined, what: string): number {
   const v = (value ?? '').replace(/^(adr-?|#)/i, '');
-  if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`${what} must be a record number such as 7 or 0007 (got "${value ?? ''}")`);
+  if (!/^\d+$/.test(v)) throw new UsageError(`${what} must be a record number such as 7 or 0007 (got "${value ?? ''}")`);
   return Number(v);
 }

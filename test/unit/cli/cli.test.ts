@@ -12,7 +12,9 @@ const edit = (ws: string, file: string, from: string | RegExp, to: string) => {
   writeFileSync(p, next);
 };
 
-describe('adrift CLI', () => {
+describe('adrift CLI', function () {
+  // Each case starts Node processes; on a busy machine that takes seconds, so allow plenty.
+  this.timeout(120_000);
   after(cleanUp);
 
   it('lints a clean log with exit 0', () => {

@@ -1,0 +1,44 @@
+// `adrift export --format madr|json-adr`: the log as MADR 4 Markdown files or one JSON-ADR file.
+
+import * as path from 'node:path';
+import { toPosix } from '../../core/config';
+import { logToJsonAdr } from '../../core/records/json-adr';
+import { recordToMadr } from '../../core/records/markdown/madr-export';
+import type { DecisionRecord } from '../../core/records/types';
+import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliCommand } from '../command';
+import { requireLog } from '../workspace';
+import { version } from '../../../package.json';
+
+export const EXPORT_FORMATS = ['madr', 'json-adr'] as const;
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  summary: 'write the records as MADR 4 Markdown files or as one JSON-ADR v1 file',
+  args: [],
+  options: [
+    { name: 'format', value: 'format', description: 'madr: one NNNN-title.md per record; json-adr: decisions.json', choices: EXPORT_FORMATS },
+    { name: 'out', value: 'dir', description: 'output folder, relative to the current folder; default: adr-export in the workspace' },
+  ],
+  details: 'What MADR and JSON-ADR have no field for (modules, forbidden packages, kind ...) is kept in the front\nmatter (MADR) or custom_sections.adrift (JSON-ADR), so "adrift import" reads the export back unchanged.\nRecords with problems are left out and reported; fix them with "adrift lint".',
+  async run(ctx) {
+    const format = ctx.options.format;
+    if (typeof format !== 'string') throw new UsageError('--format is required: madr or json-adr');
+    const log = await requireLog(ctx);
+    const out = typeof ctx.options.out === 'string' ? toPosix(path.resolve(ctx.processCwd, ctx.options.out)) : path.posix.join(ctx.cwd, 'adr-export');
+    const usable = log.records.filter((r): r is typeof r & { record: DecisionRecord } => r.record !== undefined);
+    for (const r of log.records) if (!r.record) ctx.err(`skipped ${r.file}: it has problems (run "adrift lint")`);
+    const baseName = (file: string) => file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
+    const files: { path: string; text: string }[] = [];
+    if (format === 'madr') {
+      const mdOf = new Map(usable.map((r) => [r.record.id, `${baseName(r.file)}.md`]));
+      for (const r of usable) files.push({ path: path.posix.join(out, mdOf.get(r.record.id)!), text: recordToMadr(r.record, (id) => mdOf.get(id)) });
+    } else {
+      const doc = logToJsonAdr(usable.map((r) => ({ record: r.record, path: r.file })), { name: 'adrift', version }, log.folderRelative, new Date());
+      files.push({ path: path.posix.join(out, 'decisions.json'), text: `${JSON.stringify(doc, null, 2)}\n` });
+    }
+    await ctx.fs.writeAtomic(files);
+    const rel = path.posix.relative(ctx.processCwd, out) || '.';
+    ctx.out(`exported ${usable.length} record${usable.length === 1 ? '' : 's'} to ${rel}${format === 'json-adr' ? '/decisions.json' : ''}`);
+    return usable.length === log.records.length ? EXIT_OK : EXIT_FINDINGS;
+  },
+};

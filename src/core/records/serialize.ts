@@ -1,0 +1,27 @@
+// Writes a record object as a new YAML file, keys in the schema's order. Used only for files
+// Adrift creates from scratch (imports); edits of existing files go through text-edit.ts.
+
+import { Document } from 'yaml';
+import type { DecisionRecord } from './types';
+
+const KEY_ORDER: readonly (keyof DecisionRecord)[] = [
+  'id', 'title', 'status', 'date', 'kind', 'area', 'deciders', 'consulted', 'informed', 'tags', 'context', 'drivers',
+  'options', 'decision', 'consequences', 'supersedes', 'superseded_by', 'review_by', 'links', 'build_vs_buy', 'evolution', 'enforce',
+];
+
+function isEmpty(v: unknown): boolean {
+  return v === undefined || v === null || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
+}
+
+/** The record with keys in schema order and empty lists/mappings left out. */
+export function orderedRecord(rec: DecisionRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of KEY_ORDER) if (!isEmpty(rec[k])) out[k] = rec[k];
+  return out;
+}
+
+export function recordToYaml(rec: DecisionRecord, headerComment?: string): string {
+  const doc = new Document(orderedRecord(rec));
+  if (headerComment) doc.commentBefore = ` ${headerComment}`;
+  return doc.toString({ lineWidth: 0 });
+}
