@@ -28,6 +28,7 @@ export class GuideViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   private readonly disposables: vscode.Disposable[] = [];
   private viewDisposables: vscode.Disposable[] = [];
   private refreshTimer: NodeJS.Timeout | undefined;
+  private pendingAll = false;
   /** Counts per request method answered, and the last saved state: what tests observe. */
   readonly answered = new Map<string, number>();
   statesSaved = 0;
@@ -121,9 +122,14 @@ export class GuideViewProvider implements vscode.WebviewViewProvider, vscode.Dis
 
   private schedule(what: 'drift' | 'all'): void {
     if (!this.view) return;
-    const all = what === 'all';
+    // A burst of findings events must not cancel a pending refresh of the overview.
+    this.pendingAll ||= what === 'all';
     clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => void this.refresh(all), 150);
+    this.refreshTimer = setTimeout(() => {
+      const all = this.pendingAll;
+      this.pendingAll = false;
+      void this.refresh(all);
+    }, 150);
   }
 
   private async refresh(all: boolean): Promise<void> {
