@@ -5,7 +5,7 @@
 import type { DataAccess, ImportRef, SuppressionComment } from '../types';
 import { PositionTracker } from './positions';
 import { P_EOF, P_NAME, P_NEWLINE, P_OP, P_STRING, PyLexer } from './py-lexer';
-import { looksLikeSql, sqlTables, SQL_FILE_HINT } from './sql';
+import { looksLikeSql, mayStartSql, sqlTables } from './sql';
 import { mayContainSuppression, parseSuppression } from './suppression';
 
 export interface PyExtraction {
@@ -36,7 +36,6 @@ class PyExtractor {
   private readonly pos: PositionTracker;
   private readonly imports: ImportRef[] = [];
   private readonly dataAccess: DataAccess[] = [];
-  private readonly sql: boolean;
   private readonly orm: boolean;
   /** Indentation of the innermost open `if TYPE_CHECKING:` block, or -1. */
   private typeCheckingIndent = -1;
@@ -46,7 +45,6 @@ class PyExtractor {
   constructor(private readonly text: string) {
     this.lx = new PyLexer(text, mayContainSuppression(text));
     this.pos = new PositionTracker(text);
-    this.sql = SQL_FILE_HINT.test(text);
     this.orm = ORM_FILE_HINT.test(text);
   }
 
@@ -81,7 +79,7 @@ class PyExtractor {
         // `try: import x`, `else: import y`, `a = 1; import b`
         statementStart = lx.op === SEMICOLON || (lx.op === COLON && this.atDepthZeroColon());
       } else {
-        if (t === P_STRING && this.sql) this.stringSql();
+        if (t === P_STRING && mayStartSql(this.text, lx.valueStart, lx.valueEnd)) this.stringSql();
         statementStart = false;
       }
       t = lx.next();

@@ -10,8 +10,20 @@ export interface SqlTable {
   length: number;
 }
 
-/** Cheap whole-file test: only files passing it have their literals examined. */
-export const SQL_FILE_HINT = /\b(?:select|insert|update|delete)\b/i;
+/**
+ * Cheap test on a literal's first character (after blanks and parentheses): only literals
+ * that may start with SELECT/INSERT/UPDATE/DELETE/WITH are sliced and examined.
+ */
+export function mayStartSql(text: string, from: number, to: number): boolean {
+  let i = from;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 40) break;
+  }
+  if (i >= to) return false;
+  const c = text.charCodeAt(i) | 32; // lower case
+  return c === 115 || c === 105 || c === 117 || c === 100 || c === 119; // s i u d w
+}
 
 const STATEMENT_START = /^[\s(]*(select|insert|update|delete|with)\b/i;
 // Lower- or mixed-case verbs must show some SQL structure too: "Delete from your cart?" is prose.

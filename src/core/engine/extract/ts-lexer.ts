@@ -6,6 +6,8 @@
 // Two classic ambiguities are settled from the previous token: whether `/` starts a
 // regular expression, and (in JSX-capable files) whether `<` starts an element.
 
+import { mayStartSql } from './sql';
+
 export const T_EOF = 0;
 export const T_IDENT = 1;
 export const T_STRING = 2; // '…' or "…"; value range excludes the quotes
@@ -80,13 +82,14 @@ export class TsLexer {
   prevPunct = 0;
   /** Collected only when asked for (suppression comments). */
   readonly comments: CommentSpan[] = [];
-  /** Completed template literals, collected only when asked for (SQL). */
+  /** Completed template literals that may hold SQL, collected only when asked for. */
   readonly templates: TemplateSpan[] = [];
 
   private pos = 0;
   private readonly len: number;
   private readonly stack: number[] = [];
-  private readonly openTemplates: TemplateSpan[] = [];
+  /** Per open `${`: the span of its template, when it is being collected. */
+  private readonly openTemplates: (TemplateSpan | undefined)[] = [];
   private mode = MODE_CODE;
   private exprAllowed = true;
   /** The previous token was one of if/while/for/with: its parenthesis is a condition. */
@@ -191,7 +194,7 @@ export class TsLexer {
     if (c >= 48 && c <= 57) return this.scanNumber(start);
     if (c === 39 || c === 34) return this.scanString(start, c);
     if (c === 96) {
-      const span = this.collectTemplates ? { start, pieces: [] as number[] } : undefined;
+      const span = this.collectTemplates && mayStartSql(text, start + 1, Math.min(this.len, start + 64)) ? { start, pieces: [] as number[] } : undefined;
       return this.scanTemplate(start + 1, span, true);
     }
     if (c === 47 /* / */ && this.exprAllowed) return this.scanRegex(start);
@@ -293,7 +296,7 @@ export class TsLexer {
     if (p < this.len && text.charCodeAt(p) === 36) {
       // `${`: code follows until the matching `}`.
       this.stack.push(F_TEMPLATE);
-      if (span) this.openTemplates.push(span);
+      if (this.collectTemplates) this.openTemplates.push(span);
       this.pos = this.end = p + 2;
       this.exprAllowed = true;
       return T_TEMPLATE_PART;

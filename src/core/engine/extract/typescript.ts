@@ -5,7 +5,7 @@
 
 import type { DataAccess, ImportKind, ImportRef, SuppressionComment } from '../types';
 import { PositionTracker } from './positions';
-import { looksLikeSql, sqlTables, SQL_FILE_HINT } from './sql';
+import { looksLikeSql, mayStartSql, sqlTables } from './sql';
 import { mayContainSuppression, parseSuppression } from './suppression';
 import {
   TsLexer,
@@ -28,7 +28,6 @@ const PRISMA_METHODS = new Set([
   'create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn',
   'upsert', 'delete', 'deleteMany', 'count', 'aggregate', 'groupBy',
 ]);
-const PRISMA_FILE_HINT = /\.(?:find(?:Unique|First|Many)|create|update|upsert|delete|count|aggregate|groupBy)\w*\s*\(/;
 
 const DOT = 46;
 const COMMA = 44;
@@ -52,13 +51,9 @@ class TsExtractor {
   private readonly pos: PositionTracker;
   private readonly imports: ImportRef[] = [];
   private readonly dataAccess: DataAccess[] = [];
-  private readonly sql: boolean;
-  private readonly prisma: boolean;
 
   constructor(private readonly text: string, jsx: boolean) {
-    this.sql = SQL_FILE_HINT.test(text);
-    this.prisma = PRISMA_FILE_HINT.test(text);
-    this.lx = new TsLexer(text, jsx, mayContainSuppression(text), this.sql);
+    this.lx = new TsLexer(text, jsx, mayContainSuppression(text), true);
     this.pos = new PositionTracker(text);
   }
 
@@ -81,15 +76,15 @@ class TsExtractor {
           continue;
         }
       }
-      if (t === T_IDENT && this.prisma && this.isPrismaReceiver()) {
+      if (t === T_IDENT && this.text.charCodeAt(lx.end) === DOT && this.isPrismaReceiver()) {
         t = this.readPrismaCall();
         continue;
       }
-      if (t === T_STRING && this.sql) this.stringSql();
+      if (t === T_STRING && mayStartSql(this.text, lx.valueStart, lx.valueEnd)) this.stringSql();
       t = lx.next();
     }
     // Templates are complete only at the end of their last piece: read them afterwards.
-    if (this.sql) for (const tpl of lx.templates) this.templateSql(tpl.pieces);
+    for (const tpl of lx.templates) this.templateSql(tpl.pieces);
     this.dataAccess.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
     return { imports: this.imports, dataAccess: this.dataAccess, suppressions: this.suppressions() };
   }

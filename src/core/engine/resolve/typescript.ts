@@ -46,6 +46,9 @@ export class TsResolver {
     }
     if (spec.startsWith('/')) return UNRESOLVED; // an absolute path: machine-specific
     if (spec.startsWith('#')) return this.packageImport(fromDir, spec);
+    // `virtual:pwa-register`, `bun:test`, `astro:content`: provided by a tool, never a file.
+    const scheme = /^[a-z][\w+.-]*:/i.exec(spec);
+    if (scheme) return { kind: 'external', packageName: spec.split('/')[0] };
 
     const config = this.configFor(fromDir);
     if (config?.paths) {

@@ -148,5 +148,6 @@ describe('import resolution (fixture monorepo)', () => {
     assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('left-pad'))), 'external left-pad');
     assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('fs/promises'))), 'builtin fs/promises');
     assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('../../../../outside'))), 'unresolved');
+    assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('virtual:pwa-register/react'))), 'external virtual:pwa-register');
   });
 });
