@@ -107,3 +107,20 @@ suite('Architecture Guide', () => {
     }
   });
 });
+
+suite('Export Architecture Overview', () => {
+  test('writes docs/architecture.md from the accepted records and opens it', async () => {
+    await adriftExtension().activate();
+    const file = path.join(testWorkspace(), 'docs', 'architecture.md');
+    fs.rmSync(file, { force: true });
+    await vscode.commands.executeCommand('adrift.exportOverview');
+    const text = await waitFor('docs/architecture.md to be written', () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined));
+    for (const heading of ['## Product', '## Domain Modules', '## Data Ownership', '## Frontend/Backend Split', '## Key Architectural Decisions', '## Build vs Buy', '## Evolution']) {
+      assert.ok(text.includes(heading), heading);
+    }
+    assert.match(text, /\*\*ticket\*\*/);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, file);
+    fs.rmSync(file, { force: true });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});

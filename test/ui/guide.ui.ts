@@ -32,6 +32,9 @@ async function guideFrame(wb: Workbench): Promise<FrameLocator> {
 async function openGuide(wb: Workbench): Promise<FrameLocator> {
   await wb.openViewContainer('Adrift');
   await wb.view('Architecture Guide');
+  // Collapse the Decisions view while answering, so the guide (and its screenshots) get the room.
+  const decisions = wb.page.locator('.part.sidebar .pane-header', { hasText: 'Decisions' }).first();
+  if ((await decisions.getAttribute('aria-expanded').catch(() => null)) === 'true') await decisions.click();
   return guideFrame(wb);
 }
 

@@ -180,7 +180,10 @@ export class GuidePanel {
   }
 
   private async write(): Promise<void> {
+    // A second click while writing would plan again against the records just written.
+    if (this.busy) return;
     this.busy = true;
+    this.element.querySelector('#write')?.setAttribute('disabled', '');
     this.error = undefined;
     this.store.flush();
     try {

@@ -128,7 +128,16 @@ export class GuideSession {
     };
   }
 
-  private async write(answers: GuideAnswers): Promise<WriteResult> {
+  /** Writes run one after the other: each plans against the records the previous one wrote. */
+  private writing: Promise<unknown> = Promise.resolve();
+
+  private write(answers: GuideAnswers): Promise<WriteResult> {
+    const next = this.writing.then(() => this.writeNow(answers));
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
+  private async writeNow(answers: GuideAnswers): Promise<WriteResult> {
     await this.service.ready;
     const folder = this.mustFolder();
     await this.service.reloadRecords(folder);
