@@ -36,7 +36,7 @@ export async function withFileLock<T>(lockPath: string, timeoutMs: number, work:
       continue;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${lockPath} (held by pid ${fs.readFileSync(lockPath, 'utf8')}).`);
+      throw new Error(`Timed out after ${(timeoutMs / 1000).toFixed(1)} s waiting for ${lockPath} (held by pid ${fs.readFileSync(lockPath, 'utf8')}).`);
     }
     if (!announced) {
       console.log(`[harness] waiting for another run holding ${lockPath}`);

@@ -82,7 +82,19 @@ async function runGroup(group: SuiteGroup, mode: HarnessMode, install: VSCodeSer
   return { workspace: group.workspace, ok, seconds, detail };
 }
 
+/** Run folders kept after a failure are evidence for a day, then clutter. */
+function pruneOldRuns(): void {
+  const runs = path.join(cacheRoot, 'runs');
+  if (!fs.existsSync(runs)) return;
+  const dayAgo = Date.now() - 24 * 3600_000;
+  for (const entry of fs.readdirSync(runs)) {
+    const folder = path.join(runs, entry);
+    if (fs.statSync(folder).mtimeMs < dayAgo) fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<number> {
+  pruneOldRuns();
   const groups = discoverSuites(process.argv.slice(2));
   if (groups.length === 0) {
     console.error('[harness] no integration suite matched (test/integration/**/*.test.ts).');

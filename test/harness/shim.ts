@@ -16,7 +16,7 @@ import { launchChromium, workbenchUrl } from './browser';
 import type { VSCodeServerInstall } from './install';
 import { startVSCodeServer, type RunningServer } from './server';
 
-interface ShimArguments {
+export interface ShimArguments {
   developmentPaths: string[];
   testsPath: string | undefined;
   userDataDir: string | undefined;
@@ -24,7 +24,7 @@ interface ShimArguments {
   folder: string | undefined;
 }
 
-function parseArguments(argv: readonly string[]): ShimArguments {
+export function parseArguments(argv: readonly string[]): ShimArguments {
   const parsed: ShimArguments = { developmentPaths: [], testsPath: undefined, userDataDir: undefined, extensionsDir: undefined, folder: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -56,6 +56,25 @@ function installFromEnvironment(): VSCodeServerInstall {
     vscodeVersion: process.env.ADRIFT_VSCODE_VERSION ?? 'unknown',
     root: path.dirname(serverMain),
   };
+}
+
+// The workbench forwards its own console too; these lines say nothing about the suite.
+// ADRIFT_HARNESS_VERBOSE=1 shows them.
+const workbenchChatter = [
+  /^Creation of workbench contribution/,
+  /^\[Service Worker\]/,
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket/,
+  /^Updating additional builtin extensions cache/,
+  /getaddrinfo ENOTFOUND open-vsx\.org/,
+  /^ChatSessionStore:/,
+  /^\[(AgentHost|AccountPolicyGate|DefaultAccount)[^\]]*\]/,
+  /^Timed out waiting for authentication provider/,
+  /^Canceled: Canceled/,
+];
+
+function isChatter(line: string): boolean {
+  return !process.env.ADRIFT_HARNESS_VERBOSE && workbenchChatter.some((pattern) => pattern.test(line));
 }
 
 async function runSuite(args: ShimArguments): Promise<number> {
@@ -96,6 +115,7 @@ async function runSuite(args: ShimArguments): Promise<number> {
       });
       page.exposeFunction('codeAutomationLog', (type: string, logArgs: unknown[]) => {
         const line = format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
+        if (isChatter(line)) return;
         if (type === 'error' || type === 'warn') console.error(line);
         else console.log(line);
       })
@@ -126,4 +146,5 @@ async function main(): Promise<void> {
   process.exit(code);
 }
 
-void main();
+// Run only as the executable, not when a test imports parseArguments.
+if (require.main === module) void main();

@@ -33,6 +33,26 @@ suite('Smoke: Adrift installed from the VSIX in a real workbench', () => {
     await workbench!.screenshot('check-workspace');
   });
 
+  test('the Decisions view lists the records of the example by status', async () => {
+    await workbench!.openViewContainer('Adrift');
+    const decisions = await workbench!.view('Decisions');
+    await decisions.locator('.monaco-list-row', { hasText: 'Accepted' }).first().waitFor();
+  });
+
+  test('the guide webview shows the drift, and its Problems button opens the Problems panel with Adrift findings', async () => {
+    await workbench!.openViewContainer('Adrift');
+    const guide = workbench!.webview();
+    await guide.locator('vscode-tab-header', { hasText: 'Drift' }).click();
+    await guide.getByText('Drift at a glance').waitFor();
+    await guide.getByText(/\d+ findings? \(\d+ errors?\)/).waitFor();
+    await workbench!.screenshot('guide-drift');
+    await guide.locator('#open-problems').click();
+    const problems = await workbench!.problemEntries({ atLeast: 1 });
+    const adrift = problems.filter((p) => /ADR-\d{4}/.test(p.message));
+    assert.ok(adrift.length > 0, `Problems lists findings naming their decision: ${problems.map((p) => p.label).join(' | ')}`);
+    assert.ok(adrift.every((p) => p.file !== '' && p.line >= 1 && p.column >= 1));
+  });
+
   test('the workbench page raised no uncaught error from Adrift', () => {
     const ours = workbench!.pageErrors.filter((e) => /adrift/i.test(e));
     assert.deepEqual(ours, []);

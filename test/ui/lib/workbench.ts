@@ -39,6 +39,50 @@ export function packagedVsix(): string {
 
 const quickInput = '.quick-input-widget';
 
+export interface ProblemEntry {
+  severity: 'Error' | 'Warning' | 'Info';
+  message: string;
+  /** The file name, and the folder it is in, as the panel shows them. */
+  file: string;
+  folder: string;
+  /** 1-based, as the panel shows them. */
+  line: number;
+  column: number;
+  /** The row's whole accessible label. */
+  label: string;
+}
+
+const fileRow = /^\d+ problems? in file (.+?) of folder (.*)$/;
+const markerRow = /^(Error|Warning|Info): ([\s\S]*) at line (\d+) and character (\d+)\./;
+
+/** Turns the Problems panel's row labels (file rows, marker rows, related information) into problems. */
+export function parseProblemRows(labels: readonly string[]): ProblemEntry[] {
+  const entries: ProblemEntry[] = [];
+  let file = '';
+  let folder = '';
+  for (const label of labels) {
+    const inFile = fileRow.exec(label);
+    if (inFile) {
+      file = inFile[1] as string;
+      folder = inFile[2] as string;
+      continue;
+    }
+    const marker = markerRow.exec(label);
+    if (marker) {
+      entries.push({
+        severity: marker[1] as ProblemEntry['severity'],
+        message: marker[2] as string,
+        file,
+        folder,
+        line: Number(marker[3]),
+        column: Number(marker[4]),
+        label,
+      });
+    }
+  }
+  return entries;
+}
+
 export class Workbench {
   private constructor(
     readonly page: Page,
@@ -166,18 +210,28 @@ export class Workbench {
     return pane.locator('.pane-body');
   }
 
-  /** The entries of the Problems panel as their accessible labels ("Error: … at line 3 column 1"). */
-  async problems(options: { atLeast?: number; timeoutMs?: number } = {}): Promise<string[]> {
-    await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)').catch(() => this.runCommand('View: Focus Problems'));
+  /**
+   * The problems in the Problems panel (opened and focused first), read from the rows'
+   * accessible labels: file rows give the file, marker rows the severity, message and
+   * position; related-information rows are skipped. The list is virtual: only the rows
+   * it has rendered are read (about 40 with the default panel size).
+   */
+  async problemEntries(options: { atLeast?: number; timeoutMs?: number } = {}): Promise<ProblemEntry[]> {
+    await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
     const rows = this.page.locator('.markers-panel .monaco-list-row');
     const deadline = Date.now() + (options.timeoutMs ?? 20_000);
     for (;;) {
-      const labels = (await rows.evaluateAll((elements) => elements.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''))).filter(Boolean);
-      const entries = labels.filter((l) => !/^\S+\.\w+\s*\(?\d*\)?$/.test(l) || l.includes(' '));
+      const labels = await rows.evaluateAll((elements) => elements.map((e) => e.getAttribute('aria-label') ?? ''));
+      const entries = parseProblemRows(labels);
       if (entries.length >= (options.atLeast ?? 0)) return entries;
-      if (Date.now() > deadline) throw new Error(`The Problems panel showed ${entries.length} entries, expected at least ${options.atLeast}: ${entries.join(' | ')}`);
+      if (Date.now() > deadline) throw new Error(`The Problems panel showed ${entries.length} problems, expected at least ${options.atLeast}: ${labels.join(' | ')}`);
       await this.page.waitForTimeout(250);
     }
+  }
+
+  /** The problems of the Problems panel as one line each: "Error: <message> at line L and character C …". */
+  async problems(options: { atLeast?: number; timeoutMs?: number } = {}): Promise<string[]> {
+    return (await this.problemEntries(options)).map((p) => p.label);
   }
 
   /** Squiggles in the active editor ('error' | 'warning' | 'info'); waits for at least one. */
