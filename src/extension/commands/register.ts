@@ -16,6 +16,7 @@ import { CreateBaselineCommand } from './createBaseline';
 import { ClearDecisionsFilterCommand, FilterDecisionsCommand } from './filterDecisions';
 import { OpenDecisionCommand } from './openDecision';
 import { ExportModuleMapCommand } from './exportModuleMap';
+import { ExportMarkdownCommand, ImportMarkdownCommand } from './markdown';
 import { ScriptedPrompter, WindowPrompter } from './prompts';
 import { ShowModuleMapCommand } from './showModuleMap';
 import { SupersedeCommand } from './supersede';
@@ -41,6 +42,8 @@ export function registerCommandsAndViews(
     new AssignFolderCommand(ctx),
     new ShowModuleMapCommand(ctx),
     new ExportModuleMapCommand(ctx),
+    new ExportMarkdownCommand(ctx),
+    new ImportMarkdownCommand(ctx),
     new CreateBaselineCommand(ctx),
     new FilterDecisionsCommand(ctx),
     new ClearDecisionsFilterCommand(ctx),

@@ -32,7 +32,7 @@ export function registerTestHooks(ctx: CommandContext, view: vscode.TreeView<Dec
     }),
     vscode.commands.registerCommand(TEST_COMMANDS.prompts, () => ({ pending: prompter.pending, asked: [...prompter.asked] })),
     vscode.commands.registerCommand(TEST_COMMANDS.decisionsTree, () => ({ title: view.title, description: view.description, message: view.message, items: ctx.decisions.snapshot() })),
-    vscode.commands.registerCommand(TEST_COMMANDS.mapState, () => ({ visible: ctx.map.visible, rendered: ctx.map.lastRendered })),
+    vscode.commands.registerCommand(TEST_COMMANDS.mapState, () => ({ visible: ctx.map.visible, rendered: ctx.map.lastRendered, graph: ctx.map.graph })),
     vscode.commands.registerCommand(TEST_COMMANDS.mapSelectEdge, (edgeId: string, timeoutMs = 10000) =>
       new Promise((resolve, reject) => {
         const timer = setTimeout(() => {

@@ -3,7 +3,7 @@
 // saving an SVG) and follows the service, so the map redraws when records or findings change.
 
 import * as vscode from 'vscode';
-import { parseMapWebviewMessage, type HostToMapMessage, type MapToHostMessage } from '../../protocol/map';
+import { parseMapWebviewMessage, type HostToMapMessage, type MapGraph, type MapToHostMessage } from '../../protocol/map';
 import type { AdriftService, FolderState } from '../service/adriftService';
 import type { Prompter } from '../commands/prompts';
 import { buildModuleMap, type ModuleImport, type ModuleMapData } from './graph';
@@ -46,6 +46,11 @@ export class ModuleMapPanel implements vscode.Disposable {
 
   get visible(): boolean {
     return this.panel !== undefined;
+  }
+
+  /** The graph last sent to the webview. */
+  get graph(): MapGraph | undefined {
+    return this.data?.graph;
   }
 
   show(folder: FolderState): void {
