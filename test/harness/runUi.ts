@@ -10,9 +10,13 @@ import * as path from 'node:path';
 import { ensureVSCodeServer } from './install';
 import { repoRoot } from './paths';
 
+// Mocha 12 is an ES module. require() of it yields its namespace (default export: the
+// class) on Node 20.19+, and the class itself on Node 22.12+/24, which honour its
+// "module.exports" export. The extension host may run on either.
 type MochaClass = typeof import('mocha');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const Mocha = (require('mocha') as { default: MochaClass }).default;
+const loadedMocha = require('mocha') as MochaClass | { default: MochaClass };
+const Mocha: MochaClass = typeof loadedMocha === 'function' ? loadedMocha : loadedMocha.default;
 
 async function main(): Promise<number> {
   const filters = process.argv.slice(2);

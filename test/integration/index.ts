@@ -5,12 +5,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-// Mocha 12 is an ES module: require() of it (Node >= 20.19, as in the extension host) yields
-// its namespace, whose default export is the class.
+// Mocha 12 is an ES module. require() of it yields its namespace (default export: the
+// class) on Node 20.19+, and the class itself on Node 22.12+/24, which honour its
+// "module.exports" export. The extension host may run on either.
 type MochaClass = typeof import('mocha');
-type Mocha = InstanceType<MochaClass>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const Mocha = (require('mocha') as { default: MochaClass }).default;
+const loadedMocha = require('mocha') as MochaClass | { default: MochaClass };
+const Mocha: MochaClass = typeof loadedMocha === 'function' ? loadedMocha : loadedMocha.default;
+type Mocha = InstanceType<MochaClass>;
 
 function suiteFiles(): string[] {
   const listed = process.env.ADRIFT_TEST_SUITES;
