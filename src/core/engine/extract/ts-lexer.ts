@@ -53,14 +53,24 @@ export interface TemplateSpan {
   pieces: number[];
 }
 
+// Character classes of ASCII, looked up instead of compared: the lexer's inner loops.
+const IDENT_START = 1;
+const IDENT_PART = 2;
+const BLANK = 4;
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95;
+  if (letter) ASCII[c] |= IDENT_START | IDENT_PART;
+  if (c >= 48 && c <= 57) ASCII[c] |= IDENT_PART;
+  if (c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12) ASCII[c] |= BLANK;
+}
+
 function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95 || c >= 128;
+  return c < 128 ? (ASCII[c] & IDENT_START) !== 0 : true;
 }
 
 function isIdentPart(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36 || c === 95 || (c >= 128 && c !== 0x2028 && c !== 0x2029)
-  );
+  return c < 128 ? (ASCII[c] & IDENT_PART) !== 0 : c !== 0x2028 && c !== 0x2029;
 }
 
 function isLineBreak(c: number): boolean {
@@ -150,7 +160,7 @@ export class TsLexer {
     const text = this.text;
     while (this.pos < this.len) {
       const c = text.charCodeAt(this.pos);
-      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029) {
+      if (c < 128 ? (ASCII[c] & BLANK) !== 0 : c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029) {
         this.pos++;
       } else if (c === 47 /* / */) {
         const d = text.charCodeAt(this.pos + 1);

@@ -51,15 +51,25 @@ export class PyResolver {
       return this.fromModuleAt(base, parts, names) ?? [UNRESOLVED];
     }
     if (parts.length === 0) return [UNRESOLVED];
-    if (PYTHON_STDLIB.has(parts[0])) return [{ kind: 'builtin', name: dotted }];
-    let local = false;
-    for (const root of this.rootsFor(fromDir)) {
+    const roots = this.rootsFor(fromDir);
+    // A workspace module or regular package shadows the standard library, as the folder
+    // of the running script does on sys.path (a Django app named `calendar`).
+    for (const root of roots) {
       const top = join(root, parts[0]);
-      if (!this.ws.dirs.has(top) && !this.isModuleFile(top)) continue;
+      if (!this.isModuleFile(top) && !this.isPackage(top)) continue;
+      const found = this.fromModuleAt(root, parts, names);
+      if (found) return found;
+    }
+    if (PYTHON_STDLIB.has(parts[0])) return [{ kind: 'builtin', name: dotted }];
+    // Namespace packages: folders without __init__.py.
+    let local = false;
+    for (const root of roots) {
+      if (!this.ws.dirs.has(join(root, parts[0]))) continue;
       local = true;
       const found = this.fromModuleAt(root, parts, names);
       if (found) return found;
     }
+    for (const root of roots) if (this.isModuleFile(join(root, parts[0])) || this.isPackage(join(root, parts[0]))) local = true;
     return local ? [UNRESOLVED] : [{ kind: 'external', packageName: parts[0] }];
   }
 
@@ -125,7 +135,8 @@ export class PyResolver {
     }
     for (const r of this.allRoots()) add(r);
     add('');
-    add(dir);
+    // A script's own folder is on sys.path; a package's folder is not.
+    if (!this.isPackage(dir)) add(dir);
     this.rootsByDir.set(dir, ordered);
     return ordered;
   }

@@ -85,7 +85,7 @@ export class TsResolver {
       }
       for (const target of pattern.targets) {
         const substituted = target.replace('*', captured);
-        const found = this.probe(joinRel(base, substituted));
+        const found = this.probe(substituted.startsWith('/') ? joinRel('', substituted.slice(1)) : joinRel(base, substituted));
         if (found !== undefined) return { kind: 'file', path: found };
       }
       // The longest matching pattern decides, as in TypeScript; if none of its targets

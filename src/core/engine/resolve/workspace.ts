@@ -22,7 +22,7 @@ export interface PackageInfo {
 export interface CompilerPaths {
   /** Workspace-relative folder of baseUrl, if set. */
   baseUrl?: string;
-  /** `paths` patterns, resolved against `pathsBase`. */
+  /** `paths` patterns, resolved against baseUrl, else `pathsBase`; a target starting with `/` is workspace-relative. */
   paths?: PathPattern[];
   pathsBase?: string;
 }
@@ -106,7 +106,7 @@ export class Workspace {
     });
     await Promise.all(
       compilerFiles.map(async (f) => {
-        const loaded = await this.loadCompilerConfig(f, new Set());
+        const loaded = await this.loadCompilerConfig(f, new Set(), dirOf(f));
         if (loaded) this.compilerConfigs.set(dirOf(f), loaded);
       }),
     );
@@ -135,7 +135,7 @@ export class Workspace {
    * Reads a tsconfig and what it extends. `paths` are relative to the baseUrl in effect or,
    * without one, to the folder of the config that declared them (as TypeScript does).
    */
-  private async loadCompilerConfig(file: string, seen: Set<string>): Promise<CompilerPaths | undefined> {
+  private async loadCompilerConfig(file: string, seen: Set<string>, leafDir: string): Promise<CompilerPaths | undefined> {
     if (seen.has(file) || seen.size > 20) return undefined;
     seen.add(file);
     const json = await this.readJson(file);
@@ -150,16 +150,16 @@ export class Workspace {
         this.problems.push(`${file}: extends "${base}", which is not in the workspace; its settings are not used`);
         continue;
       }
-      const inherited = await this.loadCompilerConfig(baseFile, seen);
+      const inherited = await this.loadCompilerConfig(baseFile, seen, leafDir);
       if (inherited) result = { ...result, ...definedOnly(inherited) };
     }
     const options = isRecord(json.compilerOptions) ? json.compilerOptions : {};
     if (typeof options.baseUrl === 'string') {
-      const baseUrl = joinRel(dir, options.baseUrl);
+      const baseUrl = options.baseUrl.startsWith(CONFIG_DIR) ? joinRel(leafDir, `.${options.baseUrl.slice(CONFIG_DIR.length)}`) : joinRel(dir, options.baseUrl);
       if (baseUrl !== undefined) result.baseUrl = baseUrl;
     }
     if (isRecord(options.paths)) {
-      result.paths = compilePaths(options.paths);
+      result.paths = compilePaths(options.paths, leafDir);
       result.pathsBase = dir;
     }
     // Solution-style configs keep their settings in the configs they reference.
@@ -170,7 +170,7 @@ export class Workspace {
         if (target === undefined) continue;
         if (!target.endsWith('.json')) target = posix.join(target, 'tsconfig.json');
         if (dirOf(target) !== dir) continue; // another project's settings are its own
-        const referenced = await this.loadCompilerConfig(target, seen);
+        const referenced = await this.loadCompilerConfig(target, seen, dirOf(target));
         if (referenced && (referenced.paths || referenced.baseUrl !== undefined)) {
           result = { ...result, ...definedOnly(referenced) };
           break;
@@ -221,10 +221,19 @@ function definedOnly(c: CompilerPaths): CompilerPaths {
   return out;
 }
 
-function compilePaths(paths: Record<string, unknown>): PathPattern[] {
+/**
+ * TypeScript 5.5's `${configDir}`: the folder of the tsconfig in use, not of the shared
+ * base that wrote it. Targets starting with it become workspace-relative, marked by a
+ * leading `/`.
+ */
+const CONFIG_DIR = '${configDir}';
+
+function compilePaths(paths: Record<string, unknown>, leafDir: string): PathPattern[] {
   const out: PathPattern[] = [];
   for (const [key, value] of Object.entries(paths)) {
-    const targets = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+    const targets = (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []).map((t) =>
+      t.startsWith(CONFIG_DIR) ? `/${joinRel(leafDir, `.${t.slice(CONFIG_DIR.length)}`) ?? ''}` : t,
+    );
     const star = key.indexOf('*');
     if (star === -1) out.push({ prefix: key, targets });
     else out.push({ prefix: key.slice(0, star), suffix: key.slice(star + 1), targets });

@@ -86,7 +86,8 @@ describe('import resolution (fixture monorepo)', () => {
       'express → external express',
       '@types/pg → external @types/pg',
     ]);
-    assert.deepEqual(await resolutions(resolver, 'apps/worker/src/job.ts'), ['@lib/util → packages/lib/src/util.ts']);
+    // worker's tsconfig extends a package config whose `${configDir}` means worker's folder.
+    assert.deepEqual(await resolutions(resolver, 'apps/worker/src/job.ts'), ['@lib/util → packages/lib/src/util.ts', '~/queue → apps/worker/src/queue.ts']);
     assert.deepEqual(resolver.problems, []);
   });
 
@@ -115,10 +116,13 @@ describe('import resolution (fixture monorepo)', () => {
   });
 
   it('resolves a top-level Python package beside a script, and reports local misses as unresolved', async () => {
+    // A local package named like a stdlib module shadows it, as on sys.path.
     assert.deepEqual(await resolutions(resolver, 'tools/run.py'), [
       'pyutil.strings → tools/pyutil/strings.py',
       'missing_local_module_xyz → external missing_local_module_xyz',
       '.nowhere → unresolved',
+      'calendar.models → tools/calendar/models.py',
+      'calendar → tools/calendar/__init__.py',
     ]);
     assert.deepEqual(show(resolver.resolve('tools/run.py', ref('pyutil.nothing'))), 'unresolved');
   });
