@@ -3,6 +3,9 @@
 // exits non-zero when any failed. Usage:
 //   node scripts/test.mjs                 every layer (build, compile, lint, unit, integration, package, ui)
 //   node scripts/test.mjs integration     build + compile, then that layer only (also: unit, ui, lint, self)
+//   node scripts/test.mjs integration broken activation
+//                                         other words filter the integration and UI layers:
+//                                         a workspace name or part of a suite file name
 // In a partial run a type error elsewhere in the tree is reported but does not stop the run
 // (tsc still emits); in the full run it fails it.
 
@@ -24,13 +27,14 @@ const fullRun = ['build', 'compile', 'lint', 'unit', 'integration', 'package', '
 const prerequisites = { integration: ['build', 'compile'], unit: ['compile'], ui: ['build', 'compile', 'package'], self: ['build'] };
 const mustPass = new Set(['build', 'package']);
 
-const requested = process.argv.slice(2);
-for (const name of requested) {
-  if (!(name in layers)) {
-    console.error(`Unknown layer "${name}"; layers: ${Object.keys(layers).join(', ')}`);
-    process.exit(2);
-  }
+const args = process.argv.slice(2);
+const requested = args.filter((a) => a in layers);
+const filters = args.filter((a) => !(a in layers));
+if (filters.length > 0 && !requested.some((n) => n === 'integration' || n === 'ui')) {
+  console.error(`Filters (${filters.join(' ')}) apply to the integration and ui layers only; layers: ${Object.keys(layers).join(', ')}`);
+  process.exit(2);
 }
+for (const name of ['integration', 'ui']) layers[name].command.push(...filters);
 const partial = requested.length > 0;
 const plan = partial ? [...new Set(requested.flatMap((n) => [...(prerequisites[n] ?? []), n]))] : fullRun;
 if (!partial) mustPass.add('compile');
