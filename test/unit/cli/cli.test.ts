@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { adrift, changedFiles, cleanUp, snapshot, workspace } from './run-cli';
+import { REPO, adrift, changedFiles, cleanUp, snapshot, workspace } from './run-cli';
 
 const ADR = 'docs/adr';
 const edit = (ws: string, file: string, from: string | RegExp, to: string) => {
@@ -117,5 +117,7 @@ describe('adrift CLI', function () {
       assert.match(r.stdout, new RegExp(`^Usage: adrift ${name} `), name);
       assert.match(r.stdout, /--cwd <dir>/);
     }
+    const doc = readFileSync(path.join(REPO, 'docs/cli.md'), 'utf8');
+    for (const name of names) assert.ok(doc.includes(`### \`adrift ${name}\``), `docs/cli.md does not describe ${name}`);
   });
 });
