@@ -8,7 +8,7 @@
 //   ADRIFT_FORCE_FAIL=1                 add a failing test (proves a failure fails the run)
 //   ADRIFT_KEEP_RUNS=1                  keep the run folders (profiles, logs) after success
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
@@ -64,17 +64,29 @@ async function runGroup(group: SuiteGroup, mode: HarnessMode, install: VSCodeSer
   }
   let ok = false;
   let detail = '';
+  // The stand-in executable has its own timeout; this one also covers a desktop VS Code that
+  // never starts. test-electron does not expose its child, so its children go by parent pid.
+  const limitMs = Number(process.env.ADRIFT_TEST_TIMEOUT_MS ?? 600_000) + 60_000;
+  let watchdog: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    watchdog = setTimeout(() => {
+      spawnSync('pkill', ['-TERM', '-P', String(process.pid)]);
+      reject(new Error(`no result within ${Math.round(limitMs / 1000)} s (ADRIFT_TEST_TIMEOUT_MS); VS Code was stopped`));
+    }, limitMs);
+  });
   try {
-    await runTests({
+    await Promise.race([expired, runTests({
       ...(mode === 'offline' ? { vscodeExecutablePath: shim } : { version: defaultVSCodeVersion, cachePath: path.join(cacheRoot, 'vscode-download') }),
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),
       launchArgs: [workspace, `--user-data-dir=${runDir}`, `--extensions-dir=${path.join(runDir, 'extensions')}`, '--disable-extensions'],
       extensionTestsEnv: env,
-    });
+    })]);
     ok = true;
   } catch (error) {
     detail = (error as Error).message;
+  } finally {
+    clearTimeout(watchdog);
   }
   const seconds = (Date.now() - started) / 1000;
   if (ok && !process.env.ADRIFT_KEEP_RUNS) fs.rmSync(runDir, { recursive: true, force: true });
