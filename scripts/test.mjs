@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test` and its parts: runs the test layers in order, prints how long each took, and
 // exits non-zero when any failed. Usage:
-//   node scripts/test.mjs                 every layer (build, compile, lint, unit, integration, package, ui)
+//   node scripts/test.mjs                 every layer (build, compile, lint, unit, integration, package, ui, self)
 //   node scripts/test.mjs integration     build + compile, then that layer only (also: unit, ui, lint, self)
 //   node scripts/test.mjs integration broken activation
 //                                         other words filter the integration and UI layers:
@@ -22,8 +22,8 @@ const layers = {
   ui: { command: [process.execPath, 'out/test/harness/runUi.js'] },
   self: { command: [npm, 'run', '--silent', 'test:self'] },
 };
-// `self` (adrift check on this repository) joins the full run once `adrift check` exists.
-const fullRun = ['build', 'compile', 'lint', 'unit', 'integration', 'package', 'ui'];
+// `self` last: Adrift checks its own architecture (docs/adr) with the CLI it just built.
+const fullRun = ['build', 'compile', 'lint', 'unit', 'integration', 'package', 'ui', 'self'];
 const prerequisites = { integration: ['build', 'compile'], unit: ['compile'], ui: ['build', 'compile', 'package'], self: ['build'] };
 const mustPass = new Set(['build', 'package']);
 
