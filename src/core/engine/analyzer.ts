@@ -24,6 +24,8 @@ export interface SourceListing {
 
 export interface SourceAnalyzer {
   listFiles(): Promise<SourceListing>;
+  /** Whether Adrift reads this kind of file at all (by its name). */
+  isSourceFile(file: string): boolean;
   extract(file: string, text: string): ExtractedFile | { skipped: string };
   /** Reads what resolution needs (tsconfig files, package.json files, Python roots). */
   createResolver(files: readonly string[]): Promise<ImportResolver>;

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import type { FileSystemPort } from '../fs/port';
 import type { ImportResolver, SourceAnalyzer } from './analyzer';
-import { extractFile, parsePrismaSchema } from './extract';
+import { extractFile, languageOf, parsePrismaSchema } from './extract';
 import { listSourceFiles } from './files';
 import { createResolver } from './resolve';
 import type { DataModelAlias } from './rules/data-index';
@@ -21,6 +21,7 @@ export function createSourceAnalyzer(fs: FileSystemPort, root: string, config: {
       configFiles = listing.configFiles;
       return { files: listing.files, skipped: listing.skipped };
     },
+    isSourceFile: (file) => languageOf(file) !== undefined,
     extract: extractFile,
     async createResolver(files): Promise<ImportResolver> {
       return createResolver(fs, root, files, { configFiles });

@@ -196,7 +196,7 @@ export class WorkspaceIndex {
    * files follow in findings().
    */
   checkFile(file: string, text: string): Finding[] {
-    if (this.excluded(file)) return [];
+    if (this.excluded(file) || !this.analyzer.isSourceFile(file)) return [];
     const result = this.analyzer.extract(file, text);
     const old = this.files.get(file);
     if (old?.evaluation) this.removeEdges(old.evaluation);

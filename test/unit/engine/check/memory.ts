@@ -65,6 +65,7 @@ export function relativeAnalyzer(fs: MemoryFileSystem, root: string): SourceAnal
         .sort();
       return { files, skipped: [] };
     },
+    isSourceFile: (file: string) => /\.(ts|tsx|js|py)$/.test(file),
     extract(file: string, text: string) {
       analyzer.extractions++;
       return extractFile(file, text);

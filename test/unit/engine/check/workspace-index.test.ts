@@ -41,6 +41,7 @@ describe('workspace index', () => {
     const broken = index.checkFile('src/ticket/service.ts', "\n\nimport { search } from '../knowledgebase/search';\n");
     assert.deepEqual(broken.map((f) => [f.rule, f.range.start.line]), [['module-dependency', 2]]);
     assert.equal(index.findings().filter((f) => f.file === 'src/ticket/service.ts').length, 1, 'the index keeps the new text');
+    assert.deepEqual(index.checkFile('README.md', '# not code'), [], 'files Adrift does not read have no findings');
   });
 
   it('re-evaluates under a new model without reading files, and previews one without changing', async () => {
