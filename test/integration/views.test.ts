@@ -1,8 +1,10 @@
 // The Decisions view and the status bar on the untouched help desk example.
 
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { waitFor } from './harness';
+import { adriftExtension, waitFor } from './harness';
 import { activated, decisionsTree, groups, statusBar } from './helpdesk/commandsTestHooks';
 
 suite('Decisions view', () => {
@@ -59,5 +61,63 @@ suite('Status bar', () => {
 
   test('its click shows Problems without failing, whatever the workbench version', async () => {
     await vscode.commands.executeCommand('adrift.showProblems');
+  });
+});
+
+interface ManifestContributions {
+  commands: { command: string }[];
+  menus: Record<string, { command: string }[]>;
+  snippets: { language: string; path: string }[];
+  yamlValidation: { fileMatch: string[]; url: string }[];
+  walkthroughs: { id: string; steps: { id: string; media: { markdown?: string }; completionEvents: string[] }[] }[];
+  viewsWelcome: { view: string }[];
+}
+
+suite('Manifest: menus, walkthrough, snippets and schema', () => {
+  const extension = () => adriftExtension();
+  const contributes = () => (extension().packageJSON as { contributes: ManifestContributions }).contributes;
+
+  test('every menu entry runs a declared command', () => {
+    const declared = new Set(contributes().commands.map((c) => c.command));
+    for (const [menu, entries] of Object.entries(contributes().menus)) {
+      for (const e of entries) assert.ok(declared.has(e.command), `${menu} uses undeclared ${e.command}`);
+    }
+    assert.ok(contributes().menus['explorer/context'].some((e) => e.command === 'adrift.assignFolder'));
+    assert.ok(contributes().menus['view/item/context'].some((e) => e.command === 'adrift.supersede'));
+  });
+
+  test('the walkthrough has its four steps, each with its page and a completion event', () => {
+    const walkthrough = contributes().walkthroughs.find((w) => w.id === 'adrift.gettingStarted');
+    assert.deepEqual(walkthrough?.steps.map((s) => s.id), ['openGuide', 'recordDecision', 'assignFolder', 'seeDrift']);
+    for (const step of walkthrough?.steps ?? []) {
+      assert.ok(step.media.markdown && fs.existsSync(path.join(extension().extensionPath, step.media.markdown)), `${step.id}: page ${step.media.markdown} exists`);
+      assert.ok(step.completionEvents.length > 0, `${step.id} completes on something the user does`);
+    }
+  });
+
+  test('the record schema and the snippets ship where the manifest points', () => {
+    const root = extension().extensionPath;
+    for (const v of contributes().yamlValidation) {
+      const schema = JSON.parse(fs.readFileSync(path.join(root, v.url), 'utf8')) as { $schema?: string };
+      assert.match(schema.$schema ?? '', /2020-12/);
+      assert.ok(v.fileMatch.includes('docs/adr/*.yaml'));
+    }
+    for (const s of contributes().snippets) {
+      assert.equal(s.language, 'yaml');
+      const snippets = JSON.parse(fs.readFileSync(path.join(root, s.path), 'utf8')) as Record<string, { prefix: string | string[] }>;
+      assert.ok(Object.keys(snippets).length >= 4, 'record, module, option and enforce snippets');
+    }
+  });
+
+  test('the YAML snippets are offered as completions in a record', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'adr-' });
+    await vscode.window.showTextDocument(doc);
+    const labels = await waitFor('the snippets to be offered', async () => {
+      const list = (await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 4))) as vscode.CompletionList;
+      const names = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      return names.some((n) => n.startsWith('adr-record')) ? names : undefined;
+    });
+    assert.ok(labels.some((n) => n.startsWith('adr-module')));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });
