@@ -1,0 +1,151 @@
+// `npm run bench`: generates the synthetic repository, then times in one run
+//   1. reading every file (the floor any checker pays),
+//   2. `adrift check` with a cold and a warm extraction cache,
+//   3. dependency-cruiser with the same module rules,
+// each as its own process with its peak memory, and the p50/p95 of re-checking one edited
+// file through the incremental API. Prints the table and the ratios; writes them to
+// bench/.work/results.md for BENCHMARKS.md.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { checkWorkspace } from '../src/core/engine/check';
+import { NodeFileSystem } from '../src/core/fs/node';
+import { dependencyCruiserConfig, generateRepository, DEFAULT_SHAPE } from './generate';
+
+const PROJECT = path.resolve(__dirname, '../..');
+const WORK = path.join(PROJECT, 'bench', '.work');
+const REPO = path.join(WORK, 'repo');
+const CLI = path.join(PROJECT, 'dist', 'cli.js');
+const DEPCRUISE = path.join(PROJECT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
+const EDITS = 300;
+
+interface Measured {
+  label: string;
+  seconds: number;
+  /** User + system CPU time: fairer than wall time on a busy machine. */
+  cpuSeconds: number;
+  peakMb: number;
+  stdout: string;
+}
+
+/** Runs a command under /usr/bin/time for wall time and peak resident memory. */
+function measure(label: string, command: string[], cwd = PROJECT): Measured {
+  const timeFile = path.join(WORK, 'time.txt');
+  const res = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, ...command], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (res.error) throw res.error;
+  const [seconds, user, system, kb] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-4).map(Number);
+  if (res.status !== 0 && res.status !== 1) throw new Error(`${label} exited ${res.status}: ${res.stderr.slice(0, 2000)}`);
+  return { label, seconds, cpuSeconds: user + system, peakMb: kb / 1024, stdout: res.stdout };
+}
+
+const READ_ALL = `
+const fs = require('node:fs'), path = require('node:path');
+let files = 0, bytes = 0;
+(function walk(dir) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (/\\.(ts|tsx|py)$/.test(e.name)) { bytes += fs.readFileSync(p, 'utf8').length; files++; }
+  }
+})(process.argv[1]);
+console.log(JSON.stringify({ files, bytes }));
+`;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+async function incremental(): Promise<{ p50: number; p95: number; max: number; edges: Set<string> }> {
+  const result = await checkWorkspace(new NodeFileSystem(), REPO, { baseline: false });
+  const index = result.index;
+  const files = index.sourceFiles().filter((f) => f.startsWith('packages/') && f.endsWith('.ts'));
+  const fs = new NodeFileSystem();
+  const times: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const file = files[(i * 7919) % files.length];
+    const text = (await fs.readText(path.posix.join(REPO, file))) ?? '';
+    // An edit as typed: a new import line (every other time one that breaks a boundary).
+    const edited = `import { late${i} } from '@acme/pkg${i % 2 === 0 ? '00' : '17'}';\n` + text;
+    const started = performance.now();
+    index.checkFile(file, edited);
+    times.push(performance.now() - started);
+    index.checkFile(file, text);
+  }
+  times.sort((a, b) => a - b);
+  const edges = new Set(
+    index
+      .moduleImports()
+      .filter((e) => !e.allowed && !e.file.startsWith('services/'))
+      .map((e) => `${e.file} → ${e.target}`),
+  );
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1], edges };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  mkdirSync(WORK, { recursive: true });
+  const started = performance.now();
+  const repo = generateRepository(REPO, DEFAULT_SHAPE);
+  writeFileSync(path.join(REPO, '.dependency-cruiser.cjs'), dependencyCruiserConfig(repo));
+  console.log(`generated ${repo.tsFiles} TypeScript + ${repo.pyFiles} Python files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`machine: ${machine()}`);
+
+  // The page cache is warm for every contender: generating just wrote every file.
+  const read = measure('read every file (node, read-only)', [process.execPath, '-e', READ_ALL, REPO]);
+  const readFiles = (JSON.parse(read.stdout) as { files: number }).files;
+
+  rmSync(path.join(REPO, '.adrift-cache'), { recursive: true, force: true });
+  const cold = measure('adrift check, cold cache', [process.execPath, CLI, 'check', REPO, '--format', 'json', '--no-baseline']);
+  const warm = measure('adrift check, warm cache', [process.execPath, CLI, 'check', REPO, '--format', 'json', '--no-baseline']);
+  const report = JSON.parse(warm.stdout) as { summary: { files: number; error: number }; findings: { rule: string }[] };
+
+  const cruise = measure(
+    'dependency-cruiser 17.3.9',
+    [process.execPath, DEPCRUISE, '--config', '.dependency-cruiser.cjs', '--output-type', 'json', '--progress', 'none', 'packages', 'apps'],
+    REPO,
+  );
+  const cruised = JSON.parse(cruise.stdout) as { summary: { totalCruised: number; violations: { from: string; to: string; rule: { name: string } }[] } };
+  const cruiseEdges = new Set(cruised.summary.violations.filter((v) => v.rule.name.startsWith('module-dependency-')).map((v) => `${v.from} → ${v.to}`));
+
+  const inc = await incremental();
+  const sameEdges = inc.edges.size === cruiseEdges.size && [...inc.edges].every((e) => cruiseEdges.has(e));
+
+  const rows = [read, cold, warm, cruise];
+  const lines = [
+    `Synthetic repository: ${repo.tsFiles} TypeScript files (npm workspaces, ${DEFAULT_SHAPE.packages} packages with their own tsconfig, a Next.js-style app with @/ aliases) + ${repo.pyFiles} Python files (src layout); ${repo.modules.length} modules.`,
+    `Machine: ${machine()}.`,
+    '',
+    '| run | wall time | CPU time (user + sys) | peak memory |',
+    '| --- | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.label} | ${r.seconds.toFixed(2)} s | ${r.cpuSeconds.toFixed(2)} s | ${r.peakMb.toFixed(0)} MB |`),
+    '',
+    `Files: read-only ${readFiles}, adrift ${report.summary.files} (TypeScript and Python), dependency-cruiser ${cruised.summary.totalCruised} (TypeScript only, plus externals it lists as modules).`,
+    `Findings: adrift ${report.findings.length} (${report.findings.filter((f) => f.rule === 'module-dependency').length} module-dependency); dependency-cruiser ${cruiseEdges.size} module-dependency violations.`,
+    `Same violating TypeScript module-dependency edges (file → file): ${sameEdges ? 'yes' : 'NO'} (adrift ${inc.edges.size}, dependency-cruiser ${cruiseEdges.size}).`,
+    '',
+    `Ratios (wall): dependency-cruiser / adrift cold = ${(cruise.seconds / cold.seconds).toFixed(1)}×, / adrift warm = ${(cruise.seconds / warm.seconds).toFixed(1)}×; ` +
+      `adrift cold / read-only = ${(cold.seconds / read.seconds).toFixed(1)}×, warm / read-only = ${(warm.seconds / read.seconds).toFixed(1)}×.`,
+    `Ratios (CPU): dependency-cruiser / adrift cold = ${(cruise.cpuSeconds / cold.cpuSeconds).toFixed(1)}×, / adrift warm = ${(cruise.cpuSeconds / warm.cpuSeconds).toFixed(1)}×; ` +
+      `adrift cold / read-only = ${(cold.cpuSeconds / read.cpuSeconds).toFixed(1)}×, warm / read-only = ${(warm.cpuSeconds / read.cpuSeconds).toFixed(1)}×; ` +
+      `peak memory dependency-cruiser / adrift cold = ${(cruise.peakMb / cold.peakMb).toFixed(1)}×.`,
+    `Re-checking one edited file (WorkspaceIndex.checkFile, ${EDITS} edits): p50 ${inc.p50.toFixed(2)} ms, p95 ${inc.p95.toFixed(2)} ms, max ${inc.max.toFixed(2)} ms.`,
+  ];
+  const text = lines.join('\n');
+  console.log('\n' + text);
+  writeFileSync(path.join(WORK, 'results.md'), text + '\n');
+  if (!sameEdges) process.exitCode = 1;
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exitCode = 2;
+});
