@@ -64,6 +64,8 @@ export interface GuideLoaded {
   overview: ArchitectureOverview;
   /** False when no workspace folder is open: nothing can be written. */
   hasWorkspace: boolean;
+  /** How many decision records the workspace has already. */
+  recordCount: number;
 }
 
 export interface WriteResult {

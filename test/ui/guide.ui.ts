@@ -30,7 +30,8 @@ async function guideFrame(wb: Workbench): Promise<FrameLocator> {
 }
 
 async function openGuide(wb: Workbench): Promise<FrameLocator> {
-  await wb.openViewContainer('Adrift');
+  // A click that lands while the window restores its side bar toggles it closed: try again.
+  await wb.openViewContainer('Adrift').catch(() => wb.openViewContainer('Adrift'));
   await wb.view('Architecture Guide');
   // Collapse the Decisions view while answering, so the guide (and its screenshots) get the room.
   const decisions = wb.page.locator('.part.sidebar .pane-header', { hasText: 'Decisions' }).first();
@@ -45,7 +46,10 @@ async function atStep(guide: FrameLocator, id: string): Promise<void> {
 async function reloadWindow(wb: Workbench): Promise<FrameLocator> {
   await wb.runCommand('Developer: Reload Window');
   await wb.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await wb.page.waitForTimeout(1500);
+  // The window restores the open side bar by itself; clicking the activity bar before that
+  // would toggle it closed again.
+  await wb.activityBarItem('Adrift').waitFor({ timeout: 60_000 });
+  await wb.page.locator('.part.sidebar .composite.title', { hasText: 'Adrift' }).first().waitFor({ timeout: 15_000 }).catch(() => undefined);
   return openGuide(wb);
 }
 
@@ -123,6 +127,9 @@ function guideSuite(run: Run): void {
         const records = guide.locator('vscode-collapsible.record');
         await records.first().waitFor({ timeout: 20_000 });
         assert.equal(await records.count(), 10);
+        // Open one record to show the YAML that will be written.
+        await records.nth(2).click();
+        await guide.locator('vscode-collapsible.record pre').nth(2).waitFor();
         if (run.shots) await wb.screenshot(`${run.shots}-review`);
 
         await guide.locator('#write').click();

@@ -44,6 +44,9 @@ export class GuidePanel {
       h('h2', {}, icon('compass'), ' Architecture Guide'),
       h('p', {}, 'Answer the questions of a SaaS architecture checklist; the guide writes one decision record per decision, and Adrift checks the code against them.'),
       !this.loaded.hasWorkspace ? h('p', { class: 'warning' }, icon('warning'), ' Open a folder to write decisions into it.') : undefined,
+      this.loaded.recordCount > 0
+        ? h('p', { class: 'help' }, icon('info'), ` This workspace has ${this.loaded.recordCount} decision record${this.loaded.recordCount === 1 ? '' : 's'}. The guide never changes them: it proposes new records that supersede the decisions you answer differently.`)
+        : undefined,
       h('h3', {}, 'Start from'),
       group,
       current !== undefined ? h('p', { class: 'help' }, 'Starting a template replaces your current answers.') : undefined,

@@ -17,8 +17,11 @@ export function renderDrift(drift: DriftSummary, host: GuideHost): HTMLElement {
   const pairs = drift.pairs.length
     ? h('table', { class: 'pairs' },
         h('caption', {}, 'Findings per module pair'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'From'), h('th', { scope: 'col' }, 'To'), h('th', { scope: 'col' }, 'Findings'), h('th', { scope: 'col' }, 'Rules'))),
-        h('tbody', {}, ...drift.pairs.map((p) => h('tr', {}, h('td', {}, p.from), h('td', {}, p.to), h('td', { class: 'count' }, String(p.count)), h('td', {}, p.rules.join(', '))))))
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Modules'), h('th', { scope: 'col', class: 'count' }, 'Findings'))),
+        h('tbody', {}, ...drift.pairs.map((p) =>
+          h('tr', {},
+            h('td', {}, h('span', { class: 'pair' }, p.from, ' ', icon('arrow-right', 'uses'), ' ', p.to), h('span', { class: 'pair-rules' }, p.rules.join(', '))),
+            h('td', { class: 'count' }, String(p.count))))))
     : undefined;
   const rules = drift.byRule.length ? h('ul', { class: 'rules', 'aria-label': 'Findings per rule' }, ...drift.byRule.map((r) => h('li', {}, h('code', {}, r.rule), ` ${r.count}`))) : undefined;
   return h('div', { class: 'drift-panel' },

@@ -83,6 +83,7 @@ export class GuideSession {
       drift: this.drift(),
       overview: this.overview(),
       hasWorkspace: this.folder() !== undefined,
+      recordCount: this.folder()?.log.records.length ?? 0,
     };
   }
 
