@@ -175,6 +175,13 @@ suite('Editor: drift diagnostics, CodeLens, hover and quick fixes', () => {
     await open(TICKET_SERVICE);
     const [d] = (await waitForDiagnostics(TICKET_SERVICE, (ds) => ds.some(edgeDiagnostic('ticket', 'conversation')))).filter(edgeDiagnostic('ticket', 'conversation'));
     assert.ok(d);
+    // With the cursor inside the import (no selection), as when the user presses Ctrl+.
+    const atCursor = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      workspaceUri(TICKET_SERVICE),
+      new vscode.Range(d.range.start.translate(0, 3), d.range.start.translate(0, 3)),
+    );
+    assert.ok(atCursor.some((a) => a.title === 'Propose a decision that lets ticket use conversation'), atCursor.map((a) => a.title).join(' | '));
     const fix = (await quickFixes(TICKET_SERVICE, d)).find((a) => a.title.startsWith('Open decision ADR-0003'));
     assert.ok(fix, 'offers to open the decision');
     await apply(fix);

@@ -36,7 +36,12 @@ export class AdriftCodeActions implements vscode.CodeActionProvider {
       if (!finding) continue;
       actions.push(...(await this.actionsFor(document, at.folder, finding, diagnostic)));
     }
-    return actions;
+    // Two findings on one import (a forbidden edge that also closes a cycle) name the same
+    // decision: offer to open it once. Fixes that change the code or the decisions come first.
+    const seen = new Set<string>();
+    const unique = actions.filter((a) => !seen.has(a.title) && seen.add(a.title));
+    const rank = (a: vscode.CodeAction): number => (a.isPreferred ? 0 : a.title.startsWith('Propose') ? 1 : a.title.startsWith('Open decision') ? 2 : 3);
+    return unique.sort((a, b) => rank(a) - rank(b));
   }
 
   private async actionsFor(

@@ -4,6 +4,7 @@
 // finding is never shown twice and a fixed one never lingers).
 
 import * as vscode from 'vscode';
+import type { Finding } from '../../core/findings';
 import type { AdriftService, FolderState } from '../service/adriftService';
 import { toDiagnostic } from './adapter';
 import { runScan } from './scan';
@@ -16,28 +17,54 @@ export function registerDiagnostics(service: AdriftService): vscode.Disposable {
   const timers = new Map<string, NodeJS.Timeout>();
   const recordTimers = new Map<FolderState, NodeJS.Timeout>();
 
-  const publishFile = (folder: FolderState, file: string): void => {
-    const uri = service.uriOf(folder, file);
-    const diagnostics = service.findingsOf(uri).map((f) => toDiagnostic(f, (p) => service.uriOf(folder, p)));
-    collection.set(uri, diagnostics.length > 0 ? diagnostics : undefined);
+  /** What each file shows now, so an unchanged file is not re-published (markers that change
+   * under the cursor make the editor drop an open quick-fix menu and re-ask every provider). */
+  const shown = new Map<string, string>();
+  const signature = (findings: readonly Finding[]): string =>
+    findings.map((f) => `${f.rule}|${f.severity}|${f.range.start.line}:${f.range.start.column}-${f.range.end.line}:${f.range.end.column}|${f.message}|${f.decision?.status ?? ''}`).join('\n');
+
+  /** The diagnostics to set for a file, or undefined when it already shows exactly these. */
+  const changed = (folder: FolderState, uri: vscode.Uri, findings: readonly Finding[]): vscode.Diagnostic[] | undefined => {
+    const key = uri.toString();
+    const sig = signature(findings);
+    if ((shown.get(key) ?? '') === sig) return undefined;
+    if (findings.length === 0) shown.delete(key);
+    else shown.set(key, sig);
+    return findings.map((f) => toDiagnostic(f, (p) => service.uriOf(folder, p)));
   };
 
-  /** Replaces every diagnostic of a folder in one pass: stale files are cleared, none doubled. */
+  const show = (folder: FolderState, uri: vscode.Uri, findings: readonly Finding[]): void => {
+    const diagnostics = changed(folder, uri, findings);
+    if (diagnostics) collection.set(uri, diagnostics.length > 0 ? diagnostics : undefined);
+  };
+
+  const publishFile = (folder: FolderState, file: string): void => {
+    const uri = service.uriOf(folder, file);
+    show(folder, uri, service.findingsOf(uri));
+  };
+
+  /** Brings every file of a folder up to date in one pass: stale files are cleared, none doubled. */
   const publishFolder = (folder: FolderState): void => {
-    const byUri = new Map<string, [vscode.Uri, vscode.Diagnostic[]]>();
+    const byUri = new Map<string, [vscode.Uri, Finding[]]>();
     for (const f of service.findings(folder)) {
       const uri = service.uriOf(folder, f.file);
       const key = uri.toString();
       let entry = byUri.get(key);
       if (!entry) byUri.set(key, (entry = [uri, []]));
-      entry[1].push(toDiagnostic(f, (p) => service.uriOf(folder, p)));
+      entry[1].push(f);
     }
     const stale: vscode.Uri[] = [];
     collection.forEach((uri) => {
       if (!byUri.has(uri.toString()) && service.folderOf(uri) === folder) stale.push(uri);
     });
-    for (const uri of stale) collection.delete(uri);
-    collection.set([...byUri.values()]);
+    for (const uri of stale) show(folder, uri, []);
+    // One batch for the whole folder: thousands of files after a branch switch are one update.
+    const batch: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    for (const [uri, findings] of byUri.values()) {
+      const diagnostics = changed(folder, uri, findings);
+      if (diagnostics) batch.push([uri, diagnostics]);
+    }
+    if (batch.length > 0) collection.set(batch);
   };
 
   const schedule = (document: vscode.TextDocument): void => {
@@ -83,7 +110,9 @@ export function registerDiagnostics(service: AdriftService): vscode.Disposable {
         publishFolder(change.folder);
       } else if (change.kind === 'folders') {
         collection.forEach((uri) => {
-          if (!service.folderOf(uri)) collection.delete(uri);
+          if (service.folderOf(uri)) return;
+          shown.delete(uri.toString());
+          collection.delete(uri);
         });
       }
     }),
