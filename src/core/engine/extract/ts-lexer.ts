@@ -220,6 +220,8 @@ export class TsLexer {
     const text = this.text;
     this.condKeyword = false;
     this.exprAllowed = false;
+    // `x.in`, `obj.return`: a property name, not a keyword.
+    if (this.type === T_PUNCT && this.prevPunct === 46) return;
     // Keywords after which an expression (so a regex or a JSX element) may start.
     switch (n) {
       case 2:
@@ -448,9 +450,11 @@ export class TsLexer {
     if (c === 62) return true; // <>
     if (!isIdentStart(c)) return false;
     while (p < this.len && (isIdentPart(text.charCodeAt(p)) || text.charCodeAt(p) === 45 || text.charCodeAt(p) === 46 || text.charCodeAt(p) === 58)) p++;
+    const nameEnd = p;
     while (p < this.len && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
     const d = text.charCodeAt(p);
     if (d === 44) return false; // <T,>(…) => …
+    if (nameEnd - lt === 6 && text.startsWith('const', lt + 1) && p > nameEnd && isIdentStart(d)) return false; // <const T,>
     if (text.startsWith('extends', p) && !isIdentPart(text.charCodeAt(p + 7)) && text.charCodeAt(p + 7) !== 61) return false;
     return true;
   }

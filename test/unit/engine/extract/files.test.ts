@@ -4,8 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../../../src/core/fs/node';
 import { gitignoreGlobs, listSourceFiles } from '../../../../src/core/engine/files';
+import { engineFixture } from './fixtures';
 
-const FIXTURE = path.resolve(__dirname, '../../../../../test/fixtures/engine/monorepo').replace(/\\/g, '/');
+const FIXTURE = engineFixture('monorepo');
 
 describe('workspace source files', () => {
   it('lists source and settings files, leaving out dependencies, build output and what .gitignore names', async () => {

@@ -7,8 +7,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { extractFile } from '../../../../src/core/engine/extract';
 import type { Range } from '../../../../src/core/findings';
+import { engineFixture } from './fixtures';
 
-const FIXTURES = path.resolve(__dirname, '../../../../../test/fixtures/engine');
+const FIXTURES = engineFixture();
 const EXTENSIONS = ['a.ts', 'a.tsx', 'a.js', 'a.mjs', 'a.py'];
 const PIECES = [
   "'", '"', '`', '${', '}', '{', '(', ')', '[', ']', '/', '*', '\\', '\n', '\r\n', ' ', '<', '>', '</', '/>', '<>',

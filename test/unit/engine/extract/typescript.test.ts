@@ -91,8 +91,10 @@ describe('TypeScript/JavaScript import extraction', () => {
       'const n = i++ / 2; require("./three");',
       "return /'/; require('./four');",
       "const o = { a: 1 } / 2; require('./five');",
+      'const half = size.in / 2; const t = `/`;',
+      "require('./six'); `",
     ].join('\n');
-    assert.deepEqual(summary(text, 'src/a.js'), ['require ./one', 'require ./two', 'require ./three', 'require ./four', 'require ./five']);
+    assert.deepEqual(summary(text, 'src/a.js'), ['require ./one', 'require ./two', 'require ./three', 'require ./four', 'require ./five', 'require ./six']);
   });
 
   it('reads JSX with nested elements, fragments, attribute expressions and generic arrows', () => {
@@ -108,6 +110,7 @@ describe('TypeScript/JavaScript import extraction', () => {
       ');',
       'const id = <T,>(x: T) => x;',
       'const same = <T extends object>(x: T): T => x;',
+      'const konst = <const  T,>(x: T) => x;',
       "const b = require('./b');",
       "const c = a < b ? require('./c') : null;",
     ].join('\n');

@@ -6,8 +6,9 @@ import { listSourceFiles } from '../../../../src/core/engine/files';
 import { extractFile } from '../../../../src/core/engine/extract';
 import { createResolver, type Resolver } from '../../../../src/core/engine/resolve';
 import type { ImportRef, Resolution } from '../../../../src/core/engine/types';
+import { engineFixture } from '../extract/fixtures';
 
-const FIXTURE = path.resolve(__dirname, '../../../../../test/fixtures/engine/monorepo').replace(/\\/g, '/');
+const FIXTURE = engineFixture('monorepo');
 
 function show(r: Resolution): string {
   switch (r.kind) {
