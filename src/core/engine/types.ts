@@ -16,7 +16,7 @@ export type ImportKind =
 export interface ImportRef {
   /** As written: './a', '@app/x', 'react', 'app.models', '..models' (Python relative). */
   specifier: string;
-  /** Range of the specifier string (TS/JS) or of the dotted module name (Python). */
+  /** Range of the specifier string, quotes included (TS/JS), or of the dotted module name with its leading dots (Python). */
   range: Range;
   kind: ImportKind;
   /** `import type`, `export type`, an import under `if TYPE_CHECKING:`. */

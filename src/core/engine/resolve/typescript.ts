@@ -37,7 +37,10 @@ export class TsResolver {
     this.probes.clear();
   }
 
-  resolve(fromFile: string, spec: string): Resolution {
+  resolve(fromFile: string, written: string): Resolution {
+    // Bundler suffixes name a way of loading the file, not another file: `./a.svg?raw`.
+    const query = written.search(/[?#](?!\/)/);
+    const spec = query > 0 && !written.startsWith('#') ? written.slice(0, query) : written;
     if (spec === '') return UNRESOLVED;
     const fromDir = dirOf(fromFile);
     if (spec.startsWith('node:')) return { kind: 'builtin', name: spec };

@@ -154,5 +154,7 @@ describe('import resolution (fixture monorepo)', () => {
     assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('fs/promises'))), 'builtin fs/promises');
     assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('../../../../outside'))), 'unresolved');
     assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('virtual:pwa-register/react'))), 'external virtual:pwa-register');
+    assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('./lazy?worker'))), 'apps/web/src/lazy.ts');
+    assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('#internal/secret'))), 'apps/web/src/internal/secret.ts');
   });
 });
