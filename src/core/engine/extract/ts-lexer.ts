@@ -196,7 +196,10 @@ export class TsLexer {
 
     if (isIdentStart(c) || c === 92 /* \ unicode escape */) {
       let p = start + 1;
-      while (p < this.len && (isIdentPart(text.charCodeAt(p)) || text.charCodeAt(p) === 92)) p++;
+      for (; p < this.len; p++) {
+        const d = text.charCodeAt(p);
+        if (d < 128 ? (ASCII[d] & IDENT_PART) === 0 && d !== 92 : d === 0x2028 || d === 0x2029) break;
+      }
       this.pos = this.end = p;
       this.afterIdent(start, p);
       return T_IDENT;
