@@ -57,6 +57,10 @@ export class ExtractionCache {
     return cache;
   }
 
+  get size(): number {
+    return this.entries.size;
+  }
+
   get(file: string, hash: string): ExtractedFile | undefined {
     const e = this.entries.get(file);
     return e && e.hash === hash ? e.extracted : undefined;

@@ -164,7 +164,8 @@ export class WorkspaceIndex {
       });
       this.addEdges(this.evaluationOf(state));
     }
-    if (cache && !cancelled) {
+    // A scan that reused every cached extraction and dropped none leaves the cache as it was.
+    if (cache && !cancelled && !(cached === extracted.length && cache.size === extracted.length)) {
       const entries = new Map<string, CachedExtraction>();
       for (const e of extracted) entries.set(e.file, { hash: e.hash, extracted: e.extracted });
       await cache.save(entries);

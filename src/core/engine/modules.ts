@@ -8,6 +8,8 @@ type Matcher = (path: string) => boolean;
 
 interface CompiledGlob {
   match: Matcher;
+  /** The glob's literal folder with a trailing slash: a cheap test before the matcher. */
+  prefix: string;
   /** Length of the glob's literal base folder: the longer, the more specific. */
   specificity: number;
 }
@@ -34,10 +36,11 @@ function normaliseGlob(glob: string): string {
 }
 
 function compileModule(module: ModelModule, order: number): CompiledModule {
-  const paths = module.paths.map((glob) => ({
-    match: compileGlob(glob),
-    specificity: picomatch.scan(normaliseGlob(glob)).base.length,
-  }));
+  const paths = module.paths.map((glob) => {
+    const scan = picomatch.scan(normaliseGlob(glob));
+    const prefix = scan.isGlob && scan.base !== '' ? scan.base + '/' : '';
+    return { match: compileGlob(glob), prefix, specificity: scan.base.length };
+  });
   const publics = module.public?.map(compileGlob);
   return {
     module,
@@ -65,7 +68,7 @@ export class ModuleMap {
     let best: { name: string; specificity: number; order: number } | undefined;
     for (const m of this.modules) {
       for (const g of m.paths) {
-        if (!g.match(file)) continue;
+        if (!file.startsWith(g.prefix) || !g.match(file)) continue;
         if (!best || g.specificity > best.specificity || (g.specificity === best.specificity && m.order < best.order)) {
           best = { name: m.module.name, specificity: g.specificity, order: m.order };
         }

@@ -23,7 +23,8 @@ function key(f: ExpectedFinding): string {
   return [f.file, f.line, f.rule, f.fromModule ?? '-', f.toModule ?? '-', f.decision ?? '-'].join(' ');
 }
 
-describe('example workspaces', () => {
+describe('example workspaces', function () {
+  this.timeout(60_000);
   const names = existsSync(EXAMPLES) ? readdirSync(EXAMPLES).filter((n) => existsSync(path.join(EXAMPLES, n, 'expected-drift.json'))) : [];
 
   it('there are examples with planted drift to check', () => {

@@ -196,7 +196,10 @@ describe('rules', () => {
 
   describe('file → module', () => {
     it('gives a file to the module with the most specific glob', () => {
-      const ctx = createRuleContext(model({ app: { paths: ['src/**'] }, shared: { paths: ['src/shared/**'] }, docs: { paths: ['docs'] } }));
+      const ctx = createRuleContext(
+        model({ app: { paths: ['src/**'] }, shared: { paths: ['src/shared/**'] }, docs: { paths: ['docs'] }, entry: { paths: ['src/main.py'] } }),
+      );
+      assert.equal(ctx.modules.moduleOf('src/main.py'), 'entry', 'a file named exactly');
       assert.equal(ctx.modules.moduleOf('src/a.ts'), 'app');
       assert.equal(ctx.modules.moduleOf('src/shared/x/y.ts'), 'shared');
       assert.equal(ctx.modules.moduleOf('docs/a.md'), 'docs');
