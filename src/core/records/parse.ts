@@ -2,7 +2,7 @@
 // schema, every problem a finding at the key or value it is about. Never throws: a broken
 // file (syntax error, wrong types, binary garbage, a huge file, an alias bomb) gives findings.
 
-import { isMap, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Finding, Range } from '../findings';
 import { TextPositions } from './positions';
 import { schemaProblems } from './schema-messages';
@@ -10,10 +10,73 @@ import type { DecisionRecord, LoadedRecord, RecordHeader } from './types';
 import { RECORD_SCHEMA, recordValidator } from './validator';
 import { nodeSpan, walkPath, type FieldPath } from './yaml-paths';
 
-/** Records are short prose; anything larger is not a record and is not parsed at all. */
-export const MAX_RECORD_CHARS = 1_000_000;
+/**
+ * Records are short prose (the largest real ones are a few KB); anything past this is not a
+ * record and is not parsed at all, since parsing costs grow with the number of nodes.
+ */
+export const MAX_RECORD_CHARS = 256_000;
 /** Aliases a record may expand; YAML anchors are rare in records and a bomb expands without bound. */
 const MAX_ALIAS_COUNT = 100;
+/** Records nest a few levels; the parser recurses per level, so a deep file is refused up front. */
+const MAX_NESTING = 64;
+const MAX_INDENT = 256;
+/** Past this many schema problems in one file, the rest are summed up in one finding. */
+const MAX_SCHEMA_FINDINGS = 50;
+
+/** Where a collection opens deeper than MAX_NESTING flow levels or a line is indented past MAX_INDENT, if anywhere. */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  let quote = '';
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      quote = '';
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === ' ') {
+        if (++indent > MAX_INDENT) return i;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl - 1;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_NESTING) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+/** Duplicate keys, found in one pass per mapping (yaml's own check compares every pair). */
+function duplicateKey(doc: Document): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const k = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (k === undefined) continue;
+        if (seen.has(k)) {
+          found = pair.key as Node;
+          return visit.BREAK;
+        }
+        seen.add(k);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
 
 function schemaFinding(file: string, range: Range, message: string, header: RecordHeader): Finding {
   const f: Finding = { rule: 'decision-schema', severity: 'error', file, range, message };
@@ -67,14 +130,24 @@ export function parseRecord(relPath: string, text: string): LoadedRecord {
   if (text.includes('\u0000')) return fail(positions.range(0, 0), 'the file is not text (it contains NUL bytes); a decision record is a YAML file');
   if (text.trim() === '') return fail(positions.range(0, 0), 'the file is empty; a decision record needs at least id, title, status and date');
 
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    return fail(positions.range(deep, deep + 1), `the record nests lists or mappings more than ${MAX_NESTING} levels (or ${MAX_INDENT} spaces) deep, so it was not read`);
+  }
+
   let data: unknown;
   try {
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
     loaded.doc = doc;
     if (doc.errors.length > 0) {
       // Later syntax errors are mostly echoes of the first; one clear finding helps more.
       const e = doc.errors[0];
       return fail(positions.range(e.pos[0], Math.max(e.pos[0], e.pos[1])), `YAML syntax error: ${firstLine(e.message)}`);
+    }
+    const dup = duplicateKey(doc);
+    if (dup) {
+      const span = nodeSpan(dup) ?? [0, 0];
+      return fail(positions.range(span[0], span[1]), `the key "${String((dup as Node & { value?: unknown }).value)}" appears twice in the same mapping; YAML keeps only one of them`);
     }
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
@@ -93,8 +166,8 @@ export function parseRecord(relPath: string, text: string): LoadedRecord {
     loaded.record = data as DecisionRecord;
     return loaded;
   }
-  for (const p of schemaProblems(validate.errors ?? [], data, RECORD_SCHEMA)) {
-    loaded.findings.push(schemaFinding(relPath, rangeOf(p.path, p.at), p.message, loaded.header));
-  }
+  const { problems, more } = schemaProblems(validate.errors ?? [], data, RECORD_SCHEMA, MAX_SCHEMA_FINDINGS);
+  for (const p of problems) loaded.findings.push(schemaFinding(relPath, rangeOf(p.path, p.at), p.message, loaded.header));
+  if (more > 0) loaded.findings.push(schemaFinding(relPath, positions.range(0, 0), `… and up to ${more} more problems in this record`, loaded.header));
   return loaded;
 }

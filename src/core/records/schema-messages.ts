@@ -96,7 +96,8 @@ export function closest(word: string, candidates: readonly string[]): string | u
       best = c;
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  // Close enough to be a typo: one edit for short words, a third of the letters for longer ones.
+  return best !== undefined && bestD <= Math.max(1, Math.floor(word.length / 3)) && bestD < word.length ? best : undefined;
 }
 
 function toPath(instancePath: string, data: unknown): (string | number)[] {
@@ -143,7 +144,7 @@ function problemOf(e: ErrorObject, data: unknown, root: JsonSchema): SchemaProbl
       if (field === 'superseded_by' && e.schemaPath.includes('allOf')) {
         return { path: ['status'], at: 'value', message: 'a superseded record needs superseded_by: the id of the record that replaced it' };
       }
-      return { path, at: 'key', message: `${label} needs a "${field}" field` };
+      return { path, at: 'key', message: `${label} is missing the field "${field}"` };
     }
     case 'enum':
       return { path, at: 'value', message: `${label} must be one of ${(params.allowedValues as unknown[]).join(', ')} (found ${describeValue(value)})` };
@@ -181,16 +182,18 @@ function parentRef(e: ErrorObject, root: JsonSchema): JsonSchema {
   return (e.parentSchema ?? root) as JsonSchema;
 }
 
-export function schemaProblems(errors: readonly ErrorObject[], data: unknown, root: JsonSchema): SchemaProblem[] {
+/** The problems of the first errors, at most `limit` of them; `more` counts the errors left unread. */
+export function schemaProblems(errors: readonly ErrorObject[], data: unknown, root: JsonSchema, limit = Infinity): { problems: SchemaProblem[]; more: number } {
   const seen = new Set<string>();
   const out: SchemaProblem[] = [];
-  for (const e of errors) {
-    const p = problemOf(e, data, root);
+  let i = 0;
+  for (; i < errors.length && out.length < limit; i++) {
+    const p = problemOf(errors[i], data, root);
     if (!p) continue;
     const k = `${p.path.join('\u0000')}|${p.message}`;
     if (seen.has(k)) continue;
     seen.add(k);
     out.push(p);
   }
-  return out;
+  return { problems: out, more: errors.length - i };
 }

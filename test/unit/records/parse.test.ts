@@ -57,7 +57,7 @@ describe('parseRecord', () => {
   it('reports a missing field and a bad date in words', () => {
     const found = lines(VALID.replace(/^title: .*\n/m, '').replace('2026-11-27', '27/11/2026'));
     assert.deepEqual(found, [
-      `${FILE}:2:1 decision-schema the record needs a "title" field`,
+      `${FILE}:2:1 decision-schema the record is missing the field "title"`,
       `${FILE}:4:7 decision-schema date must be a date written YYYY-MM-DD (found "27/11/2026")`,
     ]);
   });
@@ -83,7 +83,7 @@ describe('parseRecord', () => {
   it('refuses an oversized file without parsing it', () => {
     const r = parseRecord(FILE, 'context: ' + 'x'.repeat(MAX_RECORD_CHARS));
     assert.equal(r.doc, undefined);
-    assert.match(r.findings[0].message, /at most 1000 KB/);
+    assert.match(r.findings[0].message, /at most 256 KB/);
   });
 
   it('refuses a 10 MB file', () => {
@@ -100,6 +100,21 @@ describe('parseRecord', () => {
     assert.match(r.findings[0].message, /aliases/);
   });
 
+  it('refuses deep nesting before the parser recurses into it', () => {
+    const flow = parseRecord(FILE, `id: 1\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    assert.match(formatFindingLine(flow.findings[0]), /:2:68 decision-schema the record nests lists or mappings more than 64 levels/);
+    const block = parseRecord(FILE, 'id: 1\n' + Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n');
+    assert.match(block.findings[0].message, /nests lists or mappings more than 64 levels \(or 256 spaces\)/);
+    assert.deepEqual(parseRecord(FILE, VALID.replace('[tech lead]', '["[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["]')).findings, []);
+  });
+
+  it('reports at most 50 schema problems per record and counts the rest', () => {
+    const r = parseRecord(FILE, VALID + Array.from({ length: 2_000 }, (_, i) => `k${i}: v`).join('\n'));
+    assert.equal(r.findings.length, 51);
+    assert.equal(r.findings[0].message, 'unknown field "k0" (known fields: id, title, status, date, kind, area, deciders, consulted, informed, tags, context, drivers, options, decision, consequences, supersedes, superseded_by, review_by, links, build_vs_buy, evolution, enforce)');
+    assert.equal(r.findings[50].message, '… and up to 1950 more problems in this record');
+  });
+
   it('survives binary garbage, an empty file and a record that is a list', () => {
     assert.match(parseRecord(FILE, 'PK\u0003\u0004\u0000\u0000garbage').findings[0].message, /not text/);
     assert.match(parseRecord(FILE, '\n\n').findings[0].message, /empty/);
@@ -108,6 +123,6 @@ describe('parseRecord', () => {
 
   it('flags a second YAML document and duplicate keys', () => {
     assert.match(lines(VALID + '---\nid: 3\n')[0], /YAML syntax error: Source contains multiple documents/);
-    assert.match(lines(VALID + 'id: 3\n')[0], /:14:1 decision-schema YAML syntax error: Map keys must be unique/);
+    assert.deepEqual(lines(VALID + 'id: 3\n'), [`${FILE}:14:1 decision-schema the key "id" appears twice in the same mapping; YAML keeps only one of them`]);
   });
 });
