@@ -89,6 +89,12 @@ describe('workspace source files', () => {
     }
   });
 
+  it('skips files over a size limit without reading them, when asked', async () => {
+    const listing = await listSourceFiles(new NodeFileSystem(), FIXTURE, { maxFileBytes: 600, exclude: ['services/**', 'tools/**', 'packages/**'] });
+    assert.deepEqual(listing.skipped, [{ file: 'apps/web/src/app.tsx', reason: 'larger than 600 bytes (1068 bytes)' }]);
+    assert.ok(!listing.files.includes('apps/web/src/app.tsx') && listing.files.includes('apps/web/src/lazy.ts'));
+  });
+
   it('turns the simple .gitignore subset into globs', () => {
     assert.deepEqual(gitignoreGlobs('# comment\n\nbuild/\n/coverage\n*.gen.ts\ndocs/api\n!keep.ts\n'), [
       { glob: '**/build', folderOnly: true },
