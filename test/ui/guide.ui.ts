@@ -70,6 +70,8 @@ function assertLintClean(folder: string): void {
 interface Run {
   template: string;
   shots: string;
+  /** Pick the template with this many ArrowDown presses and start it with Tab, Enter. */
+  keyboardStart?: number;
   /** At this step, change one answer; return how to check it was kept. */
   change: { step: string; apply: (guide: FrameLocator) => Promise<void>; kept: (guide: FrameLocator) => Promise<void> };
   /** Reload the window when this step is showing. */
@@ -95,9 +97,20 @@ function guideSuite(run: Run): void {
       const wb = workbench!;
       try {
         let guide = await openGuide(wb);
-        await guide.locator(`vscode-radio[data-template="${run.template}"]`).click();
-        if (run.shots) await wb.screenshot(`${run.shots}-start`);
-        await guide.locator('#start-template').click();
+        if (run.keyboardStart) {
+          // Keyboard only: arrow keys move through the templates, Tab reaches Start, Enter starts.
+          await guide.locator('vscode-radio[data-template]').first().focus();
+          for (let i = 0; i < run.keyboardStart; i++) await wb.page.keyboard.press('ArrowDown');
+          const picked = await guide.locator(`vscode-radio[data-template="${run.template}"]`).evaluate((el) => (el as unknown as { checked: boolean }).checked);
+          assert.equal(picked, true, 'the arrow keys picked the template');
+          if (run.shots) await wb.screenshot(`${run.shots}-start`);
+          await wb.page.keyboard.press('Tab');
+          await wb.page.keyboard.press('Enter');
+        } else {
+          await guide.locator(`vscode-radio[data-template="${run.template}"]`).click();
+          if (run.shots) await wb.screenshot(`${run.shots}-start`);
+          await guide.locator('#start-template').click();
+        }
 
         for (const [i, step] of STEPS.entries()) {
           await atStep(guide, step);
@@ -170,7 +183,10 @@ guideSuite({
   change: {
     step: 'decisions',
     apply: async (guide) => {
-      await guide.locator('section[data-field="queue"] vscode-radio[data-option="redis"]').click();
+      // By keyboard: from the template's Postgres queue up to Redis.
+      const postgres = guide.locator('section[data-field="queue"] vscode-radio[data-option="postgres-queue"]');
+      await postgres.focus();
+      await postgres.press('ArrowUp');
     },
     kept: async (guide) => {
       const checked = await guide.locator('section[data-field="queue"] vscode-radio[data-option="redis"]').evaluate((el) => (el as unknown as { checked: boolean }).checked);
@@ -189,6 +205,7 @@ guideSuite({
 guideSuite({
   template: 'writing-assistant',
   shots: 'guide-writing-assistant',
+  keyboardStart: 2,
   change: {
     step: 'product',
     apply: async (guide) => {

@@ -75,6 +75,21 @@ function listEditor(values: string[], label: string, ctx: FieldContext, opts: { 
   return wrap;
 }
 
+/** The checked radio's value: the group's arrow keys check a radio without a change event, so read it. */
+export function checkedRadio(group: HTMLElement): string | undefined {
+  const radios = [...group.querySelectorAll('vscode-radio')] as (HTMLElement & { checked: boolean; value: string })[];
+  return radios.find((r) => r.checked)?.value;
+}
+
+/** Calls `pick` whenever the checked radio of `group` may have changed: by click, keys or change event. */
+export function onRadioChoice(group: HTMLElement, pick: (value: string) => void): void {
+  const sync = () => {
+    const value = checkedRadio(group);
+    if (value !== undefined) pick(value);
+  };
+  for (const type of ['change', 'click', 'keyup']) group.addEventListener(type, () => queueMicrotask(sync));
+}
+
 function optionDetails(o: ChoiceOption): HTMLElement {
   return h(
     'span',
@@ -89,14 +104,13 @@ function choiceField(field: Extract<GuideField, { kind: 'choice' }>, ctx: FieldC
   const current = typeof ctx.store.answers[field.id] === 'string' ? (ctx.store.answers[field.id] as string) : '';
   const group = h('vscode-radio-group', { variant: 'vertical', 'aria-label': field.label });
   for (const o of field.options) {
-    const radio = h('vscode-radio', { name: field.id, value: o.id, checked: o.id === current, 'data-option': o.id }, h('span', { class: 'option-label' }, o.label), optionDetails(o)) as HTMLElement & { checked: boolean };
-    radio.addEventListener('change', () => {
-      if (!radio.checked) return;
-      ctx.store.answers[field.id] = o.id;
-      ctx.store.changed();
-    });
-    group.append(radio);
+    group.append(h('vscode-radio', { name: field.id, value: o.id, checked: o.id === current, 'data-option': o.id }, h('span', { class: 'option-label' }, o.label), optionDetails(o)));
   }
+  onRadioChoice(group, (id) => {
+    if (ctx.store.answers[field.id] === id) return;
+    ctx.store.answers[field.id] = id;
+    ctx.store.changed();
+  });
   return group;
 }
 

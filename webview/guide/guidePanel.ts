@@ -3,7 +3,7 @@
 
 import type { GuideLoaded, RecordsPreview, TemplateSummary } from '../../src/protocol/guide';
 import { button, h, icon, present } from './dom';
-import { renderField } from './fields';
+import { checkedRadio, renderField } from './fields';
 import type { GuideHost } from './host';
 import type { GuideStore } from './store';
 
@@ -33,9 +33,9 @@ export class GuidePanel {
   private renderStart(): void {
     const current = this.store.state.template;
     const group = h('vscode-radio-group', { variant: 'vertical', 'aria-label': 'Start from' });
-    let picked = current ?? this.loaded.templates[0]?.id ?? 'blank';
-    for (const t of this.loaded.templates) group.append(this.templateRadio(t, picked, (id) => (picked = id)));
-    const start = button('Start', () => void this.startTemplate(picked), { icon: 'play', id: 'start-template' });
+    const initial = current ?? this.loaded.templates[0]?.id ?? 'blank';
+    for (const t of this.loaded.templates) group.append(this.templateRadio(t, initial));
+    const start = button('Start', () => void this.startTemplate(checkedRadio(group) ?? initial), { icon: 'play', id: 'start-template' });
     const keep = current !== undefined ? button('Continue with my answers', () => {
       this.choosingTemplate = false;
       this.render();
@@ -55,12 +55,8 @@ export class GuidePanel {
     ));
   }
 
-  private templateRadio(t: TemplateSummary, picked: string, pick: (id: string) => void): HTMLElement {
-    const radio = h('vscode-radio', { name: 'template', value: t.id, checked: t.id === picked, 'data-template': t.id }, h('span', { class: 'option-label' }, t.label), h('span', { class: 'option-details' }, t.description)) as HTMLElement & { checked: boolean };
-    radio.addEventListener('change', () => {
-      if (radio.checked) pick(t.id);
-    });
-    return radio;
+  private templateRadio(t: TemplateSummary, picked: string): HTMLElement {
+    return h('vscode-radio', { name: 'template', value: t.id, checked: t.id === picked, 'data-template': t.id }, h('span', { class: 'option-label' }, t.label), h('span', { class: 'option-details' }, t.description));
   }
 
   private async startTemplate(id: string): Promise<void> {
