@@ -38,7 +38,10 @@ function measure(label: string, command: string[], cwd = PROJECT): Measured {
   if (res.error) throw res.error;
   const [seconds, user, system, kb] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-4).map(Number);
   if (res.status !== 0 && res.status !== 1) throw new Error(`${label} exited ${res.status}: ${res.stderr.slice(0, 2000)}`);
-  return { label, seconds, cpuSeconds: user + system, peakMb: kb / 1024, stdout: res.stdout };
+  const m = { label, seconds, cpuSeconds: user + system, peakMb: kb / 1024, stdout: res.stdout };
+  // Printed as it comes: a long dependency-cruiser run should not hide the rows before it.
+  console.log(`  ${label}: ${seconds.toFixed(2)} s wall, ${m.cpuSeconds.toFixed(2)} s CPU, ${m.peakMb.toFixed(0)} MB peak`);
+  return m;
 }
 
 const READ_ALL = `
