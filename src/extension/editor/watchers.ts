@@ -62,6 +62,15 @@ export function registerWatchers(service: AdriftService): vscode.Disposable {
     schedule();
   };
 
+  /** Any deletion: a folder's disappears as one event, so its checked files are looked up. */
+  const onDelete = (uri: vscode.Uri): void => {
+    if (IGNORED.test(uri.path)) return;
+    const inside = service.filesUnder(uri);
+    if (inside.length === 0) return;
+    for (const file of inside) sources.set(file.toString(), file);
+    schedule();
+  };
+
   const onYaml = (uri: vscode.Uri): void => {
     if (IGNORED.test(uri.path)) return;
     const folder = service.folderOf(uri);
@@ -85,7 +94,10 @@ export function registerWatchers(service: AdriftService): vscode.Disposable {
   const sourceWatcher = vscode.workspace.createFileSystemWatcher(SOURCES);
   const yamlWatcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}');
   const resolutionWatcher = vscode.workspace.createFileSystemWatcher(RESOLUTION);
+  const deleteWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
   return vscode.Disposable.from(
+    deleteWatcher,
+    deleteWatcher.onDidDelete(onDelete),
     sourceWatcher,
     yamlWatcher,
     resolutionWatcher,

@@ -19,6 +19,7 @@
 //                                                          what accepting a proposed record would change
 //   service.checkDocument(document): Finding[]             re-check an open file from its in-memory text
 //   service.filesChanged(uris): Promise<void>              batch of created/changed/deleted sources
+//   service.filesUnder(uri): Uri[]                         checked files at or below a (deleted) folder
 //   service.reloadRecords(folder?): Promise<void>          re-read config + records, re-fold, re-evaluate
 //   service.scan(folder, token?, onProgress?)              full background scan of a folder
 //   service.resetIndex(folder)                             fresh engine index (tsconfig/package.json changed)
@@ -81,6 +82,7 @@ interface FolderData extends FolderState {
   modules?: ModuleMap;
   /** Previews of proposed records, valid while `version` has not moved (re-folding the workspace twice per CodeLens render would be wasteful). */
   previews: Map<number, { version: number; result: { resolved: Finding[]; added: Finding[] } }>;
+  refresh?: NodeJS.Timeout;
   /** Serialises reloads of one folder so two quick record edits never interleave. */
   queue: Promise<void>;
 }
@@ -141,6 +143,7 @@ export class AdriftService implements vscode.Disposable {
 
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
+    for (const d of this.data.values()) clearTimeout(d.refresh);
     this.data.clear();
   }
 
@@ -244,9 +247,13 @@ export class AdriftService implements vscode.Disposable {
     if (!at) return [];
     const d = this.must(at.folder);
     if (!d.index || d.excluded(at.file) || this.isRecordFile(document.uri)) return this.findingsOf(document.uri);
-    const found = d.index.checkFile(at.file, document.getText());
+    const index = d.index;
+    const edgesBefore = this.moduleEdgesOf(index, at.file);
+    const found = index.checkFile(at.file, document.getText());
     this.setDrift(d, at.file, found);
     this.fire({ kind: 'findings', folder: d, files: [at.file] });
+    // A new or removed edge between modules can open or close a cycle reported in other files.
+    if (this.moduleEdgesOf(index, at.file) !== edgesBefore) this.scheduleRefresh(d);
     return this.findingsOf(document.uri);
   }
 
@@ -286,6 +293,19 @@ export class AdriftService implements vscode.Disposable {
       }
       if (changed.length > 0) this.fire({ kind: 'findings', folder: d, files: changed });
     }
+  }
+
+  /**
+   * The checked files at or below a path: a deleted folder is reported by the file watcher
+   * as one event for the folder, not one per file inside it.
+   */
+  filesUnder(uri: vscode.Uri): vscode.Uri[] {
+    const at = this.locate(uri);
+    if (!at) return [];
+    const d = this.must(at.folder);
+    const prefix = `${at.file}/`;
+    const files = new Set<string>([...(d.index?.sourceFiles() ?? []), ...d.drift.keys()]);
+    return [...files].filter((f) => f === at.file || f.startsWith(prefix)).map((f) => this.uriOf(d, f));
   }
 
   // ---- loading --------------------------------------------------------------------------
@@ -359,6 +379,26 @@ export class AdriftService implements vscode.Disposable {
       out.push(level && level !== f.severity ? { ...f, severity: level } : f);
     }
     return out;
+  }
+
+  /** The modules a file imports, as one comparable string. */
+  private moduleEdgesOf(index: WorkspaceIndex, file: string): string {
+    const targets = new Set<string>();
+    for (const r of index.factsOf(file)?.resolutions ?? []) {
+      if (r.kind === 'file') targets.add(index.moduleOf(r.path) ?? '');
+    }
+    return [...targets].sort().join(',');
+  }
+
+  /** Re-reads every file's findings from the index once edits pause (cheap: nothing is re-read from disk). */
+  private scheduleRefresh(d: FolderData): void {
+    clearTimeout(d.refresh);
+    d.refresh = setTimeout(() => {
+      d.refresh = undefined;
+      if (!d.index) return;
+      d.drift = groupByFile(d.index.findings());
+      this.fire({ kind: 'findings', folder: d });
+    }, 500);
   }
 
   private unbaselined(d: FolderData, findings: Finding[]): Finding[] {
