@@ -31,6 +31,23 @@ function shortPath(target: string): string {
   return link;
 }
 
+/** Removes the short links into `dir` (call when a run folder is deleted before the process exits). */
+export function releaseSandbox(dir: string): void {
+  for (const link of links) {
+    let target: string;
+    try {
+      target = fs.readlinkSync(link);
+    } catch {
+      links.delete(link);
+      continue;
+    }
+    if (target === dir || target.startsWith(`${dir}${path.sep}`)) {
+      fs.rmSync(link, { force: true });
+      links.delete(link);
+    }
+  }
+}
+
 export function sandboxEnv(dir: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const home = path.join(dir, 'home');
   const tmp = path.join(dir, 'tmp');

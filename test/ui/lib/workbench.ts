@@ -9,6 +9,7 @@ import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-cor
 import { launchChromium, workbenchUrl } from '../../harness/browser';
 import { ensureVSCodeServer, type VSCodeServerInstall } from '../../harness/install';
 import { cacheRoot, repoRoot } from '../../harness/paths';
+import { releaseSandbox } from '../../harness/sandbox';
 import { installVsix, startVSCodeServer, type RunningServer, type ServerOptions } from '../../harness/server';
 import { copyWorkspace } from '../../harness/workspaces';
 
@@ -136,8 +137,10 @@ export class Workbench {
   async close(keep = false): Promise<void> {
     await this.browser.close().catch(() => undefined);
     await this.server.stop();
-    if (!keep && !process.env.ADRIFT_KEEP_RUNS) fs.rmSync(this.runDir, { recursive: true, force: true });
-    else console.log(`[harness] UI run folder kept: ${this.runDir}`);
+    if (!keep && !process.env.ADRIFT_KEEP_RUNS) {
+      releaseSandbox(this.runDir);
+      fs.rmSync(this.runDir, { recursive: true, force: true });
+    } else console.log(`[harness] UI run folder kept: ${this.runDir}`);
   }
 
   get serverLog(): string {

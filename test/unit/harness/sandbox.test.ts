@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { sandboxEnv } from '../../harness/sandbox';
+import { releaseSandbox, sandboxEnv } from '../../harness/sandbox';
 
 describe('sandboxed environment of VS Code and Chromium', () => {
   let dir: string;
@@ -29,5 +29,13 @@ describe('sandboxed environment of VS Code and Chromium', () => {
     assert.equal(fs.realpathSync(tmp), fs.realpathSync(path.join(deep, 'tmp')));
     // Chromium's socket: TMPDIR + /org.chromium.Chromium.XXXXXX/SingletonSocket must fit in 107 bytes.
     assert.ok(`${tmp}/org.chromium.Chromium.XXXXXX/SingletonSocket`.length < 108);
+  });
+
+  it('removes its short links when the run folder is released', () => {
+    const deep = path.join(dir, 'c'.repeat(40), 'd'.repeat(40));
+    const tmp = sandboxEnv(deep, {}).TMPDIR as string;
+    assert.ok(fs.lstatSync(tmp).isSymbolicLink());
+    releaseSandbox(deep);
+    assert.equal(fs.existsSync(tmp), false);
   });
 });
