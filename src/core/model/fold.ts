@@ -18,12 +18,8 @@ export function emptyModel(): ArchitectureModel {
   return { modules: new Map(), undeclared: undefined, typeOnly: undefined, forbiddenPackages: [], forbiddenImports: [], decisions: [] };
 }
 
-function isLog(x: LoadedRecord[] | DecisionLog): x is DecisionLog {
-  return !Array.isArray(x);
-}
-
 export function foldModel(input: readonly LoadedRecord[] | DecisionLog, opts: FoldOptions = {}): ArchitectureModel {
-  const records = isLog(input as LoadedRecord[] | DecisionLog) ? (input as DecisionLog).records : (input as readonly LoadedRecord[]);
+  const records: readonly LoadedRecord[] = 'records' in input ? input.records : input;
   const preview = new Set(opts.preview ?? []);
   const usable = records.filter((r): r is LoadedRecord & { record: DecisionRecord } => r.record !== undefined);
   const byId = (a: { record: DecisionRecord }, b: { record: DecisionRecord }) => a.record.id - b.record.id;

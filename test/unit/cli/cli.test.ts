@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { REPO, adrift, changedFiles, cleanUp, snapshot, workspace } from './run-cli';
 
@@ -16,6 +16,29 @@ describe('adrift CLI', function () {
   // Each case starts Node processes; on a busy machine that takes seconds, so allow plenty.
   this.timeout(120_000);
   after(cleanUp);
+
+  it('lints every example workspace clean', () => {
+    const examples = path.join(REPO, 'examples');
+    // examples/broken is broken on purpose: the next test.
+    const names = existsSync(examples) ? readdirSync(examples).filter((n) => n !== 'broken' && existsSync(path.join(examples, n, 'docs/adr'))) : [];
+    assert.ok(names.length >= 3, `examples: ${names.join(', ')}`);
+    for (const name of names) {
+      const r = adrift(['lint', path.join(examples, name)]);
+      assert.equal(r.code, 0, `${name}:\n${r.stdout}${r.stderr}`);
+    }
+  });
+
+  it('reports the three planted problems of examples/broken and still lists its records', function () {
+    const broken = path.join(REPO, 'examples/broken');
+    if (!existsSync(broken)) this.skip();
+    const lint = adrift(['lint', broken]);
+    assert.equal(lint.code, 1);
+    assert.equal(lint.stdout.trim().split('\n').length, 3, lint.stdout);
+    for (const line of lint.stdout.trim().split('\n')) assert.match(line, /^docs\/adr\/\d{4}-[a-z0-9-]+\.yaml:\d+:\d+ decision-(schema|reference) \S/);
+    const list = adrift(['list', broken]);
+    assert.equal(list.code, 0);
+    assert.equal(list.stdout.trim().split('\n').length, 6, list.stdout);
+  });
 
   it('lints a clean log with exit 0', () => {
     const r = adrift(['lint', workspace('log')]);
