@@ -15,6 +15,7 @@ export interface SuppressionOutcome {
 }
 
 const RULES: ReadonlySet<string> = new Set(RULE_IDS);
+const PLAUSIBLE_RULE = /^[A-Za-z0-9_,-]*$/;
 const COMMENT_LINE = /^\s*(?:\/\/|#|\/\*|\*|$)/;
 
 /** The 0-based line of the first line of code after `line`, or line + 1 without the text. */
@@ -40,6 +41,8 @@ export function applyInlineSuppressions(
   };
   const active: { comment: SuppressionComment; rules: Set<string>; lines: [number, number]; used: boolean }[] = [];
   for (const c of comments) {
+    // Prose that mentions the syntax (`adrift-ignore <rule> -- <reason>` in a doc comment) is not a suppression.
+    if (!PLAUSIBLE_RULE.test(c.rule)) continue;
     const rules = c.rule.split(',').map((r) => r.trim()).filter((r) => r !== '');
     const unknown = rules.filter((r) => !RULES.has(r));
     if (rules.length === 0 || unknown.length > 0) {

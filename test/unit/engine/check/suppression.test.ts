@@ -35,6 +35,12 @@ describe('inline suppression', () => {
     assert.match(out.problems[0].message, /has no reason/);
   });
 
+  it('ignores prose that only mentions the syntax', () => {
+    const out = applyInlineSuppressions('src/a.ts', text, [comment(0, '<rule>', '<reason>')], [finding(3)]);
+    assert.deepEqual(out.problems, []);
+    assert.equal(out.kept.length, 1);
+  });
+
   it('reports an unknown rule and a suppression that silences nothing', () => {
     const out = applyInlineSuppressions('src/a.ts', text, [comment(0, 'module-dependancy', 'typo'), comment(1, 'private-import', 'stale')], [finding(3)]);
     assert.deepEqual(out.problems.map((p) => p.message), [
