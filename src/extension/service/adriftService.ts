@@ -71,6 +71,8 @@ export interface FolderState {
   baseline: Baseline;
   /** True once a full scan has finished since the last reload of the index. */
   scanned: boolean;
+  /** How long the last full scan took in the extension host, in ms. */
+  scanDurationMs?: number;
 }
 
 interface FolderData extends FolderState {
@@ -248,8 +250,10 @@ export class AdriftService implements vscode.Disposable {
     const d = this.must(at.folder);
     if (!d.index || d.excluded(at.file) || this.isRecordFile(document.uri)) return this.findingsOf(document.uri);
     const index = d.index;
+    const started = performance.now();
     const edgesBefore = this.moduleEdgesOf(index, at.file);
     const found = index.checkFile(at.file, document.getText());
+    this.noteLongTask(`re-checking ${at.file}`, started);
     this.setDrift(d, at.file, found);
     this.fire({ kind: 'findings', folder: d, files: [at.file] });
     // A new or removed edge between modules can open or close a cycle reported in other files.
@@ -336,6 +340,7 @@ export class AdriftService implements vscode.Disposable {
     if (d.index !== index) return; // reloaded meanwhile: the new index has its own scan
     d.drift = groupByFile(index.findings());
     d.scanned = token?.isCancellationRequested !== true;
+    d.scanDurationMs = Date.now() - started;
     this.log.info(`scanned ${d.root} in ${Date.now() - started} ms: ${[...d.drift.values()].flat().length} findings`);
     this.fire({ kind: 'findings', folder: d });
   }
@@ -379,6 +384,12 @@ export class AdriftService implements vscode.Disposable {
       out.push(level && level !== f.severity ? { ...f, severity: level } : f);
     }
     return out;
+  }
+
+  /** The extension host should never be blocked for more than 50 ms; say so when it was. */
+  private noteLongTask(what: string, started: number): void {
+    const ms = performance.now() - started;
+    if (ms > 50) this.log.warn(`${what} took ${ms.toFixed(0)} ms on the extension host (over the 50 ms budget)`);
   }
 
   /** The modules a file imports, as one comparable string. */
@@ -465,8 +476,10 @@ export class AdriftService implements vscode.Disposable {
         d.index = this.createIndex(this.fileSystem, d.root, d.config, d.model);
         d.scanned = false;
       } else {
+        const started = performance.now();
         d.index.setModel(d.model);
         d.drift = groupByFile(d.index.findings());
+        this.noteLongTask('re-evaluating the workspace against the new model', started);
       }
     }
     this.fire({ kind: 'records', folder: d });
