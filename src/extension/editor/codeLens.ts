@@ -102,7 +102,7 @@ export class AdriftCodeLensProvider implements vscode.CodeLensProvider {
       );
     }
     if (status === 'accepted' || status === 'proposed') {
-      lenses.push(new vscode.CodeLens(statusRange, { title: '$(replace) Supersede…', command: 'adrift.supersede', arguments: [id] }));
+      lenses.push(new vscode.CodeLens(statusRange, { title: '$(replace) Supersede…', command: 'adrift.supersede', arguments: [uri] }));
     }
     const dependents = this.service.findingsOfDecision(folder, id);
     const idRange = toVsRange(loaded.rangeOf(['id']));
