@@ -81,12 +81,29 @@ export async function loadDecisionLog(fs: FileSystemPort, root: string, opts: Lo
       continue;
     }
     if (text === undefined) continue; // deleted between listing and reading
-    records.push(parseRecord(rel, text));
+    records.push(withFallbackHeader(parseRecord(rel, text), name));
   }
   records.sort(compareRecords);
   for (const r of records) findings.push(...r.findings);
   findings.push(...checkLog(records, opts.today ?? todayUtc()));
   return { root: rootPosix, folder, folderRelative, folderExists: entries !== undefined, records, findings };
+}
+
+/**
+ * A record whose YAML does not parse still deserves a line in the log: its number from the
+ * file name and its title from a plain `title:` line, so lists stay sorted and readable.
+ */
+function withFallbackHeader(r: LoadedRecord, name: string): LoadedRecord {
+  if (r.header.id === undefined) {
+    const id = idFromFileName(name);
+    if (id !== undefined) r.header.id = id;
+  }
+  if (r.header.title === undefined && !r.record) {
+    const m = /^title:[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^#\n]*?))[ \t]*(?:#.*)?$/m.exec(r.text.slice(0, 10_000));
+    const title = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+    if (title && !/^[[{&*!|>]/.test(title)) r.header.title = title;
+  }
+  return r;
 }
 
 /** Checks across records. Exported so the extension can re-run them on records it holds in memory. */

@@ -24,8 +24,15 @@ describe('loadDecisionLog', () => {
     assert.equal(l.folderRelative, 'docs/adr');
     assert.deepEqual(l.records.map((r) => r.file), ['docs/adr/0001-a.yaml', 'docs/adr/0002-b.yaml', 'docs/adr/0003-c.yaml']);
     assert.equal(l.records[2].record, undefined);
+    // Still listed by the number of its file name and the title it has.
+    assert.deepEqual(l.records[2].header, { id: 3 });
     assert.equal(l.findings.length, 1);
     assert.match(formatFindingLine(l.findings[0]), /^docs\/adr\/0003-c.yaml:\d+:\d+ decision-schema YAML syntax error/);
+  });
+
+  it('names a record whose YAML is broken by its file number and title line', async () => {
+    const l = await log({ 'docs/adr/0004-d.yaml': 'id: 4\ntitle: "Use Kafka"   # maybe\nstatus: [\n', 'docs/adr/0001-a.yaml': rec(1) });
+    assert.deepEqual(l.records.map((r) => [r.header.id, r.header.title]), [[1, 'Decision 1'], [4, 'Use Kafka']]);
   });
 
   it('reports a missing folder without failing', async () => {
