@@ -16,11 +16,15 @@ suite('Decisions view', () => {
       return t.items.length > 0 ? t : undefined;
     });
     const g = groups(tree.items);
-    assert.deepEqual([...g.keys()], ['Accepted', 'Proposed', 'Superseded']);
-    assert.equal(g.get('Accepted')?.length, 10);
-    assert.deepEqual(g.get('Proposed'), ['0012 Let the ticket module suggest knowledge-base articles']);
-    assert.deepEqual(g.get('Superseded'), ['0007 Store message attachments in PostgreSQL']);
-    assert.equal(tree.items[0].description, '10', 'a group shows how many records it holds');
+    // Other suites in this extension host may have added proposed records; the example's own are these.
+    assert.deepEqual([...g.keys()].slice(0, 2), ['Accepted', 'Proposed']);
+    assert.ok([...g.keys()].includes('Superseded'));
+    for (const id of ['0001', '0002', '0003', '0004', '0005', '0006', '0008', '0009', '0010', '0011']) {
+      assert.ok(g.get('Accepted')?.some((l) => l.startsWith(`${id} `)), `${id} is accepted`);
+    }
+    assert.ok(g.get('Proposed')?.includes('0012 Let the ticket module suggest knowledge-base articles'));
+    assert.ok(g.get('Superseded')?.includes('0007 Store message attachments in PostgreSQL'));
+    assert.equal(tree.items[0].description, String(g.get('Accepted')?.length), 'a group shows how many records it holds');
   });
 
   test('each record shows its date, a status icon and the context value the inline actions key on', async () => {
@@ -30,7 +34,7 @@ suite('Decisions view', () => {
     assert.equal(modules?.description, '2025-03-12');
     assert.equal(modules?.icon, 'pass');
     assert.equal(modules?.contextValue, 'decision.accepted');
-    const superseded = tree.items.find((g) => g.label === 'Superseded')?.children?.[0];
+    const superseded = tree.items.find((g) => g.label === 'Superseded')?.children?.find((i) => i.label.startsWith('0007 '));
     assert.match(superseded?.description ?? '', /by 0011/);
     assert.equal(superseded?.contextValue, 'decision.superseded');
   });
@@ -118,6 +122,7 @@ suite('Manifest: menus, walkthrough, snippets and schema', () => {
       return names.some((n) => n.startsWith('adr-record')) ? names : undefined;
     });
     assert.ok(labels.some((n) => n.startsWith('adr-module')));
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    // Revert first: closing an unsaved editor would ask whether to save it.
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

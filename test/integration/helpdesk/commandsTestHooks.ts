@@ -72,3 +72,63 @@ export async function treeShows(label: string, timeoutMs = 10_000): Promise<Tree
     return all.some((i) => i.label === label) ? tree.items : undefined;
   }, timeoutMs);
 }
+
+/**
+ * Remembers the workspace's files so a suite that edits records, settings and folders can
+ * put everything back: the suites after it (in the same extension host) see the example as
+ * it was. Restoring rewrites changed files (open clean editors follow the disk), deletes new
+ * ones, resets the settings, and waits until Adrift has re-read the records and re-scanned.
+ * Editors are left open: closing one another suite left unsaved would block on a dialog.
+ */
+export function snapshotWorkspace(): () => Promise<void> {
+  const root = testWorkspace();
+  const skip = /(^|\/)(node_modules|\.git|\.adrift-cache)(\/|$)/;
+  const files = new Map<string, Buffer>();
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      const rel = path.relative(root, full).split(path.sep).join('/');
+      if (skip.test(rel)) continue;
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) files.set(rel, fs.readFileSync(full));
+    }
+  };
+  walk(root);
+  return async () => {
+    for (const key of ['decisionsFolder', 'severity', 'exclude']) await vscode.workspace.getConfiguration('adrift').update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    const now = new Set<string>();
+    const prune = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        const rel = path.relative(root, full).split(path.sep).join('/');
+        if (skip.test(rel) || rel === '.vscode' || rel.startsWith('.vscode/')) continue;
+        if (entry.isDirectory()) {
+          prune(full);
+          if (fs.readdirSync(full).length === 0 && ![...files.keys()].some((f) => f.startsWith(`${rel}/`))) fs.rmdirSync(full);
+        } else if (!files.has(rel)) {
+          fs.rmSync(full);
+        } else {
+          now.add(rel);
+        }
+      }
+    };
+    prune(root);
+    for (const [rel, content] of files) {
+      const full = path.join(root, rel);
+      if (!now.has(rel) || !fs.readFileSync(full).equals(content)) {
+        fs.mkdirSync(path.dirname(full), { recursive: true });
+        fs.writeFileSync(full, content);
+      }
+    }
+    await vscode.commands.executeCommand('adrift.checkWorkspace');
+  };
+}
+
+/** The id the next new record gets: one above the highest number in docs/adr. */
+export function nextRecordId(): number {
+  return Math.max(0, ...recordFiles().map((f) => Number(/^(\d+)-/.exec(f)?.[1] ?? 0))) + 1;
+}
+
+export function pad(id: number): string {
+  return String(id).padStart(4, '0');
+}

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { testWorkspace, waitFor } from '../harness';
-import { activated, answer, decisionsTree, exists, mapState, readFile, statusBar } from './commandsTestHooks';
+import { activated, answer, decisionsTree, exists, mapState, readFile, snapshotWorkspace, statusBar } from './commandsTestHooks';
 
 async function setting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('adrift').update(key, value, vscode.ConfigurationTarget.Workspace);
@@ -27,10 +27,14 @@ interface MapGraphState {
 }
 
 suite('Commands: workspace, Markdown and settings', () => {
-  suiteSetup(activated);
+  let restore: (() => Promise<void>) | undefined;
+  suiteSetup(async () => {
+    await activated();
+    restore = snapshotWorkspace();
+  });
 
   suiteTeardown(async () => {
-    for (const key of ['decisionsFolder', 'severity', 'exclude']) await setting(key, undefined);
+    await restore?.();
   });
 
   test('Export Decisions as Markdown writes one MADR file per record', async () => {
