@@ -1,5 +1,6 @@
 // `npm run test:integration`: runs every integration suite inside a real VS Code extension
-// host through @vscode/test-electron's runTests, one run per workspace (see suites.ts).
+// host through @vscode/test-electron's runTests, one run per suite file, each on a fresh
+// copy of its workspace (see suites.ts).
 //
 //   node out/test/harness/runIntegration.js [filter ...]
 //     filter: a workspace name or part of a suite path, e.g. `activation` or `broken`
@@ -19,6 +20,7 @@ import { discoverSuites, type SuiteGroup } from './suites';
 import { copyWorkspace } from './workspaces';
 
 interface GroupResult {
+  name: string;
   workspace: string;
   ok: boolean;
   seconds: number;
@@ -48,7 +50,7 @@ async function runGroup(group: SuiteGroup, mode: HarnessMode, install: VSCodeSer
   const started = Date.now();
   const runDir = path.join(cacheRoot, 'runs', `${group.workspace}-${process.pid}-${started}`);
   const workspace = copyWorkspace(group.workspace, path.join(runDir, 'workspace'));
-  console.log(`\n[harness] ── ${group.workspace}: ${group.files.length} suite file(s) against a copy of the workspace at ${workspace}`);
+  console.log(`\n[harness] ── ${group.name} on a fresh copy of ${group.workspace} at ${workspace}`);
   const env: Record<string, string> = {
     ADRIFT_TEST_WORKSPACE: workspace,
     ADRIFT_TEST_EXAMPLE: group.workspace,
@@ -91,7 +93,7 @@ async function runGroup(group: SuiteGroup, mode: HarnessMode, install: VSCodeSer
   const seconds = (Date.now() - started) / 1000;
   if (ok && !process.env.ADRIFT_KEEP_RUNS) fs.rmSync(runDir, { recursive: true, force: true });
   else if (!ok) detail += ` — profile and server log kept in ${runDir}`;
-  return { workspace: group.workspace, ok, seconds, detail };
+  return { name: group.name, workspace: group.workspace, ok, seconds, detail };
 }
 
 /** Run folders kept after a failure are evidence for a day, then clutter. */
@@ -131,9 +133,11 @@ async function main(): Promise<number> {
 
   console.log('\n[harness] integration summary');
   for (const r of results) {
-    console.log(`  ${r.ok ? 'passed' : 'FAILED'}  ${r.workspace.padEnd(12)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.detail}`);
+    console.log(`  ${r.ok ? 'passed' : 'FAILED'}  ${r.name.padEnd(36)} ${r.workspace.padEnd(10)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.detail}`);
   }
-  return results.every((r) => r.ok) ? 0 : 1;
+  const passed = results.filter((r) => r.ok).length;
+  console.log(`  ${passed} of ${results.length} suite files passed`);
+  return passed === results.length ? 0 : 1;
 }
 
 main().then(

@@ -1,8 +1,10 @@
-// Finds the integration suites and groups them by the workspace they run against:
-//   test/integration/<feature>.test.ts          → a copy of examples/helpdesk
+// Finds the integration suites and the workspace each runs against:
+//   test/integration/<feature>.test.ts           → a copy of examples/helpdesk
 //   test/integration/<example>/<feature>.test.ts → a copy of examples/<example>
-// One extension-host run per workspace. Sources are listed (not out/), so a suite deleted
-// from test/ does not keep running from a stale compiled file.
+// Each suite file gets its own extension host and its own fresh copy of the workspace, so
+// a suite that edits records or settings cannot change what another suite sees. Sources are
+// listed (not out/), so a suite deleted from test/ does not keep running from a stale
+// compiled file.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,7 +14,9 @@ export const defaultWorkspace = 'helpdesk';
 
 export interface SuiteGroup {
   workspace: string;
-  /** Compiled suite files (out/test/integration/...). */
+  /** The suite file, relative to test/integration (for messages). */
+  name: string;
+  /** Compiled suite files (out/test/integration/...) run together in one extension host. */
   files: string[];
 }
 
@@ -20,12 +24,12 @@ const sourceRoot = path.join(repoRoot, 'test', 'integration');
 const compiledRoot = path.join(repoRoot, 'out', 'test', 'integration');
 
 export function discoverSuites(filters: readonly string[] = []): SuiteGroup[] {
-  const groups = new Map<string, string[]>();
+  const groups: SuiteGroup[] = [];
   const add = (workspace: string, relative: string): void => {
     if (filters.length > 0 && !filters.some((f) => relative.includes(f) || workspace === f)) return;
     const compiled = path.join(compiledRoot, relative.replace(/\.ts$/, '.js'));
     if (!fs.existsSync(compiled)) throw new Error(`${path.join('test/integration', relative)} is not compiled (${compiled} missing): run \`npm run compile\` first.`);
-    groups.set(workspace, [...(groups.get(workspace) ?? []), compiled]);
+    groups.push({ workspace, name: relative, files: [compiled] });
   };
   for (const entry of fs.readdirSync(sourceRoot, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.isFile() && entry.name.endsWith('.test.ts')) add(defaultWorkspace, entry.name);
@@ -35,5 +39,5 @@ export function discoverSuites(filters: readonly string[] = []): SuiteGroup[] {
       }
     }
   }
-  return [...groups].map(([workspace, files]) => ({ workspace, files }));
+  return groups;
 }
