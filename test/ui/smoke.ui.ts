@@ -30,7 +30,7 @@ suite('Smoke: Adrift installed from the VSIX in a real workbench', () => {
     await workbench!.runCommand('Adrift: Check Workspace');
     const seen = await workbench!.waitForNotification(/Adrift: (no drift|\d+ findings?)/, 30_000);
     assert.ok(seen === 'toast' || seen === 'center');
-    await workbench!.screenshot('check-workspace');
+    await workbench!.screenshot('smoke-check-workspace');
   });
 
   test('the Decisions view lists the records of the example by status', async () => {
@@ -45,7 +45,7 @@ suite('Smoke: Adrift installed from the VSIX in a real workbench', () => {
     await guide.locator('vscode-tab-header', { hasText: 'Drift' }).click();
     await guide.getByText('Drift at a glance').waitFor();
     await guide.getByText(/\d+ findings? \(\d+ errors?\)/).waitFor();
-    await workbench!.screenshot('guide-drift');
+    await workbench!.screenshot('smoke-guide-drift');
     await guide.locator('#open-problems').click();
     const problems = await workbench!.problemEntries({ atLeast: 1 });
     const adrift = problems.filter((p) => /ADR-\d{4}/.test(p.message));
