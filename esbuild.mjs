@@ -2,10 +2,14 @@
 // the CLI (Node) and the webviews (browser, ESM). `--watch` rebuilds on change, `--production` minifies.
 import * as esbuild from 'esbuild';
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { generateValidator } from './scripts/generate-validator.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+
+// The record validator is compiled from the schema before bundling (ajv at run time is slow).
+generateValidator();
 
 const webviews = ['guide', 'map'].filter((name) => existsSync(`webview/${name}/main.ts`));
 const builds = [
