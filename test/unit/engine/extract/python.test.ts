@@ -128,4 +128,17 @@ describe('Python import extraction', () => {
       ],
     );
   });
+
+  it('ignores comments and docstrings that only mention the directive', () => {
+    const text = [
+      '# Write `# adrift-ignore <rule> -- <reason>` to silence a finding.',
+      '"""adrift-ignore module-dependency -- a docstring is a string, not a comment"""',
+      'import app.billing  # see adrift-ignore module-dependency -- prose',
+      '#adrift-ignore forbidden-package -- vendored copy',
+    ].join('\n');
+    assert.deepEqual(
+      extract(text).suppressions.map((s) => [s.rule, s.reason, s.range.start.line]),
+      [['forbidden-package', 'vendored copy', 3]],
+    );
+  });
 });

@@ -177,6 +177,27 @@ describe('TypeScript/JavaScript import extraction', () => {
     ]);
   });
 
+  it('reads a directive only where a comment starts with it, not where prose mentions it', () => {
+    const text = [
+      '/** `adrift-ignore <rule> -- <reason>` comments. */',
+      '// Inline suppression: `// adrift-ignore <rule> -- <reason>` silences a finding',
+      '// TODO adrift-ignore module-dependency -- not at the start',
+      '// adrift-ignored and adrift-ignore-next are other words',
+      '/** adrift-ignore private-import -- doc-comment form */',
+      '/*',
+      ' * Why: the search index is shared.',
+      ' * adrift-ignore module-dependency -- search moves to',
+      ' *   the ticket module in Q2',
+      ' */',
+      '//adrift-ignore data-ownership -- no space after the marker',
+    ].join('\n');
+    assert.deepEqual(extract(text, 'src/a.ts').suppressions, [
+      { rule: 'private-import', reason: 'doc-comment form', range: range(4, 0, 55) },
+      { rule: 'module-dependency', reason: 'search moves to the ticket module in Q2', range: { start: { line: 5, column: 0 }, end: { line: 9, column: 3 } } },
+      { rule: 'data-ownership', reason: 'no space after the marker', range: range(10, 0, 59) },
+    ]);
+  });
+
   it('skips text that is not hand-written source, with the reason', () => {
     assert.match((extractFile('a.js', 'var a=1;\0\0') as { skipped: string }).skipped, /binary/);
     assert.match((extractFile('a.js', 'x'.repeat(1_100_000)) as { skipped: string }).skipped, /larger than/);
