@@ -1,18 +1,10 @@
 // File → module: which module of the architecture model a workspace file belongs to, and
 // whether it is one of its module's public entry points. Globs are compiled once per model.
 
-import picomatch from 'picomatch';
 import type { ArchitectureModel, ModelModule } from '../model/types';
+import { compileGlob, compileModuleGlob, type CompiledGlob, type Matcher } from '../model/globs';
 
-type Matcher = (path: string) => boolean;
-
-interface CompiledGlob {
-  match: Matcher;
-  /** The glob's literal folder with a trailing slash: a cheap test before the matcher. */
-  prefix: string;
-  /** Length of the glob's literal base folder: the longer, the more specific. */
-  specificity: number;
-}
+export { compileGlob };
 
 interface CompiledModule {
   module: ModelModule;
@@ -21,26 +13,8 @@ interface CompiledModule {
   isPublic: Matcher | undefined;
 }
 
-export function compileGlob(glob: string): Matcher {
-  const match = picomatch(normaliseGlob(glob), { dot: true });
-  // Wrapped: picomatch reads a second argument, which Array#some would pass.
-  return (path) => match(path);
-}
-
-/** `src/ticket/` and `src/ticket` mean the folder and everything below it. */
-function normaliseGlob(glob: string): string {
-  let g = glob.trim().replace(/\\/g, '/').replace(/^\.\//, '');
-  if (g.endsWith('/')) g += '**';
-  else if (!picomatch.scan(g).isGlob && !/\.[A-Za-z0-9]+$/.test(g)) g += '/**';
-  return g;
-}
-
 function compileModule(module: ModelModule, order: number): CompiledModule {
-  const paths = module.paths.map((glob) => {
-    const scan = picomatch.scan(normaliseGlob(glob));
-    const prefix = scan.isGlob && scan.base !== '' ? scan.base + '/' : '';
-    return { match: compileGlob(glob), prefix, specificity: scan.base.length };
-  });
+  const paths = module.paths.map(compileModuleGlob);
   const publics = module.public?.map(compileGlob);
   return {
     module,
@@ -65,17 +39,30 @@ export class ModuleMap {
 
   moduleOf(file: string): string | undefined {
     if (this.cache.has(file)) return this.cache.get(file);
-    let best: { name: string; specificity: number; order: number } | undefined;
+    const name = this.claimants(file)[0];
+    this.cache.set(file, name);
+    return name;
+  }
+
+  /**
+   * The modules whose most specific matching glob ties for the longest literal folder, in
+   * declaration order: one name is a clear owner, several are an ambiguity the records must
+   * resolve (nested globs such as `src/**` and `src/shared/**` are not one).
+   */
+  claimants(file: string): string[] {
+    let best = -1;
+    let names: string[] = [];
     for (const m of this.modules) {
-      for (const g of m.paths) {
-        if (!file.startsWith(g.prefix) || !g.match(file)) continue;
-        if (!best || g.specificity > best.specificity || (g.specificity === best.specificity && m.order < best.order)) {
-          best = { name: m.module.name, specificity: g.specificity, order: m.order };
-        }
+      let mine = -1;
+      for (const g of m.paths) if (file.startsWith(g.prefix) && g.match(file)) mine = Math.max(mine, g.specificity);
+      if (mine < 0 || mine < best) continue;
+      if (mine > best) {
+        best = mine;
+        names = [];
       }
+      names.push(m.module.name);
     }
-    this.cache.set(file, best?.name);
-    return best?.name;
+    return names;
   }
 
   /** True when other modules may import this file of `moduleName`. */

@@ -2,8 +2,9 @@
 // no file (usually a renamed folder), and module globs that overlap so one file would
 // belong to two modules. The engine calls this with the files it scanned.
 
-import picomatch from 'picomatch';
 import type { DecisionRef, Finding, Range } from '../findings';
+import { ModuleMap } from '../engine/modules';
+import { compileGlob } from './globs';
 import type { ArchitectureModel, Sourced } from './types';
 
 function at(decision: DecisionRef): Range {
@@ -14,36 +15,23 @@ function finding(decision: DecisionRef, severity: Finding['severity'], message: 
   return { rule: 'decision-reference', severity, file: decision.file, range: at(decision), message, decision, ...extra };
 }
 
-/** Compiles a glob once; the same matcher semantics as the engine's file → module mapping. */
-export function globMatcher(glob: string): (file: string) => boolean {
-  const match = picomatch(glob, { dot: true });
-  // Wrapped so it is safe to hand to Array#some: picomatch reads a second argument.
-  return (file) => match(file);
-}
-
-export function globsMatcher(globs: string[]): (file: string) => boolean {
-  const match = picomatch(globs, { dot: true });
-  return (file) => match(file);
-}
-
 /** `files` are workspace-relative, POSIX separators. */
 export function checkModelAgainstFiles(model: ArchitectureModel, files: readonly string[]): Finding[] {
   const out: Finding[] = [];
   const unmatched = (glob: Sourced<string>, what: string, extra: Partial<Finding> = {}) => {
-    const match = globMatcher(glob.value);
-    if (!files.some(match)) out.push(finding(glob.decision, 'warning', `${what} "${glob.value}" matches no file in the workspace (a renamed or deleted folder?)`, extra));
+    if (!files.some(compileGlob(glob.value))) out.push(finding(glob.decision, 'warning', `${what} "${glob.value}" matches no file in the workspace (a renamed or deleted folder?)`, extra));
   };
 
-  // file → the modules claiming it, for overlaps.
-  const owners = new Map<string, string[]>();
   for (const m of model.modules.values()) {
     const sources = m.pathSources ?? m.paths.map((value) => ({ value, decision: m.definedBy }));
     for (const s of sources) unmatched(s, `module ${m.name}: path`, { fromModule: m.name });
     for (const s of m.publicSources ?? []) unmatched(s, `module ${m.name}: public entry`, { fromModule: m.name });
-    if (m.paths.length === 0) continue;
-    const inModule = globsMatcher(m.paths);
-    for (const f of files) if (inModule(f)) owners.set(f, [...(owners.get(f) ?? []), m.name]);
   }
+  // file → the modules claiming it with equally specific globs, for overlaps; the engine
+  // gives a file to the most specific glob, so nested module folders are no overlap.
+  const map = new ModuleMap(model);
+  const owners = new Map<string, string[]>();
+  for (const f of files) owners.set(f, map.claimants(f));
   for (const rule of model.forbiddenImports) {
     unmatched({ value: rule.value.from, decision: rule.decision }, 'forbidden import: from');
     unmatched({ value: rule.value.to, decision: rule.decision }, 'forbidden import: to');
@@ -68,7 +56,7 @@ export function checkModelAgainstFiles(model: ArchitectureModel, files: readonly
     const other = later === mb ? ma : mb;
     const sorted = [...shared].sort();
     const more = sorted.length > 1 ? ` and ${sorted.length - 1} more file${sorted.length > 2 ? 's' : ''}` : '';
-    const decision = (later.pathSources ?? []).find((s) => sorted.some(globMatcher(s.value)))?.decision ?? later.definedBy;
+    const decision = (later.pathSources ?? []).find((s) => sorted.some(compileGlob(s.value)))?.decision ?? later.definedBy;
     out.push(
       finding(decision, 'error', `modules ${later.name} and ${other.name} both claim ${sorted[0]}${more}; a file belongs to one module, so narrow one of the globs`, {
         fromModule: later.name,
