@@ -7,7 +7,7 @@
 // bench/.work/results.md for BENCHMARKS.md.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -145,11 +145,33 @@ async function main(): Promise<void> {
       `adrift cold / read-only = ${(cold.cpuSeconds / read.cpuSeconds).toFixed(1)}×, warm / read-only = ${(warm.cpuSeconds / read.cpuSeconds).toFixed(1)}×; ` +
       `peak memory dependency-cruiser / adrift cold = ${(cruise.peakMb / cold.peakMb).toFixed(1)}×.`,
     `Re-checking one edited file (WorkspaceIndex.checkFile, ${EDITS} edits): p50 ${inc.p50.toFixed(2)} ms, p95 ${inc.p95.toFixed(2)} ms, max ${inc.max.toFixed(2)} ms.`,
+    '',
+    ...extensionFigures(),
   ];
   const text = lines.join('\n');
   console.log('\n' + text);
   writeFileSync(path.join(WORK, 'results.md'), text + '\n');
   if (!sameEdges) process.exitCode = 1;
+}
+
+/**
+ * The editor's own figures: the bundle the extension host loads, and the activation time a
+ * real extension host measured in the last integration run (the benchmark cannot start VS
+ * Code itself; `npm run test:integration` writes the figures).
+ */
+function extensionFigures(): string[] {
+  const bundle = path.join(PROJECT, 'dist', 'extension.js');
+  const lines = [`Extension bundle: dist/extension.js ${(statSync(bundle).size / 1024).toFixed(0)} KB (development build; \`npm run package\` minifies).`];
+  const metricsFile = path.join(PROJECT, '.cache', 'metrics', 'extension-activation.json');
+  if (!existsSync(metricsFile)) {
+    lines.push('Activation time: not measured yet — run `npm run test:integration -- editor` first (it records what the extension host measured).');
+    return lines;
+  }
+  const m = JSON.parse(readFileSync(metricsFile, 'utf8')) as { activationTimeMs: number; firstScanMs?: number; vscode: string; measuredAt: string };
+  lines.push(
+    `Activation time (VS Code ${m.vscode} extension host, ${m.measuredAt}): activate() ${m.activationTimeMs.toFixed(1)} ms; first scan of the help desk example ${m.firstScanMs === undefined ? 'n/a' : `${m.firstScanMs.toFixed(0)} ms`}.`,
+  );
+  return lines;
 }
 
 main().catch((err: unknown) => {
