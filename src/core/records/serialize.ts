@@ -1,7 +1,8 @@
 // Writes a record object as a new YAML file, keys in the schema's order. Used only for files
-// Adrift creates from scratch (imports); edits of existing files go through text-edit.ts.
+// Adrift creates from scratch (imports, the guide); edits of existing files go through
+// text-edit.ts.
 
-import { Document } from 'yaml';
+import { Document, isScalar, visit } from 'yaml';
 import type { DecisionRecord } from './types';
 
 const KEY_ORDER: readonly (keyof DecisionRecord)[] = [
@@ -20,8 +21,15 @@ export function orderedRecord(rec: DecisionRecord): Record<string, unknown> {
   return out;
 }
 
+/** Block style, with short lists of words in flow style (`tags: [tenancy, modules]`) as people write them. */
 export function recordToYaml(rec: DecisionRecord, headerComment?: string): string {
   const doc = new Document(orderedRecord(rec));
+  visit(doc, {
+    Seq(_key, node) {
+      const short = node.items.every((i) => isScalar(i) && typeof i.value === 'string' && i.value.length <= 40);
+      if (short && node.items.length > 0 && node.items.length <= 6) node.flow = true;
+    },
+  });
   if (headerComment) doc.commentBefore = ` ${headerComment}`;
   return doc.toString({ lineWidth: 0 });
 }

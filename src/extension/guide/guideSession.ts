@@ -9,7 +9,8 @@ import { workspaceFolders } from '../../core/guide/folders';
 import { planRecords, type RecordPlan } from '../../core/guide/records';
 import { GUIDE_TEMPLATES, templateAnswers } from '../../core/guide/templates';
 import type { GuideAnswers } from '../../core/guide/types';
-import { recordFileChanges, recordPath, recordYaml } from '../../core/guide/write';
+import { recordFileChanges, recordPath } from '../../core/guide/write';
+import { recordToYaml } from '../../core/records/serialize';
 import { summarizeDrift, type DriftSummary } from '../../core/overview/drift';
 import { buildOverview, type ArchitectureOverview } from '../../core/overview/overview';
 import type { DecisionRecord } from '../../core/records/types';
@@ -120,7 +121,7 @@ export class GuideSession {
         title: r.title,
         status: r.status,
         path: recordPath(dir, r),
-        yaml: recordYaml(r),
+        yaml: recordToYaml(r),
         ...(r.supersedes ? { supersedes: r.supersedes } : {}),
       })),
       problems: plan.problems,
