@@ -6,9 +6,9 @@ import * as path from 'node:path';
 import { toPosix } from '../../core/config';
 import { formatFindingLine } from '../../core/findings';
 import { jsonAdrToRecord, type JsonAdr } from '../../core/records/json-adr';
-import { importMarkdownRecord, isMarkdownRecordName, reconcileSupersedes, type ImportedRecord } from '../../core/records/markdown/import';
-import { kebab, padId } from '../../core/records/naming';
-import { recordToYaml } from '../../core/records/serialize';
+import { importMarkdownRecord, isMarkdownRecordName, type ImportedRecord } from '../../core/records/markdown/import';
+import { planImport } from '../../core/records/import-plan';
+import { kebab } from '../../core/records/naming';
 import { todayUtc } from '../../core/records/store';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliCommand, type CommandContext } from '../command';
 import { loadLog } from '../workspace';
@@ -63,20 +63,10 @@ export const importCommand: CliCommand = {
     if (!stat) throw new UsageError(`no such file or folder: ${ctx.args.source ?? ''}`);
     const imported = stat.kind === 'directory' ? await readMarkdownFolder(ctx, source) : readJsonAdr((await ctx.fs.readText(source)) ?? '', path.posix.basename(source));
     if (imported.length === 0) throw new UsageError(`no decision records in ${ctx.args.source ?? ''} (expected files named NNNN-title.md)`);
-    reconcileSupersedes(imported);
-
     const log = await loadLog(ctx);
-    const taken = new Map(log.records.map((r) => [r.record?.id ?? r.header.id, r.file]));
-    const seen = new Map<number, string>();
-    for (const r of imported) {
-      if (taken.has(r.id)) throw new UsageError(`record ${r.id} exists already (${taken.get(r.id)}); import into an empty decisions folder or renumber first`);
-      if (seen.has(r.id)) throw new UsageError(`${r.source} and ${seen.get(r.id)} both have number ${r.id}`);
-      seen.set(r.id, r.source);
-    }
-    const files = imported.map((r) => ({
-      rel: `${log.folderRelative}/${padId(r.id)}-${r.slug}.yaml`,
-      text: recordToYaml(r.record, `Imported from ${path.posix.basename(r.source)} by adrift import.`),
-    }));
+    const plan = planImport(imported, log, 'adrift import');
+    if (!plan.ok) throw new UsageError(`nothing imported: ${plan.problem}`);
+    const files = plan.changes.map((c) => ({ rel: c.path, text: c.text }));
     await ctx.fs.writeAtomic(files.map((f) => ({ path: path.posix.join(ctx.cwd, f.rel), text: f.text })));
     for (const [i, f] of files.entries()) {
       ctx.out(`created ${f.rel}`);

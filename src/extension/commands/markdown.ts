@@ -4,10 +4,9 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { importMarkdownRecord, isMarkdownRecordName, reconcileSupersedes, type ImportedRecord } from '../../core/records/markdown/import';
+import { importMarkdownRecord, isMarkdownRecordName, type ImportedRecord } from '../../core/records/markdown/import';
+import { planImport } from '../../core/records/import-plan';
 import { recordToMadr } from '../../core/records/markdown/madr-export';
-import { padId } from '../../core/records/naming';
-import { recordToYaml } from '../../core/records/serialize';
 import { todayUtc } from '../../core/records/store';
 import type { DecisionRecord, FileChange } from '../../core/records/types';
 import { ensureDecisionsFolder, optionsOf, pickFolder, type AdriftCommand, type CommandContext } from './context';
@@ -91,27 +90,13 @@ export class ImportMarkdownCommand implements AdriftCommand {
       void vscode.window.showWarningMessage(`Adrift: no decision records in ${source.fsPath} (expected Markdown files named NNNN-title.md).`);
       return undefined;
     }
-    reconcileSupersedes(imported);
     const current = fresh(this.ctx, folder);
-    const taken = new Map(current.log.records.map((r) => [r.record?.id ?? r.header.id, r.file]));
-    const clashes = imported.filter((r) => taken.has(r.id)).map((r) => `${r.id} (${taken.get(r.id)})`);
-    if (clashes.length > 0) {
-      void vscode.window.showErrorMessage(`Adrift: nothing imported — these numbers are taken already: ${clashes.join(', ')}. Import into an empty decisions folder, or renumber first.`);
+    const plan = planImport(imported, current.log, 'Adrift');
+    if (!plan.ok) {
+      void vscode.window.showErrorMessage(`Adrift: nothing imported — ${plan.problem}.`);
       return undefined;
     }
-    const seen = new Map<number, string>();
-    for (const r of imported) {
-      const other = seen.get(r.id);
-      if (other) {
-        void vscode.window.showErrorMessage(`Adrift: nothing imported — ${r.source} and ${other} both have number ${r.id}.`);
-        return undefined;
-      }
-      seen.set(r.id, r.source);
-    }
-    const changes: FileChange[] = imported.map((r) => ({
-      path: `${current.log.folderRelative}/${padId(r.id)}-${r.slug}.yaml`,
-      text: recordToYaml(r.record, `Imported from ${path.posix.basename(r.source)} by Adrift.`),
-    }));
+    const changes = plan.changes;
     if (!(await applyRecordChanges(this.ctx, current, changes, 'Import Markdown decisions'))) return undefined;
     for (const r of imported) for (const note of r.notes) this.ctx.log.info(`import ${r.source}: ${note}`);
     const notes = imported.reduce((n, r) => n + r.notes.length, 0);

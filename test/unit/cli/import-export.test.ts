@@ -50,7 +50,7 @@ describe('adrift export and import', function () {
     const ws = workspace('log');
     const r = adrift(['import', path.join(FIXTURES, 'madr'), ws]);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /record 1 exists already \(docs\/adr\/0001-record-decisions.yaml\)/);
+    assert.match(r.stderr, /nothing imported: these numbers are taken already: 1 \(docs\/adr\/0001-record-decisions\.yaml\)/);
     assert.equal(existsSync(path.join(ws, 'docs/adr/0002-use-s3-for-files.yaml')), false);
   });
 
