@@ -94,7 +94,11 @@ export class TsResolver {
       // The longest matching pattern decides, as in TypeScript; if none of its targets
       // exists the import may still be a package (e.g. `*` mapped to a local typings folder).
       if (pattern.suffix !== undefined && pattern.prefix === '' && pattern.suffix === '') continue;
-      return packageNameOf(spec) === undefined || this.looksLocalAlias(pattern.prefix) ? UNRESOLVED : undefined;
+      // TypeScript then looks in node_modules, where a workspace package is linked: `@acme/*`
+      // mapped to a folder that does not exist still reaches the package `@acme/ui`.
+      const name = packageNameOf(spec);
+      if (name !== undefined && this.ws.packagesByName.has(name)) return undefined;
+      return name === undefined || this.looksLocalAlias(pattern.prefix) ? UNRESOLVED : undefined;
     }
     return undefined;
   }

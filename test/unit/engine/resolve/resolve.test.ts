@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
 import { NodeFileSystem } from '../../../../src/core/fs/node';
@@ -156,5 +157,32 @@ describe('import resolution (fixture monorepo)', () => {
     assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('virtual:pwa-register/react'))), 'external virtual:pwa-register');
     assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('./lazy?worker'))), 'apps/web/src/lazy.ts');
     assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('#internal/secret'))), 'apps/web/src/internal/secret.ts');
+  });
+});
+
+describe('import resolution falls back to workspace packages', () => {
+  it('reaches a workspace package by name when a tsconfig paths pattern matches but its target does not exist', async () => {
+    const root = await fsp.mkdtemp(path.join(os.tmpdir(), 'adrift-paths-fallback-'));
+    const write = async (rel: string, text: string) => {
+      await fsp.mkdir(path.dirname(path.join(root, rel)), { recursive: true });
+      await fsp.writeFile(path.join(root, rel), text);
+    };
+    try {
+      await write('package.json', JSON.stringify({ private: true, workspaces: ['packages/*', 'apps/*'] }));
+      await write('packages/ui/package.json', JSON.stringify({ name: '@fx/ui', main: 'src/index.ts' }));
+      await write('packages/ui/src/index.ts', 'export const button = 1;\n');
+      // The base maps @fx/* to a folder that is not there; TypeScript would go on to node_modules.
+      await write('tsconfig.base.json', JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@fx/*': ['libs/*'] } } }));
+      await write('apps/web/tsconfig.json', JSON.stringify({ extends: '../../tsconfig.base.json' }));
+      await write('apps/web/src/page.ts', "import { button } from '@fx/ui';\nimport { x } from '@fx/missing';\n");
+      const fs = new NodeFileSystem();
+      const listing = await listSourceFiles(fs, root);
+      const resolver = await createResolver(fs, root, new Set(listing.files), { configFiles: listing.configFiles });
+      assert.equal(show(resolver.resolve('apps/web/src/page.ts', ref('@fx/ui'))), 'packages/ui/src/index.ts');
+      // No such package either: the alias stays unresolved rather than becoming an external package.
+      assert.equal(show(resolver.resolve('apps/web/src/page.ts', ref('@fx/missing'))), 'unresolved');
+    } finally {
+      await fsp.rm(root, { recursive: true, force: true });
+    }
   });
 });
