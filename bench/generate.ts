@@ -119,7 +119,8 @@ export function generateRepository(root: string, shape: SyntheticShape = DEFAULT
   const appUses = packages.slice(-4);
   uses.set('web', appUses);
   write(path.join(root, 'apps', 'web', 'package.json'), JSON.stringify({ name: '@acme/web', private: true }, null, 2));
-  write(path.join(root, 'apps', 'web', 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { paths: { '@acme/*': ['../../packages/*/src'], '@/*': ['./src/*'] } } }, null, 2));
+  // Its own baseUrl: an inherited one (the base's, at the root) would make these paths root-relative.
+  write(path.join(root, 'apps', 'web', 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { baseUrl: '.', paths: { '@acme/*': ['../../packages/*/src'], '@/*': ['./src/*'] } } }, null, 2));
   const appFiles = Array.from({ length: shape.appFiles }, (_, i) => `${pick(['app', 'components', 'lib', 'hooks'])}/a${i}`);
   appFiles.forEach((f, i) => {
     const imports: string[] = [];
