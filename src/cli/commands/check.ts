@@ -61,6 +61,7 @@ export function reportInput(result: CheckResult): ReportInput {
     files: result.stats.files,
     skipped: result.stats.skipped,
     durationMs: result.stats.durationMs,
+    unresolved: result.stats.unresolvedLocal,
     baseline: b ? { file: b.file, suppressed: b.suppressed, expired: b.expired.length, unused: b.unused.length } : undefined,
     toolVersion: version,
   };

@@ -8,10 +8,11 @@ export function jsonReport(input: ReportInput): string {
       {
         tool: 'adrift',
         version: input.toolVersion,
-        summary: { ...countSeverities(input.findings), files: input.files, skipped: input.skipped.length, durationMs: input.durationMs },
+        summary: { ...countSeverities(input.findings), files: input.files, skipped: input.skipped.length, unresolved: (input.unresolved ?? []).length, durationMs: input.durationMs },
         baseline: input.baseline,
         findings: input.findings,
         skipped: input.skipped,
+        unresolved: input.unresolved ?? [],
       },
       null,
       2,

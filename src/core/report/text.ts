@@ -56,6 +56,11 @@ function summaryLine(input: ReportInput, paint: (style: Style, s: string) => str
       : [paint('red', plural(c.error, 'error')), paint('yellow', plural(c.warning, 'warning')), plural(c.info, 'note')].join(', ');
   const parts = [`${found} in ${plural(input.files, 'file')} (${(input.durationMs / 1000).toFixed(2)} s)`];
   if (input.skipped.length > 0) parts.push(`${plural(input.skipped.length, 'file')} skipped`);
+  const unresolved = input.unresolved ?? [];
+  if (unresolved.length > 0) {
+    const first = unresolved[0];
+    parts.push(`${plural(unresolved.length, 'local import')} not resolved, so not checked (e.g. "${first.specifier}" in ${first.file}; --format json lists them)`);
+  }
   const b = input.baseline;
   if (b) {
     const extra = [b.expired ? `${b.expired} expired` : '', b.unused ? `${b.unused} no longer needed` : ''].filter(Boolean).join(', ');

@@ -10,6 +10,8 @@ export interface ReportInput {
   /** Files not checked, with why. */
   skipped: { file: string; reason: string }[];
   durationMs: number;
+  /** Local imports (relative or aliased) that lead to no file: the rules cannot see past them. */
+  unresolved?: { file: string; specifier: string }[];
   baseline?: { file: string; suppressed: number; expired: number; unused: number };
   toolVersion: string;
 }

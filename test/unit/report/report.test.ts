@@ -117,12 +117,20 @@ describe('reports', () => {
     it('says so when there is nothing to report', () => {
       assert.equal(renderReport('text', { ...input([]), skipped: [] }), 'no findings in 42 files (1.23 s)\n');
     });
+
+    it('says how many local imports it could not resolve, since no rule sees past them', () => {
+      const unresolved = [{ file: 'src/a.ts', specifier: './nope' }, { file: 'src/b.ts', specifier: '@/gone' }];
+      assert.equal(
+        renderReport('text', { ...input([]), skipped: [], unresolved }),
+        'no findings in 42 files (1.23 s); 2 local imports not resolved, so not checked (e.g. "./nope" in src/a.ts; --format json lists them)\n',
+      );
+    });
   });
 
   describe('json', () => {
     it('gives the findings as data with a summary', () => {
       const data = JSON.parse(renderReport('json', input([dependency, schemaProblem]))) as { summary: Record<string, number>; findings: Finding[] };
-      assert.deepEqual(data.summary, { error: 1, warning: 1, info: 0, files: 42, skipped: 1, durationMs: 1234 });
+      assert.deepEqual(data.summary, { error: 1, warning: 1, info: 0, files: 42, skipped: 1, unresolved: 0, durationMs: 1234 });
       assert.deepEqual(data.findings[0], dependency);
     });
   });
