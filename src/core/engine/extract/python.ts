@@ -7,6 +7,7 @@ import { PositionTracker } from './positions';
 import { P_EOF, P_NAME, P_NEWLINE, P_OP, P_STRING, PyLexer } from './py-lexer';
 import { looksLikeSql, mayStartSql, sqlTables } from './sql';
 import { mayContainSuppression, parseSuppression } from './suppression';
+import { CLOSE_PAREN, COLON, COMMA, DOT, OPEN_PAREN, SEMICOLON, STAR } from './chars';
 
 export interface PyExtraction {
   imports: ImportRef[];
@@ -14,13 +15,6 @@ export interface PyExtraction {
   suppressions: SuppressionComment[];
 }
 
-const DOT = 46;
-const COMMA = 44;
-const COLON = 58;
-const SEMICOLON = 59;
-const OPEN_PAREN = 40;
-const CLOSE_PAREN = 41;
-const STAR = 42;
 
 // SQLAlchemy calls whose first arguments are mapped classes. `.query(` is specific enough
 // on its own; the bare constructs need the file to import SQLAlchemy or SQLModel.

@@ -16,6 +16,7 @@ import {
   T_TEMPLATE,
   P_SPREAD,
 } from './ts-lexer';
+import { CLOSE_BRACE, COMMA, DOT, EQUALS, OPEN_BRACE, OPEN_PAREN, STAR } from './chars';
 
 export interface TsExtraction {
   imports: ImportRef[];
@@ -29,13 +30,6 @@ const PRISMA_METHODS = new Set([
   'upsert', 'delete', 'deleteMany', 'count', 'aggregate', 'groupBy',
 ]);
 
-const DOT = 46;
-const COMMA = 44;
-const OPEN_PAREN = 40;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const STAR = 42;
-const EQUALS = 61;
 
 /** Files whose extension allows JSX (plain .ts never does: `<T>x` is a type assertion). */
 export function allowsJsx(relPath: string): boolean {
