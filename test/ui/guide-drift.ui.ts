@@ -2,20 +2,8 @@
 // deliberate drift), in the high-contrast theme: findings per module pair, the link to the
 // module map, and the overview of the accepted records. Screenshots go to docs/screenshots/.
 
-import type { FrameLocator } from 'playwright-core';
+import { guideFrame } from './lib/guide';
 import { packagedVsix, Workbench } from './lib/workbench';
-
-async function guideFrame(wb: Workbench): Promise<FrameLocator> {
-  for (let attempt = 0; attempt < 90; attempt++) {
-    const frames = await wb.page.locator('iframe.webview.ready').count();
-    for (let i = 0; i < frames; i++) {
-      const frame = wb.webview(i);
-      if ((await frame.locator('body[data-ready] #app').count().catch(() => 0)) > 0) return frame;
-    }
-    await wb.page.waitForTimeout(500);
-  }
-  throw new Error('no webview shows the Architecture Guide');
-}
 
 suite('Guide UI: drift per module pair and the overview, high contrast', function () {
   this.timeout(300_000);

@@ -12,22 +12,10 @@ import type { FrameLocator } from 'playwright-core';
 import { parseRecord } from '../../src/core/records/parse';
 import { ARCHITECTURE_FLOW } from '../../src/core/guide/flow';
 import { repoRoot } from '../harness/paths';
+import { guideFrame } from './lib/guide';
 import { packagedVsix, Workbench } from './lib/workbench';
 
 const STEPS = ARCHITECTURE_FLOW.steps.map((s) => s.id);
-
-/** The webview showing the guide (the module map may be another webview). */
-async function guideFrame(wb: Workbench): Promise<FrameLocator> {
-  for (let attempt = 0; attempt < 90; attempt++) {
-    const frames = await wb.page.locator('iframe.webview.ready').count();
-    for (let i = 0; i < frames; i++) {
-      const frame = wb.webview(i);
-      if ((await frame.locator('body[data-ready] #app').count().catch(() => 0)) > 0) return frame;
-    }
-    await wb.page.waitForTimeout(500);
-  }
-  throw new Error('no webview shows the Architecture Guide');
-}
 
 async function openGuide(wb: Workbench): Promise<FrameLocator> {
   // A click that lands while the window restores its side bar toggles it closed: try again.
