@@ -13,7 +13,7 @@ import { registerHover } from './editor/hover';
 import { registerWatchers } from './editor/watchers';
 import { registerGuide } from './guide/register';
 import { AdriftService } from './service/adriftService';
-import { createEngineIndex } from './service/engineIndex';
+import { engineIndexFactory } from './service/engineIndex';
 
 /** What activate() returns: tests and the benchmark read it through `extension.exports`. */
 export interface AdriftApi {
@@ -25,7 +25,7 @@ export interface AdriftApi {
 export function activate(context: vscode.ExtensionContext): AdriftApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Adrift', { log: true });
-  const service = new AdriftService(createEngineIndex, log);
+  const service = new AdriftService(engineIndexFactory(context.storageUri?.fsPath), log);
   context.subscriptions.push(
     log,
     service,

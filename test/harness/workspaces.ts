@@ -21,7 +21,8 @@ export function copyWorkspace(name: string, intoDir: string): string {
   fs.mkdirSync(intoDir, { recursive: true });
   fs.cpSync(source, target, {
     recursive: true,
-    filter: (file) => !/(^|[\\/])(node_modules|\.git)([\\/]|$)/.test(path.relative(source, file)),
+    // The CLI's extraction cache, left by earlier checks of the example, is not part of it.
+    filter: (file) => !/(^|[\\/])(node_modules|\.git|\.adrift-cache)([\\/]|$)/.test(path.relative(source, file)),
   });
   return target;
 }

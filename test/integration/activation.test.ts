@@ -33,4 +33,13 @@ suite('Activation', () => {
     const missing = declared.filter((id) => !registered.has(id));
     assert.deepEqual(missing, [], `commands declared in package.json but not registered: ${missing.join(', ')}`);
   });
+
+  test('keeps its extraction cache in its own storage, never in the user\'s workspace', async () => {
+    const extension = adriftExtension();
+    await extension.activate();
+    const { service } = extension.exports as { service: { folders(): Array<{ scanned: boolean }> } };
+    await waitFor('the first workspace scan', () => service.folders().length > 0 && service.folders().every((f) => f.scanned), 120_000);
+    const litter = ['.adrift-cache', 'node_modules/.cache/adrift'].filter((p) => fs.existsSync(path.join(testWorkspace(), p)));
+    assert.deepEqual(litter, []);
+  });
 });

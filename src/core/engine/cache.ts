@@ -1,7 +1,8 @@
 // The on-disk cache of extracted files, keyed by content hash: a second scan reads every file
-// (to hash it) but extracts only those that changed. It lives in
+// (to hash it) but extracts only those that changed. The CLI keeps it in
 // <root>/node_modules/.cache/adrift/ when the workspace has node_modules (already ignored by
-// every JavaScript project), else in <root>/.adrift-cache/. A cache that is missing, from
+// every JavaScript project), else in <root>/.adrift-cache/; the editor passes a folder of its
+// own storage, so nothing appears in the user's workspace. A cache that is missing, from
 // another version, or unreadable is simply not used.
 
 import { createHash } from 'node:crypto';
@@ -40,8 +41,8 @@ export class ExtractionCache {
     private readonly version: string,
   ) {}
 
-  static async open(fs: FileSystemPort, root: string, version: string): Promise<ExtractionCache> {
-    const file = path.posix.join(await cacheFolder(fs, root), 'extractions.json');
+  static async open(fs: FileSystemPort, root: string, version: string, folder?: string): Promise<ExtractionCache> {
+    const file = path.posix.join(folder ?? (await cacheFolder(fs, root)), 'extractions.json');
     const cache = new ExtractionCache(fs, file, version);
     try {
       const text = await fs.readText(file);

@@ -64,8 +64,12 @@ export interface EdgeImport {
 }
 
 export interface IndexOptions {
-  /** Keep extractions on disk between runs (default true). */
-  cache?: boolean;
+  /**
+   * Keep extractions on disk between runs (default true), optionally in a folder of the
+   * caller's and through a file system of its own (the editor's port routes writes through
+   * WorkspaceEdits, which is right for records and wrong for a cache).
+   */
+  cache?: boolean | { folder: string; fs: FileSystemPort };
 }
 
 interface FileState {
@@ -119,7 +123,13 @@ export class WorkspaceIndex {
     const started = Date.now();
     const listing = await this.analyzer.listFiles();
     const files = listing.files.filter((f) => !this.excluded(f));
-    const cache = this.options.cache === false ? undefined : await ExtractionCache.open(this.fs, this.root, this.analyzer.version);
+    const where = this.options.cache;
+    const cache =
+      where === false
+        ? undefined
+        : typeof where === 'object'
+          ? await ExtractionCache.open(where.fs, this.root, this.analyzer.version, where.folder)
+          : await ExtractionCache.open(this.fs, this.root, this.analyzer.version);
     this.files.clear();
     this.skipped.clear();
     this.edgeCounts.clear();

@@ -112,6 +112,19 @@ describe('workspace index', () => {
     assert.equal(index.findings().length, 2);
   });
 
+  it('keeps the cache in a folder of the caller\'s, through the caller\'s file system, when given one', async () => {
+    const fs = workspace();
+    const storage = new MemoryFileSystem('/storage', {});
+    const options = { cache: { folder: '/storage/extractions/ws', fs: storage } };
+    await new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), relativeAnalyzer(fs, ROOT), options).scan();
+    assert.deepEqual([...fs.files.keys()].filter((f) => f.includes('cache')), [], 'nothing is written into the workspace');
+    assert.ok(storage.files.has('/storage/extractions/ws/extractions.json'));
+    const second = relativeAnalyzer(fs, ROOT);
+    const stats = await new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), second, options).scan();
+    assert.equal(second.extractions, 0, 'the second scan reads the extractions from the caller\'s folder');
+    assert.equal(stats.cached, 7);
+  });
+
   it('reports progress and stops when cancelled', async () => {
     const fs = workspace();
     const index = new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), relativeAnalyzer(fs, ROOT), { cache: false });
