@@ -7,7 +7,8 @@
 import * as vscode from 'vscode';
 import { parseGuideMessage, type GuideAction, type HostToWebview, type WebviewToHost } from '../../protocol/guide';
 import type { AdriftService } from '../service/adriftService';
-import { guideHtml, guideWebviewRoot } from './html';
+import { guideHtml } from './html';
+import { webviewRoot } from '../webviewPage';
 import type { GuideSession } from './guideSession';
 
 export const GUIDE_VIEW_ID = 'adrift.guide';
@@ -54,7 +55,7 @@ export class GuideViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   resolveWebviewView(view: vscode.WebviewView): void {
     for (const d of this.viewDisposables) d.dispose();
     this.view = view;
-    view.webview.options = { enableScripts: true, localResourceRoots: [guideWebviewRoot(this.extensionUri)] };
+    view.webview.options = { enableScripts: true, localResourceRoots: [webviewRoot(this.extensionUri)] };
     view.webview.html = guideHtml(view.webview, this.extensionUri);
     this.viewDisposables = [
       view.webview.onDidReceiveMessage((data: unknown) => void this.receive(data)),

@@ -7,7 +7,8 @@ import { parseMapWebviewMessage, type HostToMapMessage, type MapGraph, type MapT
 import type { AdriftService, FolderState } from '../service/adriftService';
 import type { Prompter } from '../commands/prompts';
 import { buildModuleMap, type ModuleImport, type ModuleMapData } from './graph';
-import { mapHtml, webviewRoot } from './html';
+import { mapHtml } from './html';
+import { webviewRoot } from '../webviewPage';
 
 export const MODULE_MAP_VIEW_TYPE = 'adrift.moduleMap';
 
