@@ -5,7 +5,7 @@
 import type { DataAccess, ImportRef, SuppressionComment } from '../types';
 import { PositionTracker } from './positions';
 import { P_EOF, P_NAME, P_NEWLINE, P_OP, P_STRING, PyLexer } from './py-lexer';
-import { looksLikeSql, mayStartSql, sqlTables } from './sql';
+import { mayStartSql, sqlDataAccess } from './sql';
 import { mayContainSuppression, parseSuppression } from './suppression';
 import { CLOSE_PAREN, COLON, COMMA, DOT, OPEN_PAREN, SEMICOLON, STAR } from './chars';
 
@@ -234,13 +234,7 @@ class PyExtractor {
   }
 
   private stringSql(): void {
-    const lx = this.lx;
-    const content = this.text.slice(lx.valueStart, lx.valueEnd);
-    if (!looksLikeSql(content)) return;
-    for (const table of sqlTables(content)) {
-      const start = lx.valueStart + table.offset;
-      this.dataAccess.push({ kind: 'sql', name: table.name, range: this.pos.range(start, start + table.length) });
-    }
+    this.dataAccess.push(...sqlDataAccess(this.text, this.lx.valueStart, this.lx.valueEnd, this.pos));
   }
 
   private suppressions(): SuppressionComment[] {

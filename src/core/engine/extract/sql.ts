@@ -3,6 +3,9 @@
 // in capitals or with some SQL structure, is read as SQL, so prose such as "Delete from
 // your cart?" is not taken for a query.
 
+import type { DataAccess } from '../types';
+import type { PositionTracker } from './positions';
+
 /** One table found in a literal: its name and offset within the literal's content. */
 export interface SqlTable {
   name: string;
@@ -83,4 +86,17 @@ function nextNonBlank(s: string, from: number): number {
   let i = from;
   while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9 || s.charCodeAt(i) === 10 || s.charCodeAt(i) === 13)) i++;
   return s.charCodeAt(i);
+}
+
+/**
+ * The tables named by SQL in one string literal whose content spans
+ * text[valueStart, valueEnd), as data access with exact ranges (none when it is not SQL).
+ */
+export function sqlDataAccess(text: string, valueStart: number, valueEnd: number, pos: PositionTracker): DataAccess[] {
+  const content = text.slice(valueStart, valueEnd);
+  if (!looksLikeSql(content)) return [];
+  return sqlTables(content).map((table) => {
+    const start = valueStart + table.offset;
+    return { kind: 'sql', name: table.name, range: pos.range(start, start + table.length) };
+  });
 }

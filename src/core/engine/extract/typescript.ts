@@ -5,7 +5,7 @@
 
 import type { DataAccess, ImportKind, ImportRef, SuppressionComment } from '../types';
 import { PositionTracker } from './positions';
-import { looksLikeSql, mayStartSql, sqlTables } from './sql';
+import { looksLikeSql, mayStartSql, sqlDataAccess, sqlTables } from './sql';
 import { mayContainSuppression, parseSuppression } from './suppression';
 import {
   TsLexer,
@@ -306,13 +306,7 @@ class TsExtractor {
   }
 
   private stringSql(): void {
-    const lx = this.lx;
-    const content = this.text.slice(lx.valueStart, lx.valueEnd);
-    if (!looksLikeSql(content)) return;
-    for (const table of sqlTables(content)) {
-      const start = lx.valueStart + table.offset;
-      this.dataAccess.push({ kind: 'sql', name: table.name, range: this.pos.range(start, start + table.length) });
-    }
+    this.dataAccess.push(...sqlDataAccess(this.text, this.lx.valueStart, this.lx.valueEnd, this.pos));
   }
 
   /** A template's pieces, with each `${…}` blanked to spaces so offsets stay exact. */
