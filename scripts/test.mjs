@@ -8,8 +8,12 @@
 //                                         a workspace name or part of a suite file name
 // In a partial run a type error elsewhere in the tree is reported but does not stop the run
 // (tsc still emits); in the full run it fails it.
+// Before any layer, scripts/prerequisites.mjs checks what the planned layers need from the
+// machine (Chromium, ripgrep, build tools): as root it apt-get installs what is missing,
+// otherwise it stops within seconds naming the command to run.
 
 import { spawn } from 'node:child_process';
+import { chooseMode, ensurePrerequisites } from './prerequisites.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const layers = {
@@ -38,6 +42,19 @@ for (const name of ['integration', 'ui']) layers[name].command.push(...filters);
 const partial = requested.length > 0;
 const plan = partial ? [...new Set(requested.flatMap((n) => [...(prerequisites[n] ?? []), n]))] : fullRun;
 if (!partial) mustPass.add('compile');
+
+// The integration layer runs offline or on downloaded VS Code; decide once, here, so the
+// prerequisites match the mode the harness then uses.
+if (plan.includes('integration')) {
+  try {
+    process.env.ADRIFT_TEST_MODE = await chooseMode();
+  } catch (error) {
+    console.error(error.message);
+    process.exit(2);
+  }
+}
+console.log('═══ prerequisites');
+if (ensurePrerequisites({ layers: plan, mode: process.env.ADRIFT_TEST_MODE ?? 'offline' }) !== 0) process.exit(1);
 
 let current;
 for (const signal of ['SIGINT', 'SIGTERM']) {
