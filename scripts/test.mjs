@@ -13,8 +13,12 @@
 // otherwise it stops within seconds naming the command to run.
 
 import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chooseMode, ensurePrerequisites } from './prerequisites.mjs';
+import { changedBetween, treeState } from './tree-state.mjs';
 
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const layers = {
   build: { command: [npm, 'run', '--silent', 'build'] },
@@ -76,6 +80,9 @@ function runLayer(name) {
   });
 }
 
+// Tests write only to gitignored folders (screenshots: test-results/screenshots; `npm run
+// screenshots` refreshes docs/screenshots). A run that changes the tree fails.
+const treeBefore = treeState(repoRoot);
 const results = [];
 for (const name of plan) {
   console.log(`\n═══ ${name} ═══`);
@@ -87,6 +94,12 @@ for (const name of plan) {
   results.push({ name, ok, tolerated, seconds });
   console.log(`═══ ${name}: ${ok ? 'passed' : tolerated ? 'type errors (tolerated in a partial run; tsc still emitted)' : `FAILED (exit ${code})`} in ${seconds.toFixed(1)} s`);
   if (!ok && !tolerated && mustPass.has(name)) break;
+}
+
+if (treeBefore) {
+  const changed = changedBetween(treeBefore, treeState(repoRoot) ?? new Map());
+  results.push({ name: 'clean tree', ok: changed.length === 0, tolerated: false, seconds: 0 });
+  if (changed.length > 0) console.error(`\n═══ the run changed files git tracks or does not ignore: ${changed.join(', ')}`);
 }
 
 console.log('\n═══ summary');

@@ -10,6 +10,14 @@ export const cacheRoot = process.env.ADRIFT_CACHE_DIR
   ? path.resolve(process.env.ADRIFT_CACHE_DIR)
   : path.join(repoRoot, '.cache', 'vscode-offline');
 
+/**
+ * Where the UI tests save their screenshots: gitignored, so a test run leaves the tree as it
+ * was. `npm run screenshots` (scripts/screenshots.mjs) copies them into docs/screenshots.
+ */
+export const screenshotsDir = process.env.ADRIFT_SCREENSHOTS_DIR
+  ? path.resolve(process.env.ADRIFT_SCREENSHOTS_DIR)
+  : path.join(repoRoot, 'test-results', 'screenshots');
+
 /** The VS Code the harness targets: the `engines.vscode` floor, 1.100, served by code-server 4.100.3. */
 export const defaultCodeServerVersion = '4.100.3';
 export const defaultVSCodeVersion = '1.100.3';

@@ -1,6 +1,6 @@
 // Drift in a real workbench, as a user meets it: a violating import of the help desk example
 // is squiggled and listed in the Problems panel, and the "propose a decision" quick fix
-// writes a proposed record and opens it. Screenshots go to docs/screenshots/.
+// writes a proposed record and opens it. Screenshots go to test-results/screenshots/.
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';

@@ -1,6 +1,6 @@
 // The guide's Drift and Overview tabs on the help desk example (which has decisions and
 // deliberate drift), in the high-contrast theme: findings per module pair, the link to the
-// module map, and the overview of the accepted records. Screenshots go to docs/screenshots/.
+// module map, and the overview of the accepted records. Screenshots go to test-results/screenshots/.
 
 import { guideFrame } from './lib/guide';
 import { packagedVsix, Workbench } from './lib/workbench';

@@ -2,7 +2,7 @@
 // pick a template, step through every step (one by keyboard), change an answer, reload the
 // window mid-flow and find every answer kept, write the decisions, see the files on disk
 // lint clean and in the Decisions view. Once for the help desk, once for the AI writing
-// assistant with its Python/FastAPI backend modules. Screenshots go to docs/screenshots/.
+// assistant with its Python/FastAPI backend modules. Screenshots go to test-results/screenshots/.
 
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

@@ -1,5 +1,5 @@
 // The Decisions view, the module map and the status bar of the help desk example in a real
-// workbench, as a user meets them. Screenshots go to docs/screenshots/.
+// workbench, as a user meets them. Screenshots go to test-results/screenshots/.
 
 import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import { launchChromium, workbenchUrl } from '../../harness/browser';
 import { ensureVSCodeServer, type VSCodeServerInstall } from '../../harness/install';
-import { cacheRoot, repoRoot } from '../../harness/paths';
+import { cacheRoot, repoRoot, screenshotsDir } from '../../harness/paths';
 import { releaseSandbox } from '../../harness/sandbox';
 import { installVsix, startVSCodeServer, type RunningServer, type ServerOptions } from '../../harness/server';
 import { copyWorkspace } from '../../harness/workspaces';
@@ -28,7 +28,6 @@ export interface WorkbenchOptions {
   viewport?: { width: number; height: number };
 }
 
-export const screenshotsDir = path.join(repoRoot, 'docs', 'screenshots');
 
 /** The VSIX `npm run package` writes: adrift-<version>.vsix at the repository root. */
 export function packagedVsix(): string {
@@ -279,7 +278,10 @@ export class Workbench {
     }
   }
 
-  /** Saves a screenshot of the whole workbench to docs/screenshots/<name>.png; returns its path. */
+  /**
+   * Saves a screenshot of the whole workbench to test-results/screenshots/<name>.png (gitignored;
+   * `npm run screenshots` publishes them to docs/screenshots); returns its path.
+   */
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(screenshotsDir, { recursive: true });
     const file = path.join(screenshotsDir, `${name}.png`);
