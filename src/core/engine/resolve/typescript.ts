@@ -56,7 +56,10 @@ export class TsResolver {
     const fromDir = dirOf(fromFile);
     if (spec.startsWith('node:')) return { kind: 'builtin', name: spec };
     if (spec === '.' || spec === '..' || spec.startsWith('./') || spec.startsWith('../')) {
-      return this.fileOrUnresolved(joinRel(fromDir, spec));
+      const p = joinRel(fromDir, spec);
+      // `../lib/cli` in a package's bin script: its own build output, compiled from src/cli.
+      const built = p === undefined || this.probe(p) !== undefined ? undefined : this.builtByEnclosingPackage(p);
+      return built !== undefined ? { kind: 'file', path: built } : this.fileOrUnresolved(p);
     }
     if (spec.startsWith('/')) return UNRESOLVED; // an absolute path: machine-specific
     if (spec.startsWith('#')) return this.packageImport(fromDir, spec);
@@ -187,14 +190,8 @@ export class TsResolver {
   private toSource(dir: string, target: string): string | undefined {
     const p = joinRel(dir, target);
     if (p === undefined) return undefined;
-    for (const layout of this.ws.buildLayouts.get(dir) ?? []) {
-      if (!p.startsWith(`${layout.out}/`)) continue;
-      const rest = p.slice(layout.out.length + 1).replace(OUTPUT_EXTENSION, '');
-      for (const source of layout.sources) {
-        const found = this.probe(joinRel(source, rest));
-        if (found !== undefined) return found;
-      }
-    }
+    const built = this.builtFrom(dir, p);
+    if (built !== undefined) return built;
     const direct = this.probe(p);
     if (direct !== undefined) return direct;
     // dist/x, dist/esm/x, lib/types/x: strip one build folder after another, most literal first.
@@ -205,6 +202,28 @@ export class TsResolver {
       const stem = rest.replace(OUTPUT_EXTENSION, '');
       const found = this.probe(joinRel(dir, stem === '' ? 'src' : `src/${stem}`)) ?? (stem === '' ? undefined : this.probe(joinRel(dir, stem)));
       if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  /** The source file the package at `dir`'s tsconfig compiled into `p`, if `p` is in its build folder. */
+  private builtFrom(dir: string, p: string): string | undefined {
+    for (const layout of this.ws.buildLayouts.get(dir) ?? []) {
+      if (!p.startsWith(`${layout.out}/`)) continue;
+      const rest = p.slice(layout.out.length + 1).replace(OUTPUT_EXTENSION, '');
+      for (const source of layout.sources) {
+        const found = this.probe(joinRel(source, rest));
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  }
+
+  /** builtFrom for the nearest package above `p` that has a tsconfig build folder. */
+  private builtByEnclosingPackage(p: string): string | undefined {
+    for (let d: string | undefined = dirOf(p); d !== undefined; d = d === '' ? undefined : dirOf(d)) {
+      if (this.ws.buildLayouts.has(d)) return this.builtFrom(d, p);
+      if (this.ws.packagesByDir.has(d)) return undefined;
     }
     return undefined;
   }

@@ -226,6 +226,11 @@ describe('import resolution maps the built paths of workspace packages back to t
     ]);
   });
 
+  it('maps a relative import of the package\'s own build output to the source', async () => {
+    assert.deepEqual(await builtResolutions('packages/core/bin/core.js'), ['../lib/common/index.js → packages/core/src/common/index.ts']);
+    assert.equal(show(resolver.resolve('packages/core/bin/core.js', ref('../lib/browser/missing'))), 'unresolved local');
+  });
+
   it('maps subpath imports (#) that point into the build output', async () => {
     assert.deepEqual(await builtResolutions('packages/exported/source/index.ts'), ['#internal/secret → packages/exported/source/internal/secret.ts']);
   });
