@@ -25,7 +25,7 @@ import {
 import { isAllowedEdge } from './rules/module-dependency';
 import { severityFor } from './rules/severity';
 import { applyInlineSuppressions } from './suppression';
-import type { ExtractedFile, ImportRef, Resolution, SkippedFile } from './types';
+import type { ExtractedFile, ImportRef, Resolution, SkippedFile, UnresolvedImport } from './types';
 
 /** What the index needs of the workspace configuration (AdriftConfig fits). */
 export interface EngineConfig {
@@ -43,8 +43,11 @@ export interface ScanStats {
   skipped: SkippedFile[];
   /** Files whose extraction came from the disk cache. */
   cached: number;
-  /** Imports of workspace files (relative or aliased) that led nowhere. */
-  unresolvedLocal: { file: string; specifier: string }[];
+  /**
+   * Imports of workspace files (relative, aliased, or naming a workspace package) that led
+   * nowhere, with the 1-based line and column of the specifier.
+   */
+  unresolvedLocal: UnresolvedImport[];
   cancelled: boolean;
   durationMs: number;
 }
@@ -169,8 +172,10 @@ export class WorkspaceIndex {
       const state = this.stateOf(e.file, e.hash, e.text, e.extracted);
       this.files.set(e.file, state);
       state.facts.resolutions.forEach((r, k) => {
-        const specifier = state.facts.extracted.imports[k].specifier;
-        if (r.kind === 'unresolved' && isLocalSpecifier(specifier)) unresolvedLocal.push({ file: e.file, specifier });
+        const { specifier, range } = state.facts.extracted.imports[k];
+        if (r.kind === 'unresolved' && (r.local === true || isLocalSpecifier(specifier))) {
+          unresolvedLocal.push({ file: e.file, specifier, line: range.start.line + 1, column: range.start.column + 1 });
+        }
       });
       this.addEdges(this.evaluationOf(state));
     }

@@ -53,7 +53,19 @@ export type Resolution =
   | { kind: 'file'; path: string } // workspace-relative, POSIX
   | { kind: 'external'; packageName: string } // 'react', '@scope/pkg', 'fastapi'
   | { kind: 'builtin'; name: string } // node:fs, os (Python stdlib)
-  | { kind: 'unresolved' };
+  /**
+   * Leads to no file. `local`: the import names something of the workspace (a workspace
+   * package, a tsconfig `paths` alias, a local Python package), so the miss hides an edge.
+   */
+  | { kind: 'unresolved'; local?: boolean };
+
+/** A local import that leads to no file, where it is written (1-based line and column). */
+export interface UnresolvedImport {
+  file: string;
+  specifier: string;
+  line: number;
+  column: number;
+}
 
 /** A file that was not checked, and why (binary, too large, minified, not UTF-8 ...). */
 export interface SkippedFile {

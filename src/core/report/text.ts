@@ -2,6 +2,7 @@
 // reader will go and discuss), then the rest by file; colour only when asked (a TTY).
 
 import { formatFindingLine, type Finding } from '../findings';
+import type { UnresolvedImport } from '../engine/types';
 import { countSeverities, plural, type ReportInput } from './types';
 
 export interface TextOptions {
@@ -44,8 +45,22 @@ export function textReport(input: ReportInput, options: TextOptions): string {
     }
     lines.push('');
   }
+  lines.push(...unresolvedLines(input.unresolved ?? [], paint));
   lines.push(summaryLine(input, paint));
   return lines.join('\n') + '\n';
+}
+
+/** How many unresolved imports the text report names: enough to act on, few enough to read. */
+const UNRESOLVED_SHOWN = 5;
+
+/** The first few local imports that lead nowhere, file:line:col, so that no miss is silent. */
+function unresolvedLines(unresolved: readonly UnresolvedImport[], paint: (style: Style, s: string) => string): string[] {
+  if (unresolved.length === 0) return [];
+  const lines = [paint('bold', 'local imports not resolved, so not checked') + paint('dim', ` (${unresolved.length})`)];
+  for (const u of unresolved.slice(0, UNRESOLVED_SHOWN)) lines.push(`  ${u.file}:${u.line}:${u.column} "${u.specifier}"`);
+  if (unresolved.length > UNRESOLVED_SHOWN) lines.push(paint('dim', `  … and ${unresolved.length - UNRESOLVED_SHOWN} more (--format json lists them all)`));
+  lines.push('');
+  return lines;
 }
 
 function summaryLine(input: ReportInput, paint: (style: Style, s: string) => string): string {
@@ -57,10 +72,7 @@ function summaryLine(input: ReportInput, paint: (style: Style, s: string) => str
   const parts = [`${found} in ${plural(input.files, 'file')} (${(input.durationMs / 1000).toFixed(2)} s)`];
   if (input.skipped.length > 0) parts.push(`${plural(input.skipped.length, 'file')} skipped`);
   const unresolved = input.unresolved ?? [];
-  if (unresolved.length > 0) {
-    const first = unresolved[0];
-    parts.push(`${plural(unresolved.length, 'local import')} not resolved, so not checked (e.g. "${first.specifier}" in ${first.file}; --format json lists them)`);
-  }
+  if (unresolved.length > 0) parts.push(`${plural(unresolved.length, 'local import')} not resolved, so not checked`);
   const b = input.baseline;
   if (b) {
     const extra = [b.expired ? `${b.expired} expired` : '', b.unused ? `${b.unused} no longer needed` : ''].filter(Boolean).join(', ');

@@ -1,6 +1,7 @@
 // What every report format is given: the findings of one check and what else a reader of
 // the report needs to trust it (files checked, skipped, baseline use).
 
+import type { UnresolvedImport } from '../engine/types';
 import type { Finding } from '../findings';
 
 export interface ReportInput {
@@ -10,8 +11,8 @@ export interface ReportInput {
   /** Files not checked, with why. */
   skipped: { file: string; reason: string }[];
   durationMs: number;
-  /** Local imports (relative or aliased) that lead to no file: the rules cannot see past them. */
-  unresolved?: { file: string; specifier: string }[];
+  /** Local imports (relative, aliased, of a workspace package) that lead to no file: the rules cannot see past them. */
+  unresolved?: UnresolvedImport[];
   baseline?: { file: string; suppressed: number; expired: number; unused: number };
   toolVersion: string;
 }

@@ -118,12 +118,24 @@ describe('reports', () => {
       assert.equal(renderReport('text', { ...input([]), skipped: [] }), 'no findings in 42 files (1.23 s)\n');
     });
 
-    it('says how many local imports it could not resolve, since no rule sees past them', () => {
-      const unresolved = [{ file: 'src/a.ts', specifier: './nope' }, { file: 'src/b.ts', specifier: '@/gone' }];
+    it('says how many local imports it could not resolve, since no rule sees past them, and names the first few with their place', () => {
+      const at = (file: string, specifier: string, line: number) => ({ file, specifier, line, column: 20 });
+      const two = [at('src/a.ts', './nope', 3), at('src/b.ts', '@acme/core/lib/gone', 12)];
       assert.equal(
-        renderReport('text', { ...input([]), skipped: [], unresolved }),
-        'no findings in 42 files (1.23 s); 2 local imports not resolved, so not checked (e.g. "./nope" in src/a.ts; --format json lists them)\n',
+        renderReport('text', { ...input([]), skipped: [], unresolved: two }),
+        [
+          'local imports not resolved, so not checked (2)',
+          '  src/a.ts:3:20 "./nope"',
+          '  src/b.ts:12:20 "@acme/core/lib/gone"',
+          '',
+          'no findings in 42 files (1.23 s); 2 local imports not resolved, so not checked',
+          '',
+        ].join('\n'),
       );
+      const many = Array.from({ length: 8 }, (_, i) => at(`src/f${i}.ts`, `@acme/x/dist/m${i}`, i + 1));
+      const text = renderReport('text', { ...input([]), skipped: [], unresolved: many });
+      assert.match(text, /^ {2}src\/f4.ts:5:20 "@acme\/x\/dist\/m4"\n {2}… and 3 more \(--format json lists them all\)$/m);
+      assert.doesNotMatch(text, /src\/f5.ts/);
     });
   });
 

@@ -9,6 +9,8 @@ import { PYTHON_STDLIB } from './builtins';
 import { dirOf, type Workspace } from './workspace';
 
 const UNRESOLVED: Resolution = { kind: 'unresolved' };
+/** A relative import or one of a workspace package that leads to no module: an edge no rule sees. */
+const LOCAL_MISS: Resolution = { kind: 'unresolved', local: true };
 
 export class PyResolver {
   private roots: string[] | undefined;
@@ -47,8 +49,8 @@ export class PyResolver {
     if (level > 0) {
       let base: string | undefined = fromDir;
       for (let i = 1; i < level && base !== undefined; i++) base = base === '' ? undefined : dirOf(base);
-      if (base === undefined) return [UNRESOLVED];
-      return this.fromModuleAt(base, parts, names) ?? [UNRESOLVED];
+      if (base === undefined) return [LOCAL_MISS];
+      return this.fromModuleAt(base, parts, names) ?? [LOCAL_MISS];
     }
     if (parts.length === 0) return [UNRESOLVED];
     const roots = this.rootsFor(fromDir);
@@ -70,7 +72,7 @@ export class PyResolver {
       if (found) return found;
     }
     for (const root of roots) if (this.isModuleFile(join(root, parts[0])) || this.isPackage(join(root, parts[0]))) local = true;
-    return local ? [UNRESOLVED] : [{ kind: 'external', packageName: parts[0] }];
+    return local ? [LOCAL_MISS] : [{ kind: 'external', packageName: parts[0] }];
   }
 
   /** The module `parts` under `base` plus the submodules among `names`, or undefined. */

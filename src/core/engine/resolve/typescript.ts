@@ -2,6 +2,13 @@
 // `paths`/`baseUrl` of the nearest tsconfig, package.json `imports`, workspace packages by
 // name, mapped to their source), a Node built-in, or an external package by name. Nothing
 // is resolved into node_modules. Every lookup is a set probe, memoised.
+//
+// A workspace package is published built, so its entries, `exports` and the deep imports
+// written against it (`@scope/pkg/lib/sub`) name build output. Each is mapped back to the
+// file it was built from: through the outDir/declarationDir and rootDir of the package's
+// tsconfig files when they have them (the exact inverse of what tsc writes), otherwise by
+// the common convention that dist/, lib/, build/, out/ (and esm/, cjs/ … below them) are
+// built from src/, or from the package folder itself.
 
 import type { Resolution } from '../types';
 import { NODE_BUILTINS } from './builtins';
@@ -21,9 +28,13 @@ const SOURCE_EXTENSION = /\.(?:[cm]?[jt]sx?)$/;
 const ASSET_EXTENSION =
   /\.(?:css|scss|sass|less|styl|pcss|svg|png|jpe?g|gif|webp|avif|ico|bmp|json|jsonc|md|mdx|html?|txt|ya?ml|toml|wasm|woff2?|ttf|otf|eot|mp3|mp4|webm|wav|ogg|graphql|gql|vue|svelte|astro|glsl|wgsl|csv|xml)$/i;
 /** Build-output folders a package entry may point into while the source sits in src/. */
-const OUTPUT_FOLDER = /^(?:\.\/)?(?:dist|build|lib|out|esm|cjs|es|types|typings)\//;
+const OUTPUT_FOLDER = /^(?:dist|build|lib|out|esm|cjs|es|types|typings)(?:\/|$)/;
+/** What a compiler writes for a source file: `.js`, `.d.ts`, `.mjs`, `.d.cts` … */
+const OUTPUT_EXTENSION = /\.d\.[cm]?ts$|\.[cm]?jsx?$/;
 
 const UNRESOLVED: Resolution = { kind: 'unresolved' };
+/** An import of something in the workspace that leads to no file: an edge no rule sees. */
+const LOCAL_MISS: Resolution = { kind: 'unresolved', local: true };
 
 export class TsResolver {
   private readonly probes = new Map<string, string | null>();
@@ -45,7 +56,10 @@ export class TsResolver {
     const fromDir = dirOf(fromFile);
     if (spec.startsWith('node:')) return { kind: 'builtin', name: spec };
     if (spec === '.' || spec === '..' || spec.startsWith('./') || spec.startsWith('../')) {
-      return this.fileOrUnresolved(joinRel(fromDir, spec));
+      const p = joinRel(fromDir, spec);
+      // `../lib/cli` in a package's bin script: its own build output, compiled from src/cli.
+      const built = p === undefined || this.probe(p) !== undefined ? undefined : this.builtByEnclosingPackage(p);
+      return built !== undefined ? { kind: 'file', path: built } : this.fileOrUnresolved(p);
     }
     if (spec.startsWith('/')) return UNRESOLVED; // an absolute path: machine-specific
     if (spec.startsWith('#')) return this.packageImport(fromDir, spec);
@@ -61,7 +75,7 @@ export class TsResolver {
     }
     if (config?.baseUrl !== undefined) {
       const found = this.probe(joinRel(config.baseUrl, spec));
-      if (found !== undefined) return { kind: 'file', path: found };
+      if (found !== undefined && !this.guessShadowsPackage(found, spec)) return { kind: 'file', path: found };
     }
     const name = packageNameOf(spec);
     if (name === undefined) return UNRESOLVED; // '@/x', '~/x': an alias no config defines
@@ -71,9 +85,10 @@ export class TsResolver {
     return { kind: 'external', packageName: name };
   }
 
+  /** The file at `p`, or a local miss: `p` was meant to be a workspace file. */
   private fileOrUnresolved(p: string | undefined): Resolution {
     const found = this.probe(p);
-    return found === undefined ? UNRESOLVED : { kind: 'file', path: found };
+    return found === undefined ? LOCAL_MISS : { kind: 'file', path: found };
   }
 
   private matchPaths(patterns: readonly { prefix: string; suffix?: string; targets: string[] }[], base: string, spec: string): Resolution | undefined {
@@ -89,7 +104,7 @@ export class TsResolver {
       for (const target of pattern.targets) {
         const substituted = target.replace('*', captured);
         const found = this.probe(substituted.startsWith('/') ? joinRel('', substituted.slice(1)) : joinRel(base, substituted));
-        if (found !== undefined) return { kind: 'file', path: found };
+        if (found !== undefined && !this.guessShadowsPackage(found, spec)) return { kind: 'file', path: found };
       }
       // The longest matching pattern decides, as in TypeScript; if none of its targets
       // exists the import may still be a package (e.g. `*` mapped to a local typings folder).
@@ -98,9 +113,20 @@ export class TsResolver {
       // mapped to a folder that does not exist still reaches the package `@acme/ui`.
       const name = packageNameOf(spec);
       if (name !== undefined && this.ws.packagesByName.has(name)) return undefined;
-      return name === undefined || this.looksLocalAlias(pattern.prefix) ? UNRESOLVED : undefined;
+      return name === undefined || this.looksLocalAlias(pattern.prefix) ? LOCAL_MISS : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * An asset path is taken on trust (only source files are listed), so under a baseUrl or
+   * a catch-all `paths` pattern `@scope/pkg/logo.png` would look like a file there. When
+   * `spec` names a workspace package, only a file that is really there beats the package.
+   */
+  private guessShadowsPackage(found: string, spec: string): boolean {
+    if (this.ws.files.has(found)) return false;
+    const name = packageNameOf(spec);
+    return name !== undefined && this.ws.packagesByName.has(name);
   }
 
   /** `@/`, `~/`, `@app/`: a prefix no npm package can have, or one ending in a slash. */
@@ -114,7 +140,7 @@ export class TsResolver {
       const pkg = this.packageAt(d);
       if (!pkg || !isRecord(pkg.imports)) continue;
       const targets = matchSubpathMap(pkg.imports, spec);
-      if (targets === undefined) return UNRESOLVED;
+      if (targets === undefined) return LOCAL_MISS;
       for (const target of targets) {
         if (!target.startsWith('./')) {
           // `"#db": "some-package"`: an import of that package.
@@ -125,9 +151,9 @@ export class TsResolver {
         const found = this.toSource(pkg.dir, target);
         if (found !== undefined) return { kind: 'file', path: found };
       }
-      return UNRESOLVED;
+      return LOCAL_MISS;
     }
-    return UNRESOLVED;
+    return LOCAL_MISS;
   }
 
   /** The source file a workspace package's entry (or `name/sub/path`) stands for. */
@@ -142,7 +168,12 @@ export class TsResolver {
       }
     }
     if (subpath !== '') {
-      return this.probe(joinRel(pkg.dir, subpath)) ?? this.probe(joinRel(pkg.dir, `src/${subpath}`));
+      const typed = pkg.typesVersions ? (matchSubpathMap(pkg.typesVersions, subpath) ?? []) : [];
+      for (const target of typed) {
+        const found = this.toSource(pkg.dir, target);
+        if (found !== undefined) return found;
+      }
+      return this.toSource(pkg.dir, subpath) ?? this.probe(joinRel(pkg.dir, `src/${subpath}`));
     }
     for (const entry of pkg.entries) {
       const found = this.toSource(pkg.dir, entry);
@@ -151,13 +182,50 @@ export class TsResolver {
     return this.probe(joinRel(pkg.dir, 'src/index')) ?? this.probe(joinRel(pkg.dir, 'index'));
   }
 
-  /** A package target, or the source it was built from when it points into dist/ and the like. */
+  /**
+   * The source file of a path in the package at `dir` (an entry, an `exports` target, a
+   * deep import's subpath): what the package's tsconfig compiled into that path if it lies
+   * in its build folder, else the file itself, else the source by convention.
+   */
   private toSource(dir: string, target: string): string | undefined {
-    const direct = this.probe(joinRel(dir, target));
+    const p = joinRel(dir, target);
+    if (p === undefined) return undefined;
+    const built = this.builtFrom(dir, p);
+    if (built !== undefined) return built;
+    const direct = this.probe(p);
     if (direct !== undefined) return direct;
-    if (!OUTPUT_FOLDER.test(target)) return undefined;
-    const inSrc = target.replace(OUTPUT_FOLDER, 'src/').replace(/\.d\.[cm]?ts$|\.[cm]?js$/, '');
-    return this.probe(joinRel(dir, inSrc));
+    // dist/x, dist/esm/x, lib/types/x: strip one build folder after another, most literal first.
+    if (dir !== '' && !p.startsWith(`${dir}/`)) return undefined;
+    let rest = dir === '' ? p : p.slice(dir.length + 1);
+    for (let m = OUTPUT_FOLDER.exec(rest); m; m = OUTPUT_FOLDER.exec(rest)) {
+      rest = rest.slice(m[0].length);
+      const stem = rest.replace(OUTPUT_EXTENSION, '');
+      const found = this.probe(joinRel(dir, stem === '' ? 'src' : `src/${stem}`)) ?? (stem === '' ? undefined : this.probe(joinRel(dir, stem)));
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  /** The source file the package at `dir`'s tsconfig compiled into `p`, if `p` is in its build folder. */
+  private builtFrom(dir: string, p: string): string | undefined {
+    for (const layout of this.ws.buildLayouts.get(dir) ?? []) {
+      if (!p.startsWith(`${layout.out}/`)) continue;
+      const rest = p.slice(layout.out.length + 1).replace(OUTPUT_EXTENSION, '');
+      for (const source of layout.sources) {
+        const found = this.probe(joinRel(source, rest));
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  }
+
+  /** builtFrom for the nearest package above `p` that has a tsconfig build folder. */
+  private builtByEnclosingPackage(p: string): string | undefined {
+    for (let d: string | undefined = dirOf(p); d !== undefined; d = d === '' ? undefined : dirOf(d)) {
+      if (this.ws.buildLayouts.has(d)) return this.builtFrom(d, p);
+      if (this.ws.packagesByDir.has(d)) return undefined;
+    }
+    return undefined;
   }
 
   /** A workspace file for `p`: as is, with a source extension, or its index file. */

@@ -16,6 +16,18 @@ export interface PackageInfo {
   imports?: unknown;
   /** main, module, types, typings: entry points, in the order tried. */
   entries: string[];
+  /** `typesVersions`: the subpath map of its first entry (TypeScript's for a package without `exports`). */
+  typesVersions?: Record<string, unknown>;
+}
+
+/**
+ * Where a package's build writes what: files under `out` were compiled from the same
+ * relative path under one of `sources` (tried in order). From a tsconfig's outDir or
+ * declarationDir, and its rootDir or, without one, the folder its `include` names.
+ */
+export interface BuildLayout {
+  out: string;
+  sources: string[];
 }
 
 /** A tsconfig's module-resolution settings after `extends`. */
@@ -25,6 +37,12 @@ export interface CompilerPaths {
   /** `paths` patterns, resolved against baseUrl, else `pathsBase`; a target starting with `/` is workspace-relative. */
   paths?: PathPattern[];
   pathsBase?: string;
+  /** Workspace-relative outDir, declarationDir and rootDir, if set. */
+  outDir?: string;
+  declarationDir?: string;
+  rootDir?: string;
+  /** The folder every `include` entry lies in (the `include: ["src"]` of most packages). */
+  includeRoot?: string;
 }
 
 export interface PathPattern {
@@ -54,6 +72,8 @@ export class Workspace {
   readonly packagesByDir = new Map<string, PackageInfo>();
   /** tsconfig.json/jsconfig.json per folder, resolved through `extends`. */
   readonly compilerConfigs = new Map<string, CompilerPaths>();
+  /** Per package folder: where its tsconfig files (tsconfig.json, tsconfig.build.json …) put the build. */
+  readonly buildLayouts = new Map<string, BuildLayout[]>();
   /** Folders with a pyproject.toml, setup.py or setup.cfg. */
   readonly pythonProjects = new Set<string>();
   readonly problems: string[] = [];
@@ -110,6 +130,29 @@ export class Workspace {
         if (loaded) this.compilerConfigs.set(dirOf(f), loaded);
       }),
     );
+    const buildConfigs = configFiles.filter((f) => /^tsconfig(?:\.[\w-]+)*\.json$/.test(posix.basename(f)) && this.packagesByDir.has(dirOf(f)));
+    await Promise.all(
+      buildConfigs.map(async (f) => {
+        const config = posix.basename(f) === 'tsconfig.json' ? this.compilerConfigs.get(dirOf(f)) : await this.loadCompilerConfig(f, new Set(), dirOf(f));
+        if (config) this.addBuildLayouts(dirOf(f), config);
+      }),
+    );
+    for (const layouts of this.buildLayouts.values()) layouts.sort((a, b) => b.out.length - a.out.length || a.out.localeCompare(b.out));
+  }
+
+  /**
+   * The build folders of one tsconfig of the package in `dir`. Without rootDir, tsc takes
+   * the folder common to its inputs: the `include` folder, else src/ or the package itself.
+   */
+  private addBuildLayouts(dir: string, config: CompilerPaths): void {
+    const sources = config.rootDir !== undefined ? [config.rootDir] : [...new Set([config.includeRoot, joinRel(dir, 'src'), dir].filter((d): d is string => d !== undefined))];
+    const layouts = this.buildLayouts.get(dir) ?? [];
+    for (const out of [config.outDir, config.declarationDir]) {
+      // Only a build folder inside the package is reached through the package's name.
+      if (out === undefined || !out.startsWith(dir === '' ? '' : `${dir}/`) || out === dir) continue;
+      if (!layouts.some((l) => l.out === out && l.sources.join() === sources.join())) layouts.push({ out, sources });
+    }
+    if (layouts.length > 0) this.buildLayouts.set(dir, layouts);
   }
 
   private async loadPackage(file: string): Promise<void> {
@@ -122,6 +165,10 @@ export class Workspace {
       if (typeof v === 'string') entries.push(v);
     }
     const info: PackageInfo = { dir, entries, exports: json.exports, imports: json.imports };
+    if (isRecord(json.typesVersions)) {
+      const first = Object.values(json.typesVersions).find(isRecord);
+      if (first) info.typesVersions = first;
+    }
     if (typeof json.name === 'string') {
       info.name = json.name;
       // Two packages of one name: the shallower one (usually the real one, not a fixture) wins.
@@ -161,6 +208,18 @@ export class Workspace {
     if (isRecord(options.paths)) {
       result.paths = compilePaths(options.paths, leafDir);
       result.pathsBase = dir;
+    }
+    // Paths in a config are relative to the config that writes them (`${configDir}`: to the leaf).
+    const configPath = (value: unknown): string | undefined =>
+      typeof value !== 'string' ? undefined : value.startsWith(CONFIG_DIR) ? joinRel(leafDir, `.${value.slice(CONFIG_DIR.length)}`) : joinRel(dir, value);
+    for (const key of ['outDir', 'declarationDir', 'rootDir'] as const) {
+      const value = configPath(options[key]);
+      if (value !== undefined) result[key] = value;
+    }
+    if (Array.isArray(json.include)) {
+      const roots = json.include.map((entry) => configPath(typeof entry === 'string' ? staticFolderOf(entry) : undefined));
+      const first = roots[0];
+      if (first !== undefined && roots.every((r) => r === first)) result.includeRoot = first;
     }
     // Solution-style configs keep their settings in the configs they reference.
     if (result.paths === undefined && result.baseUrl === undefined && Array.isArray(json.references)) {
@@ -218,7 +277,18 @@ function definedOnly(c: CompilerPaths): CompilerPaths {
     out.paths = c.paths;
     out.pathsBase = c.pathsBase;
   }
+  for (const key of ['outDir', 'declarationDir', 'rootDir', 'includeRoot'] as const) if (c[key] !== undefined) out[key] = c[key];
   return out;
+}
+
+/** The part of an include glob before any wildcard, as a folder: `src` for src and src/ any glob, '.' for `*.ts`. */
+function staticFolderOf(entry: string): string {
+  const parts = entry.split('/');
+  const wild = parts.findIndex((p) => /[*?{[]/.test(p));
+  const fixed = wild === -1 ? parts : parts.slice(0, wild);
+  // A last segment with a source extension is a file: its folder is the root.
+  if (wild === -1 && /\.[cm]?[jt]sx?$/.test(fixed[fixed.length - 1] ?? '')) fixed.pop();
+  return fixed.length === 0 ? '.' : fixed.join('/');
 }
 
 /**

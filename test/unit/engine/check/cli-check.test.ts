@@ -3,6 +3,9 @@
 
 import * as assert from 'node:assert/strict';
 import { runCli } from '../../../../src/cli/run';
+import { NodeFileSystem } from '../../../../src/core/fs/node';
+import type { FileSystemPort } from '../../../../src/core/fs/port';
+import { engineFixture } from '../extract/fixtures';
 import { baselineCommand } from '../../../../src/cli/commands/baseline';
 import { checkCommand } from '../../../../src/cli/commands/check';
 import { MemoryFileSystem } from './memory';
@@ -35,10 +38,14 @@ function workspace(ticketService: string): MemoryFileSystem {
   });
 }
 
-async function run(fs: MemoryFileSystem, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function run(fs: FileSystemPort, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  return runIn(ROOT, fs, ...argv);
+}
+
+async function runIn(cwd: string, fs: FileSystemPort, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { fs, out: (t) => void (out += t + '\n'), err: (t) => void (err += t + '\n'), processCwd: ROOT }, [checkCommand, baselineCommand], '0.0.0');
+  const code = await runCli(argv, { fs, out: (t) => void (out += t + '\n'), err: (t) => void (err += t + '\n'), processCwd: cwd }, [checkCommand, baselineCommand], '0.0.0');
   return { code, out, err };
 }
 
@@ -86,5 +93,24 @@ describe('adrift check (CLI)', () => {
     const expired = await run(fs, 'check', '--baseline', '.adrift-baseline.yaml', '--no-cache');
     assert.equal(expired.code, 1);
     assert.match(expired.out, /its baseline entry expired on 2000-01-01 \(search moves in Q2\)/);
+  });
+
+  it('sees the violations behind deep imports of built workspace paths, and names the imports it could not resolve', async () => {
+    // The fixture's packages are imported as `@fx/core/lib/browser/widget`, `@fx/legacy/build/parse`:
+    // built paths whose source is in src/ (or lib/). Before, both edges were lost in silence.
+    const r = await runIn(engineFixture('built-packages'), new NodeFileSystem(), 'check', '--no-cache');
+    assert.equal(r.code, 1, r.out + r.err);
+    assert.match(r.out, /^ {2}apps\/web\/src\/main.ts:3:\d+ private-import .*"core"/m);
+    assert.match(r.out, /^ {2}apps\/web\/src\/main.ts:7:\d+ module-dependency module "web" may not use module "legacy"/m);
+    // Imports that name a workspace package and lead nowhere are counted and named, with their place.
+    assert.match(r.out, /^ {2}apps\/web\/src\/stale.ts:2:\d+ "@fx\/core\/lib\/gone"$/m);
+    assert.match(r.out, /^ {2}apps\/web\/src\/stale.ts:3:\d+ "@fx\/ui\/dist\/nothing"$/m);
+    assert.match(r.out, /2 local imports not resolved, so not checked/);
+    const json = JSON.parse((await runIn(engineFixture('built-packages'), new NodeFileSystem(), 'check', '--no-cache', '--format', 'json')).out) as {
+      summary: { unresolved: number };
+      unresolved: { file: string; specifier: string; line: number; column: number }[];
+    };
+    assert.equal(json.summary.unresolved, 2);
+    assert.deepEqual(json.unresolved.map((u) => `${u.file}:${u.line} ${u.specifier}`), ['apps/web/src/stale.ts:2 @fx/core/lib/gone', 'apps/web/src/stale.ts:3 @fx/ui/dist/nothing']);
   });
 });

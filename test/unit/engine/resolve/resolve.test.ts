@@ -20,7 +20,7 @@ function show(r: Resolution): string {
     case 'builtin':
       return `builtin ${r.name}`;
     default:
-      return 'unresolved';
+      return r.local ? 'unresolved local' : 'unresolved';
   }
 }
 
@@ -64,8 +64,8 @@ describe('import resolution (fixture monorepo)', () => {
       'node:fs → builtin node:fs',
       'path → builtin path',
       './styles.css → apps/web/src/styles.css',
-      './does-not-exist → unresolved',
-      '@/nowhere → unresolved',
+      './does-not-exist → unresolved local',
+      '@/nowhere → unresolved local',
       './lazy → apps/web/src/lazy.ts',
     ]);
   });
@@ -122,11 +122,11 @@ describe('import resolution (fixture monorepo)', () => {
     assert.deepEqual(await resolutions(resolver, 'tools/run.py'), [
       'pyutil.strings → tools/pyutil/strings.py',
       'missing_local_module_xyz → external missing_local_module_xyz',
-      '.nowhere → unresolved',
+      '.nowhere → unresolved local',
       'calendar.models → tools/calendar/models.py',
       'calendar → tools/calendar/__init__.py',
     ]);
-    assert.deepEqual(show(resolver.resolve('tools/run.py', ref('pyutil.nothing'))), 'unresolved');
+    assert.deepEqual(show(resolver.resolve('tools/run.py', ref('pyutil.nothing'))), 'unresolved local');
   });
 
   it('reports both the package and its submodules for `from pkg import a, b`', () => {
@@ -136,11 +136,11 @@ describe('import resolution (fixture monorepo)', () => {
 
   it('sees files added and removed after it was created', () => {
     const spec = ref('./fresh');
-    assert.equal(show(resolver.resolve('apps/web/src/app.tsx', spec)), 'unresolved');
+    assert.equal(show(resolver.resolve('apps/web/src/app.tsx', spec)), 'unresolved local');
     resolver.fileAdded('apps/web/src/fresh.ts');
     assert.equal(show(resolver.resolve('apps/web/src/app.tsx', spec)), 'apps/web/src/fresh.ts');
     resolver.fileRemoved('apps/web/src/fresh.ts');
-    assert.equal(show(resolver.resolve('apps/web/src/app.tsx', spec)), 'unresolved');
+    assert.equal(show(resolver.resolve('apps/web/src/app.tsx', spec)), 'unresolved local');
   });
 
   it('finds its settings files itself when not given them', async () => {
@@ -153,7 +153,7 @@ describe('import resolution (fixture monorepo)', () => {
     assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('@tanstack/react-query/devtools'))), 'external @tanstack/react-query');
     assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('left-pad'))), 'external left-pad');
     assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('fs/promises'))), 'builtin fs/promises');
-    assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('../../../../outside'))), 'unresolved');
+    assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('../../../../outside'))), 'unresolved local');
     assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('virtual:pwa-register/react'))), 'external virtual:pwa-register');
     assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('./lazy?worker'))), 'apps/web/src/lazy.ts');
     assert.equal(show(resolver.resolve('apps/web/src/app.tsx', ref('#internal/secret'))), 'apps/web/src/internal/secret.ts');
@@ -179,10 +179,64 @@ describe('import resolution falls back to workspace packages', () => {
       const listing = await listSourceFiles(fs, root);
       const resolver = await createResolver(fs, root, new Set(listing.files), { configFiles: listing.configFiles });
       assert.equal(show(resolver.resolve('apps/web/src/page.ts', ref('@fx/ui'))), 'packages/ui/src/index.ts');
-      // No such package either: the alias stays unresolved rather than becoming an external package.
-      assert.equal(show(resolver.resolve('apps/web/src/page.ts', ref('@fx/missing'))), 'unresolved');
+      // No such package either: the alias stays unresolved (a local miss) rather than becoming an external package.
+      assert.equal(show(resolver.resolve('apps/web/src/page.ts', ref('@fx/missing'))), 'unresolved local');
     } finally {
       await fsp.rm(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('import resolution maps the built paths of workspace packages back to their source', () => {
+  const BUILT = engineFixture('built-packages');
+  let resolver: Resolver;
+
+  before(async () => {
+    const fs = new NodeFileSystem();
+    const listing = await listSourceFiles(fs, BUILT);
+    resolver = await createResolver(fs, BUILT, new Set(listing.files), { configFiles: listing.configFiles });
+  });
+
+  async function builtResolutions(file: string): Promise<string[]> {
+    const extracted = extractFile(file, await fsp.readFile(path.join(BUILT, file), 'utf8'));
+    assert.ok(!('skipped' in extracted));
+    return extracted.imports.map((r) => `${r.specifier} → ${show(resolver.resolve(file, r))}`);
+  }
+
+  it('follows tsconfig outDir/rootDir, the src/ convention, typesVersions and exports, with or without a tsconfig', async () => {
+    assert.deepEqual(await builtResolutions('apps/web/src/main.ts'), [
+      // core: rootDir src, outDir lib, no exports; main and typings in lib/.
+      '@fx/core → packages/core/src/common/index.ts',
+      '@fx/core/lib/common/uri → packages/core/src/common/uri.ts',
+      '@fx/core/lib/browser/widget → packages/core/src/browser/widget.ts',
+      // ui: no tsconfig; dist/ and dist/esm/ of a bundler build, and lib/, stand for src/.
+      '@fx/ui/dist/button → packages/ui/src/button.ts',
+      '@fx/ui/dist/esm/forms/input.js → packages/ui/src/forms/input.tsx',
+      '@fx/ui/lib/button → packages/ui/src/button.ts',
+      // legacy: rootDir lib, outDir build: its source is in lib/, not src/.
+      '@fx/legacy/build/parse → packages/legacy/lib/parse.ts',
+      // typed: typesVersions maps subpaths into dist/.
+      '@fx/typed/helpers → packages/typed/src/tools/helpers.ts',
+      '@fx/typed/math → packages/typed/src/math.ts',
+      // exported: exports into out/, whose source folder tsc infers from include: ["source"].
+      '@fx/exported/sub/a → packages/exported/source/sub/a.ts',
+      '@fx/exported → packages/exported/source/index.ts',
+      // An asset of a package, not a file under web's baseUrl (apps/web/@fx/ui/… does not exist).
+      '@fx/ui/styles/theme.css → packages/ui/styles/theme.css',
+    ]);
+  });
+
+  it('maps a relative import of the package\'s own build output to the source', async () => {
+    assert.deepEqual(await builtResolutions('packages/core/bin/core.js'), ['../lib/common/index.js → packages/core/src/common/index.ts']);
+    assert.equal(show(resolver.resolve('packages/core/bin/core.js', ref('../lib/browser/missing'))), 'unresolved local');
+  });
+
+  it('maps subpath imports (#) that point into the build output', async () => {
+    assert.deepEqual(await builtResolutions('packages/exported/source/index.ts'), ['#internal/secret → packages/exported/source/internal/secret.ts']);
+  });
+
+  it('marks an import that names a workspace package but leads to no file as a local miss', async () => {
+    assert.deepEqual(await builtResolutions('apps/web/src/stale.ts'), ['@fx/core/lib/gone → unresolved local', '@fx/ui/dist/nothing → unresolved local']);
+    assert.equal(show(resolver.resolve('apps/web/src/main.ts', ref('some-npm-package/dist/x'))), 'external some-npm-package');
   });
 });
