@@ -50,15 +50,15 @@ export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
   return -1;
 }
 
-/** UTF-16 without a byte-order mark: mostly-ASCII text has a NUL in every other byte. */
-function utf16WithoutBom(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
-  const n = Math.min(bytes.length, 4096) & ~1;
+/** Which byte of each pair is NUL in mostly-ASCII UTF-16: the high byte (odd in LE, even in BE). */
+function utf16ByNuls(n: number, isNul: (i: number) => boolean): 'UTF-16LE' | 'UTF-16BE' | undefined {
+  n = Math.min(n, 4096) & ~1;
   if (n < 4) return undefined;
   let evenNul = 0;
   let oddNul = 0;
   for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenNul++;
-    if (bytes[i + 1] === 0) oddNul++;
+    if (isNul(i)) evenNul++;
+    if (isNul(i + 1)) oddNul++;
   }
   const pairs = n / 2;
   if (oddNul >= pairs * 0.6 && evenNul === 0) return 'UTF-16LE';
@@ -80,7 +80,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const bom = startsWith(bytes, UTF8_BOM);
   const start = bom ? UTF8_BOM.length : 0;
   if (!bom) {
-    const utf16 = utf16WithoutBom(bytes);
+    const utf16 = utf16ByNuls(bytes.length, (i) => bytes[i] === 0);
     if (utf16) return { text: decodeUtf16(bytes, utf16, 0), encoding: utf16, bom: false, guessed: true };
   }
   const body = bytes.subarray(start);
@@ -93,6 +93,15 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   // The bytes of the line before the bad one are valid, so their decoded length is the column.
   const column = new TextDecoder('utf-8').decode(body.subarray(lineStart, bad)).length;
   return { text, encoding: 'UTF-8', bom, invalid: { byte: body[bad], at: { line, column } } };
+}
+
+/**
+ * For text that was read as UTF-8 although it is UTF-16 (a source file, say): which UTF-16.
+ * Its byte-order mark reads as two U+FFFD; its ASCII as a NUL in every other character.
+ */
+export function utf16ReadAsUtf8(text: string): 'UTF-16LE' | 'UTF-16BE' | undefined {
+  const from = text.startsWith('\uFFFD\uFFFD') ? 2 : 0;
+  return utf16ByNuls(text.length - from, (i) => text.charCodeAt(from + i) === 0);
 }
 
 /** The line ending a text uses: that of its first line (a file that has none gets \n). */
