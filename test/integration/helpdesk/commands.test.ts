@@ -148,6 +148,24 @@ suite('Commands: decision records', () => {
     assert.ok(after.get('Accepted')?.includes(`${pad(id(2))} Sign agents in with passkeys`));
   });
 
+  test('Change Decision Status keeps a byte-order mark and CRLF, and refuses a Latin-1 record without touching it', async () => {
+    const crlf = `docs/adr/${pad(id(3))}-keep-crlf.yaml`;
+    const latin1 = `docs/adr/${pad(id(4))}-latin-one.yaml`;
+    const text = (n: number, title: string) => `# Written on Windows.\r\nid: ${n}\r\ntitle: ${title}\r\nstatus: proposed\r\ndate: 2026-11-01\r\ncontext: Saved by an old editor.\r\n`;
+    fs.writeFileSync(workspaceUri(crlf).fsPath, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text(id(3), 'Keep CRLF'), 'utf8')]));
+    const latinBytes = Buffer.from(text(id(4), 'Latin one').replace('old editor', 'vieil éditeur'), 'latin1');
+    fs.writeFileSync(workspaceUri(latin1).fsPath, latinBytes);
+    await treeShows(`${pad(id(4))} Latin one`);
+    assert.equal(await vscode.commands.executeCommand('adrift.changeStatus', { id: id(3), status: 'accepted' }), 'accepted');
+    const written = fs.readFileSync(workspaceUri(crlf).fsPath);
+    assert.deepEqual([...written.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the byte-order mark is kept');
+    const after = written.subarray(3).toString('utf8');
+    assert.match(after, /\r\nstatus: accepted\r\n/);
+    assert.equal(after.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF in a CRLF record');
+    assert.equal(await vscode.commands.executeCommand('adrift.changeStatus', { id: id(4), status: 'accepted' }), undefined, 'the edit is refused');
+    assert.deepEqual(fs.readFileSync(workspaceUri(latin1).fsPath), latinBytes, 'not one byte of the Latin-1 record changed');
+  });
+
   test('Assign Folder to Module from the Explorer: a new module joins the boundaries record, comments kept', async () => {
     const folder = path.join(testWorkspace(), 'src', 'server', 'billing');
     fs.mkdirSync(folder, { recursive: true });
