@@ -3,6 +3,7 @@
 
 import * as path from 'node:path';
 import { loadConfig, type AdriftConfig } from '../core/config';
+import { withBom } from '../core/fs/decode';
 import { compareFindings, formatFindingLine, type Finding } from '../core/findings';
 import { loadDecisionLog } from '../core/records/store';
 import type { DecisionLog, FileChange } from '../core/records/types';
@@ -30,7 +31,7 @@ export async function applyChanges(ctx: CommandContext, changes: readonly FileCh
       throw new UsageError(`cannot rename ${c.renameFrom} to ${c.path}: that file exists`);
     }
   }
-  await ctx.fs.writeAtomic(changes.map((c) => ({ path: absolute(ctx, c.renameFrom ?? c.path), text: c.text })));
+  await ctx.fs.writeAtomic(changes.map((c) => ({ path: absolute(ctx, c.renameFrom ?? c.path), text: withBom(c.text, c.bom) })));
   for (const c of changes) if (c.renameFrom && c.renameFrom !== c.path) await ctx.fs.rename(absolute(ctx, c.renameFrom), absolute(ctx, c.path));
 }
 

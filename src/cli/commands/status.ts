@@ -1,4 +1,5 @@
-// `adrift status <id> <status>`: change a record's status (and its date).
+// `adrift status <id> <status>`: change a record's status (and its date). Accepting a record
+// that supersedes others marks them superseded in the same write.
 
 import { EditError, setStatus } from '../../core/records/edits';
 import { DECISION_STATUSES, type DecisionStatus } from '../../core/records/types';
@@ -13,7 +14,7 @@ export const statusCommand: CliCommand = {
     { name: 'status', description: DECISION_STATUSES.join(', ') },
   ],
   options: [],
-  details: 'Also sets `date` to today. To mark a record superseded, use "adrift supersede <old> <new>".',
+  details: 'Also sets `date` to today. Accepting a record that lists others in `supersedes` marks them superseded (superseded_by <id>) in the same write. To replace a record, use "adrift supersede <old> new".',
   async run(ctx) {
     const id = parseId(ctx.args.id, '<id>');
     const status = ctx.args.status ?? '';
@@ -22,7 +23,11 @@ export const statusCommand: CliCommand = {
     try {
       const changes = setStatus(log, id, status as DecisionStatus);
       await applyChanges(ctx, changes);
-      ctx.out(changes.length ? `${changes[0].path}: status ${status}` : `record ${id} is already ${status}`);
+      if (changes.length === 0) ctx.out(`record ${id} is already ${status}`);
+      else {
+        ctx.out(`${changes[0].path}: status ${status}`);
+        for (const c of changes.slice(1)) ctx.out(`${c.path}: status superseded (superseded_by ${id})`);
+      }
     } catch (err) {
       if (err instanceof EditError) throw new UsageError(err.message);
       throw err;

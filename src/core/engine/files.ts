@@ -4,6 +4,7 @@
 // guard that turns unreadable text into a skip note instead of a crash.
 
 import picomatch from 'picomatch';
+import { utf16ReadAsUtf8 } from '../fs/decode';
 import type { FileSystemPort } from '../fs/port';
 import type { SkippedFile } from './types';
 
@@ -32,7 +33,10 @@ const MINIFIED_CHECK_FROM = 10_000;
  */
 export function guardSourceText(text: string): string | undefined {
   if (text.length > MAX_SOURCE_CHARS) return `larger than ${amount(MAX_SOURCE_CHARS)} (${amount(text.length)})`;
-  if (text.includes('\0')) return 'binary file (contains NUL bytes)';
+  if (text.includes('\0')) {
+    const utf16 = utf16ReadAsUtf8(text);
+    return utf16 ? `${utf16} text (Adrift reads source files as UTF-8)` : 'binary file (contains NUL bytes)';
+  }
   // Decoding invalid UTF-8 yields U+FFFD; a hand-written source file almost never has one.
   if (text.includes('\uFFFD')) return 'not valid UTF-8 text';
   if (text.length >= MINIFIED_CHECK_FROM) {

@@ -13,6 +13,8 @@ export interface FileStat {
 export interface FileSystemPort {
   /** The file's text, or undefined if it does not exist. Throws on other I/O errors. */
   readText(path: string): Promise<string | undefined>;
+  /** The file's bytes, or undefined if it does not exist; for files Adrift may write back (see decode.ts). */
+  readBytes(path: string): Promise<Uint8Array | undefined>;
   /** Entries of a folder (names only), or undefined if it does not exist. */
   readDirectory(path: string): Promise<{ name: string; kind: FileStat['kind'] }[] | undefined>;
   stat(path: string): Promise<FileStat | undefined>;

@@ -6,6 +6,7 @@
 import { padId, recordFileName } from './naming';
 import { recordSkeleton } from './skeletons';
 import { todayUtc } from './store';
+import { describeChain, replaceLinks, replacementChain } from './lineage';
 import { EditError, TextEditor, yamlFlowList, yamlScalar } from './text-edit';
 import type { DecisionKind, DecisionLog, DecisionStatus, FileChange, LoadedRecord } from './types';
 
@@ -25,12 +26,21 @@ function find(log: DecisionLog, id: number): LoadedRecord & { record: NonNullabl
   if (found.length === 0) throw new EditError(`there is no record ${id}`);
   if (found.length > 1) throw new EditError(`id ${id} is used by ${found.map((r) => r.file).join(' and ')}; run "adrift renumber" first`);
   const r = found[0];
+  if (r.readOnly) throw new EditError(`${r.file} is not edited: ${r.readOnly}`);
   if (!r.record || !r.doc) throw new EditError(`${r.file} has problems to fix first (run "adrift lint")`);
   return r as LoadedRecord & { record: NonNullable<LoadedRecord['record']> };
 }
 
+/** The one way to an editor of a record: refuses a file Adrift must not write (not UTF-8, unreadable). */
 function editorOf(r: LoadedRecord): TextEditor {
-  return new TextEditor(r.text, r.doc!);
+  if (r.readOnly) throw new EditError(`${r.file} is not edited: ${r.readOnly}`);
+  if (!r.doc) throw new EditError(`${r.file} has problems to fix first (run "adrift lint")`);
+  return new TextEditor(r.text, r.doc);
+}
+
+/** The edited text of a record as a change, written back with the byte-order mark it had. */
+function changeOf(r: LoadedRecord, ed: TextEditor, path = r.file): FileChange {
+  return { path, text: ed.result(), ...(r.bom ? { bom: true } : {}) };
 }
 
 /** The next free id: one past the highest id in the log, broken records included. */
@@ -45,7 +55,11 @@ export function nextId(log: DecisionLog): number {
   return max + 1;
 }
 
-/** Changes a record's status and its date. Superseding needs the successor: use supersede. */
+/**
+ * Changes a record's status and its date. Accepting a record that supersedes others retires
+ * them in the same change (status superseded, superseded_by this record): until then they
+ * stay in force. Marking a record superseded needs its successor: use supersede.
+ */
 export function setStatus(log: DecisionLog, id: number, status: DecisionStatus, opts: EditOptions = {}): FileChange[] {
   const r = find(log, id);
   if (status === 'superseded' && r.record.superseded_by === undefined) {
@@ -55,32 +69,93 @@ export function setStatus(log: DecisionLog, id: number, status: DecisionStatus, 
   const ed = editorOf(r);
   ed.setKey([], 'status', status);
   ed.setKey([], 'date', opts.today ?? todayUtc(), ['status']);
-  return [{ path: r.file, text: ed.result() }];
+  const retired = status === 'accepted' ? (r.record.supersedes ?? []).flatMap((old) => retire(log, old, id, opts)) : [];
+  return [changeOf(r, ed), ...retired];
+}
+
+/** The change that marks `oldId` superseded by the accepted `newId` (none when it already is, or does not exist). */
+function retire(log: DecisionLog, oldId: number, newId: number, opts: EditOptions): FileChange[] {
+  if (oldId === newId || !log.records.some((r) => idOf(r) === oldId)) return [];
+  const old = find(log, oldId);
+  const by = old.record.superseded_by;
+  if (old.record.status === 'superseded' && by === newId) return [];
+  if (by !== undefined && by !== newId) {
+    throw new EditError(`record ${oldId} is already superseded by record ${by}; let ${newId} supersede ${by} instead, or take ${oldId} out of the supersedes of ${newId}`);
+  }
+  const cycle = replacementChain(replaceLinks(log.records), oldId, newId);
+  if (cycle) throw new EditError(`record ${describeChain(cycle)}, so ${newId} cannot replace ${oldId} (that would be a supersede cycle)`);
+  const ed = editorOf(old);
+  if (old.record.status !== 'superseded') {
+    ed.setKey([], 'status', 'superseded');
+    ed.setKey([], 'date', opts.today ?? todayUtc(), ['status']);
+  }
+  ed.setKey([], 'superseded_by', String(newId), ['date', 'status']);
+  return [changeOf(old, ed)];
+}
+
+const SUPERSEDES_AFTER = ['superseded_by', 'review_by', 'consequences', 'decision', 'options', 'drivers', 'context', 'tags', 'deciders', 'date'];
+
+/** Why `successor` may not (yet) replace `oldId`, or undefined. */
+function refuseSuccession(log: DecisionLog, oldId: number, successor: number): string | undefined {
+  if (oldId === successor) return 'a record cannot supersede itself';
+  const cycle = replacementChain(replaceLinks(log.records), oldId, successor);
+  return cycle ? `record ${describeChain(cycle)}, so ${successor} cannot replace ${oldId} (that would be a supersede cycle)` : undefined;
 }
 
 /**
- * Record `newId` replaces `oldId`: the new one lists the old in `supersedes`, the old one
- * becomes superseded with `superseded_by`. Both files change together, nothing else does.
+ * Record `newId` replaces `oldId`: the new one lists the old in `supersedes`. When the new
+ * one is accepted, the old one becomes superseded (with `superseded_by`) in the same change;
+ * when it is proposed, the old one stays in force until it is accepted (see setStatus).
  */
 export function supersede(log: DecisionLog, oldId: number, newId: number, opts: EditOptions = {}): FileChange[] {
-  if (oldId === newId) throw new EditError('a record cannot supersede itself');
   const oldRec = find(log, oldId);
   const newRec = find(log, newId);
-  if (oldRec.record.status === 'superseded' && oldRec.record.superseded_by !== undefined && oldRec.record.superseded_by !== newId) {
+  const refused = refuseSuccession(log, oldId, newId);
+  if (refused) throw new EditError(refused);
+  if (oldRec.record.superseded_by !== undefined && oldRec.record.superseded_by !== newId) {
     throw new EditError(`record ${oldId} is already superseded by record ${oldRec.record.superseded_by}`);
   }
-  const oldEd = editorOf(oldRec);
-  if (oldRec.record.status !== 'superseded') {
-    oldEd.setKey([], 'status', 'superseded');
-    oldEd.setKey([], 'date', opts.today ?? todayUtc(), ['status']);
+  if (newRec.record.status !== 'accepted' && newRec.record.status !== 'proposed') {
+    throw new EditError(`record ${newId} is ${newRec.record.status}; the record that replaces another must be proposed or accepted`);
   }
-  oldEd.setKey([], 'superseded_by', String(newId), ['date', 'status']);
   const newEd = editorOf(newRec);
-  newEd.addToList([], 'supersedes', oldId, ['superseded_by', 'review_by', 'consequences', 'decision', 'options', 'drivers', 'context', 'tags', 'deciders', 'date']);
-  return [
-    { path: oldRec.file, text: oldEd.result() },
-    { path: newRec.file, text: newEd.result() },
-  ].filter((c, i) => c.text !== (i === 0 ? oldRec.text : newRec.text));
+  newEd.addToList([], 'supersedes', oldId, SUPERSEDES_AFTER);
+  const changes = [...(newRec.record.status === 'accepted' ? retire(log, oldId, newId, opts) : []), changeOf(newRec, newEd)];
+  return changes.filter((c) => c.text !== log.records.find((r) => r.file === c.path)?.text);
+}
+
+export interface SuccessorOptions extends EditOptions {
+  /** Title of the successor; default: the title of the record it replaces. */
+  title?: string;
+  id?: number;
+}
+
+/**
+ * A new proposed record that replaces `oldId`, pre-filled from it: the old text (comments,
+ * context, options, enforce and all) with a new id, title, status proposed, today's date and
+ * `supersedes: [oldId]`. The old record does not change: it stays in force until the
+ * successor is accepted.
+ */
+export function proposeSuccessor(log: DecisionLog, oldId: number, opts: SuccessorOptions = {}): FileChange {
+  const old = find(log, oldId);
+  if (old.record.status === 'superseded' || old.record.status === 'rejected') {
+    throw new EditError(`record ${oldId} is ${old.record.status}${old.record.superseded_by !== undefined ? ` by record ${old.record.superseded_by}` : ''}; only a record in force can get a successor`);
+  }
+  const id = opts.id ?? nextId(log);
+  const title = (opts.title ?? old.record.title).trim();
+  if (!title) throw new EditError('a record needs a title');
+  const ed = editorOf(old);
+  ed.prependLines([
+    `# Proposed successor of record ${oldId} (${old.record.title}), pre-filled from it: change what the new decision changes.`,
+    `# Record ${oldId} stays in force until this one is accepted; accepting it marks ${oldId} superseded.`,
+  ]);
+  ed.replaceValue(['id'], String(id));
+  ed.replaceValue(['title'], yamlScalar(title));
+  ed.setKey([], 'status', 'proposed');
+  ed.setKey([], 'date', opts.today ?? todayUtc(), ['status']);
+  for (const key of ['superseded_by', 'review_by']) ed.removeKey([], key);
+  ed.setKey([], 'supersedes', yamlFlowList([oldId]), SUPERSEDES_AFTER);
+  return { path: joinRel(log.folderRelative, recordFileName(id, title)), text: ed.result() };
 }
 
 /**
@@ -134,9 +209,9 @@ export function renumberDuplicates(log: DecisionLog): FileChange[] {
       const dir = r.file.slice(0, r.file.lastIndexOf('/') + 1);
       const name = r.file.slice(dir.length);
       const rest = /^\d+-(.*)$/.exec(name)?.[1] ?? name;
-      changes.push({ path: `${dir}${padId(m.to)}-${rest}`, text: e.result(), renameFrom: r.file });
+      changes.push({ ...changeOf(r, e, `${dir}${padId(m.to)}-${rest}`), renameFrom: r.file });
     } else {
-      changes.push({ path: r.file, text: e.result() });
+      changes.push(changeOf(r, e));
     }
   }
   return changes;

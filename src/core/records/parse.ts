@@ -2,7 +2,7 @@
 // schema, every problem a finding at the key or value it is about. Never throws: a broken
 // file (syntax error, wrong types, binary garbage, a huge file, an alias bomb) gives findings.
 
-import { isMap, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import type { Finding, Range } from '../findings';
 import { TextPositions } from './positions';
 import { schemaProblems } from './schema-messages';
@@ -78,6 +78,46 @@ function duplicateKey(doc: Document): Node | undefined {
   return found;
 }
 
+/**
+ * The alias behind a failed toJS: one without an anchor before it, or, for an alias bomb, the
+ * alias that stands for the most nodes (the top of the chain that blows up).
+ */
+function aliasProblem(doc: Document, message: string): { node: Node; why: string } | undefined {
+  const anchors = new Map<string, Node>();
+  const aliases: { alias: Alias; source: Node | undefined }[] = [];
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) aliases.push({ alias: node, source: anchors.get(node.source) });
+      else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  if (/^Unresolved alias/.test(message)) {
+    const lost = aliases.find((a) => a.source === undefined);
+    return lost && { node: lost.alias, why: `the alias *${lost.alias.source} has no anchor &${lost.alias.source} before it` };
+  }
+  const sizes = new Map<Node, number>();
+  const sourceOf = new Map(aliases.map((a) => [a.alias as Node, a.source]));
+  const size = (node: unknown, depth: number): number => {
+    if (!node || typeof node !== 'object' || depth > MAX_NESTING) return 1;
+    const n = node as Node;
+    if (isAlias(n)) return size(sourceOf.get(n), depth + 1);
+    const known = sizes.get(n);
+    if (known !== undefined) return known;
+    sizes.set(n, 1); // an alias inside its own anchor counts once
+    let total = 1;
+    if (isMap(n) || isSeq(n)) for (const item of n.items as unknown[]) total += isPair(item) ? size(item.key, depth + 1) + size(item.value, depth + 1) : size(item, depth + 1);
+    total = Math.min(total, Number.MAX_SAFE_INTEGER);
+    sizes.set(n, total);
+    return total;
+  };
+  let worst: { alias: Alias; n: number } | undefined;
+  for (const a of aliases) {
+    const n = size(a.source, 0);
+    if (!worst || n > worst.n) worst = { alias: a.alias, n };
+  }
+  return worst && { node: worst.alias, why: `it expands too many YAML aliases (an alias bomb): *${worst.alias.source} here alone stands for ${worst.n.toLocaleString('en-US')} nodes` };
+}
+
 function schemaFinding(file: string, range: Range, message: string, header: RecordHeader): Finding {
   const f: Finding = { rule: 'decision-schema', severity: 'error', file, range, message };
   if (header.id !== undefined) {
@@ -118,7 +158,7 @@ export function parseRecord(relPath: string, text: string): LoadedRecord {
     const span = nodeSpan(node) ?? nodeSpan(hit.key);
     return span ? positions.range(span[0], span[1]) : positions.range(0, 0);
   };
-  const loaded: LoadedRecord = { file: relPath, text, doc: undefined, header: {}, findings: [], rangeOf: (p) => rangeOf(p, 'key') };
+  const loaded: LoadedRecord = { file: relPath, text, doc: undefined, header: {}, findings: [], rangeOf };
   const fail = (range: Range, message: string): LoadedRecord => {
     loaded.findings.push(schemaFinding(relPath, range, message, loaded.header));
     return loaded;
@@ -151,7 +191,13 @@ export function parseRecord(relPath: string, text: string): LoadedRecord {
     }
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    // toJS refuses alias bombs; a pathological nesting can exhaust the stack. Both are findings.
+    // toJS refuses alias bombs and aliases without an anchor; a pathological nesting can
+    // exhaust the stack. All are findings, the alias ones at the alias that causes them.
+    const alias = doc && err instanceof ReferenceError ? aliasProblem(doc, err.message) : undefined;
+    if (alias) {
+      const span = nodeSpan(alias.node) ?? [0, 0];
+      return fail(positions.range(span[0], span[1]), `the record was not loaded: ${alias.why}`);
+    }
     const why = err instanceof ReferenceError ? 'it expands too many YAML aliases (*anchor references)' : `it could not be read (${err instanceof Error ? err.message : String(err)})`;
     return fail(positions.range(0, 0), `the record was not loaded: ${why}`);
   }

@@ -7,7 +7,9 @@ import { loadConfig, resolveDecisionsFolder, toPosix } from '../config';
 import type { DecisionRef, Finding, Range, RuleId, Severity } from '../findings';
 import type { FileSystemPort } from '../fs/port';
 import { idFromFileName, padId } from './naming';
-import { parseRecord } from './parse';
+import { decodeText } from '../fs/decode';
+import { MAX_RECORD_CHARS, parseRecord } from './parse';
+import { describeChain, replaceCycles } from './lineage';
 import { closest } from './schema-messages';
 import type { DecisionLog, LoadedRecord } from './types';
 
@@ -65,28 +67,74 @@ export async function loadDecisionLog(fs: FileSystemPort, root: string, opts: Lo
   const folder = path.posix.isAbsolute(folderRel) ? folderRel : path.posix.join(rootPosix, folderRel);
   const folderRelative = path.posix.relative(rootPosix, folder) || '.';
   const entries = await fs.readDirectory(folder);
-  const names = (entries ?? [])
-    .filter((e) => e.kind === 'file' && /\.ya?ml$/i.test(e.name) && !e.name.startsWith('.'))
-    .map((e) => e.name)
-    .sort();
+  const listed = (entries ?? []).filter((e) => e.kind !== 'directory' && /\.ya?ml$/i.test(e.name) && !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
   const records: LoadedRecord[] = [];
-  for (const name of names) {
-    const rel = folderRelative === '.' ? name : `${folderRelative}/${name}`;
-    let text: string | undefined;
-    try {
-      text = await fs.readText(path.posix.join(folder, name));
-    } catch (err) {
-      findings.push({ rule: 'decision-schema', severity: 'error', file: rel, range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } }, message: `could not read the record: ${err instanceof Error ? err.message : String(err)}` });
-      continue;
-    }
-    if (text === undefined) continue; // deleted between listing and reading
-    records.push(withFallbackHeader(parseRecord(rel, text), name));
+  for (const entry of listed) {
+    const rel = folderRelative === '.' ? entry.name : `${folderRelative}/${entry.name}`;
+    const r = await readRecordFile(fs, path.posix.join(folder, entry.name), rel, entry.kind === 'file');
+    if (r) records.push(withFallbackHeader(r, entry.name));
   }
   records.sort(compareRecords);
   for (const r of records) findings.push(...r.findings);
   findings.push(...checkLog(records, opts.today ?? todayUtc()));
   return { root: rootPosix, folder, folderRelative, folderExists: entries !== undefined, records, findings };
+}
+
+/** Past this size a file is not read at all (parse.ts refuses past MAX_RECORD_CHARS characters). */
+const MAX_RECORD_BYTES = 4 * MAX_RECORD_CHARS;
+const START: Range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
+
+/** A record file that could not be used at all: it still gets a line in the log, with why. */
+function unusable(rel: string, message: string): LoadedRecord {
+  const f: Finding = { rule: 'decision-schema', severity: 'error', file: rel, range: START, message };
+  return { file: rel, text: '', doc: undefined, header: {}, findings: [f], rangeOf: () => START, readOnly: message };
+}
+
+function errorText(err: unknown): string {
+  const e = err as NodeJS.ErrnoException | undefined;
+  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Reads one record file: plain files only (a symbolic link could point outside the workspace,
+ * where an edit would then write; a FIFO or device could hang or never end), bytes decoded
+ * once here, so every reader sees the same text and knows whether a write keeps the file as
+ * it was. Undefined when the file vanished between listing and reading.
+ */
+async function readRecordFile(fs: FileSystemPort, abs: string, rel: string, plainFile: boolean): Promise<LoadedRecord | undefined> {
+  let bytes: Uint8Array | undefined;
+  try {
+    const stat = await fs.stat(abs);
+    if (!plainFile) {
+      if (stat?.kind === 'directory') return undefined;
+      const what = stat === undefined ? 'a symbolic link to a file that does not exist' : stat.kind === 'file' ? 'a symbolic link' : 'not a regular file (a FIFO, socket or device)';
+      return unusable(rel, `the record was not read: it is ${what}; Adrift reads only plain files in the decisions folder, so replace it with the file itself`);
+    }
+    if (stat === undefined) return undefined;
+    if (stat.size > MAX_RECORD_BYTES) return unusable(rel, `the file is ${Math.round(stat.size / 1024)} KB; a decision record is at most ${MAX_RECORD_CHARS / 1000} KB, so it was not read`);
+    bytes = await fs.readBytes(abs);
+  } catch (err) {
+    return unusable(rel, `could not read the record: ${errorText(err)}`);
+  }
+  if (bytes === undefined) return undefined;
+  const decoded = decodeText(bytes);
+  const r = parseRecord(rel, decoded.text);
+  if (decoded.bom && decoded.encoding === 'UTF-8') r.bom = true;
+  if (decoded.encoding !== 'UTF-8') {
+    const how = `${decoded.encoding}${decoded.bom ? ', with a byte-order mark' : ' (no byte-order mark; guessed from its NUL bytes)'}`;
+    r.readOnly = `it is saved as ${how}; save it as UTF-8 first`;
+    r.findings.unshift(finding(r, 'decision-schema', 'warning', START, `the file is saved as ${how}; Adrift reads it, but edits only UTF-8 records: save it as UTF-8`));
+  } else if (decoded.invalid) {
+    const { byte, at } = decoded.invalid;
+    const hex = `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    r.readOnly = `it is not valid UTF-8 (byte ${hex} at line ${at.line + 1}, column ${at.column + 1}); save it as UTF-8 first`;
+    r.findings.unshift(
+      finding(r, 'decision-schema', 'error', { start: at, end: { line: at.line, column: at.column + 1 } }, `byte ${hex} is not valid UTF-8 (was the file saved as Latin-1 or Windows-1252?); Adrift reads the rest, but will not edit this record until it is saved as UTF-8`),
+    );
+  }
+  return r;
 }
 
 /**
@@ -116,6 +164,7 @@ export function checkLog(records: readonly LoadedRecord[], today: string): Findi
   }
   const declared = new Set<string>();
   for (const r of records) for (const m of Object.keys(r.record?.enforce?.modules ?? {})) declared.add(m);
+  const cycles = replaceCycles(records);
 
   for (const r of records) {
     const name = r.file.slice(r.file.lastIndexOf('/') + 1);
@@ -143,8 +192,10 @@ export function checkLog(records: readonly LoadedRecord[], today: string): Findi
         return;
       }
       const t = targets[0].record;
-      if (sid === rec.id) out.push(finding(r, 'decision-reference', 'error', r.rangeOf(['supersedes', i]), 'a record cannot supersede itself'));
-      else if (t && (t.status !== 'superseded' || t.superseded_by !== rec.id)) {
+      if (!t || sid === rec.id) return; // a self-reference is a cycle, reported below
+      if (t.superseded_by !== undefined && t.superseded_by !== rec.id) {
+        out.push(finding(r, 'decision-lifecycle', 'warning', r.rangeOf(['supersedes', i]), `record ${sid} is already superseded by record ${t.superseded_by}; supersede ${t.superseded_by} instead, or take ${sid} out of this list`));
+      } else if (rec.status === 'accepted' && t.status !== 'superseded') {
         out.push(finding(r, 'decision-lifecycle', 'warning', r.rangeOf(['supersedes', i]), `record ${sid} is superseded by this one but does not say so (it should have status: superseded and superseded_by: ${rec.id}); run "adrift supersede ${sid} ${rec.id}"`));
       }
     });
@@ -159,8 +210,17 @@ export function checkLog(records: readonly LoadedRecord[], today: string): Findi
         }
         if (rec.status !== 'superseded') {
           out.push(finding(r, 'decision-lifecycle', 'warning', r.rangeOf(['superseded_by']), `superseded_by is set but the status is ${rec.status}; a replaced record has status superseded`));
+        } else if (t && (t.status === 'proposed' || t.status === 'rejected') && t.id !== rec.id) {
+          out.push(finding(r, 'decision-lifecycle', 'warning', r.rangeOf(['superseded_by'], 'value'), `record ${t.id}, which replaces this one, is ${t.status}, so nothing enforces this decision any more; set this record back to accepted until ${t.id} is accepted (accepting ${t.id} marks this one superseded)`));
         }
       }
+    }
+    for (const { link, cycle } of cycles.filter((c) => c.link.record === r)) {
+      const self = link.successor === link.predecessor;
+      const message = self
+        ? link.path[0] === 'supersedes' ? 'a record cannot supersede itself' : 'a record cannot be superseded by itself'
+        : `supersede cycle: ${describeChain(cycle)}; a record cannot replace, directly or through others, a record that replaces it: remove this link or the other`;
+      out.push(finding(r, 'decision-reference', 'error', r.rangeOf(link.path, 'value'), message));
     }
     if (rec.review_by && rec.review_by < today && (rec.status === 'accepted' || rec.status === 'proposed')) {
       out.push(finding(r, 'decision-lifecycle', 'warning', r.rangeOf(['review_by']), `review_by ${rec.review_by} has passed; revisit the decision and confirm it (set a new review_by), supersede it or deprecate it`));

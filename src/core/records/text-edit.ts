@@ -3,6 +3,7 @@
 // blank lines, quoting, folded prose, indentation) stays byte for byte as the user wrote it.
 
 import { isMap, isSeq, stringify, type Document, type Node } from 'yaml';
+import { lineEndingOf } from '../fs/decode';
 import { findMapPair, walkPath, type FieldPath } from './yaml-paths';
 
 interface Splice {
@@ -29,11 +30,15 @@ function span(node: unknown): [number, number, number] | undefined {
 /** Collects splices against one text and applies them together. */
 export class TextEditor {
   private readonly splices: Splice[] = [];
+  /** New lines take the file's own line ending, so a CRLF record never gets a bare LF. */
+  private readonly eol: '\n' | '\r\n';
 
   constructor(
     readonly text: string,
     readonly doc: Document,
-  ) {}
+  ) {
+    this.eol = lineEndingOf(text);
+  }
 
   /** Offset of the start of the line after the one holding `offset` (end of text when none). */
   private nextLineStart(offset: number): number {
@@ -103,6 +108,22 @@ export class TextEditor {
     this.insertLines(this.pairEnd(anchor), `${indent}${yamlScalar(key)}:${yaml.startsWith('\n') ? '' : ' '}${yaml}\n`);
   }
 
+  /** Removes the entry `key` of the block mapping at `mapPath` (its line, its value's lines), if it is there. */
+  removeKey(mapPath: FieldPath, key: string): void {
+    const map = walkPath(this.doc, mapPath);
+    const pair = map.depth === mapPath.length ? findMapPair(map.value, key) : undefined;
+    if (!pair) return;
+    if (!isMap(map.value) || map.value.flow) throw new EditError(`cannot remove ${key} from a flow mapping`);
+    const k = span(pair.key)!;
+    const start = this.text.lastIndexOf('\n', k[0] - 1) + 1;
+    this.splices.push({ start, end: this.pairEnd(pair), text: '' });
+  }
+
+  /** Puts whole lines (comments, say) before the first line of the text. */
+  prependLines(lines: readonly string[]): void {
+    this.splices.push({ start: 0, end: 0, text: lines.map((l) => `${l}\n`).join('') });
+  }
+
   /** Adds a block entry `key:` with nested lines (already indented relative to the key) to the mapping at `mapPath`. */
   addBlockEntry(mapPath: FieldPath, key: string, nested: readonly string[]): void {
     const map = walkPath(this.doc, mapPath).value;
@@ -148,7 +169,7 @@ export class TextEditor {
   result(): string {
     let out = this.text;
     const sorted = [...this.splices].sort((a, b) => b.start - a.start || b.end - a.end);
-    for (const s of sorted) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+    for (const s of sorted) out = out.slice(0, s.start) + (this.eol === '\n' ? s.text : s.text.replace(/\r?\n/g, this.eol)) + out.slice(s.end);
     return out;
   }
 }

@@ -132,8 +132,12 @@ export interface LoadedRecord {
   header: RecordHeader;
   /** Findings about this file alone (syntax, schema). */
   findings: Finding[];
-  /** Range of the key at `path` (or the nearest part of it that exists), 0-based. */
-  rangeOf(path: readonly (string | number)[]): Range;
+  /** Range of the key at `path` (or of its value, with 'value'; or the nearest part of it that exists), 0-based. */
+  rangeOf(path: readonly (string | number)[], at?: 'key' | 'value'): Range;
+  /** The file starts with a UTF-8 byte-order mark (not part of `text`); a write keeps it. */
+  bom?: boolean;
+  /** Why Adrift will not write this file (not UTF-8, UTF-16, unreadable); every edit refuses it. */
+  readOnly?: string;
 }
 
 export interface DecisionLog {
@@ -158,4 +162,6 @@ export interface FileChange {
   text: string;
   /** Workspace-relative path the file had before, when the edit renames it. */
   renameFrom?: string;
+  /** Write a UTF-8 byte-order mark before `text`, as the file had one (editors keep it themselves). */
+  bom?: boolean;
 }

@@ -1,5 +1,6 @@
 // Adrift: Change Decision Status — pick a record (or get it from the tree / a CodeLens), pick
-// its new status. Choosing "superseded" continues as Supersede Decision, which needs the successor.
+// its new status. Choosing "superseded" continues as Supersede Decision, which needs the successor;
+// choosing "accepted" for a successor also retires the records it supersedes (see setStatus).
 
 import { setStatus } from '../../core/records/edits';
 import { DECISION_STATUSES, type DecisionStatus } from '../../core/records/types';
@@ -13,7 +14,7 @@ const STATUS_HELP: Record<DecisionStatus, [icon: string, detail: string]> = {
   accepted: ['pass', 'In force: its modules and rules are checked in code'],
   rejected: ['circle-slash', 'Considered and turned down'],
   deprecated: ['archive', 'No longer in force, with nothing replacing it'],
-  superseded: ['replace', 'Replaced by another decision (asks which)'],
+  superseded: ['replace', 'Replaced by another decision (asks which, or proposes one; this one holds until it is accepted)'],
 };
 
 export interface ChangeStatusArgs {
@@ -46,7 +47,7 @@ export class ChangeStatusCommand implements AdriftCommand {
     if (!status) return undefined;
     if (status === 'superseded') {
       const done = await new SupersedeCommand(this.ctx).run({ folder: folder.root, id: current.id, ...(opts.by !== undefined ? { by: opts.by } : {}) });
-      return done ? 'superseded' : undefined;
+      return done && !done.oldInForce ? 'superseded' : undefined;
     }
     const latest = fresh(this.ctx, folder);
     const changes = tryEdit(() => setStatus(latest.log, current.id, status));

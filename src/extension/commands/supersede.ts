@@ -1,10 +1,10 @@
-// Adrift: Supersede Decision — the old record becomes superseded by a successor, either an
-// existing record or a new one created on the spot (same kind, title to fill in). Both files
-// change in one undoable edit.
+// Adrift: Supersede Decision — a successor for a record: a new proposed record pre-filled
+// from it, or an existing record. The old record stays in force until the successor is
+// accepted (Accept / Change Decision Status), which then marks it superseded in one edit.
 
-import { createRecord, nextId, supersede } from '../../core/records/edits';
-import { parseRecord } from '../../core/records/parse';
-import type { DecisionKind, LoadedRecord } from '../../core/records/types';
+import * as vscode from 'vscode';
+import { nextId, proposeSuccessor, supersede } from '../../core/records/edits';
+import type { LoadedRecord } from '../../core/records/types';
 import { padId } from '../views/decisionItems';
 import { folderOfTarget, openRecord, optionsOf, pickDecision, pickFolder, type AdriftCommand, type CommandContext } from './context';
 import type { PickItem } from './prompts';
@@ -18,7 +18,13 @@ export interface SupersedeArgs {
   by: number;
   /** Or: the title of a new record that replaces it. */
   newTitle: string;
-  kind: DecisionKind;
+}
+
+export interface SupersedeResult {
+  old: number;
+  successor: number;
+  /** The old record still holds: the successor is proposed, and accepting it retires the old one. */
+  oldInForce: boolean;
 }
 
 const NEW_RECORD = Symbol('new record');
@@ -27,7 +33,7 @@ export class SupersedeCommand implements AdriftCommand {
   readonly id = 'adrift.supersede';
   constructor(private readonly ctx: CommandContext) {}
 
-  async run(target?: unknown): Promise<{ superseded: number; by: number } | undefined> {
+  async run(target?: unknown): Promise<SupersedeResult | undefined> {
     const opts = optionsOf<SupersedeArgs>(target);
     const title = 'Supersede Decision';
     const folder = folderOfTarget(this.ctx, target) ?? (await pickFolder(this.ctx, opts.folder, title));
@@ -46,7 +52,7 @@ export class SupersedeCommand implements AdriftCommand {
       const items: PickItem<number | typeof NEW_RECORD>[] = [
         { label: '$(add) New decision record…', detail: 'Write the decision that replaces this one', value: NEW_RECORD },
         ...latest.log.records
-          .filter((r): r is LoadedRecord & { record: NonNullable<LoadedRecord['record']> } => r.record !== undefined && r.record.id !== oldRecord.id && r.record.status !== 'superseded' && r.record.status !== 'rejected')
+          .filter((r): r is LoadedRecord & { record: NonNullable<LoadedRecord['record']> } => r.record !== undefined && r.record.id !== oldRecord.id && (r.record.status === 'accepted' || r.record.status === 'proposed'))
           .map((r) => ({ label: `${padId(r.record.id)} ${r.record.title}`, description: r.record.status, value: r.record.id })),
       ];
       successor = await this.ctx.prompter.pick(items, { title: `${title}: ${oldRecord.title}`, placeHolder: 'Which decision replaces it?' });
@@ -57,7 +63,9 @@ export class SupersedeCommand implements AdriftCommand {
       const by = successor;
       const changes = tryEdit(() => supersede(latest.log, oldRecord.id, by));
       if (!changes || !(await applyRecordChanges(this.ctx, latest, changes, `Decision ${by} supersedes ${oldRecord.id}`))) return undefined;
-      return { superseded: oldRecord.id, by };
+      const accepted = latest.log.records.find((r) => r.record?.id === by)?.record?.status === 'accepted';
+      if (!accepted) this.stillInForce(oldRecord.id, by);
+      return { old: oldRecord.id, successor: by, oldInForce: !accepted };
     }
 
     const newTitle =
@@ -69,15 +77,15 @@ export class SupersedeCommand implements AdriftCommand {
         validate: (text) => (text.trim() ? undefined : 'A decision needs a title.'),
       }));
     if (!newTitle?.trim()) return undefined;
-    const kind = opts.kind ?? oldRecord.kind ?? 'general';
-    // The new record exists only in memory until the one edit that writes both files.
-    const created = tryEdit(() => createRecord(latest.log, kind, newTitle, { id: nextId(latest.log) }));
-    if (!created) return undefined;
-    const withNew = { ...latest.log, records: [...latest.log.records, parseRecord(created.path, created.text)] };
     const newId = nextId(latest.log);
-    const changes = tryEdit(() => supersede(withNew, oldRecord.id, newId));
-    if (!changes || !(await applyRecordChanges(this.ctx, latest, changes, `Decision ${newId} supersedes ${oldRecord.id}`))) return undefined;
+    const created = tryEdit(() => proposeSuccessor(latest.log, oldRecord.id, { id: newId, title: newTitle }));
+    if (!created || !(await applyRecordChanges(this.ctx, latest, [created], `Propose a successor of decision ${oldRecord.id}`))) return undefined;
     await openRecord(this.ctx, latest, created.path);
-    return { superseded: oldRecord.id, by: newId };
+    this.stillInForce(oldRecord.id, newId);
+    return { old: oldRecord.id, successor: newId, oldInForce: true };
+  }
+
+  private stillInForce(old: number, successor: number): void {
+    void vscode.window.showInformationMessage(`Adrift: decision ${padId(successor)} is proposed; decision ${padId(old)} stays in force until you accept ${padId(successor)}.`);
   }
 }

@@ -97,36 +97,73 @@ suite('Commands: decision records', () => {
     assert.match(readFile(file), /^status: rejected$/m);
   });
 
-  test('Supersede Decision with an existing successor changes both files and nothing else', async () => {
+  test('Supersede Decision with an existing proposed successor links it; accepting it retires the old record', async () => {
     const others = recordFiles().filter((f) => !f.startsWith(pad(id(0))) && !f.startsWith(pad(id(1))));
     const before = new Map(others.map((f) => [f, readFile(`docs/adr/${f}`)]));
+    const oldFile = `docs/adr/${pad(id(0))}-use-redis-for-rate-limits.yaml`;
+    const newFile = `docs/adr/${pad(id(1))}-keep-one-repository.yaml`;
     // The successor is picked from the list: the record added above as "Keep one repository".
     await vscode.commands.executeCommand('adrift.changeStatus', { id: id(1), status: 'proposed' });
     await answer(`${pad(id(1))} Keep one repository`);
-    assert.deepEqual(await vscode.commands.executeCommand('adrift.supersede', id(0)), { superseded: id(0), by: id(1) });
-    const old = record(`docs/adr/${pad(id(0))}-use-redis-for-rate-limits.yaml`);
+    assert.deepEqual(await vscode.commands.executeCommand('adrift.supersede', id(0)), { old: id(0), successor: id(1), oldInForce: true });
+    assert.equal(record(oldFile).status, 'accepted', 'the old record holds until its successor is accepted');
+    assert.deepEqual(record(newFile).supersedes, [id(0)]);
+    // Accept, as the CodeLens on the successor's status does: both files change in one edit.
+    assert.equal(await vscode.commands.executeCommand('adrift.editor.acceptDecision', workspaceUri(newFile).toString(), id(1)), true);
+    const old = record(oldFile);
     assert.equal(old.status, 'superseded');
     assert.equal(old.superseded_by, id(1));
-    assert.deepEqual(record(`docs/adr/${pad(id(1))}-keep-one-repository.yaml`).supersedes, [id(0)]);
+    assert.equal(record(newFile).status, 'accepted');
     for (const [f, text] of before) assert.equal(readFile(`docs/adr/${f}`), text, `${f} must not change`);
   });
 
-  test('Supersede Decision with a new record creates it, links both, keeps comments and opens it', async () => {
+  test('Supersede Decision with a new record writes a pre-filled proposed successor; the old one holds until it is accepted', async () => {
     const oldFile = 'docs/adr/0008-external-oidc-sign-in.yaml';
-    const comments = readFile(oldFile).split('\n').filter((l) => l.trim().startsWith('#'));
+    const oldText = readFile(oldFile);
     await answer('New decision record…', 'Sign agents in with passkeys');
-    assert.deepEqual(await vscode.commands.executeCommand('adrift.supersede', { id: 8 }), { superseded: 8, by: id(2) });
+    assert.deepEqual(await vscode.commands.executeCommand('adrift.supersede', { id: 8 }), { old: 8, successor: id(2), oldInForce: true });
     const created = `docs/adr/${pad(id(2))}-sign-agents-in-with-passkeys.yaml`;
     assert.ok(exists(created));
-    assert.deepEqual(record(created).supersedes, [8]);
-    assert.equal(record(created).kind, 'technology', 'the successor has the kind of the record it replaces');
-    assert.equal(record(oldFile).status, 'superseded');
-    assert.equal(record(oldFile).superseded_by, id(2));
-    const old = readFile(oldFile);
-    for (const c of comments) assert.ok(old.includes(c), `comment kept: ${c}`);
+    const successor = record(created);
+    const previous = record(oldFile);
+    assert.deepEqual([successor.status, successor.supersedes, successor.title], ['proposed', [8], 'Sign agents in with passkeys']);
+    for (const key of ['kind', 'area', 'tags', 'context', 'options', 'enforce']) assert.deepEqual(successor[key], previous[key], `${key} is pre-filled from record 8`);
+    assert.equal(readFile(oldFile), oldText, 'record 8 is not touched yet');
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, workspaceUri(created).fsPath);
     const tree = await treeShows(`${pad(id(2))} Sign agents in with passkeys`);
-    assert.ok(groups(tree).get('Superseded')?.some((l) => l.startsWith('0008 ')));
+    assert.ok(groups(tree).get('Proposed')?.includes(`${pad(id(2))} Sign agents in with passkeys`));
+    assert.ok(groups(tree).get('Accepted')?.some((l) => l.startsWith('0008 ')), 'record 8 is still in force');
+
+    // Change Decision Status → accepted on the successor retires record 8 in the same edit.
+    await answer('accepted');
+    assert.equal(await vscode.commands.executeCommand('adrift.changeStatus', workspaceUri(created)), 'accepted');
+    assert.equal(record(oldFile).status, 'superseded');
+    assert.equal(record(oldFile).superseded_by, id(2));
+    const comments = oldText.split('\n').filter((l) => l.trim().startsWith('#'));
+    for (const c of comments) assert.ok(readFile(oldFile).includes(c), `comment kept: ${c}`);
+    const after = await waitFor('record 8 to move to Superseded', async () => {
+      const g = groups((await decisionsTree()).items);
+      return g.get('Superseded')?.some((l) => l.startsWith('0008 ')) ? g : undefined;
+    });
+    assert.ok(after.get('Accepted')?.includes(`${pad(id(2))} Sign agents in with passkeys`));
+  });
+
+  test('Change Decision Status keeps a byte-order mark and CRLF, and refuses a Latin-1 record without touching it', async () => {
+    const crlf = `docs/adr/${pad(id(3))}-keep-crlf.yaml`;
+    const latin1 = `docs/adr/${pad(id(4))}-latin-one.yaml`;
+    const text = (n: number, title: string) => `# Written on Windows.\r\nid: ${n}\r\ntitle: ${title}\r\nstatus: proposed\r\ndate: 2026-11-01\r\ncontext: Saved by an old editor.\r\n`;
+    fs.writeFileSync(workspaceUri(crlf).fsPath, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text(id(3), 'Keep CRLF'), 'utf8')]));
+    const latinBytes = Buffer.from(text(id(4), 'Latin one').replace('old editor', 'vieil éditeur'), 'latin1');
+    fs.writeFileSync(workspaceUri(latin1).fsPath, latinBytes);
+    await treeShows(`${pad(id(4))} Latin one`);
+    assert.equal(await vscode.commands.executeCommand('adrift.changeStatus', { id: id(3), status: 'accepted' }), 'accepted');
+    const written = fs.readFileSync(workspaceUri(crlf).fsPath);
+    assert.deepEqual([...written.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the byte-order mark is kept');
+    const after = written.subarray(3).toString('utf8');
+    assert.match(after, /\r\nstatus: accepted\r\n/);
+    assert.equal(after.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF in a CRLF record');
+    assert.equal(await vscode.commands.executeCommand('adrift.changeStatus', { id: id(4), status: 'accepted' }), undefined, 'the edit is refused');
+    assert.deepEqual(fs.readFileSync(workspaceUri(latin1).fsPath), latinBytes, 'not one byte of the Latin-1 record changed');
   });
 
   test('Assign Folder to Module from the Explorer: a new module joins the boundaries record, comments kept', async () => {

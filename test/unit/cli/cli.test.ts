@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { REPO, adrift, changedFiles, cleanUp, snapshot, workspace } from './run-cli';
 
@@ -82,6 +82,86 @@ describe('adrift CLI', function () {
     assert.equal(newText, before.get(`${ADR}/0004-queue-in-postgres.yaml`)!.replace('  chosen: PostgreSQL queue (pg-boss)\n', '  chosen: PostgreSQL queue (pg-boss)\nsupersedes: [3]\n'));
     assert.ok(newText.startsWith('# Written after the Redis outage in March.\n'));
     assert.equal(adrift(['lint', ws]).code, 0);
+  });
+
+  it('supersede <old> new writes a pre-filled proposed successor; the old record holds until it is accepted', () => {
+    const ws = workspace('log');
+    const before = snapshot(ws);
+    const r = adrift(['supersede', '3', 'new', '--title', 'Send invoice emails through the provider queue', ws]);
+    assert.equal(r.code, 0, r.stderr);
+    const created = `${ADR}/0006-send-invoice-emails-through-the-provider-queue.yaml`;
+    assert.deepEqual(changedFiles(before, snapshot(ws)), [created]);
+    assert.match(r.stdout, /record 3 stays in force until its successor is accepted: .*"adrift status 6 accepted"/);
+    const text = readFileSync(path.join(ws, created), 'utf8');
+    for (const line of ['id: 6', 'status: proposed', 'kind: technology', 'area: queue', 'supersedes: [3]']) assert.match(text, new RegExp(`^${line.replace(/[[\]]/g, '\\$&')}$`, 'm'), line);
+    assert.equal(adrift(['lint', ws]).code, 0);
+
+    const accept = adrift(['status', '6', 'accepted', ws]);
+    assert.equal(accept.code, 0, accept.stderr);
+    assert.equal(accept.stdout, `${created}: status accepted\n${ADR}/0003-queue-in-redis.yaml: status superseded (superseded_by 6)\n`);
+    const old = readFileSync(path.join(ws, ADR, '0003-queue-in-redis.yaml'), 'utf8');
+    assert.match(old, /^status: superseded$/m);
+    assert.match(old, /^superseded_by: 6$/m);
+    assert.equal(adrift(['lint', ws]).code, 0);
+  });
+
+  it('supersede 3 4 then supersede 4 3 is refused, and a cycle written by hand fails lint at the value', () => {
+    const ws = workspace('log');
+    assert.equal(adrift(['supersede', '3', '4', ws]).code, 0);
+    const back = adrift(['supersede', '4', '3', ws]);
+    assert.equal(back.code, 2);
+    assert.match(back.stderr, /record 4 supersedes 3, so 3 cannot replace 4 \(that would be a supersede cycle\)/);
+    const file = path.join(ws, ADR, '0004-queue-in-postgres.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('status: accepted', 'status: superseded\nsuperseded_by: 3'));
+    const lint = adrift(['lint', ws]);
+    assert.equal(lint.code, 1);
+    assert.match(lint.stdout, /^docs\/adr\/0004-queue-in-postgres.yaml:5:16 decision-reference supersede cycle: 3 supersedes 4, which supersedes 3/m);
+  });
+
+  it('edits keep a byte-order mark and CRLF, and refuse a Latin-1 record without touching its bytes', () => {
+    const ws = workspace('log');
+    const file = (n: string) => path.join(ws, ADR, n);
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(file('0003-queue-in-redis.yaml'))]);
+    writeFileSync(file('0003-queue-in-redis.yaml'), bom);
+    const crlf = readFileSync(file('0004-queue-in-postgres.yaml'), 'utf8').replace(/\n/g, '\r\n');
+    writeFileSync(file('0004-queue-in-postgres.yaml'), crlf);
+    assert.equal(adrift(['supersede', '3', '4', ws]).code, 0);
+    const old = readFileSync(file('0003-queue-in-redis.yaml'));
+    assert.deepEqual([...old.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the mark is kept');
+    assert.match(old.toString('utf8'), /\nsuperseded_by: 4\n/, 'at column 1, not indented by the mark');
+    const successor = readFileSync(file('0004-queue-in-postgres.yaml'), 'utf8');
+    assert.match(successor, /\r\nsupersedes: \[3\]\r\n/);
+    assert.equal(successor.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF in a CRLF record');
+    assert.equal(adrift(['lint', ws]).code, 0);
+
+    const latin1 = Buffer.from(readFileSync(file('0005-payment-provider.yaml'), 'utf8').replace('Stripe\n', 'Stripe (façade)\n'), 'latin1');
+    writeFileSync(file('0005-payment-provider.yaml'), latin1);
+    const lint = adrift(['lint', ws]);
+    assert.match(lint.stdout, /^docs\/adr\/0005-payment-provider.yaml:\d+:\d+ decision-schema byte 0xE7 is not valid UTF-8/m);
+    const refused = adrift(['status', '5', 'accepted', ws]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /0005-payment-provider.yaml is not edited: it is not valid UTF-8 \(byte 0xE7 at line \d+, column \d+\)/);
+    assert.deepEqual(readFileSync(file('0005-payment-provider.yaml')), latin1, 'not one byte changed');
+  });
+
+  it('lists records it cannot use with "!" and the reason: symbolic links, link loops, UTF-16', () => {
+    const ws = workspace('log');
+    const adr = path.join(ws, ADR);
+    writeFileSync(path.join(ws, 'elsewhere.yaml'), 'id: 6\ntitle: Linked from outside\nstatus: accepted\ndate: 2026-05-01\n');
+    symlinkSync('../../elsewhere.yaml', path.join(adr, '0006-linked.yaml'));
+    symlinkSync('0007-loop.yaml', path.join(adr, '0007-loop.yaml'));
+    writeFileSync(path.join(adr, '0008-wide.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id: 8\ntitle: Saved by Notepad\nstatus: accepted\ndate: 2026-05-02\n', 'utf16le')]));
+    const list = adrift(['list', ws]);
+    assert.equal(list.code, 0, list.stderr);
+    const row = (id: string) => list.stdout.split('\n').find((l) => l.includes(id)) ?? '';
+    assert.match(row('0006'), /^!0006 +\? +docs\/adr\/0006-linked.yaml +\(the record was not read: it is a symbolic link; Adrift reads only plain files/);
+    assert.match(row('0007'), /^!0007 .*\(could not read the record: .*ELOOP/);
+    assert.match(row('0008'), /^!0008 +accepted +2026-05-02 +Saved by Notepad +\(docs\/adr\/0008-wide.yaml: the file is saved as UTF-16LE, with a byte-order mark/);
+    const json = JSON.parse(adrift(['list', '--json', ws]).stdout) as { id: number; problem?: string }[];
+    assert.deepEqual(json.filter((r) => r.problem).map((r) => r.id), [6, 7, 8]);
+    const lint = adrift(['lint', ws]);
+    assert.match(lint.stdout, /^docs\/adr\/0006-linked.yaml:1:1 decision-schema the record was not read: it is a symbolic link/m);
+    assert.doesNotMatch(lint.stdout, /binary|NUL/);
   });
 
   it('status, new and renumber write through the same store', () => {

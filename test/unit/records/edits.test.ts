@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
+import { formatFindingLine } from '../../../src/core/findings';
 import { foldModel, allowsEdge } from '../../../src/core/model/fold';
 import {
   assignFolderToModule,
   createRecord,
   nextId,
   proposeAllowingEdge,
+  proposeSuccessor,
   renumberDuplicates,
   setStatus,
   supersede,
@@ -175,5 +177,124 @@ describe('record edits', () => {
     const accepted = apply(proposed, setStatus(proposed, 4, 'accepted', { today: '2026-11-28' }));
     assert.equal(allowsEdge(foldModel(accepted), 'tenant', 'ticket'), true);
     assert.deepEqual(foldModel(accepted).modules.get('tenant')?.uses.map((u) => u.decision.id), [4]);
+  });
+});
+
+describe('superseding: the old record stays in force until its successor is accepted', () => {
+  const QUEUE = `# Chosen after the spike in October.
+id: 5
+title: Use RabbitMQ for background jobs
+status: accepted    # reviewed by ops
+date: 2026-10-02
+kind: technology
+area: queue
+tags: [jobs]
+review_by: 2027-01-01
+context: >
+  Jobs must survive a restart.
+options:
+  - name: RabbitMQ
+  - name: Postgres SKIP LOCKED
+decision:
+  chosen: RabbitMQ
+enforce:
+  packages:
+    forbid:
+      - { name: bullmq, reason: "we chose RabbitMQ" }
+`;
+  const rec = (id: number, status: string, extra = '') => `id: ${id}\ntitle: Decision ${id}\nstatus: ${status}\ndate: 2026-11-01\n${extra}`;
+  const forbidden = (log: DecisionLog) => foldModel(log).forbiddenPackages.map((p) => `${p.value.name} (${p.decision.id})`);
+
+  it('writes a proposed successor pre-filled from the old record, and leaves the old one as it is', () => {
+    const log = logOf({ '0005-rabbitmq.yaml': QUEUE, '0003-modules.yaml': MODULES });
+    const c = proposeSuccessor(log, 5, { title: 'Use Postgres SKIP LOCKED for background jobs', today: '2026-11-27' });
+    assert.equal(c.path, 'docs/adr/0006-use-postgres-skip-locked-for-background-jobs.yaml');
+    const successor = parseRecord(c.path, c.text);
+    assert.deepEqual(successor.findings, []);
+    const r = successor.record!;
+    assert.deepEqual([r.id, r.title, r.status, r.date, r.supersedes], [6, 'Use Postgres SKIP LOCKED for background jobs', 'proposed', '2026-11-27', [5]]);
+    // The area, tags, context, options and enforce come from the old record, not from a skeleton.
+    assert.deepEqual([r.kind, r.area, r.tags, r.context, r.decision, r.enforce], [
+      'technology', 'queue', ['jobs'], 'Jobs must survive a restart.\n', { chosen: 'RabbitMQ' }, { packages: { forbid: [{ name: 'bullmq', reason: 'we chose RabbitMQ' }] } },
+    ]);
+    assert.equal(r.review_by, undefined, 'the old review date is not carried over');
+    assert.match(c.text, /^# Proposed successor of record 5 \(Use RabbitMQ for background jobs\)/);
+    const after = apply(log, [c]);
+    assert.equal(after.records.find((x) => x.record?.id === 5)!.text, QUEUE);
+    assert.deepEqual(forbidden(after), ['bullmq (5)'], 'record 5 is still in force');
+    assert.deepEqual(checkLog(after.records, '2026-11-27'), []);
+  });
+
+  it('accepting the successor marks the old record superseded in the same change', () => {
+    const log = logOf({ '0005-rabbitmq.yaml': QUEUE });
+    const proposed = apply(log, [proposeSuccessor(log, 5, { today: '2026-11-27' })]);
+    const changes = setStatus(proposed, 6, 'accepted', { today: '2026-11-28' });
+    assert.deepEqual(changes.map((c) => c.path), ['docs/adr/0006-use-rabbitmq-for-background-jobs.yaml', 'docs/adr/0005-rabbitmq.yaml']);
+    assert.deepEqual(diff(QUEUE, changes[1].text), [
+      '-status: accepted    # reviewed by ops',
+      '-date: 2026-10-02',
+      '+status: superseded    # reviewed by ops',
+      '+date: 2026-11-28',
+      '+superseded_by: 6',
+    ]);
+    const accepted = apply(proposed, changes);
+    assert.deepEqual(forbidden(accepted), ['bullmq (6)'], 'the successor is in force, the old record is not');
+    assert.deepEqual(checkLog(accepted.records, '2026-11-28'), []);
+  });
+
+  it('links an existing proposed successor without retiring the old record yet', () => {
+    const log = logOf({ '0005-rabbitmq.yaml': QUEUE, '0009-b.yaml': rec(9, 'proposed') });
+    const changes = supersede(log, 5, 9, { today: '2026-11-27' });
+    assert.deepEqual(changes.map((c) => c.path), ['docs/adr/0009-b.yaml']);
+    assert.match(changes[0].text, /^supersedes: \[5\]$/m);
+    const after = apply(log, changes);
+    assert.equal(after.records.find((x) => x.record?.id === 5)!.record!.status, 'accepted');
+    assert.deepEqual(checkLog(after.records, '2026-11-27'), []);
+    assert.throws(() => supersede(logOf({ '0005-a.yaml': QUEUE, '0009-b.yaml': rec(9, 'rejected') }), 5, 9), /record 9 is rejected/);
+  });
+
+  it('with two proposed successors, the first accepted wins and the other is refused and flagged', () => {
+    const log = logOf({ '0005-rabbitmq.yaml': QUEUE, '0006-b.yaml': rec(6, 'proposed', 'supersedes: [5]\n'), '0007-c.yaml': rec(7, 'proposed', 'supersedes: [5]\n') });
+    assert.deepEqual(checkLog(log.records, '2026-11-27'), []);
+    const accepted = apply(log, setStatus(log, 6, 'accepted', { today: '2026-11-27' }));
+    assert.throws(() => setStatus(accepted, 7, 'accepted'), /record 5 is already superseded by record 6; let 7 supersede 6 instead/);
+    assert.deepEqual(checkLog(accepted.records, '2026-11-27').map(formatFindingLine), [
+      'docs/adr/0007-c.yaml:5:14 decision-lifecycle record 5 is already superseded by record 6; supersede 6 instead, or take 5 out of this list',
+    ]);
+  });
+
+  it('refuses a supersede that would close a cycle', () => {
+    const log = logOf({ '0002-a.yaml': rec(2, 'accepted'), '0003-b.yaml': rec(3, 'accepted') });
+    const once = apply(log, supersede(log, 2, 3, { today: '2026-11-27' }));
+    assert.throws(() => supersede(once, 3, 2), /record 3 supersedes 2, so 2 cannot replace 3/);
+    assert.throws(() => supersede(once, 2, 2), /cannot supersede itself/);
+  });
+
+  it('flags supersede cycles in lint, at the offending value', () => {
+    // What "adrift supersede 2 3" then "adrift supersede 3 2" used to leave behind.
+    const two = rec(2, 'superseded', 'superseded_by: 3\nsupersedes: [3]\n');
+    const three = rec(3, 'superseded', 'supersedes: [2]\nsuperseded_by: 2\n');
+    const lines = checkLog(logOf({ '0002-a.yaml': two, '0003-b.yaml': three }).records, '2026-11-27').map(formatFindingLine);
+    assert.deepEqual(lines.filter((l) => l.includes('cycle')).sort(), [
+      'docs/adr/0002-a.yaml:5:16 decision-reference supersede cycle: 3 supersedes 2, which supersedes 3; a record cannot replace, directly or through others, a record that replaces it: remove this link or the other',
+      'docs/adr/0002-a.yaml:6:14 decision-reference supersede cycle: 2 supersedes 3, which supersedes 2; a record cannot replace, directly or through others, a record that replaces it: remove this link or the other',
+      'docs/adr/0003-b.yaml:5:14 decision-reference supersede cycle: 3 supersedes 2, which supersedes 3; a record cannot replace, directly or through others, a record that replaces it: remove this link or the other',
+      'docs/adr/0003-b.yaml:6:16 decision-reference supersede cycle: 2 supersedes 3, which supersedes 2; a record cannot replace, directly or through others, a record that replaces it: remove this link or the other',
+    ]);
+    const ring = checkLog(logOf({ '0001-a.yaml': rec(1, 'accepted', 'supersedes: [3]\n'), '0002-b.yaml': rec(2, 'accepted', 'supersedes: [1]\n'), '0003-c.yaml': rec(3, 'accepted', 'supersedes: [2]\n') }).records, '2026-11-27');
+    assert.deepEqual(ring.filter((f) => f.message.includes('cycle')).map((f) => `${f.file}:${f.range.start.line + 1}:${f.range.start.column + 1} ${f.message.split(';')[0]}`), [
+      'docs/adr/0001-a.yaml:5:14 supersede cycle: 1 supersedes 3, which supersedes 2, which supersedes 1',
+      'docs/adr/0002-b.yaml:5:14 supersede cycle: 2 supersedes 1, which supersedes 3, which supersedes 2',
+      'docs/adr/0003-c.yaml:5:14 supersede cycle: 3 supersedes 2, which supersedes 1, which supersedes 3',
+    ]);
+    const self = checkLog(logOf({ '0004-a.yaml': rec(4, 'superseded', 'superseded_by: 4\n') }).records, '2026-11-27').map(formatFindingLine);
+    assert.ok(self.includes('docs/adr/0004-a.yaml:5:16 decision-reference a record cannot be superseded by itself'), self.join('\n'));
+  });
+
+  it('flags a record superseded by one that is only proposed: nothing enforces it', () => {
+    const lines = checkLog(logOf({ '0002-a.yaml': rec(2, 'superseded', 'superseded_by: 3\n'), '0003-b.yaml': rec(3, 'proposed', 'supersedes: [2]\n') }).records, '2026-11-27').map(formatFindingLine);
+    assert.deepEqual(lines, [
+      'docs/adr/0002-a.yaml:5:16 decision-lifecycle record 3, which replaces this one, is proposed, so nothing enforces this decision any more; set this record back to accepted until 3 is accepted (accepting 3 marks this one superseded)',
+    ]);
   });
 });

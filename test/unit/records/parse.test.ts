@@ -100,6 +100,16 @@ describe('parseRecord', () => {
     assert.match(r.findings[0].message, /aliases/);
   });
 
+  it('points an alias bomb and an alias without anchor at the alias, not at 1:1', () => {
+    const levels = ['id: 1', 'a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(', ')}]`);
+    const bomb = parseRecord(FILE, levels.join('\n') + '\n');
+    assert.deepEqual(bomb.findings.map((f) => [f.range.start, f.message]), [
+      [{ line: 9, column: 7 }, 'the record was not loaded: it expands too many YAML aliases (an alias bomb): *h here alone stands for 48,427,561 nodes'],
+    ]);
+    assert.deepEqual(lines(VALID.replace('deciders: [tech lead]', 'deciders: *leads')), [`${FILE}:6:11 decision-schema the record was not loaded: the alias *leads has no anchor &leads before it`]);
+  });
+
   it('refuses deep nesting before the parser recurses into it', () => {
     const flow = parseRecord(FILE, `id: 1\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
     assert.match(formatFindingLine(flow.findings[0]), /:2:68 decision-schema the record nests lists or mappings more than 64 levels/);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { formatFindingLine } from '../../../src/core/findings';
+import { nextId } from '../../../src/core/records/edits';
 import { loadDecisionLog } from '../../../src/core/records/store';
 import { MemoryFileSystem } from './memory-fs';
 
@@ -95,5 +96,17 @@ describe('loadDecisionLog', () => {
   it('includes findings about .adrift.yaml', async () => {
     const l = await log({ '.adrift.yaml': 'decisons: docs/adr\n', 'docs/adr/0001-a.yaml': rec(1) });
     assert.deepEqual(l.findings.map(formatFindingLine), ['.adrift.yaml:1:1 decision-schema unknown key "decisons" in .adrift.yaml (did you mean "decisions"?)']);
+  });
+});
+
+describe('loadDecisionLog: records that cannot be read', () => {
+  it('keeps an unreadable record in the log with the reason, so list shows it and new skips its id', async () => {
+    const fs = new MemoryFileSystem({ [`${ROOT}/docs/adr/0001-a.yaml`]: rec(1), [`${ROOT}/docs/adr/0002-locked.yaml`]: rec(2) });
+    fs.unreadable.set(`${ROOT}/docs/adr/0002-locked.yaml`, 'EACCES');
+    const l = await loadDecisionLog(fs, ROOT, { today: '2026-11-27' });
+    assert.deepEqual(l.records.map((r) => [r.file, r.header.id, r.record?.id]), [['docs/adr/0001-a.yaml', 1, 1], ['docs/adr/0002-locked.yaml', 2, undefined]]);
+    assert.deepEqual(l.findings.map(formatFindingLine), ['docs/adr/0002-locked.yaml:1:1 decision-schema could not read the record: permission denied']);
+    assert.equal(l.records[1].readOnly, 'could not read the record: permission denied');
+    assert.equal(nextId(l), 3);
   });
 });

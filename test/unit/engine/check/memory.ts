@@ -20,6 +20,11 @@ export class MemoryFileSystem implements FileSystemPort {
     return this.files.get(p);
   }
 
+  async readBytes(p: string): Promise<Uint8Array | undefined> {
+    const text = await this.readText(p);
+    return text === undefined ? undefined : new TextEncoder().encode(text);
+  }
+
   async readDirectory(p: string): Promise<{ name: string; kind: FileStat['kind'] }[] | undefined> {
     const prefix = p.endsWith('/') ? p : p + '/';
     const out = new Map<string, FileStat['kind']>();

@@ -3,7 +3,7 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../../../src/core/fs/node';
-import { gitignoreGlobs, listSourceFiles } from '../../../../src/core/engine/files';
+import { gitignoreGlobs, guardSourceText, listSourceFiles } from '../../../../src/core/engine/files';
 import { engineFixture } from './fixtures';
 
 const FIXTURE = engineFixture('monorepo');
@@ -102,5 +102,19 @@ describe('workspace source files', () => {
       { glob: '**/*.gen.ts', folderOnly: false },
       { glob: 'docs/api', folderOnly: false },
     ]);
+  });
+});
+
+describe('unreadable source text', () => {
+  it('names UTF-16 as UTF-16, with or without a byte-order mark, instead of calling it binary', async () => {
+    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'adrift-utf16-'));
+    const source = "import { db } from './db';\n";
+    await fsp.writeFile(path.join(dir, 'le.ts'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(source, 'utf16le')]));
+    await fsp.writeFile(path.join(dir, 'be.ts'), Buffer.from(source, 'utf16le').swap16());
+    await fsp.writeFile(path.join(dir, 'blob.ts'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x3e, 0x00]));
+    const fs = new NodeFileSystem();
+    const reasons = await Promise.all(['le.ts', 'be.ts', 'blob.ts'].map(async (f) => guardSourceText((await fs.readText(path.join(dir, f)))!)));
+    assert.deepEqual(reasons, ['UTF-16LE text (Adrift reads source files as UTF-8)', 'UTF-16BE text (Adrift reads source files as UTF-8)', 'binary file (contains NUL bytes)']);
+    await fsp.rm(dir, { recursive: true, force: true });
   });
 });
