@@ -40,6 +40,7 @@ import { loadDecisionLog } from '../../core/records/store';
 import type { DecisionLog, FileChange, LoadedRecord } from '../../core/records/types';
 import { foldModel } from '../../core/model/fold';
 import { ModuleMap } from '../../core/engine/modules';
+import { languageOf } from '../../core/engine/extract';
 import { applyBaseline, parseBaseline, todayIso, type Baseline } from '../../core/engine/baseline';
 import { applyFileChanges, type AppliedChanges, type ChangedFile } from './applyChanges';
 import type { WorkspaceIndex } from '../../core/engine/index';
@@ -192,6 +193,11 @@ export class AdriftService implements vscode.Disposable {
     if (!at) return false;
     if (at.file === '.adrift.yaml') return true;
     return path.posix.dirname(at.file) === at.folder.log.folderRelative && /\.ya?ml$/i.test(at.file);
+  }
+
+  /** True when the engine checks the file: one Adrift reads (TypeScript, JavaScript, Python) and not excluded. */
+  checksFile(folder: FolderState, file: string): boolean {
+    return languageOf(file) !== undefined && !this.must(folder).excluded(file);
   }
 
   moduleOf(folder: FolderState, file: string): ModelModule | undefined {

@@ -97,6 +97,14 @@ suite('Commands: decision records', () => {
     assert.match(readFile(file), /^status: rejected$/m);
   });
 
+  test('Change Decision Status from the palette preselects the record open in the editor', async () => {
+    const file = `docs/adr/${pad(id(1))}-keep-one-repository.yaml`;
+    await vscode.window.showTextDocument(workspaceUri(file), { preview: false });
+    await answer(ENTER, 'proposed');
+    assert.equal(await vscode.commands.executeCommand('adrift.changeStatus'), 'proposed');
+    assert.match(readFile(file), /^status: proposed$/m);
+  });
+
   test('Supersede Decision with an existing successor changes both files and nothing else', async () => {
     const others = recordFiles().filter((f) => !f.startsWith(pad(id(0))) && !f.startsWith(pad(id(1))));
     const before = new Map(others.map((f) => [f, readFile(`docs/adr/${f}`)]));
