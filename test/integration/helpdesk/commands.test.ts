@@ -152,7 +152,7 @@ suite('Commands: decision records', () => {
     assert.equal(written.status, 'proposed');
     assert.deepEqual((written.enforce as { modules: Record<string, { paths: string[] }> }).modules.scripts.paths, ['scripts/**']);
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, workspaceUri(result.file).fsPath, 'the new record opens');
-    assert.deepEqual((await prompts()).asked.at(-1), 'Assign Folder to Module: scripts', 'the record was asked for');
+    assert.equal((await prompts()).asked.length, 3, 'asked: the module, its name, the record');
   });
 
   test('Assign Folder to Module into an accepted record asks first; no answer writes nothing', async () => {
@@ -189,7 +189,7 @@ suite('Commands: decision records', () => {
     const lensTitles = async (file: string) => ((await vscode.commands.executeCommand('vscode.executeCodeLensProvider', workspaceUri(file))) as vscode.CodeLens[]).map((l) => l.command?.title ?? '');
     await waitFor('src/app/[slug]/page.tsx to be in module slug-pages', async () => (await lensTitles('src/app/[slug]/page.tsx')).some((t) => t.includes('slug-pages')));
     assert.ok(!(await lensTitles('src/app/s/page.tsx')).some((t) => t.includes('slug-pages')), 'src/app/s is not claimed');
-    assert.deepEqual(vscode.languages.getDiagnostics(workspaceUri(result.file)), [], 'the record loads without a problem');
+    assert.deepEqual(vscode.languages.getDiagnostics(workspaceUri(result.file)).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), [], 'the record loads without an error');
     assert.doesNotMatch(readFile(result.file), /Accept it/, 'the proposal note went with the acceptance');
   });
 
