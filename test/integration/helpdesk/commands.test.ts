@@ -186,7 +186,10 @@ suite('Commands: decision records', () => {
     assert.match(readFile(result.file), /paths: \['src\/app\/\\\[slug\\\]\/\*\*'\]/);
     const id = Number(/(\d{4})-/.exec(result.file)?.[1]);
     assert.equal(await vscode.commands.executeCommand('adrift.changeStatus', { id, status: 'accepted' }), 'accepted');
-    const lensTitles = async (file: string) => ((await vscode.commands.executeCommand('vscode.executeCodeLensProvider', workspaceUri(file))) as vscode.CodeLens[]).map((l) => l.command?.title ?? '');
+    const lensTitles = async (file: string) => {
+      await vscode.window.showTextDocument(workspaceUri(file), { preview: false });
+      return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', workspaceUri(file), 100)).map((l) => l.command?.title ?? '');
+    };
     await waitFor('src/app/[slug]/page.tsx to be in module slug-pages', async () => (await lensTitles('src/app/[slug]/page.tsx')).some((t) => t.includes('slug-pages')));
     assert.ok(!(await lensTitles('src/app/s/page.tsx')).some((t) => t.includes('slug-pages')), 'src/app/s is not claimed');
     assert.deepEqual(vscode.languages.getDiagnostics(workspaceUri(result.file)).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), [], 'the record loads without an error');
