@@ -98,11 +98,15 @@ suite('Commands: decision records', () => {
   });
 
   test('Change Decision Status from the palette preselects the record open in the editor', async () => {
-    const file = `docs/adr/${pad(id(1))}-keep-one-repository.yaml`;
+    const file = 'docs/adr/0009-build-vs-buy.yaml';
     await vscode.window.showTextDocument(workspaceUri(file), { preview: false });
-    await answer(ENTER, 'proposed');
-    assert.equal(await vscode.commands.executeCommand('adrift.changeStatus'), 'proposed');
-    assert.match(readFile(file), /^status: proposed$/m);
+    await answer(ENTER, 'deprecated');
+    try {
+      assert.equal(await vscode.commands.executeCommand('adrift.changeStatus'), 'deprecated');
+      assert.match(readFile(file), /^status: deprecated$/m);
+    } finally {
+      await vscode.commands.executeCommand('adrift.changeStatus', { id: 9, status: 'accepted' });
+    }
   });
 
   test('Supersede Decision with an existing successor changes both files and nothing else', async () => {
