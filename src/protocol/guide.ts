@@ -93,7 +93,9 @@ export type GuideAction = (typeof GUIDE_ACTIONS)[number];
 
 export type GuideCommandMessage =
   | { type: 'saveState'; state: GuideState }
-  | { type: 'run'; action: GuideAction };
+  | { type: 'run'; action: GuideAction }
+  /** Open a file the guide wrote (workspace-relative); the host opens only files it wrote. */
+  | { type: 'openFile'; path: string };
 
 export type WebviewToHost = GuideRequestMessage | GuideCommandMessage;
 
@@ -162,6 +164,10 @@ export function parseGuideMessage(data: unknown): Parsed<WebviewToHost> {
       return typeof data.action === 'string' && (GUIDE_ACTIONS as readonly string[]).includes(data.action)
         ? { ok: true, value: { type: 'run', action: data.action as GuideAction } }
         : { ok: false, error: `run: unknown action ${JSON.stringify(data.action)}` };
+    case 'openFile':
+      return typeof data.path === 'string' && data.path.length > 0 && data.path.length <= 1000
+        ? { ok: true, value: { type: 'openFile', path: data.path } }
+        : { ok: false, error: 'openFile: path must be a workspace-relative path' };
     default:
       return { ok: false, error: `unknown message type ${JSON.stringify(data.type)}` };
   }

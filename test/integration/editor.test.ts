@@ -128,12 +128,45 @@ suite('Editor: drift diagnostics, CodeLens, hover and quick fixes', () => {
     const [d] = (await waitForDiagnostics(TICKET_SERVICE, (ds) => ds.some(edgeDiagnostic('ticket', 'conversation')))).filter(edgeDiagnostic('ticket', 'conversation'));
     assert.ok(d);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', workspaceUri(TICKET_SERVICE), d.range.start.translate(0, 1));
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    // Text from records and code is backslash-escaped Markdown: read it without the escapes.
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\([!-/:-@[-`{-~])/g, '$1');
     assert.match(text, /\*\*ticket\*\* → \*\*conversation\*\*/);
     assert.match(text, /Split the help desk into five domain modules/);
     assert.match(text, /accepted, 2025-03-12/);
     assert.match(text, /may use:/);
     assert.match(text, /- platform/);
+  });
+
+  test('a crafted import specifier in the hover is text: no link, no image, and only Adrift\'s command is enabled', async () => {
+    const crafted = 'bcrypt/x](command:vscode.open?%5B%22file%3A%2F%2F%2Fetc%2Fpasswd%22%5D) ![](https://evil/x.png) `';
+    const file = 'src/server/user/crafted.ts';
+    fs.writeFileSync(path.join(testWorkspace(), file), `import { hash } from '${crafted}';\nexport const h = hash;\n`);
+    await open(file);
+    const [d] = (await waitForDiagnostics(file, (ds) => ds.some((x) => ruleOf(x) === 'forbidden-package'))).filter((x) => ruleOf(x) === 'forbidden-package');
+    assert.ok(d);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', workspaceUri(file), d.range.start.translate(0, 1));
+    const contents = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => typeof c !== 'string' && 'isTrusted' in c);
+    assert.ok(contents.length > 0);
+    for (const md of contents) {
+      assert.deepEqual(md.isTrusted, { enabledCommands: ['adrift.editor.openLocation'] });
+      assert.ok(!md.supportHtml);
+      // Every `](`, `![` and backtick of the specifier is escaped; the one link is Adrift's own.
+      const links = [...md.value.matchAll(/(?<!\\)\]\((?<target>[^)]*)\)/g)].map((m) => m.groups?.target ?? '');
+      assert.ok(links.every((l) => l.startsWith('command:adrift.editor.openLocation?')), links.join(' | '));
+      assert.doesNotMatch(md.value, /(?<!\\)!\[/);
+      assert.ok(md.value.replace(/\\([!-/:-@[-`{-~])/g, '$1').includes(crafted), 'the specifier is shown as it is');
+    }
+    fs.rmSync(path.join(testWorkspace(), file));
+  });
+
+  test('no "in no module" CodeLens on files Adrift does not check, such as docs/architecture.md', async () => {
+    fs.writeFileSync(path.join(testWorkspace(), 'docs', 'architecture.md'), '# Architecture\n\nGenerated.\n');
+    await open('docs/architecture.md');
+    assert.deepEqual(await codeLensTitles('docs/architecture.md'), []);
+    // A source file in no module keeps the lens that offers Assign Folder to Module.
+    await open('src/jobs/sla-reminders.ts');
+    assert.deepEqual(await codeLensTitles('src/jobs/sla-reminders.ts'), ['$(question) in no module']);
+    fs.rmSync(path.join(testWorkspace(), 'docs', 'architecture.md'));
   });
 
   test('CodeLens at the top of a source file: its module, what it may use, the record that defines it', async () => {

@@ -100,6 +100,11 @@ suite('Architecture Guide', () => {
       }
       // Nothing that existed was touched.
       for (const [id, name] of texts) assert.ok(name && fs.existsSync(path.join(testWorkspace(), 'docs', 'adr', name)), `record ${id} still there`);
+      // The list of written files is clickable: each opens its record; nothing else opens.
+      assert.deepEqual(await receive({ type: 'openFile', path: written[0] }), { accepted: true });
+      await waitFor(`${written[0]} to open`, () => vscode.window.activeTextEditor?.document.uri.fsPath === path.join(testWorkspace(), written[0]));
+      await receive({ type: 'openFile', path: 'package.json' });
+      assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, path.join(testWorkspace(), written[0]), 'a file the guide did not write is not opened');
     } finally {
       // Leave the workspace as the other suites expect it.
       for (const file of written) fs.rmSync(path.join(testWorkspace(), file), { force: true });

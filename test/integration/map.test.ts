@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { waitFor } from './harness';
+import { testWorkspace, waitFor } from './harness';
 import { activated, answer, mapState, type RenderedState } from './helpdesk/commandsTestHooks';
 
 suite('Module map', () => {
@@ -43,6 +43,19 @@ suite('Module map', () => {
     assert.match(svg, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg/);
     for (const name of ['platform', 'tenant', 'user', 'ticket', 'conversation', 'knowledgebase', 'web']) assert.ok(svg.includes(`>${name}<`), `module ${name} drawn`);
     assert.ok(!svg.includes('var(--vscode'), 'theme variables resolved to colours');
+    fs.rmSync(path.dirname(target), { recursive: true, force: true });
+  });
+
+  test('Export SVG works while the map tab is in the background', async () => {
+    // Seen: the command did nothing; a hidden webview has no page to answer the request.
+    await vscode.commands.executeCommand('adrift.showModuleMap');
+    await vscode.window.showTextDocument(vscode.Uri.file(path.join(testWorkspace(), 'package.json')), { preview: false, viewColumn: vscode.ViewColumn.Active });
+    assert.ok(!vscode.window.tabGroups.all.some((g) => g.activeTab?.label.startsWith('Module Map')), 'the map is in the background');
+    const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'adrift-map-')), 'background.svg');
+    await answer(target);
+    const outcome = (await vscode.commands.executeCommand('adrift.exportModuleMap')) as { saved: boolean; message?: string };
+    assert.equal(outcome.saved, true, outcome.message);
+    assert.match(fs.readFileSync(target, 'utf8'), />ticket</);
     fs.rmSync(path.dirname(target), { recursive: true, force: true });
   });
 });

@@ -136,6 +136,12 @@ function guideSuite(run: Run): void {
         await guide.locator('#write').click();
         await guide.locator('.success', { hasText: 'Wrote 10 decision records' }).waitFor({ timeout: 30_000 });
         if (run.shots) await wb.screenshot(`${run.shots}-written`);
+        // Each written record is a link that opens it.
+        const first = guide.locator('.written .file-link').first();
+        const name = ((await first.textContent()) ?? '').trim().split('/').pop() ?? '';
+        await first.click();
+        await wb.page.locator('.tabs-container .tab.active', { hasText: name.replace(/\.yaml$/, '') }).waitFor({ timeout: 20_000 });
+        guide = await guideFrame(wb);
 
         const files = recordFiles(wb.workspaceFolder);
         assert.equal(files.length, 10, files.join(', '));

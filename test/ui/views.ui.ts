@@ -30,6 +30,16 @@ suite('Views UI: Decisions view, module map, status bar', function () {
     throw new Error('no webview shows the module map');
   }
 
+  /** The canvas width, the drawn map's width and a module label's height, in screen pixels. */
+  function mapSizes(map: FrameLocator): Promise<{ canvas: number; svg: number; labelPx: number }> {
+    return map.locator('#canvas').evaluate((canvas) => {
+      type Box = { getBoundingClientRect(): { width: number; height: number } };
+      const svg = canvas.querySelector('svg.map') as unknown as Box;
+      const label = canvas.querySelector('svg.map g.module text') as unknown as Box;
+      return { canvas: canvas.clientWidth, svg: svg.getBoundingClientRect().width, labelPx: label.getBoundingClientRect().height };
+    });
+  }
+
   test('the Decisions view lists the records grouped by status', async () => {
     const wb = workbench!;
     await wb.openViewContainer('Adrift');
@@ -61,6 +71,11 @@ suite('Views UI: Decisions view, module map, status bar', function () {
     const map = await mapFrame(wb);
     await map.locator('g.module').nth(6).waitFor({ timeout: 30_000 });
     assert.equal(await map.locator('g.module').count(), 7);
+    // Seen: the map opened unfitted with ~6 px labels. In a wide window it fits at a readable size.
+    await wb.page.waitForTimeout(500);
+    const wide = await mapSizes(map);
+    assert.ok(wide.labelPx >= 10, `module labels are ${wide.labelPx.toFixed(1)} px high`);
+    assert.ok(wide.svg <= wide.canvas, `the map (${wide.svg.toFixed(0)} px) fits the canvas (${wide.canvas} px)`);
     const violating = map.locator('g.edge--violating[data-edge="ticket->knowledgebase"]');
     await violating.waitFor();
     await violating.click({ force: true });
@@ -77,6 +92,22 @@ suite('Views UI: Decisions view, module map, status bar', function () {
     await violating.click({ force: true });
     await item.click();
     await wb.page.locator('.tabs-container .tab.active', { hasText: 'suggestions.ts' }).waitFor();
+  });
+
+  test('in a small window the module map opens with readable labels and scrolls instead of shrinking them', async () => {
+    const wb = workbench!;
+    await wb.page.setViewportSize({ width: 1000, height: 700 });
+    try {
+      await wb.runCommand('View: Close All Editors');
+      await wb.runCommand('Adrift: Show Module Map');
+      const map = await mapFrame(wb);
+      await map.locator('g.module').nth(6).waitFor({ timeout: 30_000 });
+      await wb.page.waitForTimeout(1000);
+      const small = await mapSizes(map);
+      assert.ok(small.labelPx >= 10, `module labels are ${small.labelPx.toFixed(1)} px high in a ${small.canvas} px wide canvas`);
+    } finally {
+      await wb.page.setViewportSize({ width: 1440, height: 900 });
+    }
   });
 
   test('the status bar shows the drift count and its click opens Problems with the findings', async () => {

@@ -198,13 +198,23 @@ export class GuidePanel {
   private renderWritten(body: HTMLElement, written: string[]): void {
     body.replaceChildren(
       h('p', { class: 'success', role: 'status' }, icon('pass'), ` Wrote ${written.length} decision record${written.length === 1 ? '' : 's'}. Adrift now checks the code against them.`),
-      h('ul', { class: 'written' }, ...written.map((w) => h('li', {}, icon('file'), ` ${w}`))),
+      h('ul', { class: 'written' }, ...written.map((w) => h('li', {}, this.fileLink(w)))),
       h('div', { class: 'actions' },
         button('Show decisions', () => this.host.send({ type: 'run', action: 'showDecisions' }), { icon: 'list-tree' }),
         button('Show module map', () => this.host.send({ type: 'run', action: 'showModuleMap' }), { secondary: true, icon: 'type-hierarchy' }),
         button('Edit answers', () => this.goTo(0), { secondary: true, icon: 'edit' }),
       ),
     );
+  }
+
+  /** A written file as a link that opens it in the editor (keyboard: Tab, Enter). */
+  private fileLink(file: string): HTMLElement {
+    const link = h('a', { href: '#', class: 'file-link', title: `Open ${file}` }, icon('file'), ` ${file}`);
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      this.host.send({ type: 'openFile', path: file });
+    });
+    return link;
   }
 
   private errorLine(): HTMLElement | undefined {

@@ -7,6 +7,7 @@ import { MapHost } from './host';
 import { layoutMap, type MapLayout } from './layout';
 import { describeEdge, pad, renderMap } from './render';
 import { standaloneSvg } from './exportSvg';
+import { fitZoom as fitZoomOf, MAX_ZOOM, MIN_ZOOM } from './zoom';
 
 const canvas = document.getElementById('canvas') as HTMLElement;
 const details = document.getElementById('details') as HTMLElement;
@@ -162,16 +163,29 @@ function applyZoom(): void {
   svg.setAttribute('height', String(Math.max(1, layout.height * view.zoom)));
 }
 
-/** The zoom at which the whole map fits the canvas (never above actual size, never unreadably small). */
-function fitZoom(): number {
-  if (!layout || layout.width === 0 || layout.height === 0) return 1;
-  const padding = 16;
-  const fit = Math.min((canvas.clientWidth - padding) / layout.width, (canvas.clientHeight - padding) / layout.height);
-  return Math.min(1, Math.max(0.25, fit));
+/** The canvas's inner size (without its padding). */
+function canvasSize(): { width: number; height: number } {
+  const style = getComputedStyle(canvas);
+  const padX = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+  const padY = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+  return { width: canvas.clientWidth - padX, height: canvas.clientHeight - padY };
 }
 
+/** The zoom that fits the map, or the current one while the canvas has no size yet. */
+function fitZoom(): number {
+  return (layout && fitZoomOf(layout, canvasSize())) ?? view.zoom;
+}
+
+// The first graph can arrive before the panel is laid out (a 0×0 canvas): until the reader
+// zooms, every change of the canvas's size fits the map again.
+new ResizeObserver(() => {
+  if (view.zoomed || !layout) return;
+  view = { ...view, zoom: fitZoom() };
+  applyZoom();
+}).observe(canvas);
+
 function zoom(factor: number | 'fit'): void {
-  const next = factor === 'fit' ? fitZoom() : Math.min(4, Math.max(0.25, view.zoom * factor));
+  const next = factor === 'fit' ? fitZoom() : Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, view.zoom * factor));
   view = { ...view, zoom: next, zoomed: factor !== 'fit' };
   host.state = view;
   applyZoom();

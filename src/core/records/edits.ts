@@ -7,7 +7,8 @@ import { padId, recordFileName } from './naming';
 import { recordSkeleton } from './skeletons';
 import { todayUtc } from './store';
 import { describeChain, replaceLinks, replacementChain } from './lineage';
-import { EditError, TextEditor, yamlFlowList, yamlScalar } from './text-edit';
+import type { ArchitectureModel } from '../model/types';
+import { EditError, TextEditor, yamlFlowList, yamlFlowScalar, yamlScalar } from './text-edit';
 import type { DecisionKind, DecisionLog, DecisionStatus, FileChange, LoadedRecord } from './types';
 
 export { EditError };
@@ -15,6 +16,34 @@ export { EditError };
 export interface EditOptions {
   /** YYYY-MM-DD written to `date` when a status changes or a record is created; default today (UTC). */
   today?: string;
+}
+
+/**
+ * Comment lines Adrift writes at the top of a record it proposes. They tell the reader to
+ * accept the record, so they go once it is accepted (or rejected): see `setStatus`.
+ */
+const PROPOSAL_NOTES = [
+  ['# Proposed by Adrift from a module-dependency finding. Accept it (status: accepted) to allow', '# the dependency, or reject it and change the code instead.'],
+  ['# Proposed by Adrift (Assign Folder to Module). Accept it (status: accepted) to make the', '# folder part of the module, or reject it.'],
+] as const;
+const noteText = (lines: readonly string[]) => lines.map((l) => `${l}\n`).join('');
+const EDGE_NOTE = noteText(PROPOSAL_NOTES[0]);
+const ASSIGN_NOTE = noteText(PROPOSAL_NOTES[1]);
+
+/** The span of a proposal note at the top of `text` (after a BOM), written with LF or CRLF. */
+function proposalNoteSpan(text: string): [number, number] | undefined {
+  const start = text.startsWith('\ufeff') ? 1 : 0;
+  for (const lines of PROPOSAL_NOTES) {
+    let at = start;
+    for (const line of lines) {
+      if (at < 0 || !text.startsWith(line, at)) break;
+      at += line.length;
+      const eol = text.startsWith('\r\n', at) ? 2 : text.startsWith('\n', at) ? 1 : -1;
+      at = eol < 0 ? -1 : at + eol;
+      if (line === lines[lines.length - 1] && at > 0) return [start, at];
+    }
+  }
+  return undefined;
 }
 
 function idOf(r: LoadedRecord): number | undefined {
@@ -67,6 +96,8 @@ export function setStatus(log: DecisionLog, id: number, status: DecisionStatus, 
   }
   if (r.record.status === status) return [];
   const ed = editorOf(r);
+  const note = r.record.status === 'proposed' ? proposalNoteSpan(r.text) : undefined;
+  if (note) ed.deleteRange(note[0], note[1]);
   ed.setKey([], 'status', status);
   ed.setKey([], 'date', opts.today ?? todayUtc(), ['status']);
   const retired = status === 'accepted' ? (r.record.supersedes ?? []).flatMap((old) => retire(log, old, id, opts)) : [];
@@ -235,49 +266,95 @@ function joinRel(folder: string, name: string): string {
   return folder === '.' || folder === '' ? name : `${folder}/${name}`;
 }
 
+/** A record that can take a folder for a module, as offered to the user. */
+export interface AssignTarget {
+  id: number;
+  file: string;
+  title: string;
+  status: DecisionStatus;
+}
+
+function assignable(r: LoadedRecord): r is LoadedRecord & { record: NonNullable<LoadedRecord['record']> } {
+  return r.record !== undefined && r.doc !== undefined && r.doc.errors.length === 0;
+}
+
 /**
- * Puts `folderGlob` into module `module`: appended to the paths of the latest accepted record
- * that declares the module's paths, or, for a new module, added to the latest accepted record
- * that declares modules. Without any such record, a new proposed boundaries record is created.
+ * The records a folder may be written into for `module`, besides a new proposed record:
+ * every proposed record that declares modules, and, for an existing module, the accepted
+ * record whose `paths` are in force (an older one would be overridden by it); for a new
+ * module, every accepted record that declares modules. Newest first.
  */
-export function assignFolderToModule(log: DecisionLog, module: string, folderGlob: string, opts: EditOptions = {}): FileChange[] {
+export function assignmentTargets(log: DecisionLog, model: ArchitectureModel, module: string): AssignTarget[] {
+  const existing = model.modules.get(module);
+  const inForce = existing ? (existing.pathSources?.[0]?.decision.id ?? [existing.definedBy, ...existing.changedBy].pop()!.id) : undefined;
+  const seen = new Set<number>();
+  return log.records
+    .filter(assignable)
+    .filter((r) => {
+      const rec = r.record;
+      const declaresModules = Object.keys(rec.enforce?.modules ?? {}).length > 0;
+      if (rec.status === 'proposed') return declaresModules;
+      if (rec.status !== 'accepted') return false;
+      return existing ? rec.id === inForce : declaresModules;
+    })
+    .filter((r) => (seen.has(r.record.id) ? false : (seen.add(r.record.id), true)))
+    .map((r) => ({ id: r.record.id, file: r.file, title: r.record.title, status: r.record.status }))
+    .sort((a, b) => b.id - a.id);
+}
+
+/** What to assign: a module (existing in `model` or new) and the folder's glob (see `folderGlob`). */
+export interface FolderAssignment {
+  module: string;
+  glob: string;
+  /** A new proposed record (the default, so no accepted decision changes unseen), or the id of one of `assignmentTargets`. */
+  into?: 'new' | number;
+}
+
+/**
+ * Puts a folder's glob into a module. By default it writes a new proposed record that gives
+ * the module its paths in force plus the glob (a later record's `paths` replace earlier
+ * ones), so accepting it makes the folder part of the module and changes nothing else.
+ * Into an existing record it appends to the module's `paths` there, or declares them.
+ */
+export function assignFolderToModule(log: DecisionLog, model: ArchitectureModel, a: FolderAssignment, opts: EditOptions = {}): FileChange[] {
+  const { module } = a;
   if (!/^[a-z][a-z0-9-]*$/.test(module)) throw new EditError(`"${module}" is not a module name: use lower-case letters, digits and dashes`);
-  const glob = folderGlob.replace(/\\/g, '/').replace(/^\.\//, '');
-  const usable = log.records.filter((r) => r.record && r.doc && r.record.status === 'accepted');
-  const declaring = usable.filter((r) => r.record!.enforce?.modules?.[module]?.paths !== undefined).pop();
-  if (declaring) {
-    if (declaring.record!.enforce!.modules![module].paths!.includes(glob)) return [];
-    const ed = editorOf(declaring);
-    ed.appendItem(['enforce', 'modules', module, 'paths'], yamlScalar(glob));
-    return [{ path: declaring.file, text: ed.result() }];
-  }
-  const anyDecl = usable.filter((r) => r.record!.enforce?.modules?.[module] !== undefined).pop();
-  if (anyDecl) {
-    const ed = editorOf(anyDecl);
-    ed.setKey(['enforce', 'modules', module], 'paths', yamlFlowList([glob]), ['description']);
-    return [{ path: anyDecl.file, text: ed.result() }];
-  }
-  const boundaries = usable.filter((r) => Object.keys(r.record!.enforce?.modules ?? {}).length > 0).pop();
-  if (boundaries) {
-    const ed = editorOf(boundaries);
-    ed.addBlockEntry(['enforce', 'modules'], module, [`paths: ${yamlFlowList([glob])}`]);
-    return [{ path: boundaries.file, text: ed.result() }];
-  }
-  const id = nextId(log);
-  const title = `Give module ${module} its folder`;
-  const text = `id: ${id}
+  const { glob } = a;
+  const current = model.modules.get(module)?.paths ?? [];
+  const paths = yamlFlowList([...current.filter((p) => p !== glob), glob]);
+  if (a.into === undefined || a.into === 'new') {
+    if (current.includes(glob)) return [];
+    const id = nextId(log);
+    const title = current.length > 0 || model.modules.has(module) ? `Add a folder to module ${module}` : `Declare module ${module}`;
+    const text = `${ASSIGN_NOTE}id: ${id}
 title: ${yamlScalar(title)}
 status: proposed
 date: ${opts.today ?? todayUtc()}
 kind: boundaries
-context: >
-  ${glob} belongs to module ${module}.
+context: ${yamlScalar(`${glob} belongs to module ${module}.`)}
 enforce:
   modules:
     ${module}:
-      paths: ${yamlFlowList([glob])}
+      paths: ${paths}
 `;
-  return [{ path: joinRel(log.folderRelative, recordFileName(id, title)), text }];
+    return [{ path: joinRel(log.folderRelative, recordFileName(id, title)), text }];
+  }
+  const id = a.into;
+  if (!assignmentTargets(log, model, module).some((t) => t.id === id)) {
+    throw new EditError(`record ${id} cannot take a folder of module ${module}: pick a proposed record that declares modules, or the one whose paths are in force`);
+  }
+  const r = find(log, id);
+  const declared = r.record.enforce?.modules?.[module];
+  const ed = editorOf(r);
+  if (declared?.paths !== undefined) {
+    if (declared.paths.includes(glob)) return [];
+    ed.appendItem(['enforce', 'modules', module, 'paths'], yamlFlowScalar(glob));
+  } else if (declared) {
+    ed.setKey(['enforce', 'modules', module], 'paths', paths, ['description']);
+  } else {
+    ed.addBlockEntry(['enforce', 'modules'], module, [`paths: ${paths}`]);
+  }
+  return [{ path: r.file, text: ed.result() }];
 }
 
 export interface EdgeContext {
@@ -301,9 +378,7 @@ export function proposeAllowingEdge(log: DecisionLog, fromModule: string, toModu
   const example = ctx.example ? `${ctx.example.file}${ctx.example.specifier ? ` imports ${ctx.example.specifier}` : ''}.` : '';
   const context = [ctx.context?.trim(), example].filter(Boolean).join(' ') || `Module ${fromModule} needs something module ${toModule} provides.`;
   const deciders = ctx.deciders?.length ? yamlFlowList(ctx.deciders) : '[]';
-  const text = `# Proposed by Adrift from a module-dependency finding. Accept it (status: accepted) to allow
-# the dependency, or reject it and change the code instead.
-id: ${id}
+  const text = `${EDGE_NOTE}id: ${id}
 title: ${yamlScalar(title)}
 status: proposed
 date: ${opts.today ?? todayUtc()}

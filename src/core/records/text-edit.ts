@@ -19,8 +19,23 @@ export function yamlScalar(value: string | number | boolean): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
+/** Control characters, line and paragraph separators, BOM: written as escapes in double quotes. */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+
+/**
+ * One scalar that stays one scalar inside a flow collection (`[a, b]`), and so anywhere:
+ * `[`, `]`, `{`, `}`, `,`, a leading `- `, ` #`, `: ` and quotes get quoted (single quotes
+ * where they do, so a glob's backslashes stay readable), unprintable characters escaped.
+ */
+export function yamlFlowScalar(value: string | number | boolean): string {
+  if (typeof value === 'string' && UNPRINTABLE.test(value)) {
+    return `"${[...value].map((ch) => (ch === '"' || ch === '\\' ? `\\${ch}` : UNPRINTABLE.test(ch) ? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}` : ch)).join('')}"`;
+  }
+  return stringify([value], { collectionStyle: 'flow', flowCollectionPadding: false, singleQuote: true, lineWidth: 0 }).trim().slice(1, -1);
+}
+
 export function yamlFlowList(values: readonly (string | number)[]): string {
-  return `[${values.map((v) => yamlScalar(v)).join(', ')}]`;
+  return `[${values.map((v) => yamlFlowScalar(v)).join(', ')}]`;
 }
 
 function span(node: unknown): [number, number, number] | undefined {
@@ -160,10 +175,15 @@ export class TextEditor {
     const hit = walkPath(this.doc, [...mapPath, key]);
     if (hit.depth === mapPath.length + 1 && isSeq(hit.value)) {
       if (hit.value.items.some((i) => (i as { value?: unknown }).value === item)) return;
-      this.appendItem([...mapPath, key], yamlScalar(item));
+      this.appendItem([...mapPath, key], yamlFlowScalar(item));
     } else {
       this.setKey(mapPath, key, yamlFlowList([item]), after);
     }
+  }
+
+  /** Removes the text between two offsets (e.g. whole comment lines). */
+  deleteRange(start: number, end: number): void {
+    this.splices.push({ start, end, text: '' });
   }
 
   result(): string {

@@ -1,10 +1,15 @@
 // Adrift: Assign Folder to Module — from the Explorer's context menu (a folder), a CodeLens
 // (a file: its folder), or the palette (asks for a folder). Pick a module or name a new one;
-// the boundaries record that declares the module gets the folder's glob, comments kept.
+// then where to write it: a new proposed record (the default, so no accepted decision changes
+// unseen), a proposed record, or — after an explicit yes — the accepted record in force.
+// The folder's name is escaped as a glob and quoted as YAML, so `src/app/[slug]` claims
+// exactly that folder.
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { assignFolderToModule } from '../../core/records/edits';
+import { folderGlob } from '../../core/model/globs';
+import { assignFolderToModule, assignmentTargets } from '../../core/records/edits';
+import { padId } from '../views/decisionItems';
 import type { FolderState } from '../service/adriftService';
 import { ensureDecisionsFolder, openRecord, optionsOf, pickFolder, type AdriftCommand, type CommandContext } from './context';
 import type { PickItem } from './prompts';
@@ -16,6 +21,10 @@ export interface AssignFolderArgs {
   /** The folder to assign, relative to the workspace folder. */
   path: string;
   module: string;
+  /** Where to write: 'new' (a new proposed record) or a record id. Asked when absent. */
+  into: 'new' | number;
+  /** With `into` an accepted record: true answers "Edit it anyway?" in advance (default: ask). */
+  editAccepted: boolean;
 }
 
 const NEW_MODULE = Symbol('new module');
@@ -46,12 +55,14 @@ export class AssignFolderCommand implements AdriftCommand {
     const relative = located?.relative ?? (opts.path !== undefined ? opts.path.replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '') : await this.askFolder(folder, title));
     if (relative === undefined) return undefined;
     if (!(await ensureDecisionsFolder(this.ctx, folder))) return undefined;
-    const glob = relative === '' ? '**' : `${relative}/**`;
+    const glob = folderGlob(relative);
 
     const current = fresh(this.ctx, folder);
     const module = opts.module ?? (await this.askModule(current, relative, glob, title));
     if (!module) return undefined;
-    const changes = tryEdit(() => assignFolderToModule(current.log, module, glob));
+    const into = await this.askRecord(current, module, relative, title, opts);
+    if (into === undefined) return undefined;
+    const changes = tryEdit(() => assignFolderToModule(current.log, current.model, { module, glob, into }));
     if (!changes) return undefined;
     if (changes.length === 0) {
       void vscode.window.showInformationMessage(`Adrift: ${glob} already belongs to module ${module}.`);
@@ -60,13 +71,39 @@ export class AssignFolderCommand implements AdriftCommand {
     if (!(await applyRecordChanges(this.ctx, current, changes, `Assign ${glob} to module ${module}`))) return undefined;
     const file = changes[0].path;
     await openRecord(this.ctx, current, file);
-    const proposed = !current.log.records.some((r) => r.file === file);
+    const status = current.log.records.find((r) => r.file === file)?.record?.status ?? 'proposed';
     void vscode.window.showInformationMessage(
-      proposed
-        ? `Adrift: module ${module} is declared in the new proposed record ${path.posix.basename(file)}; accept it to start checking.`
-        : `Adrift: ${glob} now belongs to module ${module} (${path.posix.basename(file)}).`,
+      status === 'accepted'
+        ? `Adrift: ${glob} now belongs to module ${module} (${path.posix.basename(file)}).`
+        : `Adrift: ${relative || 'the workspace'} joins module ${module} in the proposed record ${path.posix.basename(file)}; accept it to start checking.`,
     );
     return { module, glob, file };
+  }
+
+  /**
+   * Which record gets the folder: a new proposed record unless the user picks another.
+   * An accepted record is in force, so editing it takes a second, explicit yes.
+   */
+  private async askRecord(folder: FolderState, module: string, relative: string, title: string, given: { into?: 'new' | number; editAccepted?: boolean }): Promise<'new' | number | undefined> {
+    const targets = assignmentTargets(folder.log, folder.model, module);
+    let chosen = given.into;
+    if (chosen === undefined) {
+      if (targets.length === 0) return 'new';
+      const items: PickItem<'new' | number>[] = [
+        { label: '$(new-file) New proposed record', description: 'recommended', detail: `Accepting it makes ${relative || 'the workspace'} part of module ${module}; nothing changes before`, value: 'new' },
+        ...targets.map((t) => ({ label: `${padId(t.id)} ${t.title}`, description: t.status, detail: t.status === 'accepted' ? 'In force: asks before changing it' : t.file, value: t.id })),
+      ];
+      chosen = await this.ctx.prompter.pick(items, { title: `${title}: ${module}`, placeHolder: 'Write the folder into which record?' });
+    }
+    const target = targets.find((t) => t.id === chosen);
+    if (chosen === undefined || !target || target.status !== 'accepted' || given.editAccepted === true) return chosen;
+    const edit = 'Edit Accepted Record';
+    const answer = await this.ctx.prompter.confirm(
+      `Record ${padId(target.id)} "${target.title}" is accepted: adding ${relative || 'the workspace'} to module ${module} there changes the architecture in force without a review. Edit it anyway?`,
+      [edit],
+      true,
+    );
+    return answer === edit ? chosen : undefined;
   }
 
   /** The workspace folder and folder path of an Explorer folder, or of a file's folder. */

@@ -97,8 +97,12 @@ export async function pickDecision(
     void vscode.window.showInformationMessage(`Adrift: no decision record in ${current.log.folderRelative} fits "${options.title}".`);
     return undefined;
   }
+  // The record open in the editor comes first, so it is the one highlighted: Enter picks it.
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const open = active ? ctx.service.recordAt(active)?.file : undefined;
+  const ordered = [...candidates.filter((r) => r.file === open), ...candidates.filter((r) => r.file !== open)];
   return ctx.prompter.pick(
-    candidates.map((r) => ({ label: `${padId(r.record?.id)} ${r.record?.title ?? r.file}`, description: r.record?.status, detail: r.file, value: r })),
+    ordered.map((r) => ({ label: `${padId(r.record?.id)} ${r.record?.title ?? r.file}`, description: `${r.record?.status ?? ''}${r.file === open ? ' · open in the editor' : ''}`, detail: r.file, value: r })),
     { title: options.title, placeHolder: options.placeHolder },
   );
 }

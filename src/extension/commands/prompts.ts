@@ -76,7 +76,7 @@ export class WindowPrompter implements Prompter {
 /** An answer queued by a test: the label (or string value) of an item, a text, a button, a path; null cancels. */
 export type PromptAnswer = string | null;
 
-/** Queued for an input box: press Enter on the text it was pre-filled with. */
+/** Queued for an input box: press Enter on the text it was pre-filled with; for a quick pick: on the highlighted (first) item. */
 export const ACCEPT_DEFAULT = '\u23ce';
 
 /**
@@ -115,6 +115,8 @@ export class ScriptedPrompter implements Prompter {
     if (!queued) return this.fallback.pick(items, options);
     if (queued.answer === null) return Promise.resolve(undefined);
     const answer = queued.answer;
+    // Enter on a quick pick takes the highlighted item, the first.
+    if (answer === ACCEPT_DEFAULT && items[0]) return Promise.resolve(items[0].value);
     const item = items.find((i) => i.label === answer || (typeof i.value === 'string' && i.value === answer)) ?? items.find((i) => i.label.replace(/\$\([^)]*\)\s*/g, '') === answer);
     if (!item) return Promise.reject(new Error(`"${stepTitle(options)}" has no item "${answer}" (items: ${items.map((i) => i.label).join(', ')})`));
     return Promise.resolve(item.value);

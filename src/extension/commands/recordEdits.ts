@@ -11,6 +11,7 @@ export async function applyRecordChanges(ctx: CommandContext, folder: FolderStat
   if (changes.length === 0) return true;
   const result = await ctx.service.applyChanges(changes, folder, label);
   if (!result.applied) {
+    if (result.declined) return false;
     void vscode.window.showErrorMessage(`Adrift: could not write ${changes.map((c) => c.path).join(', ')} (is a file read-only or changed on disk?).`);
     return false;
   }

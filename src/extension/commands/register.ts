@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { AdriftService } from '../service/adriftService';
+import { untrustedWriteQuestion, WRITE_ANYWAY } from '../service/trustPolicy';
 import { ModuleMapPanel, MODULE_MAP_VIEW_TYPE } from '../map/mapPanel';
 import { DriftStatusBar } from '../statusBar';
 import { registerDecisionsView } from '../views/decisionsView';
@@ -33,6 +34,8 @@ export function registerCommandsAndViews(
   const map = new ModuleMapPanel(service, context.extensionUri, prompter, (folder) => service.engineIndex(folder)?.moduleImports() ?? [], log);
   const statusBar = new DriftStatusBar(service);
   const ctx: CommandContext = { service, prompter, decisions: decisionsView.provider, map, log };
+  // In Restricted Mode a command writes only after a yes to this question (see trustPolicy.ts).
+  service.askUntrustedWrite = async (label, files) => (await prompter.confirm(untrustedWriteQuestion(label, files), [WRITE_ANYWAY], true)) === WRITE_ANYWAY;
 
   const commands: AdriftCommand[] = [
     new AddDecisionCommand(ctx),

@@ -75,6 +75,8 @@ export class AdriftCodeLensProvider implements vscode.CodeLensProvider {
 
   private sourceLenses(folder: FolderState, file: string): vscode.CodeLens[] {
     const top = new vscode.Range(0, 0, 0, 0);
+    // docs/architecture.md, a README or an image belongs to no module by nature: no lens.
+    if (!this.service.checksFile(folder, file)) return [];
     const module = this.service.moduleOf(folder, file);
     if (!module) {
       if (folder.model.modules.size === 0) return [];

@@ -1,50 +1,40 @@
 // Hover on a flagged import: both modules, the decision it breaks (title, status, date) and
-// what the importing module may use, each use with the decision that allows it.
+// what the importing module may use, each use with the decision that allows it. The text is
+// escaped in hoverContent.ts; the MarkdownString runs Adrift's open command and nothing else.
 
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings';
 import type { AdriftService, FolderState } from '../service/adriftService';
 import { decisionLabel, decisionLocation, toRange } from './adapter';
+import { commandLink, hoverMarkdownText } from './hoverContent';
 import { OPEN_LOCATION } from './editorCommands';
 
-function commandLink(command: string, args: unknown[]): string {
-  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
-}
+/** The only commands a hover link may run. */
+export const HOVER_COMMANDS = [OPEN_LOCATION] as const;
 
+/** The hover of one finding: Markdown from `hoverMarkdownText` (escaped), trusted for Adrift's open command only, no HTML. */
 export function hoverMarkdown(service: AdriftService, folder: FolderState, f: Finding): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: [OPEN_LOCATION] };
-  const from = f.fromModule ?? '(no module)';
-  const to = f.toModule ?? (f.specifier ? `\`${f.specifier}\`` : '(no module)');
-  md.appendMarkdown(`**Adrift** · \`${f.rule}\`\n\n`);
-  md.appendMarkdown(`$(symbol-namespace) **${from}** → **${to}**\n\n`);
-  md.appendText(f.message);
-  md.appendMarkdown('\n\n');
-  if (f.decision) {
-    const record = service.record(folder, f.decision.id)?.record;
-    const loc = decisionLocation((p) => service.uriOf(folder, p), f.decision);
-    const link = commandLink(OPEN_LOCATION, [loc.uri.toString(), loc.range.start.line]);
-    md.appendMarkdown(`$(law) [${escape(decisionLabel(f.decision))}](${link}) — ${f.decision.status}`);
-    if (record?.date) md.appendMarkdown(`, ${record.date}`);
-    md.appendMarkdown('\n\n');
-  }
+  const record = f.decision ? service.record(folder, f.decision.id)?.record : undefined;
+  const loc = f.decision ? decisionLocation((p) => service.uriOf(folder, p), f.decision) : undefined;
   const module = f.fromModule ? folder.model.modules.get(f.fromModule) : undefined;
-  if (module) {
-    if (module.uses.length === 0) md.appendMarkdown(`**${module.name}** may use no other module.\n`);
-    else {
-      md.appendMarkdown(`**${module.name}** may use:\n`);
-      for (const u of module.uses) md.appendMarkdown(`- ${u.value} (${escape(decisionLabel(u.decision))})\n`);
-    }
-  }
-  if (f.fixes && f.fixes.length > 0) {
-    md.appendMarkdown('\n**Ways forward:**\n');
-    for (const fix of f.fixes) md.appendMarkdown(`- ${escape(fix)}\n`);
-  }
+  const md = new vscode.MarkdownString(
+    hoverMarkdownText({
+      rule: f.rule,
+      message: f.message,
+      ...(f.fromModule !== undefined ? { fromModule: f.fromModule } : {}),
+      ...(f.toModule !== undefined ? { toModule: f.toModule } : {}),
+      ...(f.specifier !== undefined ? { specifier: f.specifier } : {}),
+      ...(f.decision && loc
+        ? { decision: { label: decisionLabel(f.decision), status: f.decision.status, ...(record?.date ? { date: String(record.date) } : {}), link: commandLink(OPEN_LOCATION, [loc.uri.toString(), loc.range.start.line]) } }
+        : {}),
+      ...(module ? { module: { name: module.name, uses: module.uses.map((u) => ({ value: u.value, label: decisionLabel(u.decision) })) } } : {}),
+      ...(f.fixes ? { fixes: f.fixes } : {}),
+    }),
+    true,
+  );
+  md.supportHtml = false;
+  md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
   return md;
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>]/g, (c) => `\\${c}`);
 }
 
 export function registerHover(service: AdriftService): vscode.Disposable {

@@ -130,6 +130,13 @@ export class GuideSession {
     };
   }
 
+  /** The files this session wrote, by workspace-relative path: the only ones the webview may ask to open. */
+  private readonly written = new Map<string, vscode.Uri>();
+
+  writtenUri(file: string): vscode.Uri | undefined {
+    return this.written.get(file);
+  }
+
   /** Writes run one after the other: each plans against the records the previous one wrote. */
   private writing: Promise<unknown> = Promise.resolve();
 
@@ -155,6 +162,7 @@ export class GuideSession {
     if (!result.applied) throw new Error('VS Code did not apply the edit that writes the records');
     await this.service.reloadRecords(folder);
     this.log.info(`Architecture Guide wrote ${changes.map((c) => c.path).join(', ')}`);
+    for (const c of changes) this.written.set(c.path, this.service.uriOf(folder, c.path));
     return { written: changes.map((c) => c.path) };
   }
 }

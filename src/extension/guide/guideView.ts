@@ -91,6 +91,9 @@ export class GuideViewProvider implements vscode.WebviewViewProvider, vscode.Dis
       case 'run':
         await vscode.commands.executeCommand(ACTION_COMMANDS[message.action]);
         return undefined;
+      case 'openFile':
+        await this.openWritten(message.path);
+        return undefined;
       case 'request': {
         let reply: HostToWebview;
         try {
@@ -107,6 +110,16 @@ export class GuideViewProvider implements vscode.WebviewViewProvider, vscode.Dis
         return reply;
       }
     }
+  }
+
+  /** Opens a record the guide wrote; any other path from the webview is refused. */
+  private async openWritten(file: string): Promise<void> {
+    const uri = this.session.writtenUri(file);
+    if (!uri) {
+      this.log.warn(`Architecture Guide: refused to open ${file}, which the guide did not write`);
+      return;
+    }
+    await vscode.window.showTextDocument(uri, { preview: false });
   }
 
   /** After writing: show the records in the Decisions view and run the drift check. */

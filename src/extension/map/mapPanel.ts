@@ -79,13 +79,51 @@ export class ModuleMapPanel implements vscode.Disposable {
 
   /**
    * Asks the webview for its SVG and saves it (the webview's own Export button does the same).
-   * Resolves with the outcome once the file is written or the save was cancelled.
+   * Resolves with the outcome once the file is written or the save was cancelled. A map tab in
+   * the background has no live page (its content is dropped while hidden), so it is brought to
+   * the front first and drawn again; a page that never answers ends in a message, not silence.
    */
-  exportSvg(): Promise<{ saved: boolean; message?: string }> {
-    if (!this.panel || !this.ready) return Promise.resolve({ saved: false, message: 'Open the module map first.' });
-    return new Promise((resolve) => {
+  async exportSvg(timeoutMs = 15_000): Promise<{ saved: boolean; message?: string }> {
+    const panel = this.panel;
+    if (!panel) return { saved: false, message: 'Open the module map first.' };
+    if (!panel.visible || !this.ready) {
+      const drawn = this.nextRender(timeoutMs);
+      panel.reveal(undefined, false);
+      if (!(await drawn)) return this.exportFailed('the module map did not draw again after it was brought to the front');
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const outcome = new Promise<{ saved: boolean; message?: string }>((resolve) => {
       this.exportWaiters.push(resolve);
-      void this.post({ type: 'requestExport' });
+      // The save dialog waits for the user, so the timeout covers only the page's answer.
+      timer = setTimeout(() => {
+        if (!this.saving) resolve(this.exportFailed('the module map did not send its SVG'));
+      }, timeoutMs);
+    });
+    void this.post({ type: 'requestExport' });
+    return outcome.finally(() => clearTimeout(timer));
+  }
+
+  private saving = false;
+
+  private exportFailed(why: string): { saved: boolean; message: string } {
+    const message = `Could not export the module map: ${why}.`;
+    this.log.warn(message);
+    void vscode.window.showErrorMessage(`Adrift: ${message}`);
+    return { saved: false, message };
+  }
+
+  /** Resolves true at the webview's next `rendered` report, false after `timeoutMs`. */
+  private nextRender(timeoutMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        sub.dispose();
+        resolve(false);
+      }, timeoutMs);
+      const sub = this.onDidRender(() => {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(true);
+      });
     });
   }
 
@@ -111,6 +149,10 @@ export class ModuleMapPanel implements vscode.Disposable {
     panel.webview.html = mapHtml(panel.webview, this.extensionUri);
     const subscriptions = [
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+      // A hidden panel's page is dropped; it says 'ready' again when it is shown.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible && this.panel === panel) this.ready = false;
+      }),
       panel.onDidDispose(() => {
         for (const s of subscriptions) s.dispose();
         if (this.panel === panel) this.panel = undefined;
@@ -166,7 +208,8 @@ export class ModuleMapPanel implements vscode.Disposable {
         return;
       }
       case 'exportSvg': {
-        const outcome = await this.saveSvg(message.svg);
+        this.saving = true;
+        const outcome = await this.saveSvg(message.svg).finally(() => (this.saving = false));
         await this.post({ type: 'exportResult', requestId: message.requestId, ...outcome });
         for (const settle of this.exportWaiters.splice(0)) settle(outcome);
         return;

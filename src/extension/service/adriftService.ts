@@ -40,17 +40,22 @@ import { loadDecisionLog } from '../../core/records/store';
 import type { DecisionLog, FileChange, LoadedRecord } from '../../core/records/types';
 import { foldModel } from '../../core/model/fold';
 import { ModuleMap } from '../../core/engine/modules';
+import { languageOf } from '../../core/engine/extract';
 import { applyBaseline, parseBaseline, todayIso, type Baseline } from '../../core/engine/baseline';
 import { applyFileChanges, type AppliedChanges, type ChangedFile } from './applyChanges';
 import type { WorkspaceIndex } from '../../core/engine/index';
 import { OverlayFileSystem } from './overlayFileSystem';
 import { relativeTo, toPosix, uriOf } from './paths';
 import { readSettings, type AdriftSettings } from './settings';
+import { decideWrite, type WriteOrigin } from './trustPolicy';
 
 export type AdriftChange =
   | { kind: 'records'; folder: FolderState }
   | { kind: 'findings'; folder: FolderState; files?: readonly string[] }
   | { kind: 'folders' };
+
+/** Asks the user whether a command may write `files` in an untrusted workspace; see trustPolicy.ts. */
+export type UntrustedWriteQuestion = (label: string, files: readonly string[]) => Promise<boolean>;
 
 export type CreateWorkspaceIndex = (
   fs: OverlayFileSystem,
@@ -119,7 +124,7 @@ export class AdriftService implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.fileSystem = new OverlayFileSystem(async (files) => {
-      const result = await this.applyChanges(files.map((f) => ({ path: f.path, text: f.text })));
+      const result = await this.applyChanges(files.map((f) => ({ path: f.path, text: f.text })), undefined, 'Adrift', 'automatic');
       if (!result.applied) throw new Error(`could not write ${files.map((f) => f.path).join(', ')}`);
     });
     this.subscriptions.push(
@@ -129,6 +134,8 @@ export class AdriftService implements vscode.Disposable {
         this.ready = Promise.all(e.added.map((f) => this.addFolder(f))).then(() => undefined);
         this.fire({ kind: 'folders' });
       }),
+      // Restricted settings (adrift.decisionsFolder) take their workspace value once trusted.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reloadRecords()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('adrift')) return;
         for (const d of this.data.values()) {
@@ -186,6 +193,11 @@ export class AdriftService implements vscode.Disposable {
     if (!at) return false;
     if (at.file === '.adrift.yaml') return true;
     return path.posix.dirname(at.file) === at.folder.log.folderRelative && /\.ya?ml$/i.test(at.file);
+  }
+
+  /** True when the engine checks the file: one Adrift reads (TypeScript, JavaScript, Python) and not excluded. */
+  checksFile(folder: FolderState, file: string): boolean {
+    return languageOf(file) !== undefined && !this.must(folder).excluded(file);
   }
 
   moduleOf(folder: FolderState, file: string): ModelModule | undefined {
@@ -358,9 +370,24 @@ export class AdriftService implements vscode.Disposable {
 
   // ---- writing --------------------------------------------------------------------------
 
-  /** Applies the core's edit results through one WorkspaceEdit (undoable; unsaved editors respected). */
-  applyChanges(changes: readonly (FileChange | ChangedFile)[], folder?: FolderState, label = 'Adrift'): Promise<AppliedChanges> {
+  /** How a command's write is confirmed in an untrusted workspace (set by the commands layer, which owns the prompts). */
+  askUntrustedWrite: UntrustedWriteQuestion = () => Promise.resolve(false);
+
+  /**
+   * Applies the core's edit results through one WorkspaceEdit (undoable; unsaved editors
+   * respected). In an untrusted workspace a command's write asks first and any other write
+   * is refused: the result is then not applied, with `declined` set.
+   */
+  async applyChanges(changes: readonly (FileChange | ChangedFile)[], folder?: FolderState, label = 'Adrift', origin: WriteOrigin = 'command'): Promise<AppliedChanges> {
     const root = (folder ?? this.folders()[0])?.root;
+    const decision = decideWrite(vscode.workspace.isTrusted, origin);
+    if (decision !== 'write') {
+      const files = changes.map((c) => (root && path.posix.isAbsolute(toPosix(c.path)) ? (relativeTo(root, vscode.Uri.file(c.path)) ?? c.path) : c.path));
+      if (decision === 'refuse' || !(await this.askUntrustedWrite(label, files))) {
+        this.log.info(`${label}: not written in an untrusted workspace (${decision === 'refuse' ? 'no user action asked for it' : 'declined'}): ${files.join(', ')}`);
+        return { applied: false, uris: [], declined: true };
+      }
+    }
     return applyFileChanges(
       changes,
       (p) => (path.posix.isAbsolute(toPosix(p)) || !root ? vscode.Uri.file(p) : uriOf(root, p)),

@@ -18,6 +18,8 @@ export interface AppliedChanges {
   applied: boolean;
   /** The Uris written, in the order given. */
   uris: vscode.Uri[];
+  /** Not applied because the workspace is untrusted and the user (or the policy) said no. */
+  declined?: boolean;
 }
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {

@@ -97,6 +97,18 @@ suite('Commands: decision records', () => {
     assert.match(readFile(file), /^status: rejected$/m);
   });
 
+  test('Change Decision Status from the palette preselects the record open in the editor', async () => {
+    const file = 'docs/adr/0009-build-vs-buy.yaml';
+    await vscode.window.showTextDocument(workspaceUri(file), { preview: false });
+    await answer(ENTER, 'deprecated');
+    try {
+      assert.equal(await vscode.commands.executeCommand('adrift.changeStatus'), 'deprecated');
+      assert.match(readFile(file), /^status: deprecated$/m);
+    } finally {
+      await vscode.commands.executeCommand('adrift.changeStatus', { id: 9, status: 'accepted' });
+    }
+  });
+
   test('Supersede Decision with an existing proposed successor links it; accepting it retires the old record', async () => {
     const others = recordFiles().filter((f) => !f.startsWith(pad(id(0))) && !f.startsWith(pad(id(1))));
     const before = new Map(others.map((f) => [f, readFile(`docs/adr/${f}`)]));
@@ -166,45 +178,72 @@ suite('Commands: decision records', () => {
     assert.deepEqual(fs.readFileSync(workspaceUri(latin1).fsPath), latinBytes, 'not one byte of the Latin-1 record changed');
   });
 
-  test('Assign Folder to Module from the Explorer: a new module joins the boundaries record, comments kept', async () => {
-    const folder = path.join(testWorkspace(), 'src', 'server', 'billing');
+  test('Assign Folder to Module: "New module" on scripts/ proposes a new record and changes no accepted one', async () => {
+    // Seen: the module went into record 0004 (the dashboard), accepted and unrelated.
+    const folder = path.join(testWorkspace(), 'scripts');
     fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, 'index.ts'), 'export const billing = true;\n');
+    fs.writeFileSync(path.join(folder, 'seed.ts'), "import { createTicket } from '../src/server/ticket';\nexport const seed = createTicket;\n");
     const texts = new Map(recordFiles().map((f) => [`docs/adr/${f}`, readFile(`docs/adr/${f}`)]));
-    await answer('New module…', ENTER);
+    await answer('New module…', ENTER, 'New proposed record');
     const result = (await vscode.commands.executeCommand('adrift.assignFolder', vscode.Uri.file(folder))) as { module: string; glob: string; file: string };
-    assert.deepEqual({ module: result.module, glob: result.glob }, { module: 'billing', glob: 'src/server/billing/**' });
-    // A new module joins the latest accepted record that declares modules (0004, with module web, in the example).
-    const file = result.file;
-    assert.match(file, /^docs\/adr\/\d{4}-.*\.yaml$/);
+    assert.deepEqual({ module: result.module, glob: result.glob }, { module: 'scripts', glob: 'scripts/**' });
+    assert.equal(result.file, `docs/adr/${pad(nextRecordId() - 1)}-declare-module-scripts.yaml`);
+    for (const [file, text] of texts) assert.equal(readFile(file), text, `${file} is unchanged`);
+    const written = record(result.file);
+    assert.equal(written.status, 'proposed');
+    assert.deepEqual((written.enforce as { modules: Record<string, { paths: string[] }> }).modules.scripts.paths, ['scripts/**']);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, workspaceUri(result.file).fsPath, 'the new record opens');
+    assert.equal((await prompts()).asked.length, 3, 'asked: the module, its name, the record');
+  });
+
+  test('Assign Folder to Module into an accepted record asks first; no answer writes nothing', async () => {
+    const folder = path.join(testWorkspace(), 'src', 'server', 'search');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'query.ts'), 'export {};\n');
+    const file = 'docs/adr/0003-split-into-five-domain-modules.yaml';
+    const before = readFile(file);
+    const target = '0003 Split the help desk into five domain modules with owned data';
+    await answer('knowledgebase', target, null);
+    assert.equal(await vscode.commands.executeCommand('adrift.assignFolder', vscode.Uri.file(path.join(folder, 'query.ts'))), undefined);
+    assert.match((await prompts()).asked.at(-1) ?? '', /^Record 0003 .* is accepted: .*Edit it anyway\?$/);
+    assert.equal(readFile(file), before, 'cancelled: the accepted record is unchanged');
+    await answer('knowledgebase', target, 'Edit Accepted Record');
+    await vscode.commands.executeCommand('adrift.assignFolder', vscode.Uri.file(path.join(folder, 'query.ts')));
     const modules = (record(file).enforce as { modules: Record<string, { paths: string[] }> }).modules;
-    assert.deepEqual(modules.billing.paths, ['src/server/billing/**']);
-    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, workspaceUri(file).fsPath, 'the edited record opens');
-    const after = readFile(file);
-    const before = texts.get(file) ?? '';
-    for (const line of before.split('\n').filter((l) => l.trim().startsWith('#'))) assert.ok(after.includes(line), `comment kept: ${line}`);
-    // Assigning the same folder again changes nothing.
-    assert.deepEqual(await vscode.commands.executeCommand('adrift.assignFolder', { path: 'src/server/billing', module: 'billing' }), { module: 'billing', glob: 'src/server/billing/**' });
-    assert.equal(readFile(file), after);
+    assert.deepEqual(modules.knowledgebase.paths, ['src/server/knowledgebase/**', 'src/server/search/**']);
+    for (const line of before.split('\n').filter((l) => l.trim().startsWith('#'))) assert.ok(readFile(file).includes(line), `comment kept: ${line}`);
+  });
+
+  test('Assign Folder to Module on a Next.js route folder src/app/[slug]: quoted, escaped, and once accepted it claims only that folder', async () => {
+    const slug = path.join(testWorkspace(), 'src', 'app', '[slug]');
+    const s = path.join(testWorkspace(), 'src', 'app', 's');
+    for (const dir of [slug, s]) {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'page.tsx'), 'export default function Page() { return null; }\n');
+    }
+    await answer('New module…', 'slug-pages', 'New proposed record');
+    const result = (await vscode.commands.executeCommand('adrift.assignFolder', vscode.Uri.file(slug))) as { module: string; glob: string; file: string };
+    assert.equal(result.glob, 'src/app/\\[slug\\]/**');
+    assert.match(readFile(result.file), /paths: \['src\/app\/\\\[slug\\\]\/\*\*'\]/);
+    const id = Number(/(\d{4})-/.exec(result.file)?.[1]);
+    assert.equal(await vscode.commands.executeCommand('adrift.changeStatus', { id, status: 'accepted' }), 'accepted');
+    const lensTitles = async (file: string) => {
+      await vscode.window.showTextDocument(workspaceUri(file), { preview: false });
+      return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', workspaceUri(file), 100)).map((l) => l.command?.title ?? '');
+    };
+    await waitFor('src/app/[slug]/page.tsx to be in module slug-pages', async () => (await lensTitles('src/app/[slug]/page.tsx')).some((t) => t.includes('slug-pages')));
+    assert.ok(!(await lensTitles('src/app/s/page.tsx')).some((t) => t.includes('slug-pages')), 'src/app/s is not claimed');
+    assert.deepEqual(vscode.languages.getDiagnostics(workspaceUri(result.file)).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), [], 'the record loads without an error');
+    assert.doesNotMatch(readFile(result.file), /Accept it/, 'the proposal note went with the acceptance');
   });
 
   test('Assign Folder to Module suggests a kebab-case module name from a file\'s folder', async () => {
     const folder = path.join(testWorkspace(), 'src', 'server', 'SlaReports');
     fs.mkdirSync(folder, { recursive: true });
     fs.writeFileSync(path.join(folder, 'weekly.ts'), 'export {};\n');
-    await answer('New module…', ENTER);
+    await answer('New module…', ENTER, 'New proposed record');
     const result = (await vscode.commands.executeCommand('adrift.assignFolder', vscode.Uri.file(path.join(folder, 'weekly.ts')))) as { module: string; glob: string };
     assert.deepEqual({ module: result.module, glob: result.glob }, { module: 'sla-reports', glob: 'src/server/SlaReports/**' });
-  });
-
-  test('Assign Folder to Module to an existing module extends its paths', async () => {
-    const folder = path.join(testWorkspace(), 'src', 'server', 'search');
-    fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, 'query.ts'), 'export {};\n');
-    await answer('knowledgebase');
-    await vscode.commands.executeCommand('adrift.assignFolder', vscode.Uri.file(path.join(folder, 'query.ts')));
-    const modules = (record('docs/adr/0003-split-into-five-domain-modules.yaml').enforce as { modules: Record<string, { paths: string[] }> }).modules;
-    assert.deepEqual(modules.knowledgebase.paths, ['src/server/knowledgebase/**', 'src/server/search/**']);
   });
 
   test('a module name that is not lower-case kebab is refused', async () => {

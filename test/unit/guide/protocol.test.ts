@@ -11,6 +11,7 @@ describe('guide protocol: what the host accepts from the webview', () => {
       { type: 'request', requestId: 3, method: 'preview', params: { answers } },
       { type: 'request', requestId: 4, method: 'write', params: { answers } },
       { type: 'run', action: 'showModuleMap' },
+      { type: 'openFile', path: 'docs/adr/0013-split-into-modules.yaml' },
       { type: 'saveState', state: { version: 1, step: 3, answers, tab: 'drift', template: 'help-desk' } },
     ]) {
       const parsed = parseGuideMessage(message);
@@ -39,6 +40,8 @@ describe('guide protocol: what the host accepts from the webview', () => {
     ['an answer that is a number', { type: 'request', requestId: 1, method: 'preview', params: { answers: { product: 5 } } }, /answer "product"/],
     ['a huge answer', { type: 'request', requestId: 1, method: 'preview', params: { answers: { product: 'x'.repeat(20_000) } } }, /answer "product"/],
     ['an unknown action', { type: 'run', action: 'deleteWorkspace' }, /unknown action/],
+    ['a file to open that is not a path', { type: 'openFile', path: 42 }, /openFile: path/],
+    ['an empty file to open', { type: 'openFile', path: '' }, /openFile: path/],
     ['a state with a bad tab', { type: 'saveState', state: { version: 1, step: 0, answers: {}, tab: 'settings' } }, /state.tab/],
     ['a state with a negative step', { type: 'saveState', state: { version: 1, step: -1, answers: {}, tab: 'guide' } }, /state.step/],
   ];

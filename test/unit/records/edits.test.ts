@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { formatFindingLine } from '../../../src/core/findings';
 import { foldModel, allowsEdge } from '../../../src/core/model/fold';
+import { folderGlob } from '../../../src/core/model/globs';
 import {
   assignFolderToModule,
+  assignmentTargets,
   createRecord,
   nextId,
   proposeAllowingEdge,
@@ -154,15 +156,92 @@ describe('record edits', () => {
     }
   });
 
-  it('assigns a folder to a declared module, keeping the comments', () => {
+  const DASHBOARD = `id: 4
+title: Serve the dashboard from Next.js
+status: accepted
+date: 2026-11-02
+kind: boundaries
+enforce:
+  modules:
+    web:
+      paths: [src/app/**, src/components/**]
+      uses: [ticket]
+`;
+
+  it('a new module goes into a new proposed record by default, never into an unrelated accepted one', () => {
+    // Seen: "New module" on scripts/ added the module to record 4 (the dashboard), an
+    // accepted record that has nothing to do with it, and the check changed at once.
+    const log = logOf({ '0003-modules.yaml': MODULES, '0004-dashboard.yaml': DASHBOARD });
+    const changes = assignFolderToModule(log, foldModel(log), { module: 'scripts', glob: folderGlob('scripts') }, { today: '2026-12-01' });
+    assert.deepEqual(changes.map((c) => c.path), ['docs/adr/0005-declare-module-scripts.yaml']);
+    const after = apply(log, changes);
+    assert.deepEqual(after.records.flatMap((r) => r.findings), []);
+    assert.equal(after.records.find((r) => r.record?.id === 5)?.record?.status, 'proposed');
+    assert.equal(foldModel(after).modules.has('scripts'), false, 'nothing changes until the record is accepted');
+    const accepted = apply(after, setStatus(after, 5, 'accepted', { today: '2026-12-02' }));
+    assert.deepEqual(foldModel(accepted).modules.get('scripts')?.paths, ['scripts/**']);
+  });
+
+  it('a folder for an existing module is proposed with the paths in force, so accepting it keeps them', () => {
+    const log = logOf({ '0003-modules.yaml': MODULES, '0004-dashboard.yaml': DASHBOARD });
+    const changes = assignFolderToModule(log, foldModel(log), { module: 'web', glob: folderGlob('src/lib') }, { today: '2026-12-01' });
+    assert.deepEqual(changes.map((c) => c.path), ['docs/adr/0005-add-a-folder-to-module-web.yaml']);
+    const accepted = apply(apply(log, changes), setStatus(apply(log, changes), 5, 'accepted'));
+    assert.deepEqual(foldModel(accepted).modules.get('web')?.paths, ['src/app/**', 'src/components/**', 'src/lib/**']);
+    assert.deepEqual(foldModel(accepted).modules.get('web')?.uses.map((u) => u.value), ['ticket'], 'uses add up and stay');
+    assert.deepEqual(assignFolderToModule(log, foldModel(log), { module: 'web', glob: 'src/app/**' }), [], 'a folder already in the module changes nothing');
+  });
+
+  it('offers the proposed records and the one accepted record that holds the paths in force', () => {
+    const proposedModules = `id: 7\ntitle: Carve out billing\nstatus: proposed\ndate: 2026-11-20\nenforce:\n  modules:\n    billing:\n      paths: [src/billing/**]\n`;
+    const log = logOf({ '0003-modules.yaml': MODULES, '0004-dashboard.yaml': DASHBOARD, '0007-billing.yaml': proposedModules });
+    const model = foldModel(log);
+    assert.deepEqual(assignmentTargets(log, model, 'web').map((t) => [t.id, t.status]), [[7, 'proposed'], [4, 'accepted']]);
+    assert.deepEqual(assignmentTargets(log, model, 'ticket').map((t) => t.id), [7, 3]);
+    assert.deepEqual(assignmentTargets(log, model, 'scripts').map((t) => t.id), [7, 4, 3]);
+    assert.throws(() => assignFolderToModule(log, model, { module: 'web', glob: 'src/lib/**', into: 3 }), /record 3 cannot take a folder of module web/);
+  });
+
+  it('into a chosen record: appends to the module paths there, or declares them, keeping the comments', () => {
     const log = logOf({ '0003-modules.yaml': MODULES });
-    const [c] = assignFolderToModule(log, 'ticket', 'src/conversation/**');
+    const model = foldModel(log);
+    const [c] = assignFolderToModule(log, model, { module: 'ticket', glob: 'src/conversation/**', into: 3 });
     assert.deepEqual(diff(MODULES, c.text), ['+        - src/conversation/**']);
-    const [t] = assignFolderToModule(log, 'tenant', 'src/tenant/**');
+    const [t] = assignFolderToModule(log, model, { module: 'tenant', glob: 'src/tenant/**', into: 3 });
     assert.deepEqual(diff(MODULES, t.text), ['+      paths: [src/tenant/**]']);
-    const [n] = assignFolderToModule(log, 'billing', 'src/billing/**');
+    const [n] = assignFolderToModule(log, model, { module: 'billing', glob: 'src/billing/**', into: 3 });
     assert.deepEqual(diff(MODULES, n.text), ['+    billing:', '+      paths: [src/billing/**]']);
     assert.deepEqual(foldModel([parseRecord(n.path, n.text)]).modules.get('billing')?.paths, ['src/billing/**']);
+  });
+
+  it('a folder named like a Next.js route is quoted and escaped, so the record still loads and claims only that folder', () => {
+    // Seen: `paths: [src/app/[slug]/**]` written into a flow list: a YAML error, and every
+    // module of the record stopped being checked.
+    const log = logOf({ '0004-dashboard.yaml': DASHBOARD });
+    const glob = folderGlob('src/app/[slug]');
+    const [c] = assignFolderToModule(log, foldModel(log), { module: 'web', glob, into: 4 });
+    assert.deepEqual(diff(DASHBOARD, c.text), ['-      paths: [src/app/**, src/components/**]', "+      paths: [src/app/**, src/components/**, 'src/app/\\[slug\\]/**']"]);
+    const after = apply(log, [c]);
+    assert.deepEqual(after.records.flatMap((r) => r.findings), []);
+    assert.deepEqual(foldModel(after).modules.get('web')?.paths.at(-1), 'src/app/\\[slug\\]/**');
+  });
+
+  it('the note "Accept it…" of a proposed record goes once it is accepted or rejected', () => {
+    const log = logOf({ '0003-modules.yaml': MODULES });
+    for (const c of [proposeAllowingEdge(log, 'tenant', 'ticket'), ...assignFolderToModule(log, foldModel(log), { module: 'billing', glob: 'src/billing/**' })]) {
+      assert.match(c.text, /^# Proposed by Adrift.*Accept it/);
+      const proposed = apply(log, [c]);
+      for (const status of ['accepted', 'rejected'] as const) {
+        const [done] = setStatus(proposed, 4, status, { today: '2026-12-02' });
+        assert.doesNotMatch(done.text, /Accept it|# Proposed by Adrift/);
+        assert.deepEqual(diff(c.text, done.text).filter((l) => !/^[-+](status|date):/.test(l) && !l.startsWith('-#')), []);
+      }
+      const crlf = apply(log, [{ ...c, text: `\ufeff${c.text.replace(/\n/g, '\r\n')}` }]);
+      assert.doesNotMatch(setStatus(crlf, 4, 'accepted')[0].text, /Accept it/);
+    }
+    const own = `# Proposed by Adrift? No: we wrote this one. Accept it when the team agrees.\n${MODULES.replace('status: accepted', 'status: proposed')}`;
+    const ownLog = logOf({ '0003-modules.yaml': own });
+    assert.match(setStatus(ownLog, 3, 'accepted')[0].text, /we wrote this one/, 'a comment Adrift did not write stays');
   });
 
   it('proposes a record that, once accepted, allows the edge', () => {

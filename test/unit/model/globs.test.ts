@@ -1,0 +1,123 @@
+import * as assert from 'node:assert/strict';
+import { parse } from 'yaml';
+import picomatch from 'picomatch';
+import { foldModel } from '../../../src/core/model/fold';
+import { checkModelAgainstFiles } from '../../../src/core/model/check-files';
+import { compileGlob, compileModuleGlob, escapeGlob, folderGlob, globBase } from '../../../src/core/model/globs';
+import { ModuleMap } from '../../../src/core/engine/modules';
+import { parseRecord } from '../../../src/core/records/parse';
+import { yamlFlowList, yamlFlowScalar } from '../../../src/core/records/text-edit';
+
+/** Folder names seen in real repositories (Next.js, Nuxt, SvelteKit routes) and worse. */
+const HOSTILE = [
+  'src/app/[slug]',
+  'src/app/[...all]',
+  'src/app/[[...opt]]',
+  'src/app/(marketing)',
+  'src/routes/[id=integer]',
+  '{a,b}',
+  '- [x]',
+  'a*b',
+  'a?b',
+  '#hash',
+  'a #b',
+  'a: b',
+  'a:b',
+  "it's",
+  'say "hi"',
+  'back\\slash',
+  '@(x)',
+  '!negated',
+  '+(x)',
+  'a|b',
+  'a^b$',
+  'a,b',
+  '  lead',
+  'trail ',
+  'tab\there',
+  'ünïcødé [x]',
+  '[]',
+  '{}',
+  '%percent',
+  '&anchor',
+  '*alias',
+  '|pipe',
+  '>folded',
+  '`tick',
+  "'",
+  'null',
+  'true',
+  '1e3',
+  '~',
+  '-',
+  '?',
+  '..dots',
+];
+
+function recordWith(globs: string[]): string {
+  return `id: 9\ntitle: Hostile folders\nstatus: accepted\ndate: 2026-12-01\nenforce:\n  modules:\n    m:\n      paths: ${yamlFlowList(globs)}\n    rest:\n      paths: ['**']\n`;
+}
+
+// A name with a line break is quoted on one line (below), but picomatch's `**` never
+// matches across a line break, so it is left out of the claims test.
+const UNMATCHABLE = ['multi\nline', 'cr\rhere', '\u2028sep'];
+
+describe('a folder written as a module glob', () => {
+  for (const name of HOSTILE) {
+    it(`${JSON.stringify(name)}: parses, loads and claims exactly the folder's files`, () => {
+      const glob = folderGlob(name);
+      const text = recordWith([glob]);
+      assert.deepEqual((parse(text) as { enforce: { modules: { m: { paths: string[] } } } }).enforce.modules.m.paths, [glob]);
+      const loaded = parseRecord('docs/adr/0009-hostile.yaml', text);
+      assert.deepEqual(loaded.findings, []);
+      const model = foldModel([loaded]);
+      const map = new ModuleMap(model);
+      const inside = [`${name}/page.tsx`, `${name}/deep/er/x.ts`];
+      const outside = ['s/page.tsx', `${name}x/page.tsx`, `x${name}/page.tsx`, 'a/page.tsx', 'src/app/s/page.tsx', 'b/x.ts', 'x/page.tsx', `${name}.ts`];
+      for (const f of inside) assert.equal(map.moduleOf(f), 'm', `${f} belongs to the folder`);
+      for (const f of outside.filter((o) => !o.startsWith(`${name}/`))) assert.equal(map.moduleOf(f), 'rest', `${f} is not in the folder`);
+      // The record check agrees with the engine: the glob matches a file, and no overlap is reported.
+      assert.deepEqual(checkModelAgainstFiles(model, [...inside, ...outside]), []);
+    });
+  }
+
+  it('each hostile name is one scalar in a flow list, on one line', () => {
+    for (const name of [...HOSTILE, ...UNMATCHABLE]) {
+      const item = yamlFlowScalar(folderGlob(name));
+      assert.ok(!item.includes('\n'), `${JSON.stringify(name)} written on one line: ${item}`);
+      assert.deepEqual(parse(`[a, ${item}, b]`), ['a', folderGlob(name), 'b']);
+    }
+  });
+
+  it('the workspace root is every file', () => {
+    assert.equal(folderGlob(''), '**');
+    assert.equal(folderGlob('./src/'), 'src/**');
+  });
+});
+
+describe('glob meaning', () => {
+  it('an unescaped [slug] is a character class; escaped it is the folder', () => {
+    assert.equal(compileGlob('src/app/[slug]/**')('src/app/s/page.tsx'), true);
+    assert.equal(compileGlob('src/app/\\[slug\\]/**')('src/app/s/page.tsx'), false);
+    assert.equal(compileGlob('src/app/\\[slug\\]/**')('src/app/[slug]/page.tsx'), true);
+    assert.equal(compileGlob('src/app/\\[slug\\]')('src/app/[slug]/page.tsx'), true, 'a bare folder means everything below it');
+  });
+
+  it('a backslash before anything but a glob character is still a Windows separator', () => {
+    assert.equal(compileGlob('src\\ticket\\index.ts')('src/ticket/index.ts'), true);
+    assert.equal(compileGlob('src\\ticket')('src/ticket/a.ts'), true);
+  });
+
+  it('the literal base of an escaped glob is unescaped, so the engine can use it as a prefix', () => {
+    assert.deepEqual(globBase('src/app/\\[slug\\]/**'), { base: 'src/app/[slug]', isGlob: true });
+    assert.deepEqual(compileModuleGlob('src/app/\\[slug\\]/**').prefix, 'src/app/[slug]/');
+    assert.equal(escapeGlob('a[b]{c}'), 'a\\[b\\]\\{c\\}');
+  });
+
+  it('for globs without escapes the base is the one picomatch finds', () => {
+    for (const g of ['src/**', 'src/app/**/page.tsx', '**', 'src/*.ts', 'src/a.ts', 'src/{a,b}/**', 'src/[ab]/**', 'src/ticket/index.ts', 'a/b/c/**/*.test.ts', '!(x)/**', 'src/foo+bar/**']) {
+      const scan = picomatch.scan(g);
+      assert.deepEqual(globBase(g), { base: scan.base, isGlob: scan.isGlob }, g);
+    }
+  });
+});
