@@ -13,7 +13,7 @@ import type { SourceAnalyzer } from './analyzer';
 import { applyBaseline, parseBaseline, todayIso, type Baseline, type BaselineEntry } from './baseline';
 import { createSourceAnalyzer } from './front-end';
 import { WorkspaceIndex, type ScanOptions, type ScanStats } from './index';
-import { severityFor } from './rules/severity';
+import { severityFor, type RuleSeverities } from './rules/severity';
 
 export interface CheckOptions extends ScanOptions {
   /** Decisions folder override (workspace-relative). */
@@ -62,11 +62,7 @@ export async function checkWorkspace(fs: FileSystemPort, rootIn: string, options
   const index = new WorkspaceIndex(fs, root, config, model, analyzer, { cache: options.cache });
   const stats = await index.scan(options);
 
-  const recordFindings = [...config.findings, ...log.findings, ...checkModelAgainstFiles(model, index.sourceFiles())].flatMap((f) => {
-    const severity = severityFor(f.rule, config.severity, f.severity);
-    return severity === 'off' ? [] : [{ ...f, severity }];
-  });
-  let findings = [...recordFindings, ...index.findings()];
+  let findings = [...recordFindings([...config.findings, ...log.findings], model, index.sourceFiles(), config.severity), ...index.findings()];
 
   let baselineUse: BaselineUse | undefined;
   const baseline = await readBaseline(fs, root, options.baseline === undefined ? config.baseline : options.baseline, options.baseline !== undefined);
@@ -76,6 +72,18 @@ export async function checkWorkspace(fs: FileSystemPort, rootIn: string, options
     baselineUse = { file: baseline.file, suppressed: out.suppressed.length, expired: out.expired, unused: out.unused };
   }
   return { root, config, model, findings: findings.sort(compareFindings), stats, baseline: baselineUse, index };
+}
+
+/**
+ * The findings of the configuration and the decision records, with the records' globs
+ * checked against the scanned source files (none when not scanned yet), at the severities `.adrift.yaml` sets. The CLI
+ * and the editor both report exactly these next to the index's drift findings.
+ */
+export function recordFindings(loaded: readonly Finding[], model: ArchitectureModel, sourceFiles: readonly string[] | undefined, severities: RuleSeverities | undefined): Finding[] {
+  return [...loaded, ...(sourceFiles ? checkModelAgainstFiles(model, sourceFiles) : [])].flatMap((f) => {
+    const severity = severityFor(f.rule, severities, f.severity);
+    return severity === 'off' ? [] : [{ ...f, severity }];
+  });
 }
 
 /** The baseline to apply; a file named explicitly must exist, the configured default may not. */

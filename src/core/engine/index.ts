@@ -101,6 +101,11 @@ export class WorkspaceIndex {
   /** Count of imports per module edge `from\0to`, kept current as files change. */
   private readonly edgeCounts = new Map<string, number>();
   private closing: Map<string, string[]> | undefined;
+  /**
+   * One map per running scan: the files checked (their latest text) or removed (null) since
+   * it started. They are newer than anything the scan read, so they win when it ends.
+   */
+  private readonly scans = new Set<Map<string, string | null>>();
 
   constructor(
     private readonly fs: FileSystemPort,
@@ -123,6 +128,16 @@ export class WorkspaceIndex {
 
   /** Reads and checks every source file, yielding to the event loop between chunks. */
   async scan(opts: ScanOptions = {}): Promise<ScanStats> {
+    const newer = new Map<string, string | null>();
+    this.scans.add(newer);
+    try {
+      return await this.scanFiles(opts, newer);
+    } finally {
+      this.scans.delete(newer);
+    }
+  }
+
+  private async scanFiles(opts: ScanOptions, newer: Map<string, string | null>): Promise<ScanStats> {
     const started = Date.now();
     const listing = await this.analyzer.listFiles();
     const files = listing.files.filter((f) => !this.excluded(f));
@@ -139,7 +154,7 @@ export class WorkspaceIndex {
     this.closing = undefined;
     for (const s of listing.skipped) this.skipped.set(s.file, s.reason);
 
-    const extracted: { file: string; hash: string; text: string; extracted: ExtractedFile }[] = [];
+    const extracted = new Map<string, { hash: string; text: string; extracted: ExtractedFile }>();
     let cached = 0;
     let cancelled = false;
     for (let i = 0; i < files.length; i += CHUNK) {
@@ -157,34 +172,39 @@ export class WorkspaceIndex {
         if (hit) cached++;
         const result = hit ?? this.analyzer.extract(file, text);
         if ('skipped' in result) this.skipped.set(file, result.skipped);
-        else extracted.push({ file, hash, text, extracted: result });
+        else extracted.set(file, { hash, text, extracted: result });
       });
       opts.onProgress?.(Math.min(i + CHUNK, files.length), files.length);
       await yieldToEventLoop();
     }
 
-    const present = extracted.map((e) => e.file);
-    this.resolver = await this.analyzer.createResolver(present);
-    this.dataModels = await this.analyzer.dataModels(present);
+    const fromDisk = [...extracted.keys()];
+    const resolver = await this.analyzer.createResolver(fromDisk);
+    this.dataModels = await this.analyzer.dataModels(fromDisk);
+    // From here to the end of the loop nothing awaits, so no edit can slip in between.
+    const toCache = new Map<string, CachedExtraction>();
+    for (const [file, e] of extracted) toCache.set(file, { hash: e.hash, extracted: e.extracted });
+    this.takeNewer(newer, extracted, resolver);
+    this.resolver = resolver;
     this.ctx = createRuleContext(this.ctx.model, { severities: this.config.severity, dataModels: this.dataModels });
+    // Whatever the editor checked meanwhile (without a resolver, or against the old one) is rebuilt.
+    this.files.clear();
+    this.edgeCounts.clear();
+    this.closing = undefined;
     const unresolvedLocal: ScanStats['unresolvedLocal'] = [];
-    for (const e of extracted) {
-      const state = this.stateOf(e.file, e.hash, e.text, e.extracted);
-      this.files.set(e.file, state);
+    for (const [file, e] of extracted) {
+      const state = this.stateOf(file, e.hash, e.text, e.extracted);
+      this.files.set(file, state);
       state.facts.resolutions.forEach((r, k) => {
         const { specifier, range } = state.facts.extracted.imports[k];
         if (r.kind === 'unresolved' && (r.local === true || isLocalSpecifier(specifier))) {
-          unresolvedLocal.push({ file: e.file, specifier, line: range.start.line + 1, column: range.start.column + 1 });
+          unresolvedLocal.push({ file, specifier, line: range.start.line + 1, column: range.start.column + 1 });
         }
       });
       this.addEdges(this.evaluationOf(state));
     }
     // A scan that reused every cached extraction and dropped none leaves the cache as it was.
-    if (cache && !cancelled && !(cached === extracted.length && cache.size === extracted.length)) {
-      const entries = new Map<string, CachedExtraction>();
-      for (const e of extracted) entries.set(e.file, { hash: e.hash, extracted: e.extracted });
-      await cache.save(entries);
-    }
+    if (cache && !cancelled && !(cached === toCache.size && cache.size === toCache.size)) await cache.save(toCache);
     return {
       files: this.files.size,
       skipped: [...this.skipped].map(([file, reason]) => ({ file, reason })),
@@ -193,6 +213,32 @@ export class WorkspaceIndex {
       cancelled,
       durationMs: Date.now() - started,
     };
+  }
+
+  /**
+   * Puts the files checked or removed while the scan ran in place of what it read from disk
+   * (an unsaved editor, or a save after the scan's read), and tells the resolver about files
+   * that came or went meanwhile.
+   */
+  private takeNewer(
+    newer: ReadonlyMap<string, string | null>,
+    extracted: Map<string, { hash: string; text: string; extracted: ExtractedFile }>,
+    resolver: ImportResolver,
+  ): void {
+    for (const [file, text] of newer) {
+      const had = extracted.delete(file);
+      this.skipped.delete(file);
+      const result = text === null ? undefined : this.analyzer.extract(file, text);
+      if (text === null || result === undefined) {
+        if (had) resolver.fileRemoved?.(file);
+      } else if ('skipped' in result) {
+        this.skipped.set(file, result.skipped);
+        if (had) resolver.fileRemoved?.(file);
+      } else {
+        extracted.set(file, { hash: contentHash(text), text, extracted: result });
+        if (!had) resolver.fileAdded?.(file);
+      }
+    }
   }
 
   /** Re-evaluates every rule against a new model; no file is read again. */
@@ -213,6 +259,7 @@ export class WorkspaceIndex {
    */
   checkFile(file: string, text: string): Finding[] {
     if (this.excluded(file) || !this.analyzer.isSourceFile(file)) return [];
+    for (const newer of this.scans) newer.set(file, text);
     const result = this.analyzer.extract(file, text);
     const old = this.files.get(file);
     if (old?.evaluation) this.removeEdges(old.evaluation);
@@ -235,6 +282,7 @@ export class WorkspaceIndex {
   }
 
   removeFile(file: string): void {
+    for (const newer of this.scans) newer.set(file, null);
     const old = this.files.get(file);
     if (old?.evaluation) this.removeEdges(old.evaluation);
     if (old) this.resolver?.fileRemoved?.(file);

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings';
 import type { AdriftService, FolderState } from '../service/adriftService';
 import { toDiagnostic } from './adapter';
+import { batchesUnder } from './batches';
 import { runScan } from './scan';
 
 const TYPING_DELAY_MS = 250;
@@ -58,13 +59,14 @@ export function registerDiagnostics(service: AdriftService): vscode.Disposable {
       if (!byUri.has(uri.toString()) && service.folderOf(uri) === folder) stale.push(uri);
     });
     for (const uri of stale) show(folder, uri, []);
-    // One batch for the whole folder: thousands of files after a branch switch are one update.
-    const batch: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    // Thousands of files after a branch switch go in a few batched updates, each small enough
+    // for VS Code to pass on whole (one call for the folder lost everything past 1,100).
+    const updates: [vscode.Uri, vscode.Diagnostic[]][] = [];
     for (const [uri, findings] of byUri.values()) {
       const diagnostics = changed(folder, uri, findings);
-      if (diagnostics) batch.push([uri, diagnostics]);
+      if (diagnostics) updates.push([uri, diagnostics]);
     }
-    if (batch.length > 0) collection.set(batch);
+    for (const batch of batchesUnder(updates)) collection.set(batch);
   };
 
   const schedule = (document: vscode.TextDocument): void => {

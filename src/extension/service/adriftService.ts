@@ -42,6 +42,7 @@ import { foldModel } from '../../core/model/fold';
 import { ModuleMap } from '../../core/engine/modules';
 import { languageOf } from '../../core/engine/extract';
 import { applyBaseline, parseBaseline, todayIso, type Baseline } from '../../core/engine/baseline';
+import { recordFindings } from '../../core/engine/check';
 import { applyFileChanges, type AppliedChanges, type ChangedFile } from './applyChanges';
 import type { WorkspaceIndex } from '../../core/engine/index';
 import { OverlayFileSystem } from './overlayFileSystem';
@@ -84,6 +85,16 @@ interface FolderData extends FolderState {
   index: WorkspaceIndex | undefined;
   /** Drift findings by workspace-relative file. */
   drift: Map<string, Finding[]>;
+  /**
+   * The config's and records' findings, the records' globs checked against the scanned files
+   * once a scan has finished (before, every glob would match nothing): what `adrift check`
+   * reports next to the drift.
+   */
+  records: Finding[];
+  /** The source files of the last finished scan. */
+  scannedFiles?: readonly string[];
+  /** A scan runs: the index holds only part of the files. */
+  scanning: boolean;
   excluded: (file: string) => boolean;
   /** File → module, compiled once per model. */
   modules?: ModuleMap;
@@ -217,7 +228,7 @@ export class AdriftService implements vscode.Disposable {
   findings(folder?: FolderState): Finding[] {
     const out: Finding[] = [];
     for (const d of folder ? [this.must(folder)] : this.data.values()) {
-      out.push(...this.effective(d, d.log.findings));
+      out.push(...this.effective(d, this.unbaselined(d, d.records)));
       for (const list of d.drift.values()) out.push(...this.effective(d, this.unbaselined(d, list)));
     }
     return out.sort(compareFindings);
@@ -227,8 +238,8 @@ export class AdriftService implements vscode.Disposable {
     const at = this.locate(uri);
     if (!at) return [];
     const d = this.must(at.folder);
-    const records = d.log.findings.filter((f) => f.file === at.file);
-    return this.effective(d, [...records, ...this.unbaselined(d, d.drift.get(at.file) ?? [])]).sort(compareFindings);
+    const records = d.records.filter((f) => f.file === at.file);
+    return this.effective(d, this.unbaselined(d, [...records, ...(d.drift.get(at.file) ?? [])])).sort(compareFindings);
   }
 
   findingsOfDecision(folder: FolderState, id: number): Finding[] {
@@ -291,14 +302,19 @@ export class AdriftService implements vscode.Disposable {
       const index = d.index;
       if (!index) continue;
       const changed: string[] = [];
+      /** A file came or went: the records' globs may match differently now. */
+      let listed = false;
       let sliceStart = Date.now();
       for (const file of files) {
         if (token?.isCancellationRequested) break;
         const text = d.excluded(file) ? undefined : await this.fileSystem.readText(path.posix.join(d.root, file));
+        const known = index.factsOf(file) !== undefined;
         if (text === undefined) {
           index.removeFile(file);
+          if (known) listed = true;
           if (d.drift.delete(file)) changed.push(file);
         } else {
+          if (!known) listed = true;
           this.setDrift(d, file, index.checkFile(file, text));
           changed.push(file);
         }
@@ -308,6 +324,7 @@ export class AdriftService implements vscode.Disposable {
         }
       }
       if (changed.length > 0) this.fire({ kind: 'findings', folder: d, files: changed });
+      if (listed) this.scheduleRefresh(d);
     }
   }
 
@@ -348,10 +365,16 @@ export class AdriftService implements vscode.Disposable {
     const index = d.index;
     if (!index) return;
     const started = Date.now();
-    await index.scan({ onProgress, isCancelled: () => token?.isCancellationRequested === true });
+    d.scanning = true;
+    try {
+      await index.scan({ onProgress, isCancelled: () => token?.isCancellationRequested === true });
+    } finally {
+      d.scanning = false;
+    }
     if (d.index !== index) return; // reloaded meanwhile: the new index has its own scan
     d.drift = groupByFile(index.findings());
     d.scanned = token?.isCancellationRequested !== true;
+    if (d.scanned) this.checkRecords(d);
     d.scanDurationMs = Date.now() - started;
     this.log.info(`scanned ${d.root} in ${Date.now() - started} ms: ${[...d.drift.values()].flat().length} findings`);
     this.fire({ kind: 'findings', folder: d });
@@ -435,8 +458,18 @@ export class AdriftService implements vscode.Disposable {
       d.refresh = undefined;
       if (!d.index) return;
       d.drift = groupByFile(d.index.findings());
+      this.checkRecords(d);
       this.fire({ kind: 'findings', folder: d });
     }, 500);
+  }
+
+  /**
+   * The records' findings as the CLI computes them, the globs checked against the files of
+   * the last finished scan (kept current as files come and go); none before the first.
+   */
+  private checkRecords(d: FolderData): void {
+    if (d.scanned && !d.scanning && d.index) d.scannedFiles = d.index.sourceFiles();
+    d.records = recordFindings(d.log.findings, d.model, d.scannedFiles, d.config.severity);
   }
 
   private unbaselined(d: FolderData, findings: Finding[]): Finding[] {
@@ -462,7 +495,7 @@ export class AdriftService implements vscode.Disposable {
     const root = toPosix(folder.uri.fsPath);
     try {
       const loaded = await this.read(root, folder);
-      const d: FolderData = { folder, root, ...loaded, scanned: false, index: undefined, drift: new Map(), previews: new Map(), excluded: () => false, queue: Promise.resolve() };
+      const d: FolderData = { folder, root, ...loaded, scanned: false, index: undefined, drift: new Map(), records: [], scanning: false, previews: new Map(), excluded: () => false, queue: Promise.resolve() };
       this.data.set(folder.uri.toString(), d);
       this.evaluate(d);
     } catch (err) {
@@ -498,6 +531,7 @@ export class AdriftService implements vscode.Disposable {
   /** Hands the freshly folded model to the index (creating it on first use) and tells listeners. */
   private evaluate(d: FolderData): void {
     this.applySettings(d);
+    this.checkRecords(d);
     if (this.createIndex) {
       if (!d.index) {
         d.index = this.createIndex(this.fileSystem, d.root, d.config, d.model);

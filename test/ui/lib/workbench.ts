@@ -26,6 +26,8 @@ export interface WorkbenchOptions {
   /** Merged over the quiet defaults (startup editor none, telemetry off, trust off). */
   settings?: Record<string, unknown>;
   viewport?: { width: number; height: number };
+  /** Runs on the workspace copy before the workbench opens it (generate files, say). */
+  prepare?: (workspaceFolder: string) => void;
 }
 
 
@@ -102,6 +104,7 @@ export class Workbench {
     });
     const runDir = path.join(cacheRoot, 'runs', `ui-${options.workspace}-${process.pid}-${Date.now()}`);
     const workspaceFolder = copyWorkspace(options.workspace, path.join(runDir, 'workspace'));
+    options.prepare?.(workspaceFolder);
     const serverOptions: ServerOptions = { install, runDir, settings: options.settings };
     let payload: Array<[string, string]> | undefined;
     if ('vsix' in options.extension) {

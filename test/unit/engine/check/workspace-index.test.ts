@@ -143,4 +143,61 @@ describe('workspace index', () => {
     assert.deepEqual(index.findingsOf('src/user/blob.ts').map((f) => [f.rule, f.severity]), [['skipped-file', 'info']]);
     assert.deepEqual(index.findingsOf('src/user/generated/api.ts'), []);
   });
+
+  describe('edits made while a scan runs', () => {
+    const VIOLATING = "import { search } from '../knowledgebase/search';\nexport const s = search;\n";
+    /** Filler files so the scan reads in several chunks and yields between them. */
+    const filler = (n: number): Record<string, string> =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`src/tenant/gen/f${String(i).padStart(4, '0')}.ts`, `export const v${i} = ${i};\n`]));
+    /** Scans a workspace with `fillers` extra files; `edit` runs once, after the first chunk is read. */
+    async function scanWhileEditing(fillers: number, edit: (fs: MemoryFileSystem, index: WorkspaceIndex) => void): Promise<WorkspaceIndex> {
+      const fs = workspace(filler(fillers));
+      const index = new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), relativeAnalyzer(fs, ROOT), { cache: false });
+      let first = true;
+      await index.scan({
+        onProgress: () => {
+          if (first) edit(fs, index);
+          first = false;
+        },
+      });
+      return index;
+    }
+    const drift = (index: WorkspaceIndex, file: string) => index.findingsOf(file).map((f) => `${f.rule} ${f.fromModule}→${f.toModule} ${f.range.start.line + 1}`);
+
+    it('keeps an import typed after the scan read the file, and checks it against the resolver when the scan ends', async () => {
+      const fs = workspace();
+      const index = new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), relativeAnalyzer(fs, ROOT), { cache: false });
+      let during: string[] | undefined;
+      // onProgress runs after the files are read and before the resolver exists: the editor's
+      // one-file re-check at that moment cannot resolve the import yet.
+      await index.scan({ onProgress: () => void (during ??= index.checkFile('src/user/session.ts', VIOLATING).map((f) => f.rule)) });
+      assert.deepEqual(during, []);
+      assert.deepEqual(drift(index, 'src/user/session.ts'), ['module-dependency user→knowledgebase 1'], 'the editor\'s text wins over what the scan read from disk');
+    });
+
+    it('keeps a file saved while the scan runs, whether the scan read it before or after', async () => {
+      const index = await scanWhileEditing(400, (fs, index) => {
+        // Saved (autosave): the disk has the new text too, and the watcher re-checks it.
+        fs.files.set(`${ROOT}/src/user/session.ts`, VIOLATING);
+        index.updateFile('src/user/session.ts', VIOLATING);
+        // Typed but not saved, in a file the scan reads later from disk (old text there).
+        index.checkFile('src/tenant/gen/f0399.ts', "import { search } from '../../knowledgebase/search';\n");
+      });
+      assert.deepEqual(drift(index, 'src/user/session.ts'), ['module-dependency user→knowledgebase 1']);
+      assert.deepEqual(drift(index, 'src/tenant/gen/f0399.ts'), ['module-dependency tenant→knowledgebase 1'], 'the scan\'s later read of the old disk text does not overwrite the editor\'s');
+    });
+
+    it('drops a file deleted while the scan runs and resolves imports of a file created meanwhile', async () => {
+      const index = await scanWhileEditing(200, (fs, index) => {
+        fs.files.delete(`${ROOT}/src/conversation/thread.ts`);
+        index.removeFile('src/conversation/thread.ts');
+        fs.files.set(`${ROOT}/src/conversation/new.ts`, "import { search } from '../knowledgebase/search';\n");
+        index.updateFile('src/conversation/new.ts', "import { search } from '../knowledgebase/search';\n");
+      });
+      assert.ok(!index.sourceFiles().includes('src/conversation/thread.ts'));
+      assert.deepEqual(index.findingsOf('src/conversation/thread.ts'), []);
+      assert.deepEqual(drift(index, 'src/conversation/new.ts'), ['module-dependency conversation→knowledgebase 1']);
+      assert.equal(index.factsOf('src/conversation/new.ts')?.resolutions[0].kind, 'file');
+    });
+  });
 });
