@@ -1,4 +1,7 @@
 // Offsets in a text to 0-based line/column positions (UTF-16 columns, as the editor counts).
+// One pass finds the line starts; each lookup is then a binary search, so any number of
+// lookups, in any order, on a file of any shape (one multi-megabyte line included) costs
+// O(n + k log n). The records and the import extractors share it.
 
 import type { Position, Range } from '../findings';
 
@@ -6,7 +9,7 @@ export class TextPositions {
   private readonly lineStarts: number[] = [0];
 
   constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) this.lineStarts.push(nl + 1);
   }
 
   at(offset: number): Position {

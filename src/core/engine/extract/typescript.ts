@@ -4,7 +4,7 @@
 // that could start another import is ever swallowed.
 
 import type { DataAccess, ImportKind, ImportRef, SuppressionComment } from '../types';
-import { PositionTracker } from './positions';
+import { TextPositions } from '../../records/positions';
 import { looksLikeSql, mayStartSql, sqlDataAccess, sqlTables } from './sql';
 import { mayContainSuppression, parseSuppression } from './suppression';
 import {
@@ -42,13 +42,13 @@ export function extractTypeScript(text: string, jsx: boolean): TsExtraction {
 
 class TsExtractor {
   private readonly lx: TsLexer;
-  private readonly pos: PositionTracker;
+  private readonly pos: TextPositions;
   private readonly imports: ImportRef[] = [];
   private readonly dataAccess: DataAccess[] = [];
 
   constructor(private readonly text: string, jsx: boolean) {
     this.lx = new TsLexer(text, jsx, mayContainSuppression(text), true);
-    this.pos = new PositionTracker(text);
+    this.pos = new TextPositions(text);
   }
 
   run(): TsExtraction {
