@@ -198,7 +198,7 @@ export class TsLexer {
   private finish(t: number): number {
     this.type = t;
     this.opensType = t === T_PUNCT && this.punct === 58 && (this.colonKind === COLON_BLOCK || this.colonKind === COLON_TYPE);
-    this.trackTypeAlias(t);
+    if (this.aliasState !== 0 || (t === T_IDENT && this.end - this.start === 4)) this.trackTypeAlias(t);
     return t;
   }
 
