@@ -184,6 +184,7 @@ export class TsLexer {
     this.prevStart = this.start;
     this.prevEnd = this.end;
     this.prevOpensType = this.opensType;
+    this.opensType = false;
     this.punct = 0;
     if (this.mode === MODE_JSX_CHILDREN) {
       const t = this.scanJsxChildren();
@@ -197,7 +198,6 @@ export class TsLexer {
 
   private finish(t: number): number {
     this.type = t;
-    this.opensType = t === T_PUNCT && this.punct === 58 && (this.colonKind === COLON_BLOCK || this.colonKind === COLON_TYPE);
     if (this.aliasState !== 0 || (t === T_IDENT && this.end - this.start === 4)) this.trackTypeAlias(t);
     return t;
   }
@@ -483,6 +483,7 @@ export class TsLexer {
         break;
       case 58: // :
         this.colonKind = this.classifyColon();
+        this.opensType = this.colonKind === COLON_BLOCK || this.colonKind === COLON_TYPE;
         break;
       case 43: // +
       case 45: // -
