@@ -291,7 +291,7 @@ export class TsLexer {
       return this.scanTemplate(start + 1, span, true);
     }
     if (c === 47 /* / */ && this.exprAllowed) return this.scanRegex(start);
-    if (c === 60 /* < */ && this.jsx && this.exprAllowed && !this.afterTypeColon() && this.looksLikeJsx(start)) {
+    if (c === 60 /* < */ && this.jsx && this.exprAllowed && !this.prevOpensType && this.looksLikeJsx(start)) {
       const t = this.scanJsxTag(start + 1);
       if (t !== -1) return t;
     }
@@ -588,11 +588,6 @@ export class TsLexer {
     }
     if (top === F_PAREN || top === F_PAREN_COND || top === F_BRACKET) return COLON_TYPE;
     return COLON_VALUE;
-  }
-
-  /** The previous token is a `:` after which a type, not an expression, follows. */
-  private afterTypeColon(): boolean {
-    return this.type === T_PUNCT && this.prevPunct === 58 && (this.colonKind === COLON_BLOCK || this.colonKind === COLON_TYPE);
   }
 
   private lineBreakSincePrevious(at: number): boolean {

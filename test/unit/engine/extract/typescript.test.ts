@@ -218,10 +218,14 @@ describe('TypeScript/JavaScript import extraction', () => {
       'const g = <Grid<{ id: number }, () => void>>child {require("./f")}</Grid>;',
       'const k = <const T extends object,>(x: T) => x;',
       "const h = require('./g');",
+      // A generic function type after an annotation or a type alias is no element.
+      'const f: <T>(x: T) => T = (x) => x;',
+      'type F = <T>(x: T) => T;',
+      "const i = require('./i');",
       // `extends` followed by `=`, `>` or `/` is an attribute named extends: an element.
       'const el = <T extends="x">{require("./h")}</T>;',
     ].join('\n');
-    assert.deepEqual(summary(text), ['require ./b', 'require ./c', 'require ./d', 'require ./e', 'require ./f', 'require ./g', 'require ./h']);
+    assert.deepEqual(summary(text), ['require ./b', 'require ./c', 'require ./d', 'require ./e', 'require ./f', 'require ./g', 'require ./i', 'require ./h']);
   });
 
   it('reads a regular expression after `default` and after the `}` of else, case and labelled blocks', () => {
