@@ -47,6 +47,12 @@ export class PyLexer {
   private lineStart = 0;
   private lineBegin = true;
   private readonly len: number;
+  /**
+   * Nearest `\n`, `'` and `"` at or after some earlier offset (-1: none), found by indexOf
+   * and kept: the lexer only moves forward, so each is found again only once passed, and a
+   * long line costs one scan, not one per f-string on it.
+   */
+  private readonly nearest = new Map<string, number>();
 
   constructor(private readonly text: string, private readonly collectComments: boolean) {
     this.len = text.length;
@@ -163,6 +169,15 @@ export class PyLexer {
     return (this.type = P_OP);
   }
 
+  /** text.indexOf(ch, from), for `from` that never decreases between calls. */
+  private indexAfter(ch: string, from: number): number {
+    const known = this.nearest.get(ch);
+    if (known !== undefined && (known === -1 || known >= from)) return known;
+    const found = this.text.indexOf(ch, from);
+    this.nearest.set(ch, found);
+    return found;
+  }
+
   /** Scans a string whose quote is at `q`; returns the offset after it. */
   private scanString(q: number, fmt: boolean, nesting: number): number {
     const text = this.text;
@@ -201,8 +216,8 @@ export class PyLexer {
       else if (c === 39 || c === 34) {
         if (c === quote && !triple && text.charCodeAt(p + 1) !== quote) {
           // Before Python 3.12 the field cannot hold its own quote: it ends the string.
-          const inner = text.indexOf(String.fromCharCode(c), p + 1);
-          const lineEnd = text.indexOf('\n', p + 1);
+          const inner = this.indexAfter(String.fromCharCode(c), p + 1);
+          const lineEnd = this.indexAfter('\n', p + 1);
           if (inner === -1 || (lineEnd !== -1 && inner > lineEnd)) {
             this.valueEnd = p;
             return p + 1;

@@ -3,7 +3,7 @@
 // body of `if TYPE_CHECKING:` (or `typing.TYPE_CHECKING`) is marked type-only.
 
 import type { DataAccess, ImportRef, SuppressionComment } from '../types';
-import { PositionTracker } from './positions';
+import { TextPositions } from '../../records/positions';
 import { P_EOF, P_NAME, P_NEWLINE, P_OP, P_STRING, PyLexer } from './py-lexer';
 import { mayStartSql, sqlDataAccess } from './sql';
 import { mayContainSuppression, parseSuppression } from './suppression';
@@ -27,7 +27,7 @@ export function extractPython(text: string): PyExtraction {
 
 class PyExtractor {
   private readonly lx: PyLexer;
-  private readonly pos: PositionTracker;
+  private readonly pos: TextPositions;
   private readonly imports: ImportRef[] = [];
   private readonly dataAccess: DataAccess[] = [];
   private readonly orm: boolean;
@@ -38,7 +38,7 @@ class PyExtractor {
 
   constructor(private readonly text: string) {
     this.lx = new PyLexer(text, mayContainSuppression(text));
-    this.pos = new PositionTracker(text);
+    this.pos = new TextPositions(text);
     this.orm = ORM_FILE_HINT.test(text);
   }
 

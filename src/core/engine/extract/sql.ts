@@ -4,7 +4,7 @@
 // your cart?" is not taken for a query.
 
 import type { DataAccess } from '../types';
-import type { PositionTracker } from './positions';
+import type { TextPositions } from '../../records/positions';
 
 /** One table found in a literal: its name and offset within the literal's content. */
 export interface SqlTable {
@@ -92,7 +92,7 @@ function nextNonBlank(s: string, from: number): number {
  * The tables named by SQL in one string literal whose content spans
  * text[valueStart, valueEnd), as data access with exact ranges (none when it is not SQL).
  */
-export function sqlDataAccess(text: string, valueStart: number, valueEnd: number, pos: PositionTracker): DataAccess[] {
+export function sqlDataAccess(text: string, valueStart: number, valueEnd: number, pos: TextPositions): DataAccess[] {
   const content = text.slice(valueStart, valueEnd);
   if (!looksLikeSql(content)) return [];
   return sqlTables(content).map((table) => {

@@ -4,7 +4,10 @@
 // fails: unterminated constructs end at the end of the line or of the file.
 //
 // Two classic ambiguities are settled from the previous token: whether `/` starts a
-// regular expression, and (in JSX-capable files) whether `<` starts an element.
+// regular expression, and (in JSX-capable files) whether `<` starts an element. Whether a
+// `{` opens a block or an object literal (which decides what a `/` after its `}` is) comes
+// from the token before it, and for a `:` from what the colon is: a property or `? :`
+// colon opens an object, a `case`/label colon in a block a block.
 
 import { mayStartSql } from './sql';
 
@@ -22,6 +25,9 @@ export const T_JSX = 8; // a complete JSX tag (opening, closing or self-closing)
 export const P_ARROW = 1; // =>
 export const P_INCDEC = 2; // ++ --
 export const P_SPREAD = 3; // ...
+export const P_LOGICAL = 4; // && || ?? (and their assignments)
+export const P_EQUALITY = 5; // == === != !==
+// `?.` is handed out as a DOT: a property name follows it, as after `.`.
 
 // Frames of the bracket stack.
 const F_BLOCK = 1;
@@ -33,6 +39,14 @@ const F_TEMPLATE = 6; // `${` of a template literal
 const F_JSX_ATTR = 7; // `{` inside a JSX tag
 const F_JSX_CHILD = 8; // `{` between JSX tags
 const F_JSX_ELEMENT = 9; // an open JSX element whose children are being read
+
+// What a `:` was: a property or ternary colon (an expression follows), a colon in a block
+// (a label, or a type annotation: `let x: T`, a class member's), the colon of `case x:`,
+// or a type annotation inside brackets (a parameter's) or after `)` (a return type).
+const COLON_VALUE = 0;
+const COLON_BLOCK = 1;
+const COLON_CASE = 2;
+const COLON_TYPE = 3;
 
 const MODE_CODE = 0;
 const MODE_JSX_CHILDREN = 1;
@@ -90,6 +104,13 @@ export class TsLexer {
   terminated = false;
   prevType = T_EOF;
   prevPunct = 0;
+  prevStart = 0;
+  prevEnd = 0;
+  /** The token before the previous one (for `x typeof import(…)`). */
+  prev2Type = T_EOF;
+  prev2Punct = 0;
+  prev2Start = 0;
+  prev2End = 0;
   /** Collected only when asked for (suppression comments). */
   readonly comments: CommentSpan[] = [];
   /** Completed template literals that may hold SQL, collected only when asked for. */
@@ -98,6 +119,22 @@ export class TsLexer {
   private pos = 0;
   private readonly len: number;
   private readonly stack: number[] = [];
+  /** Per frame of the stack: the unanswered `?` of the frame around it. */
+  private readonly ternaries: number[] = [];
+  /** `?` of a conditional in the current frame still waiting for its `:`. */
+  private ternary = 0;
+  /** What the last `:` was (COLON_*). */
+  private colonKind = COLON_VALUE;
+  /** The previous token was `else` or `do`: a `{` after it opens a block. */
+  private blockKeyword = false;
+  /** `case` or `default` was read and its colon is still to come. */
+  private casePending = false;
+  /** `type Name<…> =`: 1 after `type`, 2 after the name, 3 and up inside its `<…>`. */
+  private aliasState = 0;
+  /** The current token is a `:` or `=` after which a type follows. */
+  private opensType = false;
+  /** The previous token was a `:` or `=` after which a type follows (`let x: T`, `type A = T`). */
+  prevOpensType = false;
   /** Per open `${`: the span of its template, when it is being collected. */
   private readonly openTemplates: (TemplateSpan | undefined)[] = [];
   private mode = MODE_CODE;
@@ -138,8 +175,16 @@ export class TsLexer {
   }
 
   next(): number {
+    this.prev2Type = this.prevType;
+    this.prev2Punct = this.prevPunct;
+    this.prev2Start = this.prevStart;
+    this.prev2End = this.prevEnd;
     this.prevType = this.type;
     this.prevPunct = this.punct;
+    this.prevStart = this.start;
+    this.prevEnd = this.end;
+    this.prevOpensType = this.opensType;
+    this.opensType = false;
     this.punct = 0;
     if (this.mode === MODE_JSX_CHILDREN) {
       const t = this.scanJsxChildren();
@@ -153,7 +198,28 @@ export class TsLexer {
 
   private finish(t: number): number {
     this.type = t;
+    if (this.aliasState !== 0 || (t === T_IDENT && this.end - this.start === 4)) this.trackTypeAlias(t);
     return t;
+  }
+
+  /** Follows `type Name<…> =` so that the `=` is known to open a type. */
+  private trackTypeAlias(t: number): void {
+    const punct = t === T_PUNCT ? this.punct : -1;
+    const state = this.aliasState;
+    if (state >= 3) {
+      if (punct === 60) this.aliasState++;
+      else if (punct === 62) this.aliasState--;
+    } else if (state === 2 && punct === 61) {
+      this.opensType = true;
+      this.aliasState = 0;
+    } else if (state === 2 && punct === 60) {
+      this.aliasState = 3;
+    } else if (state === 1 && t === T_IDENT) {
+      this.aliasState = 2;
+    } else {
+      const afterDot = this.prevType === T_PUNCT && this.prevPunct === 46;
+      this.aliasState = t === T_IDENT && !afterDot && this.is('type') ? 1 : 0;
+    }
   }
 
   private skipTrivia(): void {
@@ -164,23 +230,27 @@ export class TsLexer {
         this.pos++;
       } else if (c === 47 /* / */) {
         const d = text.charCodeAt(this.pos + 1);
-        if (d === 47) {
-          const start = this.pos;
-          let p = this.pos + 2;
-          while (p < this.len && !isLineBreak(text.charCodeAt(p))) p++;
-          if (this.collectComments) this.comments.push({ start, end: p, textStart: start + 2, textEnd: p });
-          this.pos = p;
-        } else if (d === 42) {
-          const start = this.pos;
-          const close = text.indexOf('*/', this.pos + 2);
-          const end = close === -1 ? this.len : close + 2;
-          if (this.collectComments) this.comments.push({ start, end, textStart: start + 2, textEnd: close === -1 ? end : close });
-          this.pos = end;
-        } else return;
+        if (d === 47 || d === 42) this.pos = this.skipComment(this.pos);
+        else return;
       } else if (c > 127 && c !== 0xa0 && c !== 0xfeff && /\s/.test(text[this.pos])) {
         this.pos++;
       } else return;
     }
+  }
+
+  /** At `//` or `/*`: past the comment, which is collected when asked for. */
+  private skipComment(start: number): number {
+    const text = this.text;
+    if (text.charCodeAt(start + 1) === 47) {
+      let p = start + 2;
+      while (p < this.len && !isLineBreak(text.charCodeAt(p))) p++;
+      if (this.collectComments) this.comments.push({ start, end: p, textStart: start + 2, textEnd: p });
+      return p;
+    }
+    const close = text.indexOf('*/', start + 2);
+    const end = close === -1 ? this.len : close + 2;
+    if (this.collectComments) this.comments.push({ start, end, textStart: start + 2, textEnd: close === -1 ? end : close });
+    return end;
   }
 
   private scanCode(): number {
@@ -204,6 +274,16 @@ export class TsLexer {
       this.afterIdent(start, p);
       return T_IDENT;
     }
+    if (c === 35 /* # */ && isIdentStart(text.charCodeAt(start + 1))) {
+      // A private name (`#import`, `this.#require(…)`): one identifier that is no keyword.
+      let p = start + 2;
+      while (p < this.len && isIdentPart(text.charCodeAt(p))) p++;
+      this.pos = this.end = p;
+      this.condKeyword = false;
+      this.blockKeyword = false;
+      this.exprAllowed = false;
+      return T_IDENT;
+    }
     if (c >= 48 && c <= 57) return this.scanNumber(start);
     if (c === 39 || c === 34) return this.scanString(start, c);
     if (c === 96) {
@@ -211,7 +291,7 @@ export class TsLexer {
       return this.scanTemplate(start + 1, span, true);
     }
     if (c === 47 /* / */ && this.exprAllowed) return this.scanRegex(start);
-    if (c === 60 /* < */ && this.jsx && this.exprAllowed && this.looksLikeJsx(start)) {
+    if (c === 60 /* < */ && this.jsx && this.exprAllowed && !this.prevOpensType && this.looksLikeJsx(start)) {
       const t = this.scanJsxTag(start + 1);
       if (t !== -1) return t;
     }
@@ -222,13 +302,15 @@ export class TsLexer {
     const n = end - start;
     const text = this.text;
     this.condKeyword = false;
+    this.blockKeyword = false;
     this.exprAllowed = false;
     // `x.in`, `obj.return`: a property name, not a keyword.
     if (this.type === T_PUNCT && this.prevPunct === 46) return;
     // Keywords after which an expression (so a regex or a JSX element) may start.
     switch (n) {
       case 2:
-        if (text.startsWith('in', start) || text.startsWith('do', start) || text.startsWith('of', start)) this.exprAllowed = true;
+        if (text.startsWith('in', start) || text.startsWith('of', start)) this.exprAllowed = true;
+        else if (text.startsWith('do', start)) this.exprAllowed = this.blockKeyword = true;
         else if (text.startsWith('if', start)) this.condKeyword = true;
         break;
       case 3:
@@ -236,7 +318,9 @@ export class TsLexer {
         else if (text.startsWith('for', start)) this.condKeyword = true;
         break;
       case 4:
-        if (text.startsWith('case', start) || text.startsWith('else', start) || text.startsWith('void', start)) this.exprAllowed = true;
+        if (text.startsWith('case', start)) this.exprAllowed = this.casePending = true;
+        else if (text.startsWith('void', start)) this.exprAllowed = true;
+        else if (text.startsWith('else', start)) this.exprAllowed = this.blockKeyword = true;
         else if (text.startsWith('with', start)) this.condKeyword = true;
         break;
       case 5:
@@ -245,6 +329,9 @@ export class TsLexer {
         break;
       case 6:
         if (text.startsWith('return', start) || text.startsWith('typeof', start) || text.startsWith('delete', start)) this.exprAllowed = true;
+        break;
+      case 7:
+        if (text.startsWith('default', start)) this.exprAllowed = this.casePending = true; // `export default /re/`, `default:`
         break;
       case 10:
         if (text.startsWith('instanceof', start)) this.exprAllowed = true;
@@ -310,7 +397,7 @@ export class TsLexer {
     this.condKeyword = false;
     if (p < this.len && text.charCodeAt(p) === 36) {
       // `${`: code follows until the matching `}`.
-      this.stack.push(F_TEMPLATE);
+      this.push(F_TEMPLATE);
       if (this.collectTemplates) this.openTemplates.push(span);
       this.pos = this.end = p + 2;
       this.exprAllowed = true;
@@ -358,11 +445,45 @@ export class TsLexer {
     const condKeyword = this.condKeyword;
     this.condKeyword = false;
     switch (c) {
-      case 61: // = (=>)
+      case 61: // = (=>, ==, ===)
         if (text.charCodeAt(p) === 62) {
           p++;
           code = P_ARROW;
+        } else if (text.charCodeAt(p) === 61) {
+          p += text.charCodeAt(p + 1) === 61 ? 2 : 1;
+          code = P_EQUALITY;
         }
+        break;
+      case 33: // ! (!=, !==)
+        if (text.charCodeAt(p) === 61) {
+          p += text.charCodeAt(p + 1) === 61 ? 2 : 1;
+          code = P_EQUALITY;
+        } else if (!this.exprAllowed && !this.lineBreakSincePrevious(start)) {
+          allowed = false; // TypeScript's non-null `x! / 2`, not a prefix `!`
+        }
+        break;
+      case 38: // &
+      case 124: // |
+        if (text.charCodeAt(p) === c) {
+          p += text.charCodeAt(p + 1) === 61 ? 2 : 1;
+          code = P_LOGICAL;
+        }
+        break;
+      case 63: // ?
+        if (text.charCodeAt(p) === 63) {
+          p += text.charCodeAt(p + 1) === 61 ? 2 : 1;
+          code = P_LOGICAL;
+        } else if (text.charCodeAt(p) === 46 && !(text.charCodeAt(p + 1) >= 48 && text.charCodeAt(p + 1) <= 57)) {
+          p++;
+          code = 46; // ?. reads as .
+          allowed = false;
+        } else {
+          this.ternary++;
+        }
+        break;
+      case 58: // :
+        this.colonKind = this.classifyColon();
+        this.opensType = this.colonKind === COLON_BLOCK || this.colonKind === COLON_TYPE;
         break;
       case 43: // +
       case 45: // -
@@ -380,14 +501,18 @@ export class TsLexer {
           return this.scanNumber(start);
         }
         break;
+      case 59: // ;
+        this.casePending = false;
+        break;
       case 40: // (
-        this.stack.push(condKeyword ? F_PAREN_COND : F_PAREN);
+        this.push(condKeyword ? F_PAREN_COND : F_PAREN);
         break;
       case 91: // [
-        this.stack.push(F_BRACKET);
+        this.push(F_BRACKET);
         break;
       case 123: // {
-        this.stack.push(this.braceIsObject() ? F_OBJECT : F_BLOCK);
+        this.push(this.braceIsObject() ? F_OBJECT : F_BLOCK);
+        this.casePending = false;
         break;
       case 41: // )
         allowed = this.pop() === F_PAREN_COND;
@@ -398,6 +523,7 @@ export class TsLexer {
         break;
       case 125: {
         // }
+        this.casePending = false;
         const frame = this.pop();
         if (frame === F_TEMPLATE) {
           const span = this.collectTemplates ? this.openTemplates.pop() : undefined;
@@ -425,41 +551,121 @@ export class TsLexer {
   }
 
   private braceIsObject(): boolean {
-    if (this.prevTypeIsStart()) return false;
-    if (this.type === T_PUNCT) {
+    const t = this.type;
+    if (t === T_EOF) return false;
+    // `${{…}}`, `attr={{…}}`, `{{…}}` between tags: an object inside the substitution.
+    if (t === T_TEMPLATE_PART) return true;
+    if (t === T_PUNCT) {
       const p = this.prevPunct;
-      return !(p === 41 || p === 93 || p === 125 || p === 59 || p === 123 || p === P_ARROW);
+      if (p === 123) {
+        const top = this.stack[this.stack.length - 1];
+        return top === F_JSX_ATTR || top === F_JSX_CHILD;
+      }
+      if (p === 58) return this.colonKind === COLON_VALUE || this.colonKind === COLON_TYPE; // not `case 1: {`, `label: {`
+      return !(p === 41 || p === 93 || p === 125 || p === 59 || p === P_ARROW);
     }
-    // After `return` and the like an object literal starts; after other words a block.
-    return this.type === T_IDENT && this.exprAllowed;
+    // After `return` and the like an object literal starts; after `else`, `do` and other words a block.
+    return t === T_IDENT && this.exprAllowed && !this.blockKeyword;
   }
 
-  private prevTypeIsStart(): boolean {
-    return this.type === T_EOF;
+  /** What the `:` being read is: it answers a `?`, names a property, or is in a block or a type. */
+  private classifyColon(): number {
+    if (this.type === T_PUNCT && this.prevPunct === 63) {
+      // `a?: T`: an optional member's annotation (a conditional is never empty).
+      if (this.ternary > 0) this.ternary--;
+      return COLON_TYPE;
+    }
+    if (this.ternary > 0) {
+      this.ternary--;
+      return COLON_VALUE;
+    }
+    const top = this.stack[this.stack.length - 1];
+    if (top === F_OBJECT) return this.type === T_PUNCT && this.prevPunct === 41 ? COLON_TYPE : COLON_VALUE;
+    if (top === undefined || top === F_BLOCK || top === F_JSX_ELEMENT) {
+      if (!this.casePending) return COLON_BLOCK;
+      this.casePending = false;
+      return COLON_CASE;
+    }
+    if (top === F_PAREN || top === F_PAREN_COND || top === F_BRACKET) return COLON_TYPE;
+    return COLON_VALUE;
+  }
+
+  private lineBreakSincePrevious(at: number): boolean {
+    for (let p = this.prevEnd; p < at; p++) if (isLineBreak(this.text.charCodeAt(p))) return true;
+    return false;
+  }
+
+  private push(frame: number): void {
+    this.stack.push(frame);
+    this.ternaries.push(this.ternary);
+    this.ternary = 0;
   }
 
   private pop(): number {
     // Frames of JSX elements are closed by their closing tags, never by a stray bracket.
     const top = this.stack[this.stack.length - 1];
     if (top === F_JSX_ELEMENT || top === undefined) return 0;
+    this.ternary = this.ternaries.pop() as number;
     return this.stack.pop() as number;
   }
 
-  /** `<` where an expression may start: an element unless it reads as type parameters. */
+  private skipBlanks(p: number): number {
+    while (p < this.len) {
+      const c = this.text.charCodeAt(p);
+      if (c < 128 ? (ASCII[c] & BLANK) === 0 : !isLineBreak(c)) break;
+      p++;
+    }
+    return p;
+  }
+
+  private identEnd(p: number): number {
+    while (p < this.len && isIdentPart(this.text.charCodeAt(p))) p++;
+    return p;
+  }
+
+  /**
+   * `<` where an expression may start: an element unless it reads as the type parameters
+   * of a generic arrow function, decided as TypeScript decides it in .tsx: `<T,`, `<T =`
+   * and `<T extends U` (optionally after `const`) are type parameters; `<T extends=…`,
+   * `<T extends>` and `<T extends/>` are elements with an attribute named extends.
+   */
   private looksLikeJsx(lt: number): boolean {
     const text = this.text;
-    let p = lt + 1;
-    const c = text.charCodeAt(p);
+    const c = text.charCodeAt(lt + 1);
     if (c === 62) return true; // <>
     if (!isIdentStart(c)) return false;
-    while (p < this.len && (isIdentPart(text.charCodeAt(p)) || text.charCodeAt(p) === 45 || text.charCodeAt(p) === 46 || text.charCodeAt(p) === 58)) p++;
-    const nameEnd = p;
-    while (p < this.len && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+    let end = this.identEnd(lt + 1);
+    if (end - lt === 6 && text.startsWith('const', lt + 1)) {
+      const name = this.skipBlanks(end);
+      if (name > end && isIdentStart(text.charCodeAt(name))) end = this.identEnd(name);
+    }
+    const p = this.skipBlanks(end);
     const d = text.charCodeAt(p);
-    if (d === 44) return false; // <T,>(…) => …
-    if (nameEnd - lt === 6 && text.startsWith('const', lt + 1) && p > nameEnd && isIdentStart(d)) return false; // <const T,>
-    if (text.startsWith('extends', p) && !isIdentPart(text.charCodeAt(p + 7)) && text.charCodeAt(p + 7) !== 61) return false;
+    if (d === 44 || d === 61) return false; // <T,>(…) => …   <T = unknown>(…) => …
+    if (text.startsWith('extends', p) && !isIdentPart(text.charCodeAt(p + 7))) {
+      const e = text.charCodeAt(this.skipBlanks(p + 7));
+      return e === 61 || e === 62 || e === 47;
+    }
     return true;
+  }
+
+  /** From `<` after a JSX tag name: past its type arguments (`<Table<Row> …`). */
+  private skipTypeArguments(p: number): number {
+    const text = this.text;
+    let depth = 0;
+    while (p < this.len) {
+      const c = text.charCodeAt(p);
+      if (c === 60) depth++;
+      else if (c === 62 && text.charCodeAt(p - 1) !== 61 /* => */) {
+        if (--depth === 0) return p + 1;
+      } else if (c === 39 || c === 34 || c === 96) {
+        const close = text.indexOf(String.fromCharCode(c), p + 1);
+        if (close === -1) return this.len;
+        p = close;
+      }
+      p++;
+    }
+    return p;
   }
 
   /**
@@ -474,6 +680,12 @@ export class TsLexer {
     this.mode = MODE_JSX_TAG;
     const closing = !resuming && text.charCodeAt(p) === 47;
     if (closing) p++;
+    else if (!resuming) {
+      // The tag name, then type arguments if any: `<Select<Option, false> …`.
+      while (p < this.len && (isIdentPart(text.charCodeAt(p)) || text.charCodeAt(p) === 45 || text.charCodeAt(p) === 46 || text.charCodeAt(p) === 58)) p++;
+      const q = this.skipBlanks(p);
+      if (text.charCodeAt(q) === 60) p = this.skipTypeArguments(q);
+    }
     while (p < this.len) {
       const c = text.charCodeAt(p);
       if (c === 62) {
@@ -481,7 +693,7 @@ export class TsLexer {
         p++;
         this.mode = MODE_JSX_CHILDREN;
         if (closing) this.closeElement();
-        else this.stack.push(F_JSX_ELEMENT);
+        else this.push(F_JSX_ELEMENT);
         return this.endJsx(tagStart, p);
       }
       if (c === 47 && text.charCodeAt(p + 1) === 62) {
@@ -495,8 +707,13 @@ export class TsLexer {
         p = close === -1 ? this.len : close + 1;
         continue;
       }
+      if (c === 47 && (text.charCodeAt(p + 1) === 47 || text.charCodeAt(p + 1) === 42)) {
+        // A comment between attributes (`// it's …` must not open a string).
+        p = this.skipComment(p);
+        continue;
+      }
       if (c === 123) {
-        this.stack.push(F_JSX_ATTR);
+        this.push(F_JSX_ATTR);
         this.mode = MODE_CODE;
         this.exprAllowed = true;
         this.pos = p + 1;
@@ -512,7 +729,10 @@ export class TsLexer {
   }
 
   private closeElement(): void {
-    if (this.stack[this.stack.length - 1] === F_JSX_ELEMENT) this.stack.pop();
+    if (this.stack[this.stack.length - 1] === F_JSX_ELEMENT) {
+      this.stack.pop();
+      this.ternary = this.ternaries.pop() as number;
+    }
   }
 
   private endJsx(start: number, end: number): number {
@@ -533,7 +753,7 @@ export class TsLexer {
     while (p < this.len) {
       const c = text.charCodeAt(p);
       if (c === 123) {
-        this.stack.push(F_JSX_CHILD);
+        this.push(F_JSX_CHILD);
         this.mode = MODE_CODE;
         this.exprAllowed = true;
         this.start = p;

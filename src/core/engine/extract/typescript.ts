@@ -4,7 +4,7 @@
 // that could start another import is ever swallowed.
 
 import type { DataAccess, ImportKind, ImportRef, SuppressionComment } from '../types';
-import { PositionTracker } from './positions';
+import { TextPositions } from '../../records/positions';
 import { looksLikeSql, mayStartSql, sqlDataAccess, sqlTables } from './sql';
 import { mayContainSuppression, parseSuppression } from './suppression';
 import {
@@ -14,9 +14,22 @@ import {
   T_PUNCT,
   T_STRING,
   T_TEMPLATE,
+  P_EQUALITY,
+  P_LOGICAL,
   P_SPREAD,
 } from './ts-lexer';
-import { CLOSE_BRACE, COMMA, DOT, EQUALS, OPEN_BRACE, OPEN_PAREN, STAR } from './chars';
+import { CLOSE_BRACE, CLOSE_PAREN, COMMA, DOT, EQUALS, OPEN_BRACE, OPEN_PAREN, STAR } from './chars';
+
+/** Where a specifier token was: the token and its content between the quotes. */
+interface SpecifierSpan {
+  start: number;
+  end: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** Words after which `typeof` can only be the operator of an expression. */
+const VALUE_KEYWORDS = new Set(['return', 'throw', 'case', 'await', 'yield', 'void', 'delete', 'typeof']);
 
 export interface TsExtraction {
   imports: ImportRef[];
@@ -42,13 +55,13 @@ export function extractTypeScript(text: string, jsx: boolean): TsExtraction {
 
 class TsExtractor {
   private readonly lx: TsLexer;
-  private readonly pos: PositionTracker;
+  private readonly pos: TextPositions;
   private readonly imports: ImportRef[] = [];
   private readonly dataAccess: DataAccess[] = [];
 
   constructor(private readonly text: string, jsx: boolean) {
     this.lx = new TsLexer(text, jsx, mayContainSuppression(text), true);
-    this.pos = new PositionTracker(text);
+    this.pos = new TextPositions(text);
   }
 
   run(): TsExtraction {
@@ -93,25 +106,26 @@ class TsExtractor {
     return (t === T_STRING || t === T_TEMPLATE) && this.lx.terminated;
   }
 
-  private add(kind: ImportKind, typeOnly: boolean, names?: string[]): void {
+  private span(): SpecifierSpan {
     const lx = this.lx;
-    let specifier = this.text.slice(lx.valueStart, lx.valueEnd);
+    return { start: lx.start, end: lx.end, valueStart: lx.valueStart, valueEnd: lx.valueEnd };
+  }
+
+  private add(kind: ImportKind, typeOnly: boolean, names?: string[], at: SpecifierSpan = this.span()): void {
+    let specifier = this.text.slice(at.valueStart, at.valueEnd);
     if (specifier.includes('\\')) specifier = unescape(specifier);
-    const ref: ImportRef = { specifier, range: this.pos.range(lx.start, lx.end), kind, typeOnly };
+    const ref: ImportRef = { specifier, range: this.pos.range(at.start, at.end), kind, typeOnly };
     if (names) ref.names = names;
     this.imports.push(ref);
   }
 
   private readImport(): number {
     const lx = this.lx;
-    const typeofBefore = lx.prevType === T_IDENT && this.prevWasTypeof();
+    const typeofBefore = lx.prevType === T_IDENT && lx.prevEnd - lx.prevStart === 6 && this.text.startsWith('typeof', lx.prevStart);
+    const valueBeforeTypeof = typeofBefore && this.valueOnlyBeforeTypeof();
+    const inType = lx.prevOpensType;
     let t = lx.next();
-    if (lx.isPunct(OPEN_PAREN)) {
-      t = lx.next();
-      if (!this.isSpecifier(t)) return t;
-      this.add('dynamic', typeofBefore);
-      return lx.next();
-    }
+    if (lx.isPunct(OPEN_PAREN)) return this.readImportCall(typeofBefore, valueBeforeTypeof, inType);
     if (this.isSpecifier(t)) {
       this.add('import', false, []);
       return lx.next();
@@ -163,11 +177,42 @@ class TsExtractor {
     return this.readFrom('import', typeOnly, names);
   }
 
-  private prevWasTypeof(): boolean {
-    // The lexer keeps only the previous token's kind; look back at its text directly.
-    let p = this.lx.start - 1;
-    while (p >= 0 && /\s/.test(this.text[p])) p--;
-    return p >= 5 && this.text.startsWith('typeof', p - 5);
+  /**
+   * At `(` after `import`: a dynamic import, or an import type. An import type stands
+   * where a type is expected (`let x: import('./t')`, `type A = import('./a')`), names a
+   * member (`import('./t').T`, `import('./t').A<B>`) or is a type query (`typeof
+   * import('./m')`); a dynamic import is called on (`import('./q').then(…)`) or used as a
+   * value, and `typeof import('./v') === 'object'` is the typeof operator on one.
+   */
+  private readImportCall(typeofBefore: boolean, valueBeforeTypeof: boolean, inType: boolean): number {
+    const lx = this.lx;
+    let t = lx.next();
+    if (!this.isSpecifier(t)) return t;
+    const at = this.span();
+    t = lx.next();
+    if (this.continuesExpression()) return t; // import('./a' + x): no module named here
+    let qualified = false;
+    if (lx.isPunct(CLOSE_PAREN)) {
+      t = lx.next();
+      while (lx.isPunct(DOT)) {
+        t = lx.next();
+        if (t !== T_IDENT) break;
+        qualified = true;
+        t = lx.next();
+      }
+    }
+    const called = lx.isPunct(OPEN_PAREN);
+    const operatorAfter = lx.type === T_PUNCT && (lx.punct === P_EQUALITY || lx.punct === P_LOGICAL || lx.punct === 63);
+    const typeOnly = typeofBefore ? !called && !operatorAfter && !valueBeforeTypeof : (qualified || inType) && !called;
+    this.add('dynamic', typeOnly, undefined, at);
+    return t;
+  }
+
+  /** The token before `typeof` (at `import`) says an expression is being read: `!typeof`, `&& typeof`, `return typeof`. */
+  private valueOnlyBeforeTypeof(): boolean {
+    const lx = this.lx;
+    if (lx.prev2Type === T_PUNCT) return lx.prev2Punct === 33 || lx.prev2Punct === P_LOGICAL || lx.prev2Punct === P_EQUALITY;
+    return lx.prev2Type === T_IDENT && VALUE_KEYWORDS.has(this.text.slice(lx.prev2Start, lx.prev2End));
   }
 
   private peekIsSpecifierAfterFrom(): boolean {
@@ -267,8 +312,22 @@ class TsExtractor {
     if (!(lx.isPunct(OPEN_PAREN))) return t;
     t = lx.next();
     if (!this.isSpecifier(t)) return t;
-    this.add('require', false);
-    return lx.next();
+    const at = this.span();
+    t = lx.next();
+    if (!this.continuesExpression()) this.add('require', false, undefined, at);
+    return t;
+  }
+
+  /**
+   * After a specifier argument: an operator (`'./a' + x`, `'./a'.replace(…)`) makes the
+   * argument an expression, not a module name. The end of the call, a second argument
+   * (import attributes) or anything else (a call still being typed) leaves it one.
+   */
+  private continuesExpression(): boolean {
+    const lx = this.lx;
+    if (lx.type !== T_PUNCT) return false;
+    const p = lx.punct;
+    return !(p === CLOSE_PAREN || p === COMMA || p === 59 || p === CLOSE_BRACE || p === 93);
   }
 
   private isPrismaReceiver(): boolean {

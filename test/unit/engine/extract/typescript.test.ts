@@ -206,6 +206,93 @@ describe('TypeScript/JavaScript import extraction', () => {
     assert.match((extractFile('a.rb', 'require "x"') as { skipped: string }).skipped, /not a TypeScript/);
   });
 
+  it('reads TSX elements with type arguments without swallowing the rest of the file', () => {
+    const text = [
+      'const a = <Foo<string> v="x" />;',
+      "const b = require('./b');",
+      'const t = <Table<Row> rows={r} />;',
+      "const c = require('./c');",
+      'const id = <T = unknown>(x: T) => x;',
+      "const d = require('./d');",
+      'const s = <Select<Option, false> onChange={(v) => v} render={() => <b>{require("./e")}</b>} />;',
+      'const g = <Grid<{ id: number }, () => void>>child {require("./f")}</Grid>;',
+      'const k = <const T extends object,>(x: T) => x;',
+      "const h = require('./g');",
+      // A generic function type after an annotation or a type alias is no element.
+      'const f: <T>(x: T) => T = (x) => x;',
+      'type F = <T>(x: T) => T;',
+      "const i = require('./i');",
+      // `extends` followed by `=`, `>` or `/` is an attribute named extends: an element.
+      'const el = <T extends="x">{require("./h")}</T>;',
+    ].join('\n');
+    assert.deepEqual(summary(text), ['require ./b', 'require ./c', 'require ./d', 'require ./e', 'require ./f', 'require ./g', 'require ./i', 'require ./h']);
+  });
+
+  it('reads a regular expression after `default` and after the `}` of else, case and labelled blocks', () => {
+    const text = [
+      "export default /'/; import a from './a';",
+      "if (x) { y(); } else { z(); } /'/.test(s); require('./b');",
+      "switch (k) { case 1: { f(); } /'/.test(s); require('./c'); default: { } /'/.test(s); require('./d'); }",
+      "outer: { break outer; } /'/.test(s); require('./e');",
+      "do { f(); } while (0); require('./f');",
+      // Still division: an object literal after `? :` and a property value.
+      "const o = c ? { a: 1 } : { b: 2 } / 2; const p = { q: { r: 1 } / 2 }; require('./g');",
+      "const n = a ?? b / 2; require('./h');",
+    ].join('\n');
+    assert.deepEqual(summary(text, 'src/a.js'), ['import ./a [default]', 'require ./b', 'require ./c', 'require ./d', 'require ./e', 'require ./f', 'require ./g', 'require ./h']);
+  });
+
+  it('does not take a private method named #import or #require for an import', () => {
+    const text = [
+      'class Loader {',
+      '  #import(p) { return p; }',
+      '  #require(p) { return p; }',
+      "  run() { this.#import('./x'); this.#require('./y'); return import('./real'); }",
+      '}',
+    ].join('\n');
+    assert.deepEqual(summary(text, 'src/a.ts'), ['dynamic ./real']);
+  });
+
+  it('marks import types type-only, and typeof import() in value code not', () => {
+    const text = [
+      "let x: import('./t').T;",
+      "if (typeof import('./v') === 'object') {}",
+      "type M = typeof import('./m');",
+      "const p: Promise<import('./p').P> = import('./q').then((m) => m.x);",
+      "export type U = import('./u').A<import('./w').B.C>;",
+      "const page = lazy(() => import('./page'));",
+      "const mod = (await import('./await')).default;",
+      "type A = import('./alias', { with: { 'resolution-mode': 'import' } });",
+      "type G<T extends Box<T> = never> = import('./generic');",
+      "export const c: import('./annotated') = { x: 0 };",
+      "const routes = { home: import('./home'), other: ok ? import('./yes') : import('./no') };",
+      "switch (k) { case 1: import('./case'); }",
+    ].join('\n');
+    assert.deepEqual(summary(text, 'src/a.ts'), [
+      'dynamic ./t type',
+      'dynamic ./v',
+      'dynamic ./m type',
+      'dynamic ./p type',
+      'dynamic ./q',
+      'dynamic ./u type',
+      'dynamic ./w type',
+      'dynamic ./page',
+      'dynamic ./await',
+      'dynamic ./alias type',
+      'dynamic ./generic type',
+      'dynamic ./annotated type',
+      'dynamic ./home',
+      'dynamic ./yes',
+      'dynamic ./no',
+      'dynamic ./case',
+    ]);
+  });
+
+  it('names no module where the argument of import() or require() is an expression', () => {
+    const text = "import('./a' + name); require('./b' + name); require('./c'.replace('c', 'd')); import('./e', { with: { type: 'json' } }); require('./f')";
+    assert.deepEqual(summary(text, 'src/a.js'), ['dynamic ./e', 'require ./f']);
+  });
+
   it('survives unterminated strings, templates, comments and JSX without losing later lines', () => {
     const text = ["const s = 'unterminated", "import a from './a';", "const t = \"also", "import b from './b';"].join('\n');
     assert.deepEqual(summary(text, 'src/a.ts'), ['import ./a [default]', 'import ./b [default]']);
