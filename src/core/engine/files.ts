@@ -3,7 +3,7 @@
 // never follows a symbolic link into a folder (so link loops cannot trap it), and the
 // guard that turns unreadable text into a skip note instead of a crash.
 
-import picomatch from 'picomatch';
+import { compileRawGlobs } from '../model/globs';
 import type { FileSystemPort } from '../fs/port';
 import type { SkippedFile } from './types';
 
@@ -157,8 +157,8 @@ async function ignoreMatcher(fs: FileSystemPort, root: string, options: ListOpti
     }
   }
   if (globs.length === 0 && folderGlobs.length === 0) return () => false;
-  const any = globs.length > 0 ? picomatch(globs, { dot: true }) : () => false;
-  const folder = folderGlobs.length > 0 ? picomatch(folderGlobs, { dot: true }) : () => false;
+  const any = compileRawGlobs(globs);
+  const folder = compileRawGlobs(folderGlobs);
   return (relPath, isFolder) => any(relPath) || (isFolder && folder(relPath));
 }
 

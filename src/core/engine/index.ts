@@ -3,10 +3,10 @@
 // current file by file (checkFile on every keystroke, removeFile on delete), and swaps the
 // model without re-reading files when a decision changes.
 
-import picomatch from 'picomatch';
 import type { Finding, Range } from '../findings';
 import { compareFindings } from '../findings';
 import type { FileSystemPort } from '../fs/port';
+import { compileRawGlobs } from '../model/globs';
 import type { ArchitectureModel } from '../model/types';
 import type { ImportResolver, SourceAnalyzer } from './analyzer';
 import { contentHash, ExtractionCache, type CachedExtraction } from './cache';
@@ -109,9 +109,7 @@ export class WorkspaceIndex {
     private readonly options: IndexOptions = {},
   ) {
     this.ctx = createRuleContext(model, { severities: config.severity });
-    const exclude = config.exclude ?? [];
-    const match = exclude.length > 0 ? picomatch(exclude, { dot: true }) : undefined;
-    this.excluded = match ? (f) => match(f) : () => false;
+    this.excluded = compileRawGlobs(config.exclude ?? []);
   }
 
   get model(): ArchitectureModel {

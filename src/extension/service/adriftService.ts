@@ -31,7 +31,6 @@
 // A FolderState is read-only to features: { folder, root, config, log, model, settings, scanned }.
 
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { compareFindings, type Finding } from '../../core/findings';
 import type { ArchitectureModel, ModelModule } from '../../core/model/types';
@@ -39,6 +38,7 @@ import { loadConfig, type AdriftConfig } from '../../core/config';
 import { loadDecisionLog } from '../../core/records/store';
 import type { DecisionLog, FileChange, LoadedRecord } from '../../core/records/types';
 import { foldModel } from '../../core/model/fold';
+import { compileRawGlobs } from '../../core/model/globs';
 import { ModuleMap } from '../../core/engine/modules';
 import { applyBaseline, parseBaseline, todayIso, type Baseline } from '../../core/engine/baseline';
 import { applyFileChanges, type AppliedChanges, type ChangedFile } from './applyChanges';
@@ -426,8 +426,7 @@ export class AdriftService implements vscode.Disposable {
   private applySettings(d: FolderData): void {
     d.settings = readSettings(d.folder);
     const globs = [...d.settings.exclude, ...d.config.exclude];
-    const match = globs.length > 0 ? picomatch(globs, { dot: true }) : undefined;
-    d.excluded = match ? (file) => match(file) : () => false;
+    d.excluded = compileRawGlobs(globs);
   }
 
   private async addFolder(folder: vscode.WorkspaceFolder): Promise<void> {

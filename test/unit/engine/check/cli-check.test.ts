@@ -87,4 +87,14 @@ describe('adrift check (CLI)', () => {
     assert.equal(expired.code, 1);
     assert.match(expired.out, /its baseline entry expired on 2000-01-01 \(search moves in Q2\)/);
   });
+  it('finishes on a module glob that backtracks catastrophically in a regular expression (issue 17 item 9)', async () => {
+    const fs = workspace("import { currentUser } from '../user/session';\n");
+    fs.files.set(`${ROOT}/docs/adr/0004-weird.yaml`, 'id: 4\ntitle: A weird glob\nstatus: accepted\ndate: 2026-11-27\nenforce:\n  modules:\n    weird:\n      paths: ["src/*a**a**a**a**a**a**a**a**a**a*b"]\n');
+    fs.files.set(`${ROOT}/src/${'a'.repeat(47)}.ts`, 'export const a = 1;\n');
+    const started = Date.now();
+    const r = await run(fs, 'check', '--no-cache');
+    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /module weird: path "src\/\*a\*\*a.*" matches no file/);
+  });
 });
