@@ -33,8 +33,6 @@ const MINIFIED_CHECK_FROM = 10_000;
 export function guardSourceText(text: string): string | undefined {
   if (text.length > MAX_SOURCE_CHARS) return `larger than ${amount(MAX_SOURCE_CHARS)} (${amount(text.length)})`;
   if (text.includes('\0')) return 'binary file (contains NUL bytes)';
-  // Decoding invalid UTF-8 yields U+FFFD; a hand-written source file almost never has one.
-  if (text.includes('\uFFFD')) return 'not valid UTF-8 text';
   if (text.length >= MINIFIED_CHECK_FROM) {
     let lines = 0;
     let longest = 0;
@@ -51,6 +49,45 @@ export function guardSourceText(text: string): string | undefined {
     if (text.length / lines > MAX_AVERAGE_LINE) return `minified or generated (${Math.round(text.length / lines)} characters per line on average)`;
   }
   return undefined;
+}
+
+// Kept, not stripped: a BOM stays in the text as it did when files were read as 'utf8'.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * A source file's bytes as text, or why they are not UTF-8. Strict: a U+FFFD the author wrote
+ * is text; only bytes that are no UTF-8 at all make the file a skip (a lossy decode cannot
+ * tell the two apart).
+ */
+export function decodeSourceText(bytes: Uint8Array): { text: string } | { skipped: string } {
+  try {
+    return { text: STRICT_UTF8.decode(bytes) };
+  } catch {
+    const at = firstInvalidByte(bytes);
+    let line = 1;
+    for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+    return { skipped: `not valid UTF-8 text (byte 0x${bytes[at].toString(16).toUpperCase().padStart(2, '0')} on line ${line})` };
+  }
+}
+
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629). */
+function firstInvalidByte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    const second = bytes[i + 1];
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF.
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second >= 0xa0) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second >= 0x90)) return i;
+    i += length;
+  }
+  return Math.max(0, bytes.length - 1);
 }
 
 /** 1068 → '1068 bytes', 1_100_000 → '1100 KB' (characters count as bytes here: close enough for a note). */

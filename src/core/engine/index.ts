@@ -7,6 +7,7 @@ import type { Finding, Range } from '../findings';
 import { compareFindings } from '../findings';
 import type { FileSystemPort } from '../fs/port';
 import { compileRawGlobs } from '../model/globs';
+import { decodeSourceText } from './files';
 import type { ArchitectureModel } from '../model/types';
 import type { ImportResolver, SourceAnalyzer } from './analyzer';
 import { contentHash, ExtractionCache, type CachedExtraction } from './cache';
@@ -299,8 +300,15 @@ export class WorkspaceIndex {
   }
 
   private async read(file: string): Promise<string | undefined> {
+    const abs = `${this.root}/${file}`;
     try {
-      return await this.fs.readText(`${this.root}/${file}`);
+      if (!this.fs.readBytes) return await this.fs.readText(abs);
+      const bytes = await this.fs.readBytes(abs);
+      if (bytes === undefined) return undefined;
+      const decoded = decodeSourceText(bytes);
+      if ('text' in decoded) return decoded.text;
+      this.skipped.set(file, decoded.skipped);
+      return undefined;
     } catch (err) {
       this.skipped.set(file, `could not be read: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;

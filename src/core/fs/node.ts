@@ -24,6 +24,15 @@ export class NodeFileSystem implements FileSystemPort {
     }
   }
 
+  async readBytes(p: string): Promise<Uint8Array | undefined> {
+    try {
+      return await fsp.readFile(p);
+    } catch (err) {
+      if (isMissing(err)) return undefined;
+      throw err;
+    }
+  }
+
   async readDirectory(p: string): Promise<{ name: string; kind: FileStat['kind'] }[] | undefined> {
     try {
       const entries = await fsp.readdir(p, { withFileTypes: true });

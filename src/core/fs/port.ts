@@ -13,6 +13,12 @@ export interface FileStat {
 export interface FileSystemPort {
   /** The file's text, or undefined if it does not exist. Throws on other I/O errors. */
   readText(path: string): Promise<string | undefined>;
+  /**
+   * The file's bytes, or undefined if it does not exist. Optional: source files are decoded
+   * from bytes when the port can give them, so that invalid UTF-8 is told apart from a
+   * U+FFFD the author wrote; without it they are read with readText.
+   */
+  readBytes?(path: string): Promise<Uint8Array | undefined>;
   /** Entries of a folder (names only), or undefined if it does not exist. */
   readDirectory(path: string): Promise<{ name: string; kind: FileStat['kind'] }[] | undefined>;
   stat(path: string): Promise<FileStat | undefined>;

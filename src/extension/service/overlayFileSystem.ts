@@ -28,6 +28,12 @@ export class OverlayFileSystem implements FileSystemPort {
     return this.disk.readText(path);
   }
 
+  async readBytes(path: string): Promise<Uint8Array | undefined> {
+    const doc = this.openDocument(path);
+    if (doc && (doc.isDirty || doc.isUntitled)) return Buffer.from(doc.getText(), 'utf8');
+    return this.disk.readBytes(path);
+  }
+
   readDirectory(path: string): Promise<{ name: string; kind: FileStat['kind'] }[] | undefined> {
     return this.disk.readDirectory(path);
   }
