@@ -55,8 +55,11 @@ describe('adrift check (CLI)', () => {
 
   it('prints JSON, SARIF and GitHub annotations', async () => {
     const fs = workspace(DRIFT);
-    const json = JSON.parse((await run(fs, 'check', '--format', 'json', '--no-cache')).out) as { findings: { rule: string }[] };
-    assert.deepEqual(json.findings.map((f) => f.rule), ['module-dependency']);
+    const json = JSON.parse((await run(fs, 'check', '--format', 'json', '--no-cache')).out) as { findings: Record<string, unknown>[] };
+    assert.deepEqual(
+      json.findings.map(({ rule, file, line, column, target }) => ({ rule, file, line, column, target })),
+      [{ rule: 'module-dependency', file: 'src/ticket/service.ts', line: 2, column: 24, target: 'src/knowledgebase/search.ts' }],
+    );
     const sarif = JSON.parse((await run(fs, 'check', '--format', 'sarif', '--no-cache')).out) as { version: string; runs: { results: unknown[] }[] };
     assert.equal(sarif.version, '2.1.0');
     assert.equal(sarif.runs[0].results.length, 1);
