@@ -135,7 +135,9 @@ export class WorkspaceIndex {
     this.closing = undefined;
     for (const s of listing.skipped) this.skipped.set(s.file, s.reason);
 
-    const extracted: { file: string; hash: string; text: string; extracted: ExtractedFile }[] = [];
+    // A file's text is kept only when its suppression comments need it: holding every text
+    // until the resolver exists cost hundreds of MB on a 200k-file workspace.
+    const extracted: { file: string; hash: string; text: string | undefined; extracted: ExtractedFile }[] = [];
     let cached = 0;
     let cancelled = false;
     for (let i = 0; i < files.length; i += CHUNK) {
@@ -153,7 +155,7 @@ export class WorkspaceIndex {
         if (hit) cached++;
         const result = hit ?? this.analyzer.extract(file, text);
         if ('skipped' in result) this.skipped.set(file, result.skipped);
-        else extracted.push({ file, hash, text, extracted: result });
+        else extracted.push({ file, hash, text: result.suppressions.length > 0 ? text : undefined, extracted: result });
       });
       opts.onProgress?.(Math.min(i + CHUNK, files.length), files.length);
       await yieldToEventLoop();
@@ -315,7 +317,7 @@ export class WorkspaceIndex {
     }
   }
 
-  private stateOf(file: string, hash: string, text: string, extracted: ExtractedFile): FileState {
+  private stateOf(file: string, hash: string, text: string | undefined, extracted: ExtractedFile): FileState {
     const resolver = this.resolver;
     const imports: ImportRef[] = [];
     const resolutions: Resolution[] = [];
