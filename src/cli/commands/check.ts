@@ -22,6 +22,7 @@ export const checkCommand: CliCommand = {
     'Exits 1 when a finding is an error, 0 otherwise (warnings and notes alone pass), 2 when the',
     'check cannot run (bad arguments, a broken .adrift.yaml or baseline file).',
     'Text output groups findings by module pair and is coloured on a terminal (NO_COLOR turns it off).',
+    'Dot-folders are read, except version control, tool and cache folders (`scan_dot_folders` in .adrift.yaml).',
     'The extraction cache lives in node_modules/.cache/adrift (or .adrift-cache without node_modules).',
   ].join('\n'),
   async run(ctx) {

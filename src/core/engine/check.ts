@@ -11,6 +11,7 @@ import type { ArchitectureModel } from '../model/types';
 import { loadDecisionLog } from '../records/store';
 import type { SourceAnalyzer } from './analyzer';
 import { applyBaseline, parseBaseline, todayIso, type Baseline, type BaselineEntry } from './baseline';
+import { otherFilesMatching } from './files';
 import { createSourceAnalyzer } from './front-end';
 import { WorkspaceIndex, type ScanOptions, type ScanStats } from './index';
 import { severityFor } from './rules/severity';
@@ -62,7 +63,9 @@ export async function checkWorkspace(fs: FileSystemPort, rootIn: string, options
   const index = new WorkspaceIndex(fs, root, config, model, analyzer, { cache: options.cache });
   const stats = await index.scan(options);
 
-  const recordFindings = [...config.findings, ...log.findings, ...checkModelAgainstFiles(model, index.sourceFiles())].flatMap((f) => {
+  const probe = (glob: string) => otherFilesMatching(fs, root, glob, { dotFolders: config.scanDotFolders });
+  const fileFindings = await checkModelAgainstFiles(model, index.sourceFiles(), probe);
+  const recordFindings = [...config.findings, ...log.findings, ...fileFindings].flatMap((f) => {
     const severity = severityFor(f.rule, config.severity, f.severity);
     return severity === 'off' ? [] : [{ ...f, severity }];
   });

@@ -3,7 +3,7 @@
 // never follows a symbolic link into a folder (so link loops cannot trap it), and the
 // guard that turns unreadable text into a skip note instead of a crash.
 
-import { compileRawGlobs } from '../model/globs';
+import { compileGlob, compileRawGlobs, globBase, normaliseGlob } from '../model/globs';
 import type { FileSystemPort } from '../fs/port';
 import type { SkippedFile } from './types';
 
@@ -13,10 +13,30 @@ export const SOURCE_FILE = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs|py|pyi)$/;
 /** Files the resolver reads: compiler and package settings, Python project roots, Prisma schemas. */
 export const CONFIG_FILE = /^(?:tsconfig(?:\.[\w-]+)*\.json|jsconfig\.json|package\.json|pyproject\.toml|setup\.cfg|setup\.py|[\w.-]*\.prisma)$/;
 
-/** Folders that never hold the workspace's own source. Dot-folders are skipped as well. */
+/** Folders that never hold the workspace's own source. */
 const SKIPPED_FOLDERS = new Set([
   'node_modules', 'dist', 'out', 'build', 'coverage', 'venv', '__pycache__', 'site-packages', 'bower_components',
 ]);
+
+/**
+ * Dot-folders of version control, editors, tools and caches: never the workspace's own
+ * source. Every other dot-folder is read (`.storybook`, `.github/scripts`, `.config`): code
+ * there imports like any other, and skipping it hid its drift. docs/cli.md lists these.
+ */
+export const SKIPPED_DOT_FOLDERS: readonly string[] = [
+  '.git', '.hg', '.svn', '.jj', '.idea', '.vscode-test', '.cache', '.adrift-cache', '.yarn', '.pnpm-store', '.npm',
+  '.next', '.nuxt', '.svelte-kit', '.angular', '.docusaurus', '.expo', '.output', '.vercel', '.netlify', '.serverless',
+  '.turbo', '.parcel-cache', '.nyc_output', '.venv', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache',
+  '.ipynb_checkpoints', '.gradle', '.terraform', '.aws-sam',
+];
+const SKIPPED_DOT = new Set(SKIPPED_DOT_FOLDERS);
+
+/** Whether the walk leaves out a folder of this name. */
+function isSkippedFolder(name: string, options: ListOptions): boolean {
+  if (SKIPPED_FOLDERS.has(name)) return true;
+  if (!name.startsWith('.')) return false;
+  return options.dotFolders === false || SKIPPED_DOT.has(name);
+}
 
 /** Larger files are generated or data, not code a person maintains. */
 export const MAX_SOURCE_CHARS = 1_000_000;
@@ -115,6 +135,11 @@ export interface ListOptions {
    * MAX_SOURCE_CHARS anyway; this keeps a huge file from being read at all.
    */
   maxFileBytes?: number;
+  /**
+   * Read dot-folders other than SKIPPED_DOT_FOLDERS (default true); false skips every
+   * dot-folder, as Adrift 0.1.0 did. `scan_dot_folders` in .adrift.yaml.
+   */
+  dotFolders?: boolean;
 }
 
 export async function listSourceFiles(fs: FileSystemPort, root: string, options: ListOptions = {}): Promise<SourceFileListing> {
@@ -142,7 +167,7 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
         // followed, which is what keeps link loops from trapping the walk.
         const target = await fs.stat(`${rootPath}/${path}`).catch(() => undefined);
         if (target?.kind === 'directory') {
-          if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.') && !ignored(path, true)) {
+          if (!isSkippedFolder(entry.name, options) && !ignored(path, true)) {
             skipped.push({ file: path, reason: 'symbolic link to a folder, not followed' });
           }
           continue;
@@ -151,7 +176,7 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
         kind = 'file';
       }
       if (kind === 'directory') {
-        if (SKIPPED_FOLDERS.has(entry.name) || entry.name.startsWith('.') || ignored(path, true)) continue;
+        if (isSkippedFolder(entry.name, options) || ignored(path, true)) continue;
         folders.push(path);
       } else if (kind === 'file') {
         if (SOURCE_FILE.test(entry.name)) {
@@ -180,6 +205,38 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
   configFiles.sort();
   skipped.sort((a, b) => a.file.localeCompare(b.file));
   return { files, skipped, configFiles };
+}
+
+/** How many folder entries the probe of a glob with no source file looks at, at most. */
+const PROBE_ENTRIES = 5000;
+
+/**
+ * The files a glob matches that are not source files, counted by extension (`.md` → 3), by
+ * walking only the glob's literal base folder, as the walk would and for at most
+ * PROBE_ENTRIES entries: what a record check says about a glob that matches no source file.
+ */
+export async function otherFilesMatching(fs: FileSystemPort, root: string, glob: string, options: ListOptions = {}): Promise<Map<string, number>> {
+  const rootPath = root.replace(/\\/g, '/').replace(/\/+$/, '');
+  const match = compileGlob(glob);
+  const base = globBase(normaliseGlob(glob));
+  const found = new Map<string, number>();
+  let budget = PROBE_ENTRIES;
+  const walk = async (rel: string): Promise<void> => {
+    const entries = await fs.readDirectory(rel === '' ? rootPath : `${rootPath}/${rel}`).catch(() => undefined);
+    for (const entry of entries ?? []) {
+      if (--budget < 0) return;
+      const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      if (entry.kind === 'directory') {
+        if (!isSkippedFolder(entry.name, options)) await walk(path);
+      } else if (entry.kind === 'file' && match(path)) {
+        const dot = entry.name.lastIndexOf('.');
+        const ext = dot > 0 ? entry.name.slice(dot) : entry.name;
+        found.set(ext, (found.get(ext) ?? 0) + 1);
+      }
+    }
+  };
+  await walk(base);
+  return new Map([...found].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
 }
 
 type IgnoreTest = (relPath: string, isFolder: boolean) => boolean;

@@ -53,6 +53,12 @@ export interface CompiledGlob {
   specificity: number;
 }
 
+/** The literal folder a normalised glob starts with ('' for none): where its files can be. */
+export function globBase(normalised: string): string {
+  const scan = picomatch.scan(normalised);
+  return scan.isGlob ? scan.base : normalised.slice(0, Math.max(0, normalised.lastIndexOf('/')));
+}
+
 /** A module path glob with what is needed to pick the most specific one of several. */
 export function compileModuleGlob(glob: string): CompiledGlob {
   const scan = picomatch.scan(normaliseGlob(glob));

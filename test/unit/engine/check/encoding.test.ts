@@ -10,19 +10,7 @@ import { checkWorkspace } from '../../../../src/core/engine/check';
 import { decodeSourceText } from '../../../../src/core/engine/files';
 import { NodeFileSystem } from '../../../../src/core/fs/node';
 
-const DECISION = [
-  'id: 1',
-  'title: Two modules',
-  'status: accepted',
-  'date: 2026-11-27',
-  'enforce:',
-  '  modules:',
-  '    ticket:',
-  '      paths: [src/ticket/**]',
-  '    user:',
-  '      paths: [src/user/**]',
-  '',
-].join('\n');
+const DECISION = 'id: 1\ntitle: Two modules\nstatus: accepted\ndate: 2026-11-27\nenforce:\n  modules:\n    ticket: { paths: [src/ticket/**] }\n    user: { paths: [src/user/**] }\n';
 
 describe('source text encoding', () => {
   let root: string;
