@@ -15,11 +15,14 @@ import picomatch from 'picomatch';
 
 export type Matcher = (path: string) => boolean;
 
-/** `src/ticket/` and `src/ticket` mean the folder and everything below it. */
+/**
+ * `src/ticket/` and `src/ticket` mean the folder and everything below it; so does a
+ * dot-folder such as `.storybook` (a source file always has an extension after its name).
+ */
 export function normaliseGlob(glob: string): string {
   let g = glob.trim().replace(/\\/g, '/').replace(/^\.\//, '');
   if (g.endsWith('/')) g += '**';
-  else if (!picomatch.scan(g).isGlob && !/\.[A-Za-z0-9]+$/.test(g)) g += '/**';
+  else if (!picomatch.scan(g).isGlob && !/[^/.][^/]*\.[A-Za-z0-9]+$/.test(g)) g += '/**';
   return g;
 }
 

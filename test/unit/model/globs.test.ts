@@ -45,6 +45,12 @@ describe('globs', () => {
     });
   });
 
+  it('reads a bare dot-folder name as the folder, like any folder name (issue 17 item 18)', () => {
+    assert.equal(compileGlob('.storybook')('.storybook/preview.tsx'), true);
+    assert.equal(compileGlob('src/.eslintrc.js')('src/.eslintrc.js'), true);
+    assert.equal(compileGlob('src/ticket')('src/ticket/a.ts'), true);
+  });
+
   describe('mean what picomatch means (dot: true)', () => {
     const cases: [string, string, boolean][] = [
       ['src/**', 'src', true],
