@@ -92,6 +92,8 @@ function isLocalSpecifier(s: string): boolean {
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileState>();
   private readonly skipped = new Map<string, string>();
+  /** One copy of every string the extractions hold (see detach). */
+  private readonly strings = new Map<string, string>();
   private resolver: ImportResolver | undefined;
   private dataModels: DataModelAlias[] = [];
   private ctx: RuleContext;
@@ -155,7 +157,7 @@ export class WorkspaceIndex {
         if (hit) cached++;
         const result = hit ?? this.analyzer.extract(file, text);
         if ('skipped' in result) this.skipped.set(file, result.skipped);
-        else extracted.push({ file, hash, text: result.suppressions.length > 0 ? text : undefined, extracted: result });
+        else extracted.push({ file, hash, text: result.suppressions.length > 0 ? text : undefined, extracted: this.detach(result) });
       });
       opts.onProgress?.(Math.min(i + CHUNK, files.length), files.length);
       await yieldToEventLoop();
@@ -219,7 +221,7 @@ export class WorkspaceIndex {
     }
     this.skipped.delete(file);
     if (!old) this.resolver?.fileAdded?.(file);
-    const state = this.stateOf(file, contentHash(text), text, result);
+    const state = this.stateOf(file, contentHash(text), text, this.detach(result));
     this.files.set(file, state);
     this.addEdges(this.evaluationOf(state));
     return this.findingsOf(file);
@@ -315,6 +317,34 @@ export class WorkspaceIndex {
       this.skipped.set(file, `could not be read: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
     }
+  }
+
+  /**
+   * Replaces the extraction's strings by shared copies of their own. A specifier sliced out of
+   * the file's text is, in V8, a view that keeps the whole text alive: that alone kept every
+   * file of the workspace in memory (~6 KB a file, 1.2 GB at 200k files). Equal names
+   * (`React`, `useState`, the same specifier) share one string too.
+   */
+  private detach(extracted: ExtractedFile): ExtractedFile {
+    const own = (s: string): string => {
+      let copy = this.strings.get(s);
+      if (copy === undefined) {
+        // Concatenating and slicing flattens into a new string that references nothing else.
+        copy = (' ' + s).slice(1);
+        this.strings.set(copy, copy);
+      }
+      return copy;
+    };
+    for (const ref of extracted.imports) {
+      ref.specifier = own(ref.specifier);
+      if (ref.names) ref.names = ref.names.map(own);
+    }
+    for (const access of extracted.dataAccess) access.name = own(access.name);
+    for (const comment of extracted.suppressions) {
+      comment.rule = own(comment.rule);
+      comment.reason = own(comment.reason);
+    }
+    return extracted;
   }
 
   private stateOf(file: string, hash: string, text: string | undefined, extracted: ExtractedFile): FileState {
