@@ -40,6 +40,11 @@ export interface CliCommand {
 export interface CliIO {
   fs: FileSystemPort;
   out(text: string): void;
+  /**
+   * Writes a piece of output as it is, without a newline; resolves when it may be written
+   * more (stdout drained). Absent: output goes through `out`.
+   */
+  write?(chunk: string): void | Promise<void>;
   err(text: string): void;
   /** The directory relative paths on the command line are resolved against. */
   processCwd: string;

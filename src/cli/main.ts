@@ -11,6 +11,7 @@ runCli(
   {
     fs: new NodeFileSystem(),
     out: (text) => process.stdout.write(`${text}\n`),
+    write: (chunk) => (process.stdout.write(chunk) ? undefined : new Promise<void>((resolve) => process.stdout.once('drain', resolve))),
     err: (text) => process.stderr.write(`${text}\n`),
     processCwd: toPosix(process.cwd()),
   },

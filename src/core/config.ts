@@ -25,12 +25,14 @@ export interface AdriftConfig {
   /** Workspace-relative baseline file. */
   baseline: string;
   exclude: string[];
+  /** Read dot-folders other than the well-known tool and cache folders (default true). */
+  scanDotFolders: boolean;
   severity: Partial<Record<RuleId, SeverityOverride>>;
   /** Problems in the config file, each at its key. */
   findings: Finding[];
 }
 
-const KEYS = ['decisions', 'baseline', 'exclude', 'severity'] as const;
+const KEYS = ['decisions', 'baseline', 'exclude', 'scan_dot_folders', 'severity'] as const;
 const SEVERITIES: readonly SeverityOverride[] = ['error', 'warning', 'info', 'off'];
 
 export function toPosix(p: string): string {
@@ -38,7 +40,7 @@ export function toPosix(p: string): string {
 }
 
 function defaults(): AdriftConfig {
-  return { baseline: DEFAULT_BASELINE_FILE, exclude: [], severity: {}, findings: [] };
+  return { baseline: DEFAULT_BASELINE_FILE, exclude: [], scanDotFolders: true, severity: {}, findings: [] };
 }
 
 /** Reads and checks `.adrift.yaml`; a missing file gives the defaults, a broken one gives findings and the defaults. */
@@ -109,6 +111,10 @@ export function parseConfig(text: string, config: AdriftConfig = defaults()): Ad
         if (isSeq(value) && value.items.every((i) => isScalar(i) && typeof i.value === 'string')) {
           config.exclude = value.items.map((i) => String((i as { value: unknown }).value));
         } else config.findings.push(problem(at(value ?? pair.key), 'exclude must be a list of globs, e.g. [generated/**, "**/*.test.ts"]'));
+        break;
+      case 'scan_dot_folders':
+        if (isScalar(value) && typeof value.value === 'boolean') config.scanDotFolders = value.value;
+        else config.findings.push(problem(at(value ?? pair.key), 'scan_dot_folders must be true or false'));
         break;
       case 'severity':
         if (!isMap(value)) {

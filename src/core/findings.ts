@@ -56,6 +56,10 @@ export interface Finding {
   toModule?: string;
   /** The import specifier as written, for import findings. */
   specifier?: string;
+  /** The workspace file the import leads to (workspace-relative, POSIX), for imports of a file. */
+  target?: string;
+  /** The package the import names, for imports of a package (`forbidden-package`). */
+  package?: string;
   /** What would fix it, as short sentences a person can act on. */
   fixes?: string[];
 }

@@ -2,7 +2,7 @@
 // from them — as text, JSON, SARIF or GitHub annotations, for people and for CI.
 
 import { CheckSetupError, checkWorkspace, type CheckResult } from '../../core/engine/check';
-import { REPORT_FORMATS, renderReport, type ReportFormat, type ReportInput } from '../../core/report';
+import { REPORT_FORMATS, reportChunks, type ReportFormat, type ReportInput } from '../../core/report';
 import { formatFindingLine } from '../../core/findings';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand, type CommandContext } from '../command';
 import { version } from '../../../package.json';
@@ -22,6 +22,7 @@ export const checkCommand: CliCommand = {
     'Exits 1 when a finding is an error, 0 otherwise (warnings and notes alone pass), 2 when the',
     'check cannot run (bad arguments, a broken .adrift.yaml or baseline file).',
     'Text output groups findings by module pair and is coloured on a terminal (NO_COLOR turns it off).',
+    'Dot-folders are read, except version control, tool and cache folders (`scan_dot_folders` in .adrift.yaml).',
     'The extraction cache lives in node_modules/.cache/adrift (or .adrift-cache without node_modules).',
   ].join('\n'),
   async run(ctx) {
@@ -49,7 +50,7 @@ export const checkCommand: CliCommand = {
       ctx.err(`adrift check: fix ${result.config.file ?? '.adrift.yaml'} first`);
       return EXIT_USAGE;
     }
-    ctx.out(renderReport(format, reportInput(result), { color: useColor(), root: result.root }).replace(/\n$/, ''));
+    await writeReport(ctx, reportChunks(format, reportInput(result), { color: useColor(), root: result.root }));
     return result.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
   },
 };
@@ -65,6 +66,26 @@ export function reportInput(result: CheckResult): ReportInput {
     baseline: b ? { file: b.file, suppressed: b.suppressed, expired: b.expired.length, unused: b.unused.length } : undefined,
     toolVersion: version,
   };
+}
+
+const WRITE_BATCH = 64 * 1024;
+
+/** Writes the report as it is made, in batches of about 64 KB (one write per finding would be slow). */
+async function writeReport(ctx: CommandContext, chunks: Iterable<string>): Promise<void> {
+  const write = ctx.write?.bind(ctx);
+  if (!write) {
+    ctx.out([...chunks].join('').replace(/\n$/, ''));
+    return;
+  }
+  let batch = '';
+  for (const chunk of chunks) {
+    batch += chunk;
+    if (batch.length >= WRITE_BATCH) {
+      await write(batch);
+      batch = '';
+    }
+  }
+  if (batch !== '') await write(batch);
 }
 
 function useColor(): boolean {

@@ -1,5 +1,6 @@
 // `adrift lint`: every problem in the decision records, as file:line:col rule message.
 
+import { jsonFinding } from '../../core/report/json';
 import { EXIT_FINDINGS, EXIT_OK, type CliCommand } from '../command';
 import { configuredFindings, printFindings, requireLog } from '../workspace';
 
@@ -7,12 +8,12 @@ export const lintCommand: CliCommand = {
   name: 'lint',
   summary: 'check the decision records: schema, references between records and to modules, lifecycle',
   args: [],
-  options: [{ name: 'json', description: 'print the findings as JSON' }],
+  options: [{ name: 'json', description: 'print the findings as JSON, each as in `check --format json` (1-based lines and columns)' }],
   details: 'Exits 1 when a finding is an error; warnings (e.g. a review_by date in the past) alone exit 0.\nSeverities follow `severity` in .adrift.yaml.',
   async run(ctx) {
     const log = await requireLog(ctx);
     const findings = await configuredFindings(ctx, log.findings);
-    if (ctx.options.json) ctx.out(JSON.stringify(findings, null, 2));
+    if (ctx.options.json) ctx.out(JSON.stringify(findings.map(jsonFinding), null, 2));
     else printFindings(ctx, findings);
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.filter((f) => f.severity === 'warning').length;

@@ -5,12 +5,13 @@ import * as path from 'node:path';
 import { loadConfig, type AdriftConfig } from '../config';
 import { compareFindings, type Finding } from '../findings';
 import type { FileSystemPort } from '../fs/port';
-import { checkModelAgainstFiles } from '../model/check-files';
+import { checkModelAgainstFiles, type OtherFilesProbe } from '../model/check-files';
 import { foldModel } from '../model/fold';
 import type { ArchitectureModel } from '../model/types';
 import { loadDecisionLog } from '../records/store';
 import type { SourceAnalyzer } from './analyzer';
 import { applyBaseline, parseBaseline, todayIso, type Baseline, type BaselineEntry } from './baseline';
+import { otherFilesMatching } from './files';
 import { createSourceAnalyzer } from './front-end';
 import { WorkspaceIndex, type ScanOptions, type ScanStats } from './index';
 import { severityFor, type RuleSeverities } from './rules/severity';
@@ -62,7 +63,8 @@ export async function checkWorkspace(fs: FileSystemPort, rootIn: string, options
   const index = new WorkspaceIndex(fs, root, config, model, analyzer, { cache: options.cache });
   const stats = await index.scan(options);
 
-  let findings = [...recordFindings([...config.findings, ...log.findings], model, index.sourceFiles(), config.severity), ...index.findings()];
+  const probe = (glob: string) => otherFilesMatching(fs, root, glob, { dotFolders: config.scanDotFolders });
+  let findings = [...(await recordFindings([...config.findings, ...log.findings], model, index.sourceFiles(), config.severity, probe)), ...index.findings()];
 
   let baselineUse: BaselineUse | undefined;
   const baseline = await readBaseline(fs, root, options.baseline === undefined ? config.baseline : options.baseline, options.baseline !== undefined);
@@ -79,8 +81,14 @@ export async function checkWorkspace(fs: FileSystemPort, rootIn: string, options
  * checked against the scanned source files (none when not scanned yet), at the severities `.adrift.yaml` sets. The CLI
  * and the editor both report exactly these next to the index's drift findings.
  */
-export function recordFindings(loaded: readonly Finding[], model: ArchitectureModel, sourceFiles: readonly string[] | undefined, severities: RuleSeverities | undefined): Finding[] {
-  return [...loaded, ...(sourceFiles ? checkModelAgainstFiles(model, sourceFiles) : [])].flatMap((f) => {
+export async function recordFindings(
+  loaded: readonly Finding[],
+  model: ArchitectureModel,
+  sourceFiles: readonly string[] | undefined,
+  severities: RuleSeverities | undefined,
+  otherFiles?: OtherFilesProbe,
+): Promise<Finding[]> {
+  return [...loaded, ...(sourceFiles ? await checkModelAgainstFiles(model, sourceFiles, otherFiles) : [])].flatMap((f) => {
     const severity = severityFor(f.rule, severities, f.severity);
     return severity === 'off' ? [] : [{ ...f, severity }];
   });

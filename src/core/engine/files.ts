@@ -3,8 +3,8 @@
 // never follows a symbolic link into a folder (so link loops cannot trap it), and the
 // guard that turns unreadable text into a skip note instead of a crash.
 
-import picomatch from 'picomatch';
 import { utf16ReadAsUtf8 } from '../fs/decode';
+import { compileGlob, compileRawGlobs, globBase, normaliseGlob } from '../model/globs';
 import type { FileSystemPort } from '../fs/port';
 import type { SkippedFile } from './types';
 
@@ -14,10 +14,30 @@ export const SOURCE_FILE = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs|py|pyi)$/;
 /** Files the resolver reads: compiler and package settings, Python project roots, Prisma schemas. */
 export const CONFIG_FILE = /^(?:tsconfig(?:\.[\w-]+)*\.json|jsconfig\.json|package\.json|pyproject\.toml|setup\.cfg|setup\.py|[\w.-]*\.prisma)$/;
 
-/** Folders that never hold the workspace's own source. Dot-folders are skipped as well. */
+/** Folders that never hold the workspace's own source. */
 const SKIPPED_FOLDERS = new Set([
   'node_modules', 'dist', 'out', 'build', 'coverage', 'venv', '__pycache__', 'site-packages', 'bower_components',
 ]);
+
+/**
+ * Dot-folders of version control, editors, tools and caches: never the workspace's own
+ * source. Every other dot-folder is read (`.storybook`, `.github/scripts`, `.config`): code
+ * there imports like any other, and skipping it hid its drift. docs/cli.md lists these.
+ */
+export const SKIPPED_DOT_FOLDERS: readonly string[] = [
+  '.git', '.hg', '.svn', '.jj', '.idea', '.vscode-test', '.cache', '.adrift-cache', '.yarn', '.pnpm-store', '.npm',
+  '.next', '.nuxt', '.svelte-kit', '.angular', '.docusaurus', '.expo', '.output', '.vercel', '.netlify', '.serverless',
+  '.turbo', '.parcel-cache', '.nyc_output', '.venv', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache',
+  '.ipynb_checkpoints', '.gradle', '.terraform', '.aws-sam',
+];
+const SKIPPED_DOT = new Set(SKIPPED_DOT_FOLDERS);
+
+/** Whether the walk leaves out a folder of this name. */
+function isSkippedFolder(name: string, options: ListOptions): boolean {
+  if (SKIPPED_FOLDERS.has(name)) return true;
+  if (!name.startsWith('.')) return false;
+  return options.dotFolders === false || SKIPPED_DOT.has(name);
+}
 
 /** Larger files are generated or data, not code a person maintains. */
 export const MAX_SOURCE_CHARS = 1_000_000;
@@ -37,8 +57,6 @@ export function guardSourceText(text: string): string | undefined {
     const utf16 = utf16ReadAsUtf8(text);
     return utf16 ? `${utf16} text (Adrift reads source files as UTF-8)` : 'binary file (contains NUL bytes)';
   }
-  // Decoding invalid UTF-8 yields U+FFFD; a hand-written source file almost never has one.
-  if (text.includes('\uFFFD')) return 'not valid UTF-8 text';
   if (text.length >= MINIFIED_CHECK_FROM) {
     let lines = 0;
     let longest = 0;
@@ -55,6 +73,45 @@ export function guardSourceText(text: string): string | undefined {
     if (text.length / lines > MAX_AVERAGE_LINE) return `minified or generated (${Math.round(text.length / lines)} characters per line on average)`;
   }
   return undefined;
+}
+
+// Kept, not stripped: a BOM stays in the text as it did when files were read as 'utf8'.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * A source file's bytes as text, or why they are not UTF-8. Strict: a U+FFFD the author wrote
+ * is text; only bytes that are no UTF-8 at all make the file a skip (a lossy decode cannot
+ * tell the two apart).
+ */
+export function decodeSourceText(bytes: Uint8Array): { text: string } | { skipped: string } {
+  try {
+    return { text: STRICT_UTF8.decode(bytes) };
+  } catch {
+    const at = firstInvalidByte(bytes);
+    let line = 1;
+    for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+    return { skipped: `not valid UTF-8 text (byte 0x${bytes[at].toString(16).toUpperCase().padStart(2, '0')} on line ${line})` };
+  }
+}
+
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629). */
+function firstInvalidByte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    const second = bytes[i + 1];
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF.
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second >= 0xa0) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second >= 0x90)) return i;
+    i += length;
+  }
+  return Math.max(0, bytes.length - 1);
 }
 
 /** 1068 → '1068 bytes', 1_100_000 → '1100 KB' (characters count as bytes here: close enough for a note). */
@@ -82,6 +139,11 @@ export interface ListOptions {
    * MAX_SOURCE_CHARS anyway; this keeps a huge file from being read at all.
    */
   maxFileBytes?: number;
+  /**
+   * Read dot-folders other than SKIPPED_DOT_FOLDERS (default true); false skips every
+   * dot-folder, as Adrift 0.1.0 did. `scan_dot_folders` in .adrift.yaml.
+   */
+  dotFolders?: boolean;
 }
 
 export async function listSourceFiles(fs: FileSystemPort, root: string, options: ListOptions = {}): Promise<SourceFileListing> {
@@ -109,7 +171,7 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
         // followed, which is what keeps link loops from trapping the walk.
         const target = await fs.stat(`${rootPath}/${path}`).catch(() => undefined);
         if (target?.kind === 'directory') {
-          if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.') && !ignored(path, true)) {
+          if (!isSkippedFolder(entry.name, options) && !ignored(path, true)) {
             skipped.push({ file: path, reason: 'symbolic link to a folder, not followed' });
           }
           continue;
@@ -118,7 +180,7 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
         kind = 'file';
       }
       if (kind === 'directory') {
-        if (SKIPPED_FOLDERS.has(entry.name) || entry.name.startsWith('.') || ignored(path, true)) continue;
+        if (isSkippedFolder(entry.name, options) || ignored(path, true)) continue;
         folders.push(path);
       } else if (kind === 'file') {
         if (SOURCE_FILE.test(entry.name)) {
@@ -149,6 +211,40 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
   return { files, skipped, configFiles };
 }
 
+/** How many folder entries the probe of a glob with no source file looks at, at most. */
+const PROBE_ENTRIES = 5000;
+
+/**
+ * The files a glob matches that are not source files, counted by extension (`.md` → 3), by
+ * walking only the glob's literal base folder, as the walk would and for at most
+ * PROBE_ENTRIES entries: what a record check says about a glob that matches no source file.
+ */
+export async function otherFilesMatching(fs: FileSystemPort, root: string, glob: string, options: ListOptions = {}): Promise<Map<string, number>> {
+  const rootPath = root.replace(/\\/g, '/').replace(/\/+$/, '');
+  const match = compileGlob(glob);
+  // The literal folder to walk: the glob's base, or a plain file path's folder.
+  const { base: literal, isGlob } = globBase(normaliseGlob(glob));
+  const base = isGlob ? literal : literal.slice(0, Math.max(0, literal.lastIndexOf('/')));
+  const found = new Map<string, number>();
+  let budget = PROBE_ENTRIES;
+  const walk = async (rel: string): Promise<void> => {
+    const entries = await fs.readDirectory(rel === '' ? rootPath : `${rootPath}/${rel}`).catch(() => undefined);
+    for (const entry of entries ?? []) {
+      if (--budget < 0) return;
+      const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      if (entry.kind === 'directory') {
+        if (!isSkippedFolder(entry.name, options)) await walk(path);
+      } else if (entry.kind === 'file' && match(path)) {
+        const dot = entry.name.lastIndexOf('.');
+        const ext = dot > 0 ? entry.name.slice(dot) : entry.name;
+        found.set(ext, (found.get(ext) ?? 0) + 1);
+      }
+    }
+  };
+  await walk(base);
+  return new Map([...found].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+}
+
 type IgnoreTest = (relPath: string, isFolder: boolean) => boolean;
 
 async function ignoreMatcher(fs: FileSystemPort, root: string, options: ListOptions): Promise<IgnoreTest> {
@@ -161,8 +257,8 @@ async function ignoreMatcher(fs: FileSystemPort, root: string, options: ListOpti
     }
   }
   if (globs.length === 0 && folderGlobs.length === 0) return () => false;
-  const any = globs.length > 0 ? picomatch(globs, { dot: true }) : () => false;
-  const folder = folderGlobs.length > 0 ? picomatch(folderGlobs, { dot: true }) : () => false;
+  const any = compileRawGlobs(globs);
+  const folder = compileRawGlobs(folderGlobs);
   return (relPath, isFolder) => any(relPath) || (isFolder && folder(relPath));
 }
 

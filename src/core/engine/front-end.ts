@@ -12,12 +12,12 @@ import type { DataModelAlias } from './rules/data-index';
 /** Bump when extraction output changes shape or meaning: cached extractions are dropped. */
 const EXTRACTION_VERSION = 'extract-3';
 
-export function createSourceAnalyzer(fs: FileSystemPort, root: string, config: { exclude?: string[] }): SourceAnalyzer {
+export function createSourceAnalyzer(fs: FileSystemPort, root: string, config: { exclude?: string[]; scanDotFolders?: boolean }): SourceAnalyzer {
   let configFiles: string[] = [];
   return {
     version: EXTRACTION_VERSION,
     async listFiles() {
-      const listing = await listSourceFiles(fs, root, { exclude: config.exclude ?? [] });
+      const listing = await listSourceFiles(fs, root, { exclude: config.exclude ?? [], dotFolders: config.scanDotFolders });
       configFiles = listing.configFiles;
       return { files: listing.files, skipped: listing.skipped };
     },

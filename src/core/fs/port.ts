@@ -13,7 +13,11 @@ export interface FileStat {
 export interface FileSystemPort {
   /** The file's text, or undefined if it does not exist. Throws on other I/O errors. */
   readText(path: string): Promise<string | undefined>;
-  /** The file's bytes, or undefined if it does not exist; for files Adrift may write back (see decode.ts). */
+  /**
+   * The file's bytes, or undefined if it does not exist. Records are decoded from bytes (see
+   * decode.ts) so that a BOM, UTF-16 or invalid UTF-8 is seen before Adrift writes one back;
+   * source files so that invalid UTF-8 is told apart from a U+FFFD the author wrote.
+   */
   readBytes(path: string): Promise<Uint8Array | undefined>;
   /** Entries of a folder (names only), or undefined if it does not exist. */
   readDirectory(path: string): Promise<{ name: string; kind: FileStat['kind'] }[] | undefined>;

@@ -11,21 +11,37 @@ function at(decision: DecisionRef): Range {
   return { start: { line: decision.line, column: 0 }, end: { line: decision.line, column: 0 } };
 }
 
-function finding(decision: DecisionRef, severity: Finding['severity'], message: string, extra: Partial<Finding> = {}): Finding {
-  return { rule: 'decision-reference', severity, file: decision.file, range: at(decision), message, decision, ...extra };
+function finding(decision: DecisionRef, severity: Finding['severity'], message: string, extra: Partial<Finding> = {}, range: Range = at(decision)): Finding {
+  return { rule: 'decision-reference', severity, file: decision.file, range, message, decision, ...extra };
 }
 
-/** `files` are workspace-relative, POSIX separators. */
-export function checkModelAgainstFiles(model: ArchitectureModel, files: readonly string[]): Finding[] {
+/**
+ * Files a glob matches that the engine does not read (`.md`, `.html` …), counted by
+ * extension: what "matches no source file" can show. Asked only for globs that match none.
+ */
+export type OtherFilesProbe = (glob: string) => Promise<Map<string, number>>;
+
+/**
+ * `files` are workspace-relative, POSIX separators. In a workspace with no source file at all
+ * (records written before the code), no glob is reported as matching nothing: every one
+ * would be, and none is a renamed folder.
+ */
+export async function checkModelAgainstFiles(model: ArchitectureModel, files: readonly string[], otherFiles?: OtherFilesProbe): Promise<Finding[]> {
   const out: Finding[] = [];
-  const unmatched = (glob: Sourced<string>, what: string, extra: Partial<Finding> = {}) => {
-    if (!files.some(compileGlob(glob.value))) out.push(finding(glob.decision, 'warning', `${what} "${glob.value}" matches no file in the workspace (a renamed or deleted folder?)`, extra));
+  const unmatched = async (glob: Sourced<string>, what: string, extra: Partial<Finding> = {}, range = glob.range) => {
+    if (files.length === 0 || files.some(compileGlob(glob.value))) return;
+    const others = otherFiles ? await otherFiles(glob.value) : new Map<string, number>();
+    const message =
+      others.size > 0
+        ? `${what} "${glob.value}" matches no source file (found: ${[...others].map(([ext, n]) => `${n} ${ext}`).join(', ')}); Adrift checks TypeScript, JavaScript and Python files`
+        : `${what} "${glob.value}" matches no file in the workspace (a renamed or deleted folder?)`;
+    out.push(finding(glob.decision, 'warning', message, extra, range));
   };
 
   for (const m of model.modules.values()) {
     const sources = m.pathSources ?? m.paths.map((value) => ({ value, decision: m.definedBy }));
-    for (const s of sources) unmatched(s, `module ${m.name}: path`, { fromModule: m.name });
-    for (const s of m.publicSources ?? []) unmatched(s, `module ${m.name}: public entry`, { fromModule: m.name });
+    for (const s of sources) await unmatched(s, `module ${m.name}: path`, { fromModule: m.name });
+    for (const s of m.publicSources ?? []) await unmatched(s, `module ${m.name}: public entry`, { fromModule: m.name });
   }
   // file → the modules claiming it with equally specific globs, for overlaps; the engine
   // gives a file to the most specific glob, so nested module folders are no overlap.
@@ -33,8 +49,8 @@ export function checkModelAgainstFiles(model: ArchitectureModel, files: readonly
   const owners = new Map<string, string[]>();
   for (const f of files) owners.set(f, map.claimants(f));
   for (const rule of model.forbiddenImports) {
-    unmatched({ value: rule.value.from, decision: rule.decision }, 'forbidden import: from');
-    unmatched({ value: rule.value.to, decision: rule.decision }, 'forbidden import: to');
+    await unmatched({ value: rule.value.from, decision: rule.decision }, 'forbidden import: from', {}, rule.fieldRanges?.from);
+    await unmatched({ value: rule.value.to, decision: rule.decision }, 'forbidden import: to', {}, rule.fieldRanges?.to);
   }
 
   const overlaps = new Map<string, string[]>();

@@ -45,7 +45,7 @@ function foldRecord(model: ArchitectureModel, r: LoadedRecord & { record: Decisi
   for (const [name, decl] of Object.entries(enforce.modules ?? {})) {
     const at = ['enforce', 'modules', name];
     const sourced = (key: string, values: string[] | undefined): Sourced<string>[] =>
-      (values ?? []).map((value, i) => ({ value, decision: ref([...at, key, i]) }));
+      (values ?? []).map((value, i) => ({ value, decision: ref([...at, key, i]), range: r.rangeOf([...at, key, i]) }));
     let m = model.modules.get(name);
     if (!m) {
       m = { name, paths: [], owns: [], uses: [], definedBy: ref(at), changedBy: [], pathSources: [] };
@@ -68,7 +68,10 @@ function foldRecord(model: ArchitectureModel, r: LoadedRecord & { record: Decisi
   if (enforce.undeclared !== undefined) model.undeclared = { value: enforce.undeclared, decision: ref(['enforce', 'undeclared']) };
   if (enforce.type_only !== undefined) model.typeOnly = { value: enforce.type_only, decision: ref(['enforce', 'type_only']) };
   (enforce.packages?.forbid ?? []).forEach((value, i) => model.forbiddenPackages.push({ value, decision: ref(['enforce', 'packages', 'forbid', i]) }));
-  (enforce.imports?.forbid ?? []).forEach((value, i) => model.forbiddenImports.push({ value, decision: ref(['enforce', 'imports', 'forbid', i]) }));
+  (enforce.imports?.forbid ?? []).forEach((value, i) => {
+    const at = ['enforce', 'imports', 'forbid', i];
+    model.forbiddenImports.push({ value, decision: ref(at), fieldRanges: { from: r.rangeOf([...at, 'from']), to: r.rangeOf([...at, 'to']) } });
+  });
 }
 
 /** Whether the model lets module `from` use module `to` (a module may always use itself). */

@@ -2,12 +2,16 @@
 // must look like. Every element remembers the decision that introduced it, so every
 // finding can name the decision it breaks.
 
-import type { DecisionRef } from '../findings';
+import type { DecisionRef, Range } from '../findings';
 import type { ForbiddenImport, ForbiddenPackage, TypeOnlyPolicy, UndeclaredPolicy } from '../records/types';
 
 export interface Sourced<T> {
   value: T;
   decision: DecisionRef;
+  /** Where the value itself is written in the record (a glob in a flow list, say), when known. */
+  range?: Range;
+  /** The same for fields of an object value (`from`, `to` of an import rule). */
+  fieldRanges?: Record<string, Range>;
 }
 
 export interface ModelModule {

@@ -6,12 +6,13 @@ import * as path from 'node:path';
 import { loadConfig, resolveDecisionsFolder, toPosix } from '../config';
 import type { DecisionRef, Finding, Range, RuleId, Severity } from '../findings';
 import type { FileSystemPort } from '../fs/port';
+import { globProblem } from '../model/globs';
 import { idFromFileName, padId } from './naming';
 import { decodeText } from '../fs/decode';
 import { MAX_RECORD_CHARS, parseRecord } from './parse';
 import { describeChain, replaceCycles } from './lineage';
 import { closest } from './schema-messages';
-import type { DecisionLog, LoadedRecord } from './types';
+import type { DecisionLog, DecisionRecord, LoadedRecord } from './types';
 
 export interface LoadOptions {
   /** Decisions folder, relative to root (or absolute). Absent: from `.adrift.yaml`, else the default. */
@@ -225,6 +226,10 @@ export function checkLog(records: readonly LoadedRecord[], today: string): Findi
     if (rec.review_by && rec.review_by < today && (rec.status === 'accepted' || rec.status === 'proposed')) {
       out.push(finding(r, 'decision-lifecycle', 'warning', r.rangeOf(['review_by']), `review_by ${rec.review_by} has passed; revisit the decision and confirm it (set a new review_by), supersede it or deprecate it`));
     }
+    for (const { at, glob } of recordGlobs(rec)) {
+      const problem = globProblem(glob);
+      if (problem) out.push(finding(r, 'decision-reference', 'error', r.rangeOf(at), problem));
+    }
     for (const [mod, decl] of Object.entries(rec.enforce?.modules ?? {})) {
       (decl.uses ?? []).forEach((used, i) => {
         if (declared.has(used)) return;
@@ -232,6 +237,18 @@ export function checkLog(records: readonly LoadedRecord[], today: string): Findi
       });
     }
   }
+  return out;
+}
+
+/** Every glob a record writes, with its field path. */
+function recordGlobs(rec: DecisionRecord): { at: (string | number)[]; glob: string }[] {
+  const out: { at: (string | number)[]; glob: string }[] = [];
+  for (const [mod, decl] of Object.entries(rec.enforce?.modules ?? {})) {
+    for (const key of ['paths', 'public'] as const) (decl[key] ?? []).forEach((glob, i) => out.push({ at: ['enforce', 'modules', mod, key, i], glob }));
+  }
+  (rec.enforce?.imports?.forbid ?? []).forEach((rule, i) => {
+    out.push({ at: ['enforce', 'imports', 'forbid', i, 'from'], glob: rule.from }, { at: ['enforce', 'imports', 'forbid', i, 'to'], glob: rule.to });
+  });
   return out;
 }
 

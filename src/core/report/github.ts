@@ -30,6 +30,6 @@ export function githubAnnotation(f: Finding): string {
   return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message + fixes)}`;
 }
 
-export function githubReport(input: ReportInput): string {
-  return input.findings.map((f) => githubAnnotation(f) + '\n').join('');
+export function* githubReportChunks(input: ReportInput): Generator<string> {
+  for (const f of input.findings) yield githubAnnotation(f) + '\n';
 }

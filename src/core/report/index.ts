@@ -1,9 +1,9 @@
 // The report formats of `adrift check`.
 
-import { githubReport } from './github';
-import { jsonReport } from './json';
-import { sarifReport } from './sarif';
-import { textReport } from './text';
+import { githubReportChunks } from './github';
+import { jsonReportChunks } from './json';
+import { sarifReportChunks } from './sarif';
+import { textReportChunks } from './text';
 import type { ReportInput } from './types';
 
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -15,17 +15,23 @@ export interface ReportOptions {
   root?: string;
 }
 
-export function renderReport(format: ReportFormat, input: ReportInput, options: ReportOptions = {}): string {
+/** The report in pieces, in order: write each as it comes, so no report is built whole. */
+export function reportChunks(format: ReportFormat, input: ReportInput, options: ReportOptions = {}): Iterable<string> {
   switch (format) {
     case 'text':
-      return textReport(input, { color: options.color ?? false });
+      return textReportChunks(input, { color: options.color ?? false });
     case 'json':
-      return jsonReport(input);
+      return jsonReportChunks(input);
     case 'sarif':
-      return sarifReport(input, { root: options.root });
+      return sarifReportChunks(input, { root: options.root });
     case 'github':
-      return githubReport(input);
+      return githubReportChunks(input);
   }
+}
+
+/** The whole report as one string (tests, small reports). */
+export function renderReport(format: ReportFormat, input: ReportInput, options: ReportOptions = {}): string {
+  return [...reportChunks(format, input, options)].join('');
 }
 
 export type { ReportInput } from './types';

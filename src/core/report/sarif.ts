@@ -93,6 +93,20 @@ export function sarifLog(input: ReportInput, options: SarifOptions = {}): Record
   return { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
 }
 
-export function sarifReport(input: ReportInput, options: SarifOptions = {}): string {
-  return JSON.stringify(sarifLog(input, options), null, 2) + '\n';
+/** The log as `JSON.stringify(sarifLog(…), null, 2)` writes it, one result at a time. */
+export function* sarifReportChunks(input: ReportInput, options: SarifOptions = {}): Generator<string> {
+  const frame = JSON.stringify(sarifLog({ ...input, findings: [] }, options), null, 2);
+  const empty = '"results": []';
+  const at = frame.indexOf(empty);
+  if (input.findings.length === 0) {
+    yield frame + '\n';
+    return;
+  }
+  yield frame.slice(0, at) + '"results": [';
+  const indent = '\n        ';
+  for (let i = 0; i < input.findings.length; i++) {
+    const f = input.findings[i];
+    yield (i === 0 ? '' : ',') + indent + JSON.stringify(result(f, RULE_IDS.indexOf(f.rule)), null, 2).replace(/\n/g, indent);
+  }
+  yield '\n      ]' + frame.slice(at + empty.length) + '\n';
 }

@@ -24,30 +24,31 @@ function groupOf(f: Finding): string {
   return '';
 }
 
-export function textReport(input: ReportInput, options: TextOptions): string {
+export function* textReportChunks(input: ReportInput, options: TextOptions): Generator<string> {
   const paint = painter(options.color);
   const groups = new Map<string, Finding[]>();
   for (const f of input.findings) {
     const g = groupOf(f);
-    groups.set(g, [...(groups.get(g) ?? []), f]);
+    const list = groups.get(g);
+    if (list) list.push(f);
+    else groups.set(g, [f]);
   }
   // Module pairs first, alphabetically; findings about no module (records, config, files) last.
   const names = [...groups.keys()].sort((a, b) => (a === '') !== (b === '') ? (a === '' ? 1 : -1) : a.localeCompare(b));
-  const lines: string[] = [];
   for (const name of names) {
     const list = groups.get(name) ?? [];
     const c = countSeverities(list);
     const counts = [c.error && plural(c.error, 'error'), c.warning && plural(c.warning, 'warning'), c.info && plural(c.info, 'note')].filter(Boolean).join(', ');
-    lines.push(paint('bold', `${name || 'other findings'}`) + paint('dim', ` (${counts})`));
+    yield paint('bold', `${name || 'other findings'}`) + paint('dim', ` (${counts})`) + '\n';
     for (const f of list) {
-      lines.push(`  ${paint(SEVERITY_STYLE[f.severity], formatFindingLine(f))}`);
-      for (const fix of f.fixes ?? []) lines.push(paint('dim', `      fix: ${fix}`));
+      let lines = `  ${paint(SEVERITY_STYLE[f.severity], formatFindingLine(f))}\n`;
+      for (const fix of f.fixes ?? []) lines += paint('dim', `      fix: ${fix}`) + '\n';
+      yield lines;
     }
-    lines.push('');
+    yield '\n';
   }
-  lines.push(...unresolvedLines(input.unresolved ?? [], paint));
-  lines.push(summaryLine(input, paint));
-  return lines.join('\n') + '\n';
+  for (const line of unresolvedLines(input.unresolved ?? [], paint)) yield line + '\n';
+  yield summaryLine(input, paint) + '\n';
 }
 
 /** How many unresolved imports the text report names: enough to act on, few enough to read. */

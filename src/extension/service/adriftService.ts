@@ -31,7 +31,6 @@
 // A FolderState is read-only to features: { folder, root, config, log, model, settings, scanned }.
 
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { compareFindings, type Finding } from '../../core/findings';
 import type { ArchitectureModel, ModelModule } from '../../core/model/types';
@@ -39,10 +38,12 @@ import { loadConfig, type AdriftConfig } from '../../core/config';
 import { loadDecisionLog } from '../../core/records/store';
 import type { DecisionLog, FileChange, LoadedRecord } from '../../core/records/types';
 import { foldModel } from '../../core/model/fold';
+import { compileRawGlobs } from '../../core/model/globs';
 import { ModuleMap } from '../../core/engine/modules';
 import { languageOf } from '../../core/engine/extract';
 import { applyBaseline, parseBaseline, todayIso, type Baseline } from '../../core/engine/baseline';
 import { recordFindings } from '../../core/engine/check';
+import { otherFilesMatching } from '../../core/engine/files';
 import { applyFileChanges, type AppliedChanges, type ChangedFile } from './applyChanges';
 import type { WorkspaceIndex } from '../../core/engine/index';
 import { OverlayFileSystem } from './overlayFileSystem';
@@ -374,7 +375,7 @@ export class AdriftService implements vscode.Disposable {
     if (d.index !== index) return; // reloaded meanwhile: the new index has its own scan
     d.drift = groupByFile(index.findings());
     d.scanned = token?.isCancellationRequested !== true;
-    if (d.scanned) this.checkRecords(d);
+    if (d.scanned) await this.checkRecords(d);
     d.scanDurationMs = Date.now() - started;
     this.log.info(`scanned ${d.root} in ${Date.now() - started} ms: ${[...d.drift.values()].flat().length} findings`);
     this.fire({ kind: 'findings', folder: d });
@@ -458,8 +459,7 @@ export class AdriftService implements vscode.Disposable {
       d.refresh = undefined;
       if (!d.index) return;
       d.drift = groupByFile(d.index.findings());
-      this.checkRecords(d);
-      this.fire({ kind: 'findings', folder: d });
+      void this.checkRecords(d).then(() => this.fire({ kind: 'findings', folder: d }));
     }, 500);
   }
 
@@ -467,9 +467,10 @@ export class AdriftService implements vscode.Disposable {
    * The records' findings as the CLI computes them, the globs checked against the files of
    * the last finished scan (kept current as files come and go); none before the first.
    */
-  private checkRecords(d: FolderData): void {
+  private async checkRecords(d: FolderData): Promise<void> {
     if (d.scanned && !d.scanning && d.index) d.scannedFiles = d.index.sourceFiles();
-    d.records = recordFindings(d.log.findings, d.model, d.scannedFiles, d.config.severity);
+    const probe = (glob: string) => otherFilesMatching(this.fileSystem, d.root, glob, { dotFolders: d.config.scanDotFolders });
+    d.records = await recordFindings(d.log.findings, d.model, d.scannedFiles, d.config.severity, probe);
   }
 
   private unbaselined(d: FolderData, findings: Finding[]): Finding[] {
@@ -486,8 +487,7 @@ export class AdriftService implements vscode.Disposable {
   private applySettings(d: FolderData): void {
     d.settings = readSettings(d.folder);
     const globs = [...d.settings.exclude, ...d.config.exclude];
-    const match = globs.length > 0 ? picomatch(globs, { dot: true }) : undefined;
-    d.excluded = match ? (file) => match(file) : () => false;
+    d.excluded = compileRawGlobs(globs);
   }
 
   private async addFolder(folder: vscode.WorkspaceFolder): Promise<void> {
@@ -497,7 +497,7 @@ export class AdriftService implements vscode.Disposable {
       const loaded = await this.read(root, folder);
       const d: FolderData = { folder, root, ...loaded, scanned: false, index: undefined, drift: new Map(), records: [], scanning: false, previews: new Map(), excluded: () => false, queue: Promise.resolve() };
       this.data.set(folder.uri.toString(), d);
-      this.evaluate(d);
+      await this.evaluate(d);
     } catch (err) {
       this.log.error(`loading ${root}: ${String(err)}`);
     }
@@ -525,13 +525,13 @@ export class AdriftService implements vscode.Disposable {
 
   private async load(d: FolderData): Promise<void> {
     Object.assign(d, await this.read(d.root, d.folder));
-    this.evaluate(d);
+    await this.evaluate(d);
   }
 
   /** Hands the freshly folded model to the index (creating it on first use) and tells listeners. */
-  private evaluate(d: FolderData): void {
+  private async evaluate(d: FolderData): Promise<void> {
     this.applySettings(d);
-    this.checkRecords(d);
+    await this.checkRecords(d);
     if (this.createIndex) {
       if (!d.index) {
         d.index = this.createIndex(this.fileSystem, d.root, d.config, d.model);

@@ -65,21 +65,21 @@ describe('foldModel', () => {
 });
 
 describe('checkModelAgainstFiles', () => {
-  it('flags globs matching no file and modules claiming the same file with equally specific globs', () => {
+  it('flags globs matching no file and modules claiming the same file with equally specific globs', async () => {
     const overlap = rec(6, 'accepted', 'enforce:\n  modules:\n    search:\n      paths: [src/ticket/**]\n');
     const m = foldModel([modules, overlap]);
-    const found = checkModelAgainstFiles(m, ['src/ticket/a.ts', 'src/ticket/search/q.ts']).map(formatFindingLine);
+    const found = (await checkModelAgainstFiles(m, ['src/ticket/a.ts', 'src/ticket/search/q.ts'])).map(formatFindingLine);
     assert.deepEqual(found, [
-      'docs/adr/0003-r.yaml:12:1 decision-reference module tenant: path "src/tenant/**" matches no file in the workspace (a renamed or deleted folder?)',
+      'docs/adr/0003-r.yaml:12:15 decision-reference module tenant: path "src/tenant/**" matches no file in the workspace (a renamed or deleted folder?)',
       'docs/adr/0006-r.yaml:8:1 decision-reference modules search and ticket both claim src/ticket/a.ts and 1 more file; a file belongs to one module, so narrow one of the globs',
     ]);
   });
 
-  it('agrees with the engine: a nested module folder is no overlap, and a bare folder means everything below it', () => {
+  it('agrees with the engine: a nested module folder is no overlap, and a bare folder means everything below it', async () => {
     // The engine gives src/ticket/search/** to search (the longer literal folder wins).
     const nested = rec(6, 'accepted', 'enforce:\n  modules:\n    search:\n      paths: [src/ticket/search]\n');
     const m = foldModel([modules, nested]);
-    const found = checkModelAgainstFiles(m, ['src/ticket/a.ts', 'src/ticket/search/index.ts', 'src/tenant/t.ts']).map(formatFindingLine);
+    const found = (await checkModelAgainstFiles(m, ['src/ticket/a.ts', 'src/ticket/search/index.ts', 'src/tenant/t.ts'])).map(formatFindingLine);
     assert.deepEqual(found, []);
   });
 });

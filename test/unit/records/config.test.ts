@@ -34,4 +34,11 @@ describe('config', () => {
     const c = parseConfig('decisions: a\n');
     assert.equal(await resolveDecisionsFolder(new MemoryFileSystem(), '/ws', c, 'b\\c'), 'b/c');
   });
+  it('reads scan_dot_folders, true by default, and rejects what is not a boolean (issue 17 item 18)', () => {
+    assert.equal(parseConfig('').scanDotFolders, true);
+    assert.equal(parseConfig('scan_dot_folders: false\n').scanDotFolders, false);
+    const bad = parseConfig('scan_dot_folders: sometimes\n');
+    assert.equal(bad.scanDotFolders, true);
+    assert.deepEqual(bad.findings.map((f) => f.message), ['scan_dot_folders must be true or false']);
+  });
 });

@@ -97,6 +97,12 @@ describe('loadDecisionLog', () => {
     const l = await log({ '.adrift.yaml': 'decisons: docs/adr\n', 'docs/adr/0001-a.yaml': rec(1) });
     assert.deepEqual(l.findings.map(formatFindingLine), ['.adrift.yaml:1:1 decision-schema unknown key "decisons" in .adrift.yaml (did you mean "decisions"?)']);
   });
+  it('rejects a glob too complex to match safely, at the glob, with why (issue 17 item 9)', async () => {
+    const l = await log({ 'docs/adr/0001-a.yaml': rec(1, 'enforce:\n  modules:\n    ticket:\n      paths: [src/ticket/**, "src/@(x|y)*a*a*a*a*a*b"]\n') });
+    assert.deepEqual(l.findings.map(formatFindingLine), [
+      'docs/adr/0001-a.yaml:8:30 decision-reference glob "src/@(x|y)*a*a*a*a*a*b" is too complex to match safely (7 wildcards with extglob, negation or range syntax; at most 3), so it matches nothing: simplify it',
+    ]);
+  });
 });
 
 describe('loadDecisionLog: records that cannot be read', () => {

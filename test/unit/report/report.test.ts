@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import type { Finding } from '../../../src/core/findings';
-import { renderReport, type ReportInput } from '../../../src/core/report';
+import { renderReport, reportChunks, type ReportInput } from '../../../src/core/report';
+import type { JsonFinding } from '../../../src/core/report/json';
 import { githubAnnotation } from '../../../src/core/report/github';
 import { sarifLog } from '../../../src/core/report/sarif';
 import { ADR3, range } from '../engine/rules/fixture';
@@ -140,10 +141,53 @@ describe('reports', () => {
   });
 
   describe('json', () => {
-    it('gives the findings as data with a summary', () => {
-      const data = JSON.parse(renderReport('json', input([dependency, schemaProblem]))) as { summary: Record<string, number>; findings: Finding[] };
+    it('gives the findings as data with a summary, 1-based like ESLint, with the import\'s target file', () => {
+      const data = JSON.parse(renderReport('json', input([{ ...dependency, target: 'src/knowledgebase/search.ts' }, schemaProblem]))) as { summary: Record<string, number>; findings: JsonFinding[] };
       assert.deepEqual(data.summary, { error: 1, warning: 1, info: 0, files: 42, skipped: 1, unresolved: 0, durationMs: 1234 });
-      assert.deepEqual(data.findings[0], dependency);
+      assert.deepEqual(data.findings[0], {
+        rule: 'module-dependency',
+        severity: 'error',
+        file: 'src/ticket/service.ts',
+        // range(2, 23, 26): 0-based line 2, columns 23 to 49.
+        line: 3,
+        column: 24,
+        endLine: 3,
+        endColumn: 50,
+        message: dependency.message,
+        decision: { id: 3, title: ADR3.title, status: 'accepted', file: ADR3.file, line: ADR3.line + 1 },
+        fromModule: 'ticket',
+        toModule: 'knowledgebase',
+        specifier: '../knowledgebase/search',
+        target: 'src/knowledgebase/search.ts',
+        fixes: dependency.fixes,
+      });
+      assert.deepEqual(data.findings[1], { rule: 'decision-schema', severity: 'warning', file: 'docs/adr/0004-x.yaml', line: 4, column: 9, endLine: 4, endColumn: 14, message: schemaProblem.message });
     });
+
+    it('names the package of a package import', () => {
+      const pkg: Finding = { ...dependency, rule: 'forbidden-package', toModule: undefined, specifier: 'lodash/fp', package: 'lodash' };
+      const data = JSON.parse(renderReport('json', input([pkg]))) as { findings: JsonFinding[] };
+      assert.equal(data.findings[0].package, 'lodash');
+      assert.equal(data.findings[0].target, undefined);
+    });
+  });
+
+  describe('written in pieces, the same text as one JSON.stringify (issue 17 item 11)', () => {
+    const many = Array.from({ length: 50 }, (_, i) => ({ ...dependency, file: `src/ticket/f${i}.ts`, target: 'src/knowledgebase/search.ts' }));
+    const full = { ...input([...many, schemaProblem, skipped]), unresolved: [{ file: 'src/a.ts', specifier: './nope' }], baseline: { file: 'b.yaml', suppressed: 1, expired: 0, unused: 2 } };
+
+    for (const data of [full, { ...input([]), skipped: [] }]) {
+      it(`json with ${data.findings.length} findings`, () => {
+        const chunks = [...reportChunks('json', data)];
+        assert.ok(data.findings.length === 0 || chunks.length > data.findings.length);
+        const text = chunks.join('');
+        assert.equal(text, JSON.stringify(JSON.parse(text), null, 2) + '\n');
+      });
+
+      it(`sarif with ${data.findings.length} findings`, () => {
+        const text = [...reportChunks('sarif', data, { root: '/ws' })].join('');
+        assert.equal(text, JSON.stringify(sarifLog(data, { root: '/ws' }), null, 2) + '\n');
+      });
+    }
   });
 });

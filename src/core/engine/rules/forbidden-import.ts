@@ -44,6 +44,7 @@ export function checkForbiddenImport(ctx: RuleContext, facts: FileFacts, fromMod
       fromModule,
       toModule,
       specifier: ref.specifier,
+      target: resolution.path,
       fixes: [
         `remove the import of ${resolution.path}`,
         `propose a decision that supersedes ADR-${String(hit.decision.id).padStart(4, '0')} if files under ${hit.value.from} need ${hit.value.to}`,

@@ -47,6 +47,7 @@ export function checkForbiddenPackage(ctx: RuleContext, facts: FileFacts, fromMo
       decision: hit.decision,
       fromModule,
       specifier: ref.specifier,
+      package: name,
       fixes: [
         `remove the import of ${name}`,
         `propose a decision that supersedes ADR-${String(hit.decision.id).padStart(4, '0')} if ${name} is needed after all`,

@@ -90,6 +90,7 @@ export function checkModuleCycle(ctx: RuleContext, file: string, imports: Module
       fromModule: imp.fromModule,
       toModule: imp.toModule,
       specifier: imp.ref.specifier,
+      target: imp.target,
       fixes: [
         `remove the import so that ${imp.fromModule} no longer depends on ${imp.toModule}`,
         `move the code both need into a module that ${imp.fromModule} and ${imp.toModule} may use`,

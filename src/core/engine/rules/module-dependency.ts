@@ -35,6 +35,7 @@ export function checkModuleDependency(ctx: RuleContext, file: string, imports: M
       fromModule: imp.fromModule,
       toModule: imp.toModule,
       specifier: imp.ref.specifier,
+      target: imp.target,
       fixes: [
         `propose a decision that lets ${imp.fromModule} use ${imp.toModule}`,
         `remove the import, or move what ${imp.fromModule} needs into ${imp.fromModule} or a module it may use`,

@@ -32,6 +32,7 @@ export function checkPrivateImport(ctx: RuleContext, file: string, imports: Modu
       fromModule: imp.fromModule,
       toModule: imp.toModule,
       specifier: imp.ref.specifier,
+      target: imp.target,
       fixes: [
         ...entries.map((e) => `import from ${imp.toModule}'s public entry ${e}`),
         `propose a decision that makes "${imp.target}" part of ${imp.toModule}'s public entries`,

@@ -62,8 +62,11 @@ describe('adrift check (CLI)', () => {
 
   it('prints JSON, SARIF and GitHub annotations', async () => {
     const fs = workspace(DRIFT);
-    const json = JSON.parse((await run(fs, 'check', '--format', 'json', '--no-cache')).out) as { findings: { rule: string }[] };
-    assert.deepEqual(json.findings.map((f) => f.rule), ['module-dependency']);
+    const json = JSON.parse((await run(fs, 'check', '--format', 'json', '--no-cache')).out) as { findings: Record<string, unknown>[] };
+    assert.deepEqual(
+      json.findings.map(({ rule, file, line, column, target }) => ({ rule, file, line, column, target })),
+      [{ rule: 'module-dependency', file: 'src/ticket/service.ts', line: 2, column: 24, target: 'src/knowledgebase/search.ts' }],
+    );
     const sarif = JSON.parse((await run(fs, 'check', '--format', 'sarif', '--no-cache')).out) as { version: string; runs: { results: unknown[] }[] };
     assert.equal(sarif.version, '2.1.0');
     assert.equal(sarif.runs[0].results.length, 1);
@@ -112,5 +115,14 @@ describe('adrift check (CLI)', () => {
     };
     assert.equal(json.summary.unresolved, 2);
     assert.deepEqual(json.unresolved.map((u) => `${u.file}:${u.line} ${u.specifier}`), ['apps/web/src/stale.ts:2 @fx/core/lib/gone', 'apps/web/src/stale.ts:3 @fx/ui/dist/nothing']);
+  });
+
+  it('finishes on a module glob that backtracks catastrophically in a regular expression (issue 17 item 9)', async () => {
+    const fs = workspace("import { currentUser } from '../user/session';\n");
+    fs.files.set(`${ROOT}/docs/adr/0004-weird.yaml`, 'id: 4\ntitle: A weird glob\nstatus: accepted\ndate: 2026-11-27\nenforce:\n  modules:\n    weird:\n      paths: ["src/*a**a**a**a**a**a**a**a**a**a*b"]\n');
+    fs.files.set(`${ROOT}/src/${'a'.repeat(47)}.ts`, 'export const a = 1;\n');
+    const r = await run(fs, 'check', '--no-cache');
+    assert.equal(r.code, 0);
+    assert.match(r.out, /module weird: path "src\/\*a\*\*a.*" matches no file/);
   });
 });

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { NodeFileSystem } from '../../../../src/core/fs/node';
 import { gitignoreGlobs, guardSourceText, listSourceFiles } from '../../../../src/core/engine/files';
 import { engineFixture } from './fixtures';
+import { MemoryFileSystem } from '../check/memory';
 
 const FIXTURE = engineFixture('monorepo');
 
@@ -87,6 +88,30 @@ describe('workspace source files', () => {
     } finally {
       await fsp.rm(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('dot-folders (issue 17 item 18)', () => {
+    const fs = new MemoryFileSystem('/ws', {
+      'src/a.ts': '',
+      '.storybook/main.ts': '',
+      '.github/scripts/release.mjs': '',
+      '.eslintrc.cjs': '',
+      '.git/hooks/pre-commit.js': '',
+      '.next/server/page.js': '',
+      '.venv/lib/x.py': '',
+      'web/.cache/x.js': '',
+      'web/.turbo/y.js': '',
+    });
+
+    it('reads dot-folders, except version control, tool and cache folders', async () => {
+      const listing = await listSourceFiles(fs, '/ws');
+      assert.deepEqual(listing.files, ['.eslintrc.cjs', '.github/scripts/release.mjs', '.storybook/main.ts', 'src/a.ts']);
+    });
+
+    it('skips every dot-folder with scan_dot_folders: false', async () => {
+      const listing = await listSourceFiles(fs, '/ws', { dotFolders: false });
+      assert.deepEqual(listing.files, ['.eslintrc.cjs', 'src/a.ts']);
+    });
   });
 
   it('skips files over a size limit without reading them, when asked', async () => {

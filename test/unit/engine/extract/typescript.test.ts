@@ -202,7 +202,8 @@ describe('TypeScript/JavaScript import extraction', () => {
     assert.match((extractFile('a.js', 'var a=1;\0\0') as { skipped: string }).skipped, /binary/);
     assert.match((extractFile('a.js', 'x'.repeat(1_100_000)) as { skipped: string }).skipped, /larger than/);
     assert.match((extractFile('a.js', `var a=${'1+'.repeat(20000)}1;`) as { skipped: string }).skipped, /minified/);
-    assert.match((extractFile('a.ts', 'const s = "caf\uFFFD";') as { skipped: string }).skipped, /UTF-8/);
+    // A U+FFFD in the text is a character like any other; invalid bytes are caught when decoding.
+    assert.equal('skipped' in extractFile('a.ts', 'const s = "caf\uFFFD";'), false);
     assert.match((extractFile('a.rb', 'require "x"') as { skipped: string }).skipped, /not a TypeScript/);
   });
 

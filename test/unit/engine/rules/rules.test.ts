@@ -19,6 +19,7 @@ describe('rules', () => {
       assert.equal(f.fromModule, 'ticket');
       assert.equal(f.toModule, 'knowledgebase');
       assert.equal(f.specifier, '../knowledgebase');
+      assert.equal(f.target, 'src/knowledgebase/index.ts');
       assert.deepEqual(f.range, range(0, 20, 18));
       assert.ok(f.fixes?.includes('propose a decision that lets ticket use knowledgebase'));
     });
@@ -132,6 +133,7 @@ describe('rules', () => {
     it('names the package, the module, the decision and its reason', () => {
       const ctx = createRuleContext(model(HELPDESK, { packages }));
       const { findings } = evaluateFile(ctx, facts('src/user/auth.ts', [{ specifier: 'bcrypt', to: { kind: 'external', packageName: 'bcrypt' } }]));
+      assert.equal(findings[0].package, 'bcrypt');
       assert.equal(
         findings[0].message,
         '"src/user/auth.ts" (module "user") imports package "bcrypt", which ADR-0005 "Use external OAuth for auth" rules out: auth is external OAuth only',
