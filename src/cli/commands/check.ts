@@ -22,7 +22,8 @@ export const checkCommand: CliCommand = {
     'Exits 1 when a finding is an error, 0 otherwise (warnings and notes alone pass), 2 when the',
     'check cannot run (bad arguments, a broken .adrift.yaml or baseline file).',
     'Text output groups findings by module pair and is coloured on a terminal (NO_COLOR turns it off).',
-    'The extraction cache lives in node_modules/.cache/adrift (or .adrift-cache without node_modules).',
+    'The extraction cache lives in $XDG_CACHE_HOME/adrift (else ~/.cache/adrift), one folder per workspace,',
+    'never in the workspace; entries are signed with a key of this machine, so a copied cache is not used.',
   ].join('\n'),
   async run(ctx) {
     const format = (ctx.options.format ?? 'text') as ReportFormat;
