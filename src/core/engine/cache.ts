@@ -101,7 +101,8 @@ export class ExtractionCache {
     const cache = new ExtractionCache(fs, path.posix.join(where, 'extractions.json'), version, key);
     if (key === undefined) return cache;
     try {
-      const text = await fs.readText(cache.file);
+      // The cache of a large workspace is larger than any file Adrift reads from the workspace.
+      const text = await fs.readText(cache.file, { maxBytes: 2 ** 30 });
       const nl = text?.indexOf('\n') ?? -1;
       if (text !== undefined && nl > 0) {
         const header = JSON.parse(text.slice(0, nl)) as Partial<CacheHeader>;

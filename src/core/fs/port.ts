@@ -10,9 +10,22 @@ export interface FileStat {
   mtimeMs: number;
 }
 
+export interface ReadOptions {
+  /** Refuse a file larger than this (default: the port's cap, 16 MB on disk). */
+  maxBytes?: number;
+}
+
+/** Thrown by readText for a FIFO, a device, a socket: never opened in a way that blocks, never read. */
+export class SpecialFileError extends Error {}
+/** Thrown by readText for a file over its size cap, before it is read. */
+export class FileTooLargeError extends Error {}
+
 export interface FileSystemPort {
-  /** The file's text, or undefined if it does not exist. Throws on other I/O errors. */
-  readText(path: string): Promise<string | undefined>;
+  /**
+   * The file's text, or undefined if it does not exist. Throws SpecialFileError for anything
+   * but a regular file, FileTooLargeError past the size cap, and on other I/O errors.
+   */
+  readText(path: string, options?: ReadOptions): Promise<string | undefined>;
   /** Entries of a folder (names only), or undefined if it does not exist. */
   readDirectory(path: string): Promise<{ name: string; kind: FileStat['kind'] }[] | undefined>;
   stat(path: string): Promise<FileStat | undefined>;
