@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { loadConfig, type AdriftConfig } from '../core/config';
 import { compareFindings, formatFindingLine, type Finding } from '../core/findings';
+import { confineToWorkspace, OutsideWorkspaceError } from '../core/fs/confine';
 import { loadDecisionLog } from '../core/records/store';
 import type { DecisionLog, FileChange } from '../core/records/types';
 import { UsageError, type CommandContext } from './command';
@@ -19,8 +20,27 @@ export async function requireLog(ctx: CommandContext): Promise<DecisionLog> {
   return log;
 }
 
+/** A workspace-relative path made absolute (an absolute one stays as it is). */
 export function absolute(ctx: CommandContext, rel: string): string {
-  return path.posix.join(ctx.cwd, rel);
+  return path.posix.isAbsolute(rel) ? rel : path.posix.join(ctx.cwd, rel);
+}
+
+/**
+ * Every write of the CLI goes through here: nothing while `.adrift.yaml` points outside the
+ * workspace, and no file outside it (symbolic links resolved). Paths are absolute or
+ * workspace-relative.
+ */
+export async function writeFiles(ctx: CommandContext, files: readonly { path: string; text: string }[]): Promise<void> {
+  await refuseOutside(ctx, files.map((f) => f.path));
+  await ctx.fs.writeAtomic(files.map((f) => ({ path: absolute(ctx, f.path), text: f.text })));
+}
+
+async function refuseOutside(ctx: CommandContext, paths: readonly string[]): Promise<void> {
+  const config = await loadConfig(ctx.fs, ctx.cwd);
+  if (config.outside?.length) {
+    throw new OutsideWorkspaceError(`${config.outside.map(formatFindingLine).join('\n')}\nnothing was written: fix ${config.file ?? '.adrift.yaml'} first`);
+  }
+  for (const p of paths) await confineToWorkspace(ctx.fs, ctx.cwd, p);
 }
 
 /** Writes the changes all at once (temporary files renamed into place), then renames where asked. */
@@ -30,6 +50,7 @@ export async function applyChanges(ctx: CommandContext, changes: readonly FileCh
       throw new UsageError(`cannot rename ${c.renameFrom} to ${c.path}: that file exists`);
     }
   }
+  await refuseOutside(ctx, changes.flatMap((c) => (c.renameFrom ? [c.path, c.renameFrom] : [c.path])));
   await ctx.fs.writeAtomic(changes.map((c) => ({ path: absolute(ctx, c.renameFrom ?? c.path), text: c.text })));
   for (const c of changes) if (c.renameFrom && c.renameFrom !== c.path) await ctx.fs.rename(absolute(ctx, c.renameFrom), absolute(ctx, c.path));
 }

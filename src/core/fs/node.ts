@@ -105,6 +105,15 @@ export class NodeFileSystem implements FileSystemPort {
     for (const s of staged) await fsp.rename(s.tmp, s.target);
   }
 
+  async realPath(p: string): Promise<string | undefined> {
+    try {
+      return (await fsp.realpath(p)).replace(/\\/g, '/');
+    } catch (err) {
+      if (isMissing(err)) return undefined;
+      throw err;
+    }
+  }
+
   async rename(from: string, to: string): Promise<void> {
     await fsp.rename(from, to);
   }

@@ -34,6 +34,11 @@ export interface FileSystemPort {
    * renamed into place only when every temporary file is written.
    */
   writeAtomic(files: { path: string; text: string }[]): Promise<void>;
+  /**
+   * The path with every symbolic link resolved, or undefined when it does not exist. Optional:
+   * a port without links (in memory) leaves it out, and confinement is then lexical.
+   */
+  realPath?(path: string): Promise<string | undefined>;
   /** Renames a file (used by renumbering). */
   rename(from: string, to: string): Promise<void>;
 }

@@ -39,6 +39,10 @@ export class OverlayFileSystem implements FileSystemPort {
     return onDisk;
   }
 
+  realPath(path: string): Promise<string | undefined> {
+    return this.disk.realPath(path);
+  }
+
   writeAtomic(files: { path: string; text: string }[]): Promise<void> {
     return this.write(files);
   }
