@@ -43,7 +43,7 @@ async function refuseOutside(ctx: CommandContext, paths: readonly string[]): Pro
   for (const p of paths) await confineToWorkspace(ctx.fs, ctx.cwd, p);
 }
 
-/** Writes the changes all at once (temporary files renamed into place), then renames where asked. */
+/** Writes the changes all at once, renamed files included (see NodeFileSystem.writeAtomic). */
 export async function applyChanges(ctx: CommandContext, changes: readonly FileChange[]): Promise<void> {
   for (const c of changes) {
     if (c.renameFrom && c.renameFrom !== c.path && (await ctx.fs.stat(absolute(ctx, c.path)))) {
@@ -51,8 +51,10 @@ export async function applyChanges(ctx: CommandContext, changes: readonly FileCh
     }
   }
   await refuseOutside(ctx, changes.flatMap((c) => (c.renameFrom ? [c.path, c.renameFrom] : [c.path])));
-  await ctx.fs.writeAtomic(changes.map((c) => ({ path: absolute(ctx, c.renameFrom ?? c.path), text: c.text })));
-  for (const c of changes) if (c.renameFrom && c.renameFrom !== c.path) await ctx.fs.rename(absolute(ctx, c.renameFrom), absolute(ctx, c.path));
+  // A renamed record is written under its new name and its old name removed in the same
+  // all-or-nothing step, so a kill never leaves a log half renumbered.
+  const remove = changes.flatMap((c) => (c.renameFrom && c.renameFrom !== c.path ? [absolute(ctx, c.renameFrom)] : []));
+  await ctx.fs.writeAtomic(changes.map((c) => ({ path: absolute(ctx, c.path), text: c.text })), { remove });
 }
 
 /** Drops findings turned off in `.adrift.yaml` and applies its severities. */

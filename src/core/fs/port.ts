@@ -20,6 +20,11 @@ export class SpecialFileError extends Error {}
 /** Thrown by readText for a file over its size cap, before it is read. */
 export class FileTooLargeError extends Error {}
 
+export interface WriteOptions {
+  /** Files to delete in the same all-or-nothing step (a renamed record's old name). */
+  remove?: string[];
+}
+
 export interface FileSystemPort {
   /**
    * The file's text, or undefined if it does not exist. Throws SpecialFileError for anything
@@ -30,10 +35,10 @@ export interface FileSystemPort {
   readDirectory(path: string): Promise<{ name: string; kind: FileStat['kind'] }[] | undefined>;
   stat(path: string): Promise<FileStat | undefined>;
   /**
-   * Writes all files or none: each goes to a temporary file beside its target first and is
-   * renamed into place only when every temporary file is written.
+   * Writes all files (and removes `options.remove`) or none: each goes to a temporary file
+   * beside its target first and is renamed into place only when every temporary file is written.
    */
-  writeAtomic(files: { path: string; text: string }[]): Promise<void>;
+  writeAtomic(files: { path: string; text: string }[], options?: WriteOptions): Promise<void>;
   /**
    * The path with every symbolic link resolved, or undefined when it does not exist. Optional:
    * a port without links (in memory) leaves it out, and confinement is then lexical.
