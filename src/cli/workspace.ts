@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { loadConfig, type AdriftConfig } from '../core/config';
 import { compareFindings, formatFindingLine, type Finding } from '../core/findings';
 import { confineToWorkspace, OutsideWorkspaceError } from '../core/fs/confine';
+import { isAdriftOutput } from '../core/fs/generated';
 import { loadDecisionLog } from '../core/records/store';
 import type { DecisionLog, FileChange } from '../core/records/types';
 import { UsageError, type CommandContext } from './command';
@@ -33,6 +34,17 @@ export function absolute(ctx: CommandContext, rel: string): string {
 export async function writeFiles(ctx: CommandContext, files: readonly { path: string; text: string }[]): Promise<void> {
   await refuseOutside(ctx, files.map((f) => f.path));
   await ctx.fs.writeAtomic(files.map((f) => ({ path: absolute(ctx, f.path), text: f.text })));
+}
+
+/** Refuses to replace a file Adrift did not generate (no marker) unless --force was given. */
+export async function refuseHandWritten(ctx: CommandContext, paths: readonly string[]): Promise<void> {
+  if (ctx.options.force) return;
+  for (const p of paths) {
+    const text = await ctx.fs.readText(absolute(ctx, p)).catch(() => '');
+    if (text !== undefined && !isAdriftOutput(text)) {
+      throw new UsageError(`refusing to overwrite ${path.posix.relative(ctx.cwd, absolute(ctx, p))}: Adrift did not generate it (it has no "adrift:generated" mark); pass --force to replace it`);
+    }
+  }
 }
 
 async function refuseOutside(ctx: CommandContext, paths: readonly string[]): Promise<void> {

@@ -125,3 +125,42 @@ describe('write fidelity (issue 17 item 8)', () => {
     });
   });
 });
+
+describe('overview --out and export --out never replace a hand-written file (issue 17 item 8)', () => {
+  const temps: string[] = [];
+  afterEach(() => {
+    for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
+  });
+
+  it('refuses without --force, replaces its own output, and replaces anything with --force', function () {
+    this.timeout(60_000);
+    const ws = mkdtempSync(path.join(tmpdir(), 'adrift-force-'));
+    temps.push(ws);
+    mkdirSync(path.join(ws, 'docs/adr'), { recursive: true });
+    writeFileSync(path.join(ws, 'docs/adr/0001-use-modules.yaml'), record(1, 'Use modules').replace('proposed', 'accepted'));
+    const handWritten = '# Our architecture\n\nWritten by hand over two years.\n';
+    writeFileSync(path.join(ws, 'docs/architecture.md'), handWritten);
+    mkdirSync(path.join(ws, 'adr-export'));
+    writeFileSync(path.join(ws, 'adr-export/0001-use-modules.md'), handWritten);
+    writeFileSync(path.join(ws, 'adr-export/decisions.json'), '{"mine": true}\n');
+
+    const overview = adrift(['overview', '--out', 'docs/architecture.md', ws]);
+    assert.equal(overview.code, 2);
+    assert.match(overview.stderr, /refusing to overwrite docs\/architecture\.md: Adrift did not generate it .*pass --force/);
+    for (const format of ['madr', 'json-adr']) {
+      const r = adrift(['export', '--format', format, ws]);
+      assert.equal(r.code, 2, r.stdout);
+      assert.match(r.stderr, /refusing to overwrite adr-export\/(0001-use-modules\.md|decisions\.json)/);
+    }
+    assert.equal(readFileSync(path.join(ws, 'docs/architecture.md'), 'utf8'), handWritten, 'nothing was overwritten');
+    assert.equal(readFileSync(path.join(ws, 'adr-export/0001-use-modules.md'), 'utf8'), handWritten);
+
+    assert.equal(adrift(['overview', '--out', 'docs/architecture.md', '--force', ws]).code, 0);
+    assert.match(readFileSync(path.join(ws, 'docs/architecture.md'), 'utf8'), /adrift:generated/);
+    assert.equal(adrift(['overview', '--out', 'docs/architecture.md', ws]).code, 0, 'its own output is replaced without --force');
+    assert.equal(adrift(['export', '--format', 'madr', '--force', ws]).code, 0);
+    assert.equal(adrift(['export', '--format', 'madr', ws]).code, 0);
+    assert.equal(adrift(['export', '--format', 'json-adr', '--force', ws]).code, 0);
+    assert.equal(adrift(['export', '--format', 'json-adr', ws]).code, 0);
+  });
+});
