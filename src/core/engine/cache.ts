@@ -77,7 +77,7 @@ async function keyOf(fs: FileSystemPort, folder: string): Promise<string | undef
     const existing = (await fs.readText(file))?.trim();
     if (existing && /^[0-9a-f]{64}$/.test(existing)) return existing;
     const made = randomBytes(32).toString('hex');
-    await fs.writeAtomic([{ path: file, text: `${made}\n` }]);
+    await fs.writeAtomic([{ path: file, text: `${made}\n` }], { mode: 0o600 });
     return made;
   } catch {
     return undefined;

@@ -175,7 +175,7 @@ export class NodeFileSystem implements FileSystemPort {
         const before = await fsp.stat(f.path).catch(() => undefined);
         await fsp.writeFile(tmp, f.text, { encoding: 'utf8', mode: 0o600 });
         staged.push({ tmp, target: f.path });
-        await fsp.chmod(tmp, before ? before.mode & 0o7777 : 0o666 & ~process.umask());
+        await fsp.chmod(tmp, before ? before.mode & 0o7777 : (options.mode ?? 0o666 & ~process.umask()));
         if (before && process.getuid?.() === 0) await fsp.chown(tmp, before.uid, before.gid);
       }
     } catch (err) {

@@ -23,6 +23,8 @@ export class FileTooLargeError extends Error {}
 export interface WriteOptions {
   /** Files to delete in the same all-or-nothing step (a renamed record's old name). */
   remove?: string[];
+  /** Mode of a file that does not exist yet (an existing one keeps its own); default 0o666 less the umask. */
+  mode?: number;
 }
 
 export interface FileSystemPort {

@@ -114,6 +114,7 @@ describe('the extraction cache (issue 17 item 1)', () => {
     const files = cacheFiles(cacheHome);
     assert.equal(files.length, 1);
     assert.ok(files[0].startsWith(path.join(cacheHome, 'adrift') + path.sep), files[0]);
+    assert.equal(statSync(path.join(path.dirname(files[0]), 'cache.key')).mode & 0o777, 0o600, 'the key is private to the user');
     // A second workspace gets a cache of its own.
     git(repo, 'add', '-A');
     git(repo, 'commit', '-q', '-m', 'workspace');
