@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { cacheFolder } from '../src/core/engine/cache';
 import { checkWorkspace } from '../src/core/engine/check';
 import { NodeFileSystem } from '../src/core/fs/node';
 import { dependencyCruiserConfig, generateRepository, DEFAULT_SHAPE } from './generate';
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
   const read = measure('read every file (node, read-only)', [process.execPath, '-e', READ_ALL, REPO]);
   const readFiles = (JSON.parse(read.stdout) as { files: number }).files;
 
-  rmSync(path.join(REPO, '.adrift-cache'), { recursive: true, force: true });
+  rmSync(cacheFolder(REPO.replace(/\\/g, '/')), { recursive: true, force: true });
   const cold = measure('adrift check, cold cache', [process.execPath, CLI, 'check', REPO, '--format', 'json', '--no-baseline']);
   const warm = measure('adrift check, warm cache', [process.execPath, CLI, 'check', REPO, '--format', 'json', '--no-baseline']);
   const report = JSON.parse(warm.stdout) as { summary: { files: number; error: number }; findings: { rule: string }[] };

@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { loadConfig, type AdriftConfig } from '../core/config';
 import { withBom } from '../core/fs/decode';
 import { compareFindings, formatFindingLine, type Finding } from '../core/findings';
+import { confineToWorkspace, OutsideWorkspaceError } from '../core/fs/confine';
+import { isAdriftOutput } from '../core/fs/generated';
 import { loadDecisionLog } from '../core/records/store';
 import type { DecisionLog, FileChange } from '../core/records/types';
 import { UsageError, type CommandContext } from './command';
@@ -20,19 +22,52 @@ export async function requireLog(ctx: CommandContext): Promise<DecisionLog> {
   return log;
 }
 
+/** A workspace-relative path made absolute (an absolute one stays as it is). */
 export function absolute(ctx: CommandContext, rel: string): string {
-  return path.posix.join(ctx.cwd, rel);
+  return path.posix.isAbsolute(rel) ? rel : path.posix.join(ctx.cwd, rel);
 }
 
-/** Writes the changes all at once (temporary files renamed into place), then renames where asked. */
+/**
+ * Every write of the CLI goes through here: nothing while `.adrift.yaml` points outside the
+ * workspace, and no file outside it (symbolic links resolved). Paths are absolute or
+ * workspace-relative.
+ */
+export async function writeFiles(ctx: CommandContext, files: readonly { path: string; text: string }[]): Promise<void> {
+  await refuseOutside(ctx, files.map((f) => f.path));
+  await ctx.fs.writeAtomic(files.map((f) => ({ path: absolute(ctx, f.path), text: f.text })));
+}
+
+/** Refuses to replace a file Adrift did not generate (no marker) unless --force was given. */
+export async function refuseHandWritten(ctx: CommandContext, paths: readonly string[]): Promise<void> {
+  if (ctx.options.force) return;
+  for (const p of paths) {
+    const text = await ctx.fs.readText(absolute(ctx, p)).catch(() => '');
+    if (text !== undefined && !isAdriftOutput(text)) {
+      throw new UsageError(`refusing to overwrite ${path.posix.relative(ctx.cwd, absolute(ctx, p))}: Adrift did not generate it (it has no "adrift:generated" mark); pass --force to replace it`);
+    }
+  }
+}
+
+async function refuseOutside(ctx: CommandContext, paths: readonly string[]): Promise<void> {
+  const config = await loadConfig(ctx.fs, ctx.cwd);
+  if (config.outside?.length) {
+    throw new OutsideWorkspaceError(`${config.outside.map(formatFindingLine).join('\n')}\nnothing was written: fix ${config.file ?? '.adrift.yaml'} first`);
+  }
+  for (const p of paths) await confineToWorkspace(ctx.fs, ctx.cwd, p);
+}
+
+/** Writes the changes all at once, renamed files included (see NodeFileSystem.writeAtomic). */
 export async function applyChanges(ctx: CommandContext, changes: readonly FileChange[]): Promise<void> {
   for (const c of changes) {
     if (c.renameFrom && c.renameFrom !== c.path && (await ctx.fs.stat(absolute(ctx, c.path)))) {
       throw new UsageError(`cannot rename ${c.renameFrom} to ${c.path}: that file exists`);
     }
   }
-  await ctx.fs.writeAtomic(changes.map((c) => ({ path: absolute(ctx, c.renameFrom ?? c.path), text: withBom(c.text, c.bom) })));
-  for (const c of changes) if (c.renameFrom && c.renameFrom !== c.path) await ctx.fs.rename(absolute(ctx, c.renameFrom), absolute(ctx, c.path));
+  await refuseOutside(ctx, changes.flatMap((c) => (c.renameFrom ? [c.path, c.renameFrom] : [c.path])));
+  // A renamed record is written under its new name and its old name removed in the same
+  // all-or-nothing step, so a kill never leaves a log half renumbered.
+  const remove = changes.flatMap((c) => (c.renameFrom && c.renameFrom !== c.path ? [absolute(ctx, c.renameFrom)] : []));
+  await ctx.fs.writeAtomic(changes.map((c) => ({ path: absolute(ctx, c.path), text: withBom(c.text, c.bom) })), { remove });
 }
 
 /** Drops findings turned off in `.adrift.yaml` and applies its severities. */

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { RULE_IDS, type Finding, type RuleId, type Severity } from './findings';
+import { confineToWorkspace, lexicallyInside, OutsideWorkspaceError } from './fs/confine';
 import type { FileSystemPort } from './fs/port';
 import { TextPositions } from './records/positions';
 import { closest } from './records/schema-messages';
@@ -30,6 +31,13 @@ export interface AdriftConfig {
   severity: Partial<Record<RuleId, SeverityOverride>>;
   /** Problems in the config file, each at its key. */
   findings: Finding[];
+  /**
+   * `decisions` or `baseline` values that lead outside the workspace folder (also in
+   * `findings`): while there is one, no command writes anything.
+   */
+  outside?: Finding[];
+  /** Where the `decisions` and `baseline` values stand in the file, for findings about them. */
+  valueRanges?: { decisions?: Finding['range']; baseline?: Finding['range'] };
 }
 
 const KEYS = ['decisions', 'baseline', 'exclude', 'scan_dot_folders', 'severity'] as const;
@@ -57,7 +65,28 @@ export async function loadConfig(fs: FileSystemPort, root: string): Promise<Adri
   }
   if (text === undefined) return config;
   config.file = CONFIG_FILE;
-  return parseConfig(text, config);
+  parseConfig(text, config);
+  // Spelled inside, but a symbolic link may still lead out.
+  for (const key of ['decisions', 'baseline'] as const) {
+    const value = key === 'decisions' ? config.decisions : config.baseline;
+    const range = config.valueRanges?.[key];
+    if (value === undefined || range === undefined) continue;
+    try {
+      await confineToWorkspace(fs, root, value, 'use');
+    } catch (err) {
+      if (!(err instanceof OutsideWorkspaceError)) throw err;
+      outsideFinding(config, range, `${key} "${value}" leads outside the workspace folder through a symbolic link; Adrift reads and writes only inside it`);
+      if (key === 'decisions') config.decisions = undefined;
+      else config.baseline = DEFAULT_BASELINE_FILE;
+    }
+  }
+  return config;
+}
+
+function outsideFinding(config: AdriftConfig, range: Finding['range'], message: string): void {
+  const f = problem(range, message);
+  config.findings.push(f);
+  (config.outside ??= []).push(f);
 }
 
 function problem(range: Finding['range'], message: string): Finding {
@@ -97,14 +126,18 @@ export function parseConfig(text: string, config: AdriftConfig = defaults()): Ad
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const value = pair.value as Node | null;
     switch (key) {
-      case 'decisions': {
-        const v = text1(value, 'decisions');
-        if (v !== undefined) config.decisions = toPosix(v).replace(/\/+$/, '');
-        break;
-      }
+      case 'decisions':
       case 'baseline': {
-        const v = text1(value, 'baseline');
-        if (v !== undefined) config.baseline = toPosix(v);
+        const v = text1(value, key);
+        if (v === undefined) break;
+        // No root is known here: against a root no real path shares, any absolute path is outside.
+        if (/^[A-Za-z]:/.test(v) || lexicallyInside('/\0root', toPosix(v)) === undefined) {
+          outsideFinding(config, at(value), `${key} "${v}" is outside the workspace folder; give a path inside it, relative to the workspace (Adrift reads and writes only there)`);
+          break;
+        }
+        (config.valueRanges ??= {})[key] = at(value);
+        if (key === 'decisions') config.decisions = toPosix(v).replace(/\/+$/, '');
+        else config.baseline = toPosix(v);
         break;
       }
       case 'exclude':

@@ -2,12 +2,12 @@
 // them, for adopting Adrift on a codebase that already drifts. Entries that still match keep
 // their reason and expiry; entries whose finding is gone are dropped.
 
-import * as path from 'node:path';
 import { buildBaseline, serializeBaseline, DEFAULT_BASELINE_REASON } from '../../core/engine/baseline';
 import { CheckSetupError, checkWorkspace, readBaseline } from '../../core/engine/check';
 import type { RuleId } from '../../core/findings';
 import { loadConfig } from '../../core/config';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand } from '../command';
+import { writeFiles } from '../workspace';
 
 /** Problems in the records themselves are fixed, not accepted. */
 const NOT_BASELINED: ReadonlySet<RuleId> = new Set(['decision-schema', 'decision-reference', 'decision-lifecycle', 'skipped-file']);
@@ -35,8 +35,7 @@ export const baselineCommand: CliCommand = {
       const result = await checkWorkspace(ctx.fs, ctx.cwd, { decisions: ctx.decisionsFolder, baseline: false });
       const accepted = result.findings.filter((f) => !NOT_BASELINED.has(f.rule));
       const baseline = buildBaseline(accepted, previous?.baseline, reason, expires);
-      const abs = path.posix.isAbsolute(file) ? file : path.posix.join(ctx.cwd, file);
-      await ctx.fs.writeAtomic([{ path: abs, text: serializeBaseline(baseline, file) }]);
+      await writeFiles(ctx, [{ path: file, text: serializeBaseline(baseline, file) }]);
       const kept = previous ? baseline.entries.filter((e) => previous.baseline.entries.includes(e)).length : 0;
       ctx.err(`wrote ${file}: ${baseline.entries.length} entr${baseline.entries.length === 1 ? 'y' : 'ies'} (${kept} kept from before)`);
       const left = result.findings.length - accepted.length;

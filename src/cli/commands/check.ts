@@ -23,7 +23,8 @@ export const checkCommand: CliCommand = {
     'check cannot run (bad arguments, a broken .adrift.yaml or baseline file).',
     'Text output groups findings by module pair and is coloured on a terminal (NO_COLOR turns it off).',
     'Dot-folders are read, except version control, tool and cache folders (`scan_dot_folders` in .adrift.yaml).',
-    'The extraction cache lives in node_modules/.cache/adrift (or .adrift-cache without node_modules).',
+    'The extraction cache lives in $XDG_CACHE_HOME/adrift (else ~/.cache/adrift), one folder per workspace,',
+    'never in the workspace; entries are signed with a key of this machine, so a copied cache is not used.',
   ].join('\n'),
   async run(ctx) {
     const format = (ctx.options.format ?? 'text') as ReportFormat;

@@ -6,7 +6,7 @@ import { logToJsonAdr } from '../../core/records/json-adr';
 import { recordToMadr } from '../../core/records/markdown/madr-export';
 import type { DecisionRecord } from '../../core/records/types';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliCommand } from '../command';
-import { requireLog } from '../workspace';
+import { refuseHandWritten, requireLog, writeFiles } from '../workspace';
 import { version } from '../../../package.json';
 
 export const EXPORT_FORMATS = ['madr', 'json-adr'] as const;
@@ -17,7 +17,8 @@ export const exportCommand: CliCommand = {
   args: [],
   options: [
     { name: 'format', value: 'format', description: 'madr: one NNNN-title.md per record; json-adr: decisions.json', choices: EXPORT_FORMATS },
-    { name: 'out', value: 'dir', description: 'output folder, relative to the current folder; default: adr-export in the workspace' },
+    { name: 'out', value: 'dir', description: 'output folder inside the workspace, relative to the current folder; default: adr-export in the workspace' },
+    { name: 'force', description: 'replace files in the output folder even if Adrift did not generate them' },
   ],
   details: 'What MADR and JSON-ADR have no field for (modules, forbidden packages, kind ...) is kept in the front\nmatter (MADR) or custom_sections.adrift (JSON-ADR), so "adrift import" reads the export back unchanged.\nRecords with problems are left out and reported; fix them with "adrift lint".',
   async run(ctx) {
@@ -36,7 +37,8 @@ export const exportCommand: CliCommand = {
       const doc = logToJsonAdr(usable.map((r) => ({ record: r.record, path: r.file })), { name: 'adrift', version }, log.folderRelative, new Date());
       files.push({ path: path.posix.join(out, 'decisions.json'), text: `${JSON.stringify(doc, null, 2)}\n` });
     }
-    await ctx.fs.writeAtomic(files);
+    await refuseHandWritten(ctx, files.map((f) => f.path));
+    await writeFiles(ctx, files);
     const rel = path.posix.relative(ctx.processCwd, out) || '.';
     ctx.out(`exported ${usable.length} record${usable.length === 1 ? '' : 's'} to ${rel}${format === 'json-adr' ? '/decisions.json' : ''}`);
     return usable.length === log.records.length ? EXIT_OK : EXIT_FINDINGS;

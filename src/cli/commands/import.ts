@@ -11,7 +11,7 @@ import { planImport } from '../../core/records/import-plan';
 import { kebab } from '../../core/records/naming';
 import { todayUtc } from '../../core/records/store';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliCommand, type CommandContext } from '../command';
-import { loadLog } from '../workspace';
+import { loadLog, writeFiles } from '../workspace';
 
 async function readMarkdownFolder(ctx: CommandContext, folder: string): Promise<ImportedRecord[]> {
   const entries = await ctx.fs.readDirectory(folder);
@@ -67,7 +67,7 @@ export const importCommand: CliCommand = {
     const plan = planImport(imported, log, 'adrift import');
     if (!plan.ok) throw new UsageError(`nothing imported: ${plan.problem}`);
     const files = plan.changes.map((c) => ({ rel: c.path, text: c.text }));
-    await ctx.fs.writeAtomic(files.map((f) => ({ path: path.posix.join(ctx.cwd, f.rel), text: f.text })));
+    await writeFiles(ctx, files.map((f) => ({ path: f.rel, text: f.text })));
     for (const [i, f] of files.entries()) {
       ctx.out(`created ${f.rel}`);
       for (const n of imported[i].notes) ctx.out(`  note: ${n}`);

@@ -5,8 +5,9 @@ import * as path from 'node:path';
 import { buildOverview } from '../../core/overview/overview';
 import { overviewMarkdown } from '../../core/overview/markdown';
 import { toPosix } from '../../core/config';
+import { markdownMarker } from '../../core/fs/generated';
 import { EXIT_OK, type CliCommand } from '../command';
-import { applyChanges, requireLog } from '../workspace';
+import { applyChanges, refuseHandWritten, requireLog } from '../workspace';
 
 export const overviewCommand: CliCommand = {
   name: 'overview',
@@ -15,6 +16,7 @@ export const overviewCommand: CliCommand = {
   options: [
     { name: 'json', description: 'print the overview as JSON instead of Markdown' },
     { name: 'out', value: 'file', description: 'write the Markdown to this file (relative to the workspace), e.g. docs/architecture.md' },
+    { name: 'force', description: 'with --out: replace the file even if Adrift did not generate it' },
   ],
   details: 'Sections: Product, Domain Modules, Data Ownership, Frontend/Backend Split, Key Architectural Decisions, Build vs Buy, Evolution. Only accepted records count, so the page follows superseded decisions.',
   async run(ctx) {
@@ -29,7 +31,8 @@ export const overviewCommand: CliCommand = {
     if (typeof out === 'string') {
       const given = toPosix(out);
       const file = path.posix.isAbsolute(given) ? path.posix.relative(ctx.cwd, given) : given.replace(/^\.\//, '');
-      await applyChanges(ctx, [{ path: file, text: markdown }]);
+      await refuseHandWritten(ctx, [file]);
+      await applyChanges(ctx, [{ path: file, text: `${markdownMarker('adrift overview')}\n\n${markdown}` }]);
       ctx.out(`wrote ${file}`);
       return EXIT_OK;
     }

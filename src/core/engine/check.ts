@@ -103,7 +103,12 @@ export async function readBaseline(
 ): Promise<{ file: string; baseline: Baseline } | undefined> {
   if (file === false) return undefined;
   const abs = path.posix.isAbsolute(file) ? file : path.posix.join(root, file);
-  const text = await fs.readText(abs);
+  let text: string | undefined;
+  try {
+    text = await fs.readText(abs);
+  } catch (err) {
+    throw new CheckSetupError(`baseline file ${file} could not be read: ${err instanceof Error ? err.message : String(err)}`);
+  }
   if (text === undefined) {
     if (explicit) throw new CheckSetupError(`baseline file ${file} does not exist (write one with \`adrift baseline\`)`);
     return undefined;

@@ -176,7 +176,11 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
           }
           continue;
         }
-        if (target?.kind !== 'file') continue;
+        if (target?.kind !== 'file') {
+          // A FIFO or a device (or a link to one) is never opened: reading it could block or never end.
+          if (target && SOURCE_FILE.test(entry.name) && !ignored(path, false)) skipped.push({ file: path, reason: 'not a regular file (a FIFO, device or socket)' });
+          continue;
+        }
         kind = 'file';
       }
       if (kind === 'directory') {

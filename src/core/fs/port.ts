@@ -10,23 +10,49 @@ export interface FileStat {
   mtimeMs: number;
 }
 
+export interface ReadOptions {
+  /** Refuse a file larger than this (default: the port's cap, 16 MB on disk). */
+  maxBytes?: number;
+}
+
+/** Thrown by readText for a FIFO, a device, a socket: never opened in a way that blocks, never read. */
+export class SpecialFileError extends Error {}
+/** Thrown by readText for a file over its size cap, before it is read. */
+export class FileTooLargeError extends Error {}
+
+export interface WriteOptions {
+  /** Files to delete in the same all-or-nothing step (a renamed record's old name). */
+  remove?: string[];
+  /** Mode of a file that does not exist yet (an existing one keeps its own); default 0o666 less the umask. */
+  mode?: number;
+}
+
 export interface FileSystemPort {
-  /** The file's text, or undefined if it does not exist. Throws on other I/O errors. */
-  readText(path: string): Promise<string | undefined>;
   /**
-   * The file's bytes, or undefined if it does not exist. Records are decoded from bytes (see
-   * decode.ts) so that a BOM, UTF-16 or invalid UTF-8 is seen before Adrift writes one back;
-   * source files so that invalid UTF-8 is told apart from a U+FFFD the author wrote.
+   * The file's text, or undefined if it does not exist. Throws SpecialFileError for anything
+   * but a regular file, FileTooLargeError past the size cap, and on other I/O errors.
    */
-  readBytes(path: string): Promise<Uint8Array | undefined>;
+  readText(path: string, options?: ReadOptions): Promise<string | undefined>;
+  /**
+   * The file's bytes, or undefined if it does not exist; the same checks and cap as readText.
+   * Records are decoded from bytes (see decode.ts) so that a BOM, UTF-16 or invalid UTF-8 is
+   * seen before Adrift writes one back; source files so that invalid UTF-8 is told apart from
+   * a U+FFFD the author wrote.
+   */
+  readBytes(path: string, options?: ReadOptions): Promise<Uint8Array | undefined>;
   /** Entries of a folder (names only), or undefined if it does not exist. */
   readDirectory(path: string): Promise<{ name: string; kind: FileStat['kind'] }[] | undefined>;
   stat(path: string): Promise<FileStat | undefined>;
   /**
-   * Writes all files or none: each goes to a temporary file beside its target first and is
-   * renamed into place only when every temporary file is written.
+   * Writes all files (and removes `options.remove`) or none: each goes to a temporary file
+   * beside its target first and is renamed into place only when every temporary file is written.
    */
-  writeAtomic(files: { path: string; text: string }[]): Promise<void>;
+  writeAtomic(files: { path: string; text: string }[], options?: WriteOptions): Promise<void>;
+  /**
+   * The path with every symbolic link resolved, or undefined when it does not exist. Optional:
+   * a port without links (in memory) leaves it out, and confinement is then lexical.
+   */
+  realPath?(path: string): Promise<string | undefined>;
   /** Renames a file (used by renumbering). */
   rename(from: string, to: string): Promise<void>;
 }

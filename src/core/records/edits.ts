@@ -72,9 +72,9 @@ function changeOf(r: LoadedRecord, ed: TextEditor, path = r.file): FileChange {
   return { path, text: ed.result(), ...(r.bom ? { bom: true } : {}) };
 }
 
-/** The next free id: one past the highest id in the log, broken records included. */
+/** The next free id: one past the highest id in the log, broken and unreadable records included. */
 export function nextId(log: DecisionLog): number {
-  let max = 0;
+  let max = (log.fileIds ?? []).reduce((a, b) => Math.max(a, b), 0);
   for (const r of log.records) {
     const id = idOf(r);
     if (id !== undefined && id > max) max = id;

@@ -79,7 +79,11 @@ export async function loadDecisionLog(fs: FileSystemPort, root: string, opts: Lo
   records.sort(compareRecords);
   for (const r of records) findings.push(...r.findings);
   findings.push(...checkLog(records, opts.today ?? todayUtc()));
-  return { root: rootPosix, folder, folderRelative, folderExists: entries !== undefined, records, findings };
+  const fileIds = (entries ?? []).flatMap((e) => {
+    const m = /^(\d{1,9})-/.exec(e.name);
+    return m ? [Number(m[1])] : [];
+  });
+  return { root: rootPosix, folder, folderRelative, folderExists: entries !== undefined, records, findings, fileIds };
 }
 
 /** Past this size a file is not read at all (parse.ts refuses past MAX_RECORD_CHARS characters). */

@@ -149,6 +149,11 @@ export interface DecisionLog {
   folderRelative: string;
   /** Whether the decisions folder exists at all. */
   folderExists: boolean;
+  /**
+   * Ids the names of the folder's entries announce (NNNN-…), whatever the entry is: a record
+   * that could not be read, a symlink, a FIFO. No new record may take one of them.
+   */
+  fileIds?: number[];
   /** Every record file, sorted by id (files without a usable id last, by name). */
   records: LoadedRecord[];
   /** Every finding: those of each record plus the cross-record ones (duplicates, references, lifecycle). */

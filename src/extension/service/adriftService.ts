@@ -35,6 +35,7 @@ import * as vscode from 'vscode';
 import { compareFindings, type Finding } from '../../core/findings';
 import type { ArchitectureModel, ModelModule } from '../../core/model/types';
 import { loadConfig, type AdriftConfig } from '../../core/config';
+import { confineToWorkspace, OutsideWorkspaceError } from '../../core/fs/confine';
 import { loadDecisionLog } from '../../core/records/store';
 import type { DecisionLog, FileChange, LoadedRecord } from '../../core/records/types';
 import { foldModel } from '../../core/model/fold';
@@ -399,14 +400,21 @@ export class AdriftService implements vscode.Disposable {
 
   /**
    * Applies the core's edit results through one WorkspaceEdit (undoable; unsaved editors
-   * respected). In an untrusted workspace a command's write asks first and any other write
-   * is refused: the result is then not applied, with `declined` set.
+   * respected). Nothing is written outside the folder (the CLI's confinement). In an untrusted
+   * workspace a command's write asks first and any other write is refused: the result is then
+   * not applied, with `declined` set.
    */
   async applyChanges(changes: readonly (FileChange | ChangedFile)[], folder?: FolderState, label = 'Adrift', origin: WriteOrigin = 'command'): Promise<AppliedChanges> {
-    const root = (folder ?? this.folders()[0])?.root;
+    const target = folder ?? this.folders()[0];
+    const root = target?.root;
+    if (!target || !root) throw new OutsideWorkspaceError('refused to write: there is no workspace folder to write into');
+    if (target.config.outside?.length) {
+      throw new OutsideWorkspaceError(`${target.config.outside.map((f) => `${f.file}:${f.range.start.line + 1}:${f.range.start.column + 1} ${f.message}`).join('; ')}. Nothing was written.`);
+    }
+    for (const c of changes) for (const p of c.renameFrom ? [c.path, c.renameFrom] : [c.path]) await confineToWorkspace(this.fileSystem, root, p);
     const decision = decideWrite(vscode.workspace.isTrusted, origin);
     if (decision !== 'write') {
-      const files = changes.map((c) => (root && path.posix.isAbsolute(toPosix(c.path)) ? (relativeTo(root, vscode.Uri.file(c.path)) ?? c.path) : c.path));
+      const files = changes.map((c) => (path.posix.isAbsolute(toPosix(c.path)) ? (relativeTo(root, vscode.Uri.file(c.path)) ?? c.path) : c.path));
       if (decision === 'refuse' || !(await this.askUntrustedWrite(label, files))) {
         this.log.info(`${label}: not written in an untrusted workspace (${decision === 'refuse' ? 'no user action asked for it' : 'declined'}): ${files.join(', ')}`);
         return { applied: false, uris: [], declined: true };
@@ -414,7 +422,7 @@ export class AdriftService implements vscode.Disposable {
     }
     return applyFileChanges(
       changes,
-      (p) => (path.posix.isAbsolute(toPosix(p)) || !root ? vscode.Uri.file(p) : uriOf(root, p)),
+      (p) => (path.posix.isAbsolute(toPosix(p)) ? vscode.Uri.file(p) : uriOf(root, p)),
       label,
     );
   }
@@ -510,11 +518,25 @@ export class AdriftService implements vscode.Disposable {
     const started = Date.now();
     const config = await loadConfig(this.fileSystem, root);
     const settings = readSettings(folder);
+    let settingProblem: Finding | undefined;
+    if (settings.decisionsFolder) {
+      try {
+        await confineToWorkspace(this.fileSystem, root, settings.decisionsFolder, 'use');
+      } catch (err) {
+        if (!(err instanceof OutsideWorkspaceError)) throw err;
+        // A workspace's .vscode/settings.json comes with the repository: never follow it out.
+        const problem: Finding = { rule: 'decision-schema', severity: 'error', file: '.vscode/settings.json', range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } }, message: `the setting adrift.decisionsFolder "${settings.decisionsFolder}" is outside the workspace folder; Adrift ignores it and writes nothing until it is fixed` };
+        settingProblem = problem;
+        (config.outside ??= []).push(problem);
+        settings.decisionsFolder = '';
+      }
+    }
     // Without a folder setting the store reads `.adrift.yaml` itself and reports its findings.
     const log = settings.decisionsFolder
       ? await loadDecisionLog(this.fileSystem, root, { folder: settings.decisionsFolder })
       : await loadDecisionLog(this.fileSystem, root);
     if (settings.decisionsFolder) log.findings.unshift(...config.findings);
+    if (settingProblem) log.findings.unshift(settingProblem);
     const model = foldModel(log);
     const baselineText = await this.fileSystem.readText(path.posix.join(root, config.baseline)).catch(() => undefined);
     const parsed = baselineText === undefined ? undefined : parseBaseline(baselineText);

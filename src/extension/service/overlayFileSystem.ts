@@ -3,7 +3,7 @@
 // behind an editor's back: they are routed through a WorkspaceEdit (see applyChanges.ts).
 
 import * as vscode from 'vscode';
-import type { FileStat, FileSystemPort } from '../../core/fs/port';
+import type { FileStat, FileSystemPort, ReadOptions } from '../../core/fs/port';
 import { NodeFileSystem } from '../../core/fs/node';
 import { toPosix } from './paths';
 
@@ -22,10 +22,10 @@ export class OverlayFileSystem implements FileSystemPort {
     );
   }
 
-  async readText(path: string): Promise<string | undefined> {
+  async readText(path: string, options?: ReadOptions): Promise<string | undefined> {
     const doc = this.openDocument(path);
     if (doc && (doc.isDirty || doc.isUntitled)) return doc.getText();
-    return this.disk.readText(path);
+    return this.disk.readText(path, options);
   }
 
   async readBytes(path: string): Promise<Uint8Array | undefined> {
@@ -43,6 +43,10 @@ export class OverlayFileSystem implements FileSystemPort {
     const doc = this.openDocument(path);
     if (doc?.isDirty && onDisk) return { ...onDisk, size: Buffer.byteLength(doc.getText()), mtimeMs: Date.now() };
     return onDisk;
+  }
+
+  realPath(path: string): Promise<string | undefined> {
+    return this.disk.realPath(path);
   }
 
   writeAtomic(files: { path: string; text: string }[]): Promise<void> {

@@ -22,7 +22,8 @@ describe('adrift export and import', function () {
     it(`export --format ${format} then import gives the same records`, async () => {
       const src = workspace('log');
       assert.equal(adrift(['supersede', '3', '4', src]).code, 0);
-      const out = path.join(workspace(), 'export');
+      // Inside the workspace: Adrift writes nowhere else.
+      const out = path.join(src, 'export');
       const exported = adrift(['export', '--format', format, '--out', out, src]);
       assert.equal(exported.code, 0, exported.stderr);
       assert.match(exported.stdout, /^exported 5 records to /);

@@ -47,7 +47,11 @@ export class MemoryFileSystem implements FileSystemPort {
     return (await this.readDirectory(p)) ? { kind: 'directory', size: 0, mtimeMs: 0 } : undefined;
   }
 
-  async writeAtomic(files: { path: string; text: string }[]): Promise<void> {
+  async writeAtomic(files: { path: string; text: string }[], options: { remove?: string[] } = {}): Promise<void> {
+    for (const r of options.remove ?? []) {
+      this.bytes.delete(r);
+      this.files.delete(r);
+    }
     for (const f of files) {
       this.bytes.delete(f.path);
       this.files.set(f.path, f.text);

@@ -174,7 +174,7 @@ describe('reports', () => {
 
   describe('written in pieces, the same text as one JSON.stringify (issue 17 item 11)', () => {
     const many = Array.from({ length: 50 }, (_, i) => ({ ...dependency, file: `src/ticket/f${i}.ts`, target: 'src/knowledgebase/search.ts' }));
-    const full = { ...input([...many, schemaProblem, skipped]), unresolved: [{ file: 'src/a.ts', specifier: './nope' }], baseline: { file: 'b.yaml', suppressed: 1, expired: 0, unused: 2 } };
+    const full = { ...input([...many, schemaProblem, skipped]), unresolved: [{ file: 'src/a.ts', specifier: './nope', line: 1, column: 8 }], baseline: { file: 'b.yaml', suppressed: 1, expired: 0, unused: 2 } };
 
     for (const data of [full, { ...input([]), skipped: [] }]) {
       it(`json with ${data.findings.length} findings`, () => {

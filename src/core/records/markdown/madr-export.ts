@@ -3,6 +3,7 @@
 // Markdown readers ignore it and `adrift import` reads it back, so export → import is lossless.
 
 import { stringify } from 'yaml';
+import { GENERATED_MARKER } from '../../fs/generated';
 import { padId } from '../naming';
 import type { DecisionRecord } from '../types';
 
@@ -27,7 +28,7 @@ export function recordToMadr(rec: DecisionRecord, fileOf: (id: number) => string
   for (const k of ADRIFT_FIELDS) if (rec[k] !== undefined) extra[k] = rec[k];
   if (Object.keys(extra).length) front.adrift = extra;
 
-  const out: string[] = ['---', stringify(front, { lineWidth: 0 }).trimEnd(), '---', '', `# ${rec.title}`, ''];
+  const out: string[] = ['---', stringify(front, { lineWidth: 0 }).trimEnd(), `# ${GENERATED_MARKER} by adrift export`, '---', '', `# ${rec.title}`, ''];
   if (rec.context?.trim()) out.push('## Context and Problem Statement', '', rec.context.trim(), '');
   if (rec.drivers?.length) out.push('## Decision Drivers', '', ...list(rec.drivers), '');
   if (rec.options?.length) out.push('## Considered Options', '', ...rec.options.map((o) => `* ${o.name}`), '');

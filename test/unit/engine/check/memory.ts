@@ -43,7 +43,8 @@ export class MemoryFileSystem implements FileSystemPort {
     return undefined;
   }
 
-  async writeAtomic(files: { path: string; text: string }[]): Promise<void> {
+  async writeAtomic(files: { path: string; text: string }[], options: { remove?: string[] } = {}): Promise<void> {
+    for (const r of options.remove ?? []) this.files.delete(r);
     for (const f of files) this.files.set(f.path, f.text);
   }
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { WorkspaceIndex } from '../../../../src/core/engine/index';
 import { HELPDESK, model } from '../rules/fixture';
+import { cacheFolder } from '../../../../src/core/engine/cache';
 import { MemoryFileSystem, relativeAnalyzer } from './memory';
 
 const ROOT = '/ws';
@@ -102,7 +103,8 @@ describe('workspace index', () => {
     const fs = workspace();
     const first = relativeAnalyzer(fs, ROOT);
     await new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), first).scan();
-    assert.ok([...fs.files.keys()].some((f) => f.startsWith(`${ROOT}/.adrift-cache/`)), 'no node_modules: the cache goes to .adrift-cache');
+    assert.deepEqual([...fs.files.keys()].filter((f) => f.startsWith(`${ROOT}/`) && /cache/.test(f)), [], 'nothing is written into the workspace');
+    assert.ok(fs.files.has(`${cacheFolder(ROOT)}/extractions.json`), 'the cache goes to the user cache folder');
     fs.files.set(`${ROOT}/src/tenant/model.ts`, 'export interface Tenant { id: string; name: string }\n');
     const second = relativeAnalyzer(fs, ROOT);
     const index = new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), second);
