@@ -95,6 +95,12 @@ export class NodeFileSystem implements FileSystemPort {
    * and read cannot slip a FIFO or /dev/zero in), and never reads more than `maxBytes`.
    */
   async readText(p: string, options: ReadOptions = {}): Promise<string | undefined> {
+    const bytes = await this.readBytes(p, options);
+    return bytes === undefined ? undefined : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  }
+
+  /** The same checks and cap as readText: records and sources are decoded from these bytes. */
+  async readBytes(p: string, options: ReadOptions = {}): Promise<Uint8Array | undefined> {
     const limit = options.maxBytes ?? MAX_READ_BYTES;
     let handle: fsp.FileHandle;
     try {
@@ -119,18 +125,9 @@ export class NodeFileSystem implements FileSystemPort {
           break;
         }
       }
-      return buffer.toString('utf8', 0, length);
+      return buffer.subarray(0, length);
     } finally {
       await handle.close();
-    }
-  }
-
-  async readBytes(p: string): Promise<Uint8Array | undefined> {
-    try {
-      return await fsp.readFile(p);
-    } catch (err) {
-      if (isMissing(err)) return undefined;
-      throw err;
     }
   }
 

@@ -17,12 +17,19 @@ const RECORD = (id: number) => `id: ${id}\ntitle: Decision ${id}\nstatus: propos
 
 /** A record the file system refuses to read, as with a file of another user (mode 000). */
 class UnreadableRecord extends MemoryFileSystem {
-  constructor(files: Record<string, string>, private readonly unreadable: string) {
+  constructor(files: Record<string, string>, private readonly locked: string) {
     super(files);
   }
+  private refuse(p: string): void {
+    if (p === this.locked) throw Object.assign(new Error(`EACCES: permission denied, open '${p}'`), { code: 'EACCES' });
+  }
   override async readText(p: string): Promise<string | undefined> {
-    if (p === this.unreadable) throw Object.assign(new Error(`EACCES: permission denied, open '${p}'`), { code: 'EACCES' });
+    this.refuse(p);
     return super.readText(p);
+  }
+  override async readBytes(p: string): Promise<Uint8Array | undefined> {
+    this.refuse(p);
+    return super.readBytes(p);
   }
 }
 
