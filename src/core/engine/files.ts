@@ -3,7 +3,7 @@
 // never follows a symbolic link into a folder (so link loops cannot trap it), and the
 // guard that turns unreadable text into a skip note instead of a crash.
 
-import { utf16ReadAsUtf8 } from '../fs/decode';
+import { firstInvalidUtf8, utf16ReadAsUtf8 } from '../fs/decode';
 import { compileGlob, compileRawGlobs, globBase, normaliseGlob } from '../model/globs';
 import type { FileSystemPort } from '../fs/port';
 import type { SkippedFile } from './types';
@@ -87,31 +87,12 @@ export function decodeSourceText(bytes: Uint8Array): { text: string } | { skippe
   try {
     return { text: STRICT_UTF8.decode(bytes) };
   } catch {
-    const at = firstInvalidByte(bytes);
+    const found = firstInvalidUtf8(bytes);
+    const at = found < 0 ? Math.max(0, bytes.length - 1) : found;
     let line = 1;
     for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
     return { skipped: `not valid UTF-8 text (byte 0x${bytes[at].toString(16).toUpperCase().padStart(2, '0')} on line ${line})` };
   }
-}
-
-/** Offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629). */
-function firstInvalidByte(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    if (length === 0) return i;
-    for (let k = 1; k < length; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
-    const second = bytes[i + 1];
-    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF.
-    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second >= 0xa0) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second >= 0x90)) return i;
-    i += length;
-  }
-  return Math.max(0, bytes.length - 1);
 }
 
 /** 1068 → '1068 bytes', 1_100_000 → '1100 KB' (characters count as bytes here: close enough for a note). */
