@@ -48,6 +48,7 @@ export class ExportMarkdownCommand implements AdriftCommand {
     const mdOf = new Map(usable.map((r) => [r.record.id, `${base(r.file)}.md`]));
     const changes: FileChange[] = usable.map((r) => ({ path: `${outRel}/${mdOf.get(r.record.id)}`, text: recordToMadr(r.record, (id) => mdOf.get(id)) }));
 
+    if (!(await this.ctx.service.mayReplace(changes, folder, title))) return undefined;
     const existing: string[] = [];
     for (const c of changes) {
       try {

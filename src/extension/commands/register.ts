@@ -29,12 +29,15 @@ export function registerCommandsAndViews(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
 ): vscode.Disposable {
+  const REPLACE = 'Replace';
   const prompter = new ScriptedPrompter(new WindowPrompter());
   const decisionsView = registerDecisionsView(service);
   const map = new ModuleMapPanel(service, context.extensionUri, prompter, (folder) => service.engineIndex(folder)?.moduleImports() ?? [], log);
   const statusBar = new DriftStatusBar(service);
   const ctx: CommandContext = { service, prompter, decisions: decisionsView.provider, map, log };
   // In Restricted Mode a command writes only after a yes to this question (see trustPolicy.ts).
+  // Generated output never replaces a hand-written file without a yes naming that file.
+  service.askOverwrite = async (label, file) => (await prompter.confirm(`${label}: ${file} was not written by Adrift. Replace it?`, [REPLACE], true)) === REPLACE;
   service.askUntrustedWrite = async (label, files) => (await prompter.confirm(untrustedWriteQuestion(label, files), [WRITE_ANYWAY], true)) === WRITE_ANYWAY;
 
   const commands: AdriftCommand[] = [

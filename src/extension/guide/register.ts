@@ -28,7 +28,9 @@ async function exportOverview(service: AdriftService): Promise<vscode.Uri | unde
   await service.reloadRecords(folder);
   const records = folder.log.records.flatMap((r) => (r.record ? [r.record] : []));
   const text = overviewMarkdown(buildOverview(records));
-  const result = await service.applyChanges([{ path: OVERVIEW_FILE, text }], folder, 'Export Architecture Overview');
+  const changes = [{ path: OVERVIEW_FILE, text }];
+  if (!(await service.mayReplace(changes, folder, 'Export Architecture Overview'))) return undefined;
+  const result = await service.applyChanges(changes, folder, 'Export Architecture Overview');
   if (!result.applied || !result.uris[0]) throw new Error(`could not write ${OVERVIEW_FILE}`);
   await vscode.window.showTextDocument(result.uris[0], { preview: false });
   return result.uris[0];

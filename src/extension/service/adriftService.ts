@@ -36,6 +36,7 @@ import { compareFindings, type Finding } from '../../core/findings';
 import type { ArchitectureModel, ModelModule } from '../../core/model/types';
 import { loadConfig, type AdriftConfig } from '../../core/config';
 import { confineToWorkspace, OutsideWorkspaceError } from '../../core/fs/confine';
+import { isAdriftOutput } from '../../core/fs/generated';
 import { loadDecisionLog } from '../../core/records/store';
 import type { DecisionLog, FileChange, LoadedRecord } from '../../core/records/types';
 import { foldModel } from '../../core/model/fold';
@@ -59,6 +60,8 @@ export type AdriftChange =
 
 /** Asks the user whether a command may write `files` in an untrusted workspace; see trustPolicy.ts. */
 export type UntrustedWriteQuestion = (label: string, files: readonly string[]) => Promise<boolean>;
+/** Whether the user lets Adrift replace `file` (workspace-relative), which Adrift did not write. */
+export type OverwriteQuestion = (label: string, file: string) => Promise<boolean>;
 
 export type CreateWorkspaceIndex = (
   fs: OverlayFileSystem,
@@ -397,6 +400,26 @@ export class AdriftService implements vscode.Disposable {
 
   /** How a command's write is confirmed in an untrusted workspace (set by the commands layer, which owns the prompts). */
   askUntrustedWrite: UntrustedWriteQuestion = () => Promise.resolve(false);
+
+  /** How replacing a file Adrift did not generate is confirmed (set by the commands layer, which owns the prompts). */
+  askOverwrite: OverwriteQuestion = () => Promise.resolve(false);
+
+  /**
+   * For a command that writes generated output (the overview, the Markdown export): every
+   * change that would replace an existing file Adrift did not generate is asked about, by
+   * name. False when the user said no to any of them: then nothing should be written.
+   */
+  async mayReplace(changes: readonly { path: string }[], folder: FolderState, label: string): Promise<boolean> {
+    for (const c of changes) {
+      const text = await this.fileSystem.readText(path.posix.join(folder.root, toPosix(c.path))).catch(() => undefined);
+      if (text === undefined || isAdriftOutput(text)) continue;
+      if (!(await this.askOverwrite(label, c.path))) {
+        this.log.info(`${label}: ${c.path} was not written by Adrift and the user kept it`);
+        return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * Applies the core's edit results through one WorkspaceEdit (undoable; unsaved editors

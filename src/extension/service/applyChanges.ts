@@ -62,6 +62,9 @@ export async function applyFileChanges(
     if (r.start === r.end && r.text === '') continue;
     edit.replace(uri, new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)), r.text, metadata);
   }
+  // Nothing differs (the same overview exported twice): VS Code reports an empty edit as not
+  // applied, which is not a failure to write.
+  if (edit.size === 0) return { applied: true, uris };
   const applied = await vscode.workspace.applyEdit(edit);
   if (applied) {
     for (const uri of toSave) await openDocument(uri)?.save();
