@@ -44,6 +44,7 @@ export async function applyFileChanges(
   const metadata: vscode.WorkspaceEditEntryMetadata = { label, needsConfirmation: false };
   const uris: vscode.Uri[] = [];
   const toSave: vscode.Uri[] = [];
+  let operations = 0;
   for (const change of changes) {
     const uri = resolve(change.path);
     uris.push(uri);
@@ -51,20 +52,23 @@ export async function applyFileChanges(
     if (change.renameFrom !== undefined) {
       source = resolve(change.renameFrom);
       edit.renameFile(source, uri, { overwrite: false }, metadata);
+      operations++;
     }
     const doc = openDocument(source) ?? ((await exists(source)) ? await vscode.workspace.openTextDocument(source) : undefined);
     if (!doc) {
       edit.createFile(uri, { overwrite: false, contents: new TextEncoder().encode(change.text) }, metadata);
+      operations++;
       continue;
     }
     if (!doc.isDirty) toSave.push(uri);
     const r = minimalReplacement(doc.getText(), change.text);
     if (r.start === r.end && r.text === '') continue;
     edit.replace(uri, new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)), r.text, metadata);
+    operations++;
   }
   // Nothing differs (the same overview exported twice): VS Code reports an empty edit as not
-  // applied, which is not a failure to write.
-  if (edit.size === 0) return { applied: true, uris };
+  // applied, which is not a failure to write. (edit.size counts text edits only, not creates.)
+  if (operations === 0) return { applied: true, uris };
   const applied = await vscode.workspace.applyEdit(edit);
   if (applied) {
     for (const uri of toSave) await openDocument(uri)?.save();
