@@ -9,6 +9,7 @@ import type { CommandContext } from './context';
 
 export async function applyRecordChanges(ctx: CommandContext, folder: FolderState, changes: readonly FileChange[], label: string): Promise<boolean> {
   if (changes.length === 0) return true;
+  await ctx.service.refuseExisting(changes, folder);
   const result = await ctx.service.applyChanges(changes, folder, label);
   if (!result.applied) {
     if (result.declined) return false;

@@ -153,11 +153,7 @@ export class GuideSession {
     const plan = this.plan(folder, answers);
     if (plan.records.length === 0) throw new Error('nothing to write: every decision is already recorded as answered');
     const changes = recordFileChanges(plan.records, folder.log.folderRelative);
-    for (const change of changes) {
-      if (await this.service.fileSystem.stat(`${folder.root}/${change.path}`)) {
-        throw new Error(`${change.path} already exists; records are never overwritten (reload the decisions and try again)`);
-      }
-    }
+    await this.service.refuseExisting(changes, folder);
     const result = await this.service.applyChanges(changes, folder, 'Architecture Guide');
     if (!result.applied) throw new Error('VS Code did not apply the edit that writes the records');
     await this.service.reloadRecords(folder);

@@ -405,6 +405,21 @@ export class AdriftService implements vscode.Disposable {
   askOverwrite: OverwriteQuestion = () => Promise.resolve(false);
 
   /**
+   * Refuses a change that would create a file which is already on disk (a record written by
+   * a git pull a moment ago that the log has not re-read yet): records are never
+   * overwritten. A change to a record the log has read, or a rename, is an edit, not this.
+   */
+  async refuseExisting(changes: readonly (FileChange | ChangedFile)[], folder: FolderState): Promise<void> {
+    const known = new Set(folder.log.records.map((r) => r.file));
+    for (const c of changes) {
+      if (c.renameFrom !== undefined || known.has(toPosix(c.path))) continue;
+      if (await this.fileSystem.stat(path.posix.join(folder.root, toPosix(c.path)))) {
+        throw new Error(`${c.path} already exists; records are never overwritten (reload the decisions and try again)`);
+      }
+    }
+  }
+
+  /**
    * For a command that writes generated output (the overview, the Markdown export): every
    * change that would replace an existing file Adrift did not generate is asked about, by
    * name. False when the user said no to any of them: then nothing should be written.

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { testWorkspace, waitFor, waitForDiagnostics } from '../harness';
-import { activated, answer, prompts, readFile, recordFiles, snapshotWorkspace } from './commandsTestHooks';
+import { activated, answer, nextRecordId, pad, prompts, readFile, recordFiles, snapshotWorkspace } from './commandsTestHooks';
 
 /** Every file under `dir`, relative to it. */
 function filesUnder(dir: string): string[] {
@@ -95,5 +95,13 @@ suite('Write guard: outside the workspace and hand-written files', () => {
     assert.deepEqual(filesUnder(dir), ['0001-record-architecture-decisions.md'], 'nothing else was written either');
     assert.ok((await prompts()).asked.some((q) => q.includes(`${out}/0001-record-architecture-decisions.md was not written by Adrift`)));
   });
-});
 
+  test('Add Decision Record never overwrites a record that appeared on disk before the log re-read it', async () => {
+    // A git pull writes the next record; Add Decision Record runs before the watcher reloads.
+    const file = `docs/adr/${pad(nextRecordId())}-pulled-from-a-colleague.yaml`;
+    const theirs = `id: ${nextRecordId()}\ntitle: Pulled from a colleague\nstatus: proposed\n`;
+    fs.writeFileSync(path.join(testWorkspace(), file), theirs);
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('adrift.addDecision', { kind: 'general', title: 'Pulled from a colleague' })), /already exists; records are never overwritten/);
+    assert.equal(readFile(file), theirs);
+  });
+});
