@@ -4,7 +4,8 @@
 //
 // A backslash escapes a glob character: `src/app/\[slug\]/**` is the folder `src/app/[slug]`
 // (Next.js routes, `{a,b}`, `- [x]`), while `src/app/[slug]/**` is a character class that
-// also claims `src/app/s/`. A backslash before any other character is read as a Windows
+// also claims `src/app/s/` (and, as in picomatch, the folder `[slug]` itself, since a class
+// also matches its own text: records written before escapes keep their meaning). A backslash before any other character is read as a Windows
 // path separator, as it always was. docs/record-format.md says the same for users.
 //
 // Matching never backtracks without bound. picomatch turns a glob into a regular expression,
@@ -122,7 +123,9 @@ function compiled(glob: string): Compiled {
   const alternatives = expandBraces(glob);
   const parsed = alternatives?.map(parseGlob);
   if (parsed && parsed.every((p): p is Segment[] => p !== undefined)) {
-    return { match: parsed.length === 1 ? (path) => matchSegments(parsed[0], path.split('/')) : (path) => {
+    // picomatch also matches a path equal to the glob's text (`[a-c]` matches the file `[a-c]`).
+    return { match: parsed.length === 1 ? (path) => path === glob || matchSegments(parsed[0], path.split('/')) : (path) => {
+      if (path === glob) return true;
       const segments = path.split('/');
       return parsed.some((p) => matchSegments(p, segments));
     } };
@@ -142,8 +145,29 @@ function compiled(glob: string): Compiled {
 
 // ---- the linear matcher -------------------------------------------------------------
 
-type Atom = { kind: 'char'; c: string } | { kind: 'any' } | { kind: 'star' } | { kind: 'class'; chars: string; ranges: [string, string][] };
-type Segment = { kind: 'globstar' } | { kind: 'atoms'; atoms: Atom[]; onlyStars: boolean };
+type Atom = { kind: 'char'; c: string } | { kind: 'any' } | { kind: 'star' } | { kind: 'class'; chars: string; ranges: [string, string][]; text?: string };
+/** `variants`: the segment's atoms, then, when it has classes, each way of reading some of them as their own text. */
+type Segment = { kind: 'globstar' } | { kind: 'atoms'; variants: Atom[][]; onlyStars: boolean };
+
+/**
+ * picomatch lets a class whose body has no regex character (`[slug]`, not `[a-z]` or
+ * `[...slug]`) also match its own text, so `[slug]` claims the folder `[slug]`; beyond this
+ * many such classes in one segment the glob goes to picomatch.
+ */
+const MAX_CLASSES_PER_SEGMENT = 4;
+
+/** Every reading of `atoms` where each class is either the class or its own text, as picomatch reads it: `(?:\[slug\]|[slug])`. */
+function classVariants(atoms: Atom[]): Atom[][] {
+  let variants: Atom[][] = [[]];
+  for (const a of atoms) {
+    if (a.kind !== 'class' || a.text === undefined) for (const v of variants) v.push(a);
+    else {
+      const literal: Atom[] = [...a.text].map((c) => ({ kind: 'char', c }));
+      variants = variants.flatMap((v) => [[...v, a], [...v, ...literal]]);
+    }
+  }
+  return variants;
+}
 
 /** `{a,b}` alternatives (nested, escapes kept), or undefined for ranges or too many. */
 function expandBraces(glob: string): string[] | undefined {
@@ -200,7 +224,7 @@ function parseGlob(glob: string): Segment[] | undefined {
   let atoms: Atom[] = [];
   let raw = '';
   const endSegment = (): void => {
-    segments.push(raw === '**' ? { kind: 'globstar' } : { kind: 'atoms', atoms, onlyStars: atoms.length > 0 && atoms.every((a) => a.kind === 'star') });
+    segments.push(raw === '**' ? { kind: 'globstar' } : { kind: 'atoms', variants: classVariants(atoms), onlyStars: atoms.length > 0 && atoms.every((a) => a.kind === 'star') });
     atoms = [];
     raw = '';
   };
@@ -223,6 +247,7 @@ function parseGlob(glob: string): Segment[] | undefined {
       const cls = parseClass(glob, i);
       if (cls === 'unsupported') return undefined;
       if (cls === undefined) atoms.push({ kind: 'char', c });
+      else if (cls.atom.kind === 'class' && cls.atom.text !== undefined && atoms.filter((a) => a.kind === 'class' && a.text !== undefined).length >= MAX_CLASSES_PER_SEGMENT) return undefined;
       else {
         atoms.push(cls.atom);
         raw += glob.slice(i + 1, cls.end + 1);
@@ -253,7 +278,9 @@ function parseClass(glob: string, start: number): { atom: Atom; end: number } | 
       k += 2;
     } else chars += body[k];
   }
-  return { atom: { kind: 'class', chars, ranges }, end: i };
+  // picomatch's test (utils.hasRegexChars on the body) for a class that may also be its own text.
+  const text = /[-*+?.^${}(|)[\]]/.test(body) ? undefined : glob.slice(start, i + 1);
+  return { atom: { kind: 'class', chars, ranges, text }, end: i };
 }
 
 function atomMatches(a: Atom, c: string): boolean {
@@ -272,7 +299,9 @@ function atomMatches(a: Atom, c: string): boolean {
 /** One path segment against one glob segment: `*` is any run of characters, `?` one. */
 function matchAtoms(seg: Extract<Segment, { kind: 'atoms' }>, s: string): boolean {
   if (seg.onlyStars) return s !== '';
-  return wildcardMatch(seg.atoms, s, (a) => a.kind === 'star', atomMatches);
+  // A class's own text contains `[`: without one in the name only the first reading can match.
+  const variants = s.includes('[') ? seg.variants : seg.variants.slice(0, 1);
+  return variants.some((atoms) => wildcardMatch(atoms, s, (a) => a.kind === 'star', atomMatches));
 }
 
 /** The same one level up: `**` is any run of whole segments, zero included. */
