@@ -87,9 +87,9 @@ export function compileRawGlob(glob: string): Matcher {
   return compiled(glob).match;
 }
 
-/** True when any of the globs matches; false for none. */
-export function compileRawGlobs(globs: readonly string[]): Matcher {
-  const matchers = globs.map(compileRawGlob);
+/** True when any of the globs matches; false for none. `git`: .gitignore lines, where `[slug]` is only a class, as git reads it. */
+export function compileRawGlobs(globs: readonly string[], git = false): Matcher {
+  const matchers = globs.map((g) => compiled(g, git).match);
   if (matchers.length === 0) return () => false;
   return (path) => matchers.some((m) => m(path));
 }
@@ -119,13 +119,13 @@ interface Compiled {
   problem?: string;
 }
 
-function compiled(glob: string): Compiled {
+function compiled(glob: string, git = false): Compiled {
   const alternatives = expandBraces(glob);
-  const parsed = alternatives?.map(parseGlob);
+  const parsed = alternatives?.map((g) => parseGlob(g, git));
   if (parsed && parsed.every((p): p is Segment[] => p !== undefined)) {
     // picomatch also matches a path equal to the glob's text (`[a-c]` matches the file `[a-c]`).
-    return { match: parsed.length === 1 ? (path) => path === glob || matchSegments(parsed[0], path.split('/')) : (path) => {
-      if (path === glob) return true;
+    return { match: parsed.length === 1 ? (path) => (!git && path === glob) || matchSegments(parsed[0], path.split('/')) : (path) => {
+      if (!git && path === glob) return true;
       const segments = path.split('/');
       return parsed.some((p) => matchSegments(p, segments));
     } };
@@ -138,7 +138,7 @@ function compiled(glob: string): Compiled {
     };
   }
   // windows: false, so a backslash is an escape on every platform (paths here use `/`).
-  const match = picomatch(glob, { dot: true, windows: false });
+  const match = picomatch(glob, { dot: true, windows: false, literalBrackets: git ? false : undefined });
   // Wrapped: picomatch reads a second argument, which Array#some would pass.
   return { match: (path) => match(path) };
 }
@@ -218,13 +218,13 @@ function firstBrace(g: string): { open: number; close: number; commas: number[] 
 }
 
 /** Segments of one brace-free glob, or undefined when it uses syntax left to picomatch. */
-function parseGlob(glob: string): Segment[] | undefined {
+function parseGlob(glob: string, git: boolean): Segment[] | undefined {
   if (glob.startsWith('!') || /[()|]/.test(glob)) return undefined;
   const segments: Segment[] = [];
   let atoms: Atom[] = [];
   let raw = '';
   const endSegment = (): void => {
-    segments.push(raw === '**' ? { kind: 'globstar' } : { kind: 'atoms', variants: classVariants(atoms), onlyStars: atoms.length > 0 && atoms.every((a) => a.kind === 'star') });
+    segments.push(raw === '**' ? { kind: 'globstar' } : { kind: 'atoms', variants: git ? [atoms] : classVariants(atoms), onlyStars: atoms.length > 0 && atoms.every((a) => a.kind === 'star') });
     atoms = [];
     raw = '';
   };
