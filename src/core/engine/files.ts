@@ -242,9 +242,10 @@ async function ignoreMatcher(fs: FileSystemPort, root: string, options: ListOpti
     }
   }
   if (globs.length === 0 && folderGlobs.length === 0) return () => false;
-  const any = compileRawGlobs(globs);
-  const folder = compileRawGlobs(folderGlobs);
-  return (relPath, isFolder) => any(relPath) || (isFolder && folder(relPath));
+  const exclude = compileRawGlobs(options.exclude ?? []);
+  const git = compileRawGlobs(globs.slice(options.exclude?.length ?? 0), true);
+  const folder = compileRawGlobs(folderGlobs, true);
+  return (relPath, isFolder) => exclude(relPath) || git(relPath) || (isFolder && folder(relPath));
 }
 
 /**

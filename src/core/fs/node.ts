@@ -72,8 +72,26 @@ async function recoverJournal(file: string): Promise<void> {
   } catch {
     return; // unreadable: leave it for a person rather than guess
   }
+  // A journal can come with the repository: act only on what writeAtomic itself journals, Adrift
+  // temp files renamed onto their sibling, every path inside the journal's folder. Anything else
+  // would let a cloned repository delete or replace files anywhere just by being listed.
+  if (!journalIsOurs(path.dirname(file), journal)) return;
   await rollForward(file, journal);
   await removeOrphanTemps(path.dirname(file));
+}
+
+function journalIsOurs(dir: string, journal: Journal): boolean {
+  const inside = (p: unknown): p is string => {
+    if (typeof p !== 'string') return false;
+    const rel = path.relative(dir, path.resolve(dir, p));
+    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  };
+  if (!Array.isArray(journal?.steps) || !Array.isArray(journal.remove)) return false;
+  const stepOk = (s: { tmp: unknown; target: unknown } | null): boolean =>
+    s !== null && typeof s === 'object' && inside(s.tmp) && inside(s.target) &&
+    path.dirname(path.resolve(dir, s.tmp)) === path.dirname(path.resolve(dir, s.target)) &&
+    TEMP.test(path.basename(s.tmp)) && path.basename(s.tmp).startsWith(`.${path.basename(s.target)}.`);
+  return journal.steps.every(stepOk) && journal.remove.every(inside);
 }
 
 /** Renames every staged file still waiting, removes what is to go, then the journal. Safe to repeat. */

@@ -4,7 +4,8 @@
 //
 // A backslash escapes a glob character: `src/app/\[slug\]/**` is the folder `src/app/[slug]`
 // (Next.js routes, `{a,b}`, `- [x]`), while `src/app/[slug]/**` is a character class that
-// also claims `src/app/s/`. A backslash before any other character is read as a Windows
+// also claims `src/app/s/` (and, as in picomatch, the folder `[slug]` itself, since a class
+// also matches its own text: records written before escapes keep their meaning). A backslash before any other character is read as a Windows
 // path separator, as it always was. docs/record-format.md says the same for users.
 //
 // Matching never backtracks without bound. picomatch turns a glob into a regular expression,
@@ -86,9 +87,9 @@ export function compileRawGlob(glob: string): Matcher {
   return compiled(glob).match;
 }
 
-/** True when any of the globs matches; false for none. */
-export function compileRawGlobs(globs: readonly string[]): Matcher {
-  const matchers = globs.map(compileRawGlob);
+/** True when any of the globs matches; false for none. `git`: .gitignore lines, where `[slug]` is only a class, as git reads it. */
+export function compileRawGlobs(globs: readonly string[], git = false): Matcher {
+  const matchers = globs.map((g) => compiled(g, git).match);
   if (matchers.length === 0) return () => false;
   return (path) => matchers.some((m) => m(path));
 }
@@ -118,11 +119,13 @@ interface Compiled {
   problem?: string;
 }
 
-function compiled(glob: string): Compiled {
+function compiled(glob: string, git = false): Compiled {
   const alternatives = expandBraces(glob);
-  const parsed = alternatives?.map(parseGlob);
+  const parsed = alternatives?.map((g) => parseGlob(g, git));
   if (parsed && parsed.every((p): p is Segment[] => p !== undefined)) {
-    return { match: parsed.length === 1 ? (path) => matchSegments(parsed[0], path.split('/')) : (path) => {
+    // picomatch also matches a path equal to the glob's text (`[a-c]` matches the file `[a-c]`).
+    return { match: parsed.length === 1 ? (path) => (!git && path === glob) || matchSegments(parsed[0], path.split('/')) : (path) => {
+      if (!git && path === glob) return true;
       const segments = path.split('/');
       return parsed.some((p) => matchSegments(p, segments));
     } };
@@ -135,15 +138,36 @@ function compiled(glob: string): Compiled {
     };
   }
   // windows: false, so a backslash is an escape on every platform (paths here use `/`).
-  const match = picomatch(glob, { dot: true, windows: false });
+  const match = picomatch(glob, { dot: true, windows: false, literalBrackets: git ? false : undefined });
   // Wrapped: picomatch reads a second argument, which Array#some would pass.
   return { match: (path) => match(path) };
 }
 
 // ---- the linear matcher -------------------------------------------------------------
 
-type Atom = { kind: 'char'; c: string } | { kind: 'any' } | { kind: 'star' } | { kind: 'class'; chars: string; ranges: [string, string][] };
-type Segment = { kind: 'globstar' } | { kind: 'atoms'; atoms: Atom[]; onlyStars: boolean };
+type Atom = { kind: 'char'; c: string } | { kind: 'any' } | { kind: 'star' } | { kind: 'class'; chars: string; ranges: [string, string][]; text?: string };
+/** `variants`: the segment's atoms, then, when it has classes, each way of reading some of them as their own text. */
+type Segment = { kind: 'globstar' } | { kind: 'atoms'; variants: Atom[][]; onlyStars: boolean };
+
+/**
+ * picomatch lets a class whose body has no regex character (`[slug]`, not `[a-z]` or
+ * `[...slug]`) also match its own text, so `[slug]` claims the folder `[slug]`; beyond this
+ * many such classes in one segment the glob goes to picomatch.
+ */
+const MAX_CLASSES_PER_SEGMENT = 4;
+
+/** Every reading of `atoms` where each class is either the class or its own text, as picomatch reads it: `(?:\[slug\]|[slug])`. */
+function classVariants(atoms: Atom[]): Atom[][] {
+  let variants: Atom[][] = [[]];
+  for (const a of atoms) {
+    if (a.kind !== 'class' || a.text === undefined) for (const v of variants) v.push(a);
+    else {
+      const literal: Atom[] = [...a.text].map((c) => ({ kind: 'char', c }));
+      variants = variants.flatMap((v) => [[...v, a], [...v, ...literal]]);
+    }
+  }
+  return variants;
+}
 
 /** `{a,b}` alternatives (nested, escapes kept), or undefined for ranges or too many. */
 function expandBraces(glob: string): string[] | undefined {
@@ -194,13 +218,13 @@ function firstBrace(g: string): { open: number; close: number; commas: number[] 
 }
 
 /** Segments of one brace-free glob, or undefined when it uses syntax left to picomatch. */
-function parseGlob(glob: string): Segment[] | undefined {
+function parseGlob(glob: string, git: boolean): Segment[] | undefined {
   if (glob.startsWith('!') || /[()|]/.test(glob)) return undefined;
   const segments: Segment[] = [];
   let atoms: Atom[] = [];
   let raw = '';
   const endSegment = (): void => {
-    segments.push(raw === '**' ? { kind: 'globstar' } : { kind: 'atoms', atoms, onlyStars: atoms.length > 0 && atoms.every((a) => a.kind === 'star') });
+    segments.push(raw === '**' ? { kind: 'globstar' } : { kind: 'atoms', variants: git ? [atoms] : classVariants(atoms), onlyStars: atoms.length > 0 && atoms.every((a) => a.kind === 'star') });
     atoms = [];
     raw = '';
   };
@@ -223,6 +247,7 @@ function parseGlob(glob: string): Segment[] | undefined {
       const cls = parseClass(glob, i);
       if (cls === 'unsupported') return undefined;
       if (cls === undefined) atoms.push({ kind: 'char', c });
+      else if (cls.atom.kind === 'class' && cls.atom.text !== undefined && atoms.filter((a) => a.kind === 'class' && a.text !== undefined).length >= MAX_CLASSES_PER_SEGMENT) return undefined;
       else {
         atoms.push(cls.atom);
         raw += glob.slice(i + 1, cls.end + 1);
@@ -253,7 +278,9 @@ function parseClass(glob: string, start: number): { atom: Atom; end: number } | 
       k += 2;
     } else chars += body[k];
   }
-  return { atom: { kind: 'class', chars, ranges }, end: i };
+  // picomatch's test (utils.hasRegexChars on the body) for a class that may also be its own text.
+  const text = /[-*+?.^${}(|)[\]]/.test(body) ? undefined : glob.slice(start, i + 1);
+  return { atom: { kind: 'class', chars, ranges, text }, end: i };
 }
 
 function atomMatches(a: Atom, c: string): boolean {
@@ -272,7 +299,9 @@ function atomMatches(a: Atom, c: string): boolean {
 /** One path segment against one glob segment: `*` is any run of characters, `?` one. */
 function matchAtoms(seg: Extract<Segment, { kind: 'atoms' }>, s: string): boolean {
   if (seg.onlyStars) return s !== '';
-  return wildcardMatch(seg.atoms, s, (a) => a.kind === 'star', atomMatches);
+  // A class's own text contains `[`: without one in the name only the first reading can match.
+  const variants = s.includes('[') ? seg.variants : seg.variants.slice(0, 1);
+  return variants.some((atoms) => wildcardMatch(atoms, s, (a) => a.kind === 'star', atomMatches));
 }
 
 /** The same one level up: `**` is any run of whole segments, zero included. */

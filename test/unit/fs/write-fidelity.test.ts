@@ -164,3 +164,42 @@ describe('overview --out and export --out never replace a hand-written file (iss
     assert.equal(adrift(['export', '--format', 'json-adr', ws]).code, 0);
   });
 });
+
+describe('a write journal that came with the repository (hostile input)', () => {
+  it('listing a folder with a crafted journal neither deletes nor moves a file outside that folder', async () => {
+    const ws = mkdtempSync(path.join(tmpdir(), 'adrift-journal-'));
+    try {
+      const adr = path.join(ws, 'repo/docs/adr');
+      mkdirSync(adr, { recursive: true });
+      const victim = path.join(ws, 'outside-secret.txt');
+      const moved = path.join(ws, 'outside-moved.txt');
+      writeFileSync(victim, 'keep me');
+      writeFileSync(moved, 'keep me too');
+      // A pid that cannot be alive, so the temp name also looks orphaned.
+      const journal = { steps: [{ tmp: moved, target: path.join(ws, 'outside-overwritten.txt') }], remove: [victim] };
+      writeFileSync(path.join(adr, JOURNAL), JSON.stringify(journal));
+      await new NodeFileSystem().readDirectory(adr);
+      assert.equal(readFileSync(victim, 'utf8'), 'keep me', 'a file outside the journal folder was deleted');
+      assert.equal(readFileSync(moved, 'utf8'), 'keep me too', 'a file outside the journal folder was moved');
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
+
+  it('nor renames a file of the folder that is not one of Adrift\'s temp files over a record', async () => {
+    const ws = mkdtempSync(path.join(tmpdir(), 'adrift-journal-'));
+    try {
+      const adr = path.join(ws, 'docs/adr');
+      mkdirSync(adr, { recursive: true });
+      writeFileSync(path.join(adr, '0001-a.yaml'), record(1, 'A'));
+      writeFileSync(path.join(adr, 'notes.txt'), 'hand-written');
+      const journal = { steps: [{ tmp: path.join(adr, 'notes.txt'), target: path.join(adr, '0001-a.yaml') }], remove: [] };
+      writeFileSync(path.join(adr, JOURNAL), JSON.stringify(journal));
+      await new NodeFileSystem().readDirectory(adr);
+      assert.equal(readFileSync(path.join(adr, '0001-a.yaml'), 'utf8'), record(1, 'A'));
+      assert.equal(readFileSync(path.join(adr, 'notes.txt'), 'utf8'), 'hand-written');
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});

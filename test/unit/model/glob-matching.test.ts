@@ -51,6 +51,13 @@ describe('globs', () => {
     assert.equal(compileGlob('src/ticket')('src/ticket/a.ts'), true);
   });
 
+  it('an unescaped src/app/[slug]/** written before escapes existed still claims the folder src/app/[slug], as picomatch did', () => {
+    // Records (and the old Assign Folder) wrote Next.js route folders unescaped; main matched
+    // them with picomatch, whose class also matches its own text. Losing that unowns the files.
+    assert.equal(compileGlob('src/app/[slug]/**')('src/app/[slug]/page.tsx'), true);
+    assert.equal(compileRawGlob('**/[slug]/**')('app/[slug]/x.ts'), true);
+  });
+
   describe('mean what picomatch means (dot: true)', () => {
     const cases: [string, string, boolean][] = [
       ['src/**', 'src', true],
@@ -70,6 +77,12 @@ describe('globs', () => {
       ['src/\\[slug\\]/**', 'src/[slug]/page.tsx', true],
       ['src/\\[slug\\]/**', 'src/s/page.tsx', false],
       ['src/[slug]/**', 'src/s/page.tsx', true],
+      ['src/[slug]/**', 'src/[slug]/page.tsx', true],
+      ['src/app/[[...slug]]/**', 'src/app/[[...slug]]/page.tsx', false],
+      ['src/[a-c]/**', 'src/[a-c]/x.ts', false],
+      ['**/*.py[cod]', 'a/b.pyc', true],
+      ['**/*.py[cod]', 'a/b.py[cod]', true],
+      ['src/[ab][cd]x', 'src/[ab]dx', true],
       ['src/x[', 'src/x[', true],
       ['src/a.b', 'src/axb', false],
       ['src/a+b', 'src/a+b', true],
@@ -90,7 +103,7 @@ describe('globs', () => {
       };
       const pick = <T>(xs: readonly T[]): T => xs[random(xs.length)];
       const globParts = ['a', 'b', '.', '/', '*', '**', '?', '[ab]', '[a-c]', '{a,b}', '{,a}', '\\*', '/**/', '**/', '-', '[', ']', '{', '}', ','];
-      const pathParts = ['a', 'b', 'c', '.', '/', '*', '[', ']', '{', '}', ',', '-', 'ab'];
+      const pathParts = ['a', 'b', 'c', '.', '/', '*', '[', ']', '{', '}', ',', '-', 'ab', '[ab]', '[a-c]'];
       let compared = 0;
       for (let n = 0; n < 4000; n++) {
         const glob = Array.from({ length: 1 + random(7) }, () => pick(globParts)).join('');

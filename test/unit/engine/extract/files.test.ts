@@ -60,6 +60,20 @@ describe('workspace source files', () => {
     assert.deepEqual(listing.skipped, []);
   });
 
+  it('reads .gitignore brackets as git does: [slug]/ is a class, \\[slug\\]/ the folder; exclude keeps the record meaning', async () => {
+    const fs = new MemoryFileSystem('/ws', {
+      'src/app/[slug]/page.tsx': '',
+      'src/app/s/page.tsx': '',
+      'src/app/[id]/page.tsx': '',
+      'src/app/i/page.tsx': '',
+      '.gitignore': 'src/app/[slug]/\nsrc/app/\\[id\\]/\n',
+    });
+    // git check-ignore: [slug]/ ignores src/app/s/ but not the folder [slug]; \[id\]/ ignores [id] only.
+    assert.deepEqual((await listSourceFiles(fs, '/ws')).files, ['src/app/[slug]/page.tsx', 'src/app/i/page.tsx']);
+    const excluded = await listSourceFiles(fs, '/ws', { gitignore: false, exclude: ['src/app/[slug]/**'] });
+    assert.deepEqual(excluded.files, ['src/app/[id]/page.tsx', 'src/app/i/page.tsx']);
+  });
+
   it('honours exclude globs', async () => {
     const listing = await listSourceFiles(new NodeFileSystem(), FIXTURE, { exclude: ['apps/**', '**/*.py'] });
     assert.deepEqual(listing.files, [
