@@ -252,7 +252,15 @@ export class Workbench {
     await squiggle.hover({ force: true });
     const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
     await hover.waitFor();
-    return (await hover.textContent()) ?? '';
+    // VS Code shows "Loading..." until every hover provider answered; on a busy machine the
+    // first read came back with only that (seen in a clean-clone CI run).
+    const deadline = Date.now() + 20_000;
+    let text = (await hover.textContent()) ?? '';
+    while (/^\s*Loading\.\.\.\s*$/.test(text) && Date.now() < deadline) {
+      await this.page.waitForTimeout(200);
+      text = (await hover.textContent()) ?? '';
+    }
+    return text;
   }
 
   /**
