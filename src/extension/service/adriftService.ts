@@ -96,6 +96,8 @@ interface FolderData extends FolderState {
    * reports next to the drift.
    */
   records: Finding[];
+  /** Counts record checks started, so an older check that ends late never replaces a newer result. */
+  recordChecks?: number;
   /** The source files of the last finished scan. */
   scannedFiles?: readonly string[];
   /** A scan runs: the index holds only part of the files. */
@@ -516,7 +518,9 @@ export class AdriftService implements vscode.Disposable {
   private async checkRecords(d: FolderData): Promise<void> {
     if (d.scanned && !d.scanning && d.index) d.scannedFiles = d.index.sourceFiles();
     const probe = (glob: string) => otherFilesMatching(this.fileSystem, d.root, glob, { dotFolders: d.config.scanDotFolders });
-    d.records = await recordFindings(d.log.findings, d.model, d.scannedFiles, d.config.severity, probe);
+    const started = (d.recordChecks = (d.recordChecks ?? 0) + 1);
+    const found = await recordFindings(d.log.findings, d.model, d.scannedFiles, d.config.severity, probe);
+    if (started === d.recordChecks) d.records = found;
   }
 
   private unbaselined(d: FolderData, findings: Finding[]): Finding[] {

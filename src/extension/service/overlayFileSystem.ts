@@ -28,10 +28,10 @@ export class OverlayFileSystem implements FileSystemPort {
     return this.disk.readText(path, options);
   }
 
-  async readBytes(path: string): Promise<Uint8Array | undefined> {
+  async readBytes(path: string, options?: ReadOptions): Promise<Uint8Array | undefined> {
     const doc = this.openDocument(path);
     if (doc && (doc.isDirty || doc.isUntitled)) return new TextEncoder().encode(doc.getText());
-    return this.disk.readBytes(path);
+    return this.disk.readBytes(path, options);
   }
 
   readDirectory(path: string): Promise<{ name: string; kind: FileStat['kind'] }[] | undefined> {
