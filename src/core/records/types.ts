@@ -68,7 +68,8 @@ export interface Enforcement {
   undeclared?: UndeclaredPolicy;
   /** Whether type-only imports count as dependencies. */
   type_only?: TypeOnlyPolicy;
-  packages?: { forbid?: ForbiddenPackage[] };
+  /** `forbid`: packages ruled out; `only_in`: packages only the listed modules may import. */
+  packages?: { forbid?: ForbiddenPackage[]; only_in?: Record<string, string[]> };
   imports?: { forbid?: ForbiddenImport[] };
 }
 
