@@ -70,13 +70,37 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+// What a failed layer printed that says why: mocha's "N failing" block, else the last lines.
+// The summary repeats it, because CI logs are often read from the end.
+function failureExcerpt(lines) {
+  const failing = lines.findIndex((l) => /^\s*\d+ failing\b/.test(l));
+  const excerpt = failing >= 0 ? lines.slice(failing, failing + 80) : lines.slice(-30);
+  return excerpt.map((l) => `    ${l}`).join('\n');
+}
+
 function runLayer(name) {
   const [command, ...args] = layers[name].command;
   return new Promise((resolve) => {
-    // Own process group: Ctrl+C reaches the whole layer and nothing outlives it.
-    current = spawn(command, args, { stdio: 'inherit', detached: true });
-    current.once('error', (error) => { console.error(error.message); resolve(1); });
-    current.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    // Own process group: Ctrl+C reaches the whole layer and nothing outlives it. Output goes
+    // through as it comes, and its last lines are kept for the summary.
+    current = spawn(command, args, { stdio: ['inherit', 'pipe', 'pipe'], detached: true });
+    const kept = [];
+    let partialLine = '';
+    const keep = (chunk) => {
+      const text = partialLine + chunk.toString('utf8');
+      const parts = text.split(/\r?\n/);
+      partialLine = parts.pop() ?? '';
+      kept.push(...parts.map((l) => l.replace(/\x1b\[[0-9;]*m/g, '')));
+      if (kept.length > 4000) kept.splice(0, kept.length - 2000);
+    };
+    current.stdout.on('data', (chunk) => { process.stdout.write(chunk); keep(chunk); });
+    current.stderr.on('data', (chunk) => { process.stderr.write(chunk); keep(chunk); });
+    const done = (code) => {
+      if (partialLine) kept.push(partialLine);
+      resolve({ code, lines: kept });
+    };
+    current.once('error', (error) => { console.error(error.message); done(1); });
+    current.once('close', (code, signal) => done(code ?? (signal ? 1 : 0)));
   });
 }
 
@@ -87,11 +111,11 @@ const results = [];
 for (const name of plan) {
   console.log(`\n═══ ${name} ═══`);
   const started = Date.now();
-  const code = await runLayer(name);
+  const { code, lines } = await runLayer(name);
   const seconds = (Date.now() - started) / 1000;
   const ok = code === 0;
   const tolerated = !ok && partial && name === 'compile';
-  results.push({ name, ok, tolerated, seconds });
+  results.push({ name, ok, tolerated, seconds, ...(ok ? {} : { excerpt: failureExcerpt(lines) }) });
   console.log(`═══ ${name}: ${ok ? 'passed' : tolerated ? 'type errors (tolerated in a partial run; tsc still emitted)' : `FAILED (exit ${code})`} in ${seconds.toFixed(1)} s`);
   if (!ok && !tolerated && mustPass.has(name)) break;
 }
@@ -109,4 +133,5 @@ const failed = results.filter((r) => !r.ok && !r.tolerated);
 const skipped = plan.filter((n) => !results.some((r) => r.name === n));
 if (skipped.length > 0) console.log(`  skipped  ${skipped.join(', ')} (an earlier layer failed)`);
 console.log(`  total ${total.toFixed(1)} s — ${failed.length === 0 && skipped.length === 0 ? 'all passed' : `${failed.length} layer(s) failed`}`);
+for (const r of failed.filter((r) => r.excerpt)) console.log(`\n═══ why ${r.name} failed\n${r.excerpt}`);
 process.exit(failed.length === 0 && skipped.length === 0 ? 0 : 1);
