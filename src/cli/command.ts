@@ -13,6 +13,11 @@ export interface CliArg {
   name: string;
   description: string;
   optional?: boolean;
+  /**
+   * Takes every positional argument (zero or more; `ctx.rest`). A command with one has no
+   * [dir] argument: its workspace is `--cwd` or the current folder.
+   */
+  rest?: boolean;
 }
 
 export interface CliOption {
@@ -53,6 +58,8 @@ export interface CliIO {
 export interface CommandContext extends CliIO {
   /** Positional arguments by name (optional ones absent when not given). */
   args: Record<string, string | undefined>;
+  /** The positionals a `rest` argument took, as typed. */
+  rest?: string[];
   /** Option values by name; flags are `true`. */
   options: Record<string, string | true | undefined>;
   /** Absolute workspace folder, POSIX separators. */

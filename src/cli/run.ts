@@ -12,15 +12,19 @@ const COMMON_OPTIONS: readonly CliOption[] = [
 ];
 
 function usageLine(c: CliCommand): string {
-  const args = c.args.map((a) => (a.optional ? `[${a.name}]` : `<${a.name}>`));
+  const args = c.args.map((a) => (a.rest ? `[${a.name}...]` : a.optional ? `[${a.name}]` : `<${a.name}>`));
   const opts = c.options.map((o) => `[--${o.name}${o.value ? ` <${o.value}>` : ''}]`);
-  return ['adrift', c.name, ...args, '[dir]', ...opts].join(' ');
+  return ['adrift', c.name, ...args, ...(takesRest(c) ? [] : ['[dir]']), ...opts].join(' ');
+}
+
+function takesRest(c: CliCommand): boolean {
+  return c.args.some((a) => a.rest);
 }
 
 export function commandHelp(c: CliCommand): string {
   const lines = [`Usage: ${usageLine(c)}`, '', c.summary];
   if (c.details) lines.push('', c.details.trimEnd());
-  const rows: [string, string][] = [...c.args.map((a): [string, string] => [a.name, a.description]), ['dir', 'workspace folder; default: the current folder']];
+  const rows: [string, string][] = [...c.args.map((a): [string, string] => [a.name, a.description]), ...(takesRest(c) ? [] : [['dir', 'workspace folder; default: the current folder'] as [string, string]])];
   lines.push('', 'Arguments:', ...table(rows));
   const opts = [...c.options, ...COMMON_OPTIONS].map((o): [string, string] => [
     `--${o.name}${o.value ? ` <${o.value}>` : ''}`,
@@ -128,6 +132,13 @@ export async function runCli(argv: readonly string[], io: CliIO, commands: reado
 function contextOf(command: CliCommand, parsed: Parsed, io: CliIO): CommandContext {
   const args: Record<string, string | undefined> = {};
   const pos = [...parsed.positionals];
+  if (takesRest(command)) {
+    const cwdOpt = parsed.options.cwd;
+    const cwd = toPosix(path.resolve(io.processCwd, typeof cwdOpt === 'string' ? cwdOpt : '.'));
+    const ctx: CommandContext = { ...io, args, rest: pos, options: parsed.options, cwd };
+    if (typeof parsed.options.decisions === 'string') ctx.decisionsFolder = parsed.options.decisions;
+    return ctx;
+  }
   const required = command.args.filter((a) => !a.optional);
   if (pos.length < required.length) {
     throw new UsageError(`missing ${required.slice(pos.length).map((a) => `<${a.name}>`).join(' ')}`);

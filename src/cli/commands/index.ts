@@ -4,6 +4,7 @@
 import type { CliCommand } from '../command';
 import { baselineCommand } from './baseline';
 import { checkCommand } from './check';
+import { contextCommand } from './context';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { initCommand } from './init';
@@ -23,6 +24,7 @@ export const COMMANDS: readonly CliCommand[] = [
   showCommand,
   lintCommand,
   checkCommand,
+  contextCommand,
   baselineCommand,
   statusCommand,
   supersedeCommand,

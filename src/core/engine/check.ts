@@ -9,6 +9,7 @@ import { checkModelAgainstFiles, type OtherFilesProbe } from '../model/check-fil
 import { foldModel } from '../model/fold';
 import type { ArchitectureModel } from '../model/types';
 import { loadDecisionLog } from '../records/store';
+import type { DecisionLog } from '../records/types';
 import type { SourceAnalyzer } from './analyzer';
 import { applyBaseline, parseBaseline, todayIso, type Baseline, type BaselineEntry } from './baseline';
 import { otherFilesMatching } from './files';
@@ -43,6 +44,8 @@ export interface CheckResult {
   root: string;
   config: AdriftConfig;
   model: ArchitectureModel;
+  /** The decision log the model was folded from. */
+  log: DecisionLog;
   /** Every finding after suppression, sorted: records, config and code. */
   findings: Finding[];
   stats: ScanStats;
@@ -73,7 +76,7 @@ export async function checkWorkspace(fs: FileSystemPort, rootIn: string, options
     findings = out.kept;
     baselineUse = { file: baseline.file, suppressed: out.suppressed.length, expired: out.expired, unused: out.unused };
   }
-  return { root, config, model, findings: findings.sort(compareFindings), stats, baseline: baselineUse, index };
+  return { root, config, model, log, findings: findings.sort(compareFindings), stats, baseline: baselineUse, index };
 }
 
 /**

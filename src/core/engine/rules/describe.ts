@@ -2,9 +2,14 @@
 
 import type { DecisionRef } from '../../findings';
 
+/** `ADR-0003` */
+export function adrId(id: number): string {
+  return `ADR-${String(id).padStart(4, '0')}`;
+}
+
 /** `ADR-0003 "Split the help desk into five domain modules"` */
 export function decisionLabel(d: DecisionRef): string {
-  return `ADR-${String(d.id).padStart(4, '0')} "${d.title}"`;
+  return `${adrId(d.id)} "${d.title}"`;
 }
 
 export function moduleLabel(name: string | undefined): string {
