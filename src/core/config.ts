@@ -29,6 +29,8 @@ export interface AdriftConfig {
   /** Read dot-folders other than the well-known tool and cache folders (default true). */
   scanDotFolders: boolean;
   severity: Partial<Record<RuleId, SeverityOverride>>;
+  /** Workspace-relative agent instruction files `adrift agents` keeps a section in (default AGENTS.md). */
+  agentFiles: string[];
   /** Problems in the config file, each at its key. */
   findings: Finding[];
   /**
@@ -40,7 +42,8 @@ export interface AdriftConfig {
   valueRanges?: { decisions?: Finding['range']; baseline?: Finding['range'] };
 }
 
-const KEYS = ['decisions', 'baseline', 'exclude', 'scan_dot_folders', 'severity'] as const;
+const KEYS = ['decisions', 'baseline', 'exclude', 'scan_dot_folders', 'severity', 'agent_files'] as const;
+export const DEFAULT_AGENT_FILES = ['AGENTS.md'];
 const SEVERITIES: readonly SeverityOverride[] = ['error', 'warning', 'info', 'off'];
 
 export function toPosix(p: string): string {
@@ -48,7 +51,7 @@ export function toPosix(p: string): string {
 }
 
 function defaults(): AdriftConfig {
-  return { baseline: DEFAULT_BASELINE_FILE, exclude: [], scanDotFolders: true, severity: {}, findings: [] };
+  return { baseline: DEFAULT_BASELINE_FILE, exclude: [], scanDotFolders: true, severity: {}, agentFiles: [...DEFAULT_AGENT_FILES], findings: [] };
 }
 
 /** Reads and checks `.adrift.yaml`; a missing file gives the defaults, a broken one gives findings and the defaults. */
@@ -145,6 +148,21 @@ export function parseConfig(text: string, config: AdriftConfig = defaults()): Ad
           config.exclude = value.items.map((i) => String((i as { value: unknown }).value));
         } else config.findings.push(problem(at(value ?? pair.key), 'exclude must be a list of globs, e.g. [generated/**, "**/*.test.ts"]'));
         break;
+      case 'agent_files': {
+        const items = isSeq(value) ? value.items : undefined;
+        if (!items || items.length === 0 || !items.every((i) => isScalar(i) && typeof i.value === 'string' && i.value.trim() !== '')) {
+          config.findings.push(problem(at(value ?? pair.key), 'agent_files must be a list of files relative to the workspace, e.g. [AGENTS.md, .github/copilot-instructions.md]'));
+          break;
+        }
+        const files: string[] = [];
+        for (const item of items) {
+          const v = toPosix(String((item as { value: unknown }).value).trim());
+          if (/^[A-Za-z]:/.test(v) || lexicallyInside('/\0root', v) === undefined) outsideFinding(config, at(item), `agent file "${v}" is outside the workspace folder; Adrift writes only inside it`);
+          else files.push(v.replace(/^\.\//, ''));
+        }
+        config.agentFiles = files;
+        break;
+      }
       case 'scan_dot_folders':
         if (isScalar(value) && typeof value.value === 'boolean') config.scanDotFolders = value.value;
         else config.findings.push(problem(at(value ?? pair.key), 'scan_dot_folders must be true or false'));

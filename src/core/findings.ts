@@ -15,6 +15,7 @@ export const RULE_IDS = [
   'decision-reference',
   'decision-lifecycle',
   'unused-suppression',
+  'agent-instructions',
   'skipped-file',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

@@ -2,6 +2,7 @@
 // file next to this one that exports a CliCommand, and one line here.
 
 import type { CliCommand } from '../command';
+import { agentsCommand } from './agents';
 import { baselineCommand } from './baseline';
 import { checkCommand } from './check';
 import { contextCommand } from './context';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly CliCommand[] = [
   lintCommand,
   checkCommand,
   contextCommand,
+  agentsCommand,
   baselineCommand,
   statusCommand,
   supersedeCommand,

@@ -1,5 +1,7 @@
 // `adrift lint`: every problem in the decision records, as file:line:col rule message.
 
+import { planAgentFiles } from '../../core/agents/instructions';
+import { loadConfig } from '../../core/config';
 import { jsonFinding } from '../../core/report/json';
 import { EXIT_FINDINGS, EXIT_OK, type CliCommand } from '../command';
 import { configuredFindings, printFindings, requireLog } from '../workspace';
@@ -12,7 +14,9 @@ export const lintCommand: CliCommand = {
   details: 'Exits 1 when a finding is an error; warnings (e.g. a review_by date in the past) alone exit 0.\nSeverities follow `severity` in .adrift.yaml.',
   async run(ctx) {
     const log = await requireLog(ctx);
-    const findings = await configuredFindings(ctx, log.findings);
+    const config = await loadConfig(ctx.fs, ctx.cwd);
+    const agentFiles = (await planAgentFiles(ctx.fs, ctx.cwd, config.agentFiles, log)).flatMap((p) => p.findings);
+    const findings = await configuredFindings(ctx, [...log.findings, ...agentFiles]);
     if (ctx.options.json) ctx.out(JSON.stringify(findings.map(jsonFinding), null, 2));
     else printFindings(ctx, findings);
     const errors = findings.filter((f) => f.severity === 'error').length;

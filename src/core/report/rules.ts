@@ -71,6 +71,11 @@ export const RULE_DESCRIPTIONS: Record<RuleId, RuleDescription> = {
     short: 'An adrift-ignore comment that suppresses nothing.',
     full: 'An `adrift-ignore <rule> -- <reason>` comment has no reason, names no known rule, or silences no finding.',
   },
+  'agent-instructions': {
+    name: 'AgentInstructions',
+    short: 'The generated architecture section of an agent instructions file is out of date.',
+    full: 'AGENTS.md (or another file in `agent_files`) has an Adrift architecture section that no longer matches the accepted decisions, or its markers are broken.',
+  },
   'skipped-file': {
     name: 'SkippedFile',
     short: 'A file that was not checked.',

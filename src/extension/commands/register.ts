@@ -9,6 +9,7 @@ import { ModuleMapPanel, MODULE_MAP_VIEW_TYPE } from '../map/mapPanel';
 import { DriftStatusBar } from '../statusBar';
 import { registerDecisionsView } from '../views/decisionsView';
 import { AddDecisionCommand } from './addDecision';
+import { offerAgentRefresh, UpdateAgentInstructionsCommand } from './agentInstructions';
 import { AssignFolderCommand } from './assignFolder';
 import { ChangeStatusCommand } from './changeStatus';
 import { CheckWorkspaceCommand } from './checkWorkspace';
@@ -54,8 +55,9 @@ export function registerCommandsAndViews(
     new FilterDecisionsCommand(ctx),
     new ClearDecisionsFilterCommand(ctx),
     new OpenDecisionCommand(ctx),
+    new UpdateAgentInstructionsCommand(ctx),
   ];
-  const disposables: vscode.Disposable[] = [decisionsView, map, statusBar];
+  const disposables: vscode.Disposable[] = [decisionsView, map, statusBar, offerAgentRefresh(ctx)];
   for (const command of commands) {
     disposables.push(
       vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {

@@ -19,6 +19,7 @@ export const DEFAULT_SEVERITIES: Record<RuleId, RuleSeverity> = {
   'decision-reference': 'error',
   'decision-lifecycle': 'warning',
   'unused-suppression': 'warning',
+  'agent-instructions': 'warning',
   'skipped-file': 'info',
 };
 
