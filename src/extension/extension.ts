@@ -3,6 +3,7 @@
 // the list below.
 
 import * as vscode from 'vscode';
+import { registerLanguageModelTools } from './agents/lmTools';
 import { registerCommandsAndViews } from './commands/register';
 import { registerBaselineFix } from './editor/baseline';
 import { registerCodeActions } from './editor/codeActions';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): AdriftApi {
     registerWatchers(service),
     registerCommandsAndViews(service, context, log),
     registerGuide(service, context, log),
+    registerLanguageModelTools(service),
   );
   const activationTimeMs = performance.now() - started;
   log.info(`activated in ${activationTimeMs.toFixed(1)} ms`);

@@ -11,6 +11,7 @@ import { importCommand } from './import';
 import { initCommand } from './init';
 import { lintCommand } from './lint';
 import { listCommand } from './list';
+import { mcpCommand } from './mcp';
 import { newCommand } from './new';
 import { overviewCommand } from './overview';
 import { renumberCommand } from './renumber';
@@ -27,6 +28,7 @@ export const COMMANDS: readonly CliCommand[] = [
   checkCommand,
   contextCommand,
   agentsCommand,
+  mcpCommand,
   baselineCommand,
   statusCommand,
   supersedeCommand,

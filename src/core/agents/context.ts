@@ -8,6 +8,7 @@ import type { DecisionRef, Finding } from '../findings';
 import { ModuleMap } from '../engine/modules';
 import { adrId, decisionLabel } from '../engine/rules/describe';
 import { compileGlob } from '../model/globs';
+import { agentFinding, type AgentFinding } from './finding';
 import type { ArchitectureModel, ModelModule } from '../model/types';
 import type { DecisionLog, DecisionRecord } from '../records/types';
 
@@ -52,16 +53,7 @@ export interface ContextProposal {
   changes: string[];
 }
 
-export interface ContextFinding {
-  file: string;
-  /** 1-based. */
-  line: number;
-  column: number;
-  rule: string;
-  severity: string;
-  message: string;
-  decision?: number;
-}
+export type ContextFinding = AgentFinding;
 
 export interface PathContext {
   /** The workspace-relative path asked about. */
@@ -152,15 +144,7 @@ function contextOf(target: string, input: ContextInput, map: ModuleMap, decision
     mustNotTouch: [],
     rules: rulesFor(target, name, model, decision),
     proposals: proposalsFor(name, input.log, decision),
-    findings: relevantFindings.slice(0, MAX_FINDINGS).map((f) => ({
-      file: f.file,
-      line: f.range.start.line + 1,
-      column: f.range.start.column + 1,
-      rule: f.rule,
-      severity: f.severity,
-      message: f.decision ? f.message.replace(` (${decisionLabel(f.decision)})`, '') : f.message,
-      ...(f.decision ? { decision: f.decision.id } : {}),
-    })),
+    findings: relevantFindings.slice(0, MAX_FINDINGS).map((f) => agentFinding(f.decision ? { ...f, message: f.message.replace(` (${decisionLabel(f.decision)})`, '') } : f)),
     moreFindings: Math.max(0, relevantFindings.length - MAX_FINDINGS),
   };
   if (isFolder && modulesHere.length > 1) base.spans = modulesHere;
@@ -301,7 +285,7 @@ export function contextMarkdown(contexts: readonly PathContext[]): string {
     for (const p of c.proposals) out.push(`Proposed ${note(p.decision)} would: ${p.changes.join('; ')}.`);
     if (c.findings.length) {
       out.push('Findings now:');
-      for (const f of c.findings) out.push(`- ${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}${f.decision !== undefined ? ` (${adrId(f.decision)})` : ''}`);
+      for (const f of c.findings) out.push(`- ${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}${f.decision ? ` (${adrId(f.decision.id)})` : ''}`);
       if (c.moreFindings) out.push(`- … and ${c.moreFindings} more (adrift check)`);
     } else out.push('No findings now.');
     out.push('');

@@ -31,6 +31,8 @@ export interface CheckOptions extends ScanOptions {
   today?: string;
   /** Another front end (tests, benchmark); default the real extractor and resolver. */
   analyzer?: SourceAnalyzer;
+  /** Ids of records to fold on top of the accepted ones, as if accepted (a preview). */
+  preview?: number[];
 }
 
 export interface BaselineUse {
@@ -61,7 +63,7 @@ export async function checkWorkspace(fs: FileSystemPort, rootIn: string, options
   if ((await fs.stat(root))?.kind !== 'directory') throw new CheckSetupError(`${rootIn} is not a folder`);
   const config = await loadConfig(fs, root);
   const log = await loadDecisionLog(fs, root, options.decisions !== undefined ? { folder: options.decisions, today: options.today } : { today: options.today });
-  const model = foldModel(log);
+  const model = foldModel(log, options.preview?.length ? { preview: options.preview } : {});
   const analyzer = options.analyzer ?? createSourceAnalyzer(fs, root, config);
   const index = new WorkspaceIndex(fs, root, config, model, analyzer, { cache: options.cache });
   const stats = await index.scan(options);

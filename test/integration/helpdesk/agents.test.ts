@@ -52,4 +52,27 @@ suite('Agent instructions: AGENTS.md from the decisions', () => {
     const again = (await vscode.commands.executeCommand('adrift.updateAgentInstructions')) as { written: string[]; upToDate: string[] };
     assert.deepEqual(again, { written: [], upToDate: ['AGENTS.md'], refused: [] });
   });
+
+  test('agent mode finds Adrift\'s tools in vscode.lm.tools, and invoking them answers from the decisions, unsaved editors included', async () => {
+    const names = vscode.lm.tools.filter((t) => t.name.startsWith('adrift_')).map((t) => t.name).sort();
+    assert.deepEqual(names, ['adrift_check', 'adrift_context', 'adrift_decision', 'adrift_decisions', 'adrift_may_import', 'adrift_propose_decision']);
+    const text = (r: vscode.LanguageModelToolResult) => r.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
+    const token = new vscode.CancellationTokenSource().token;
+
+    const context = text(await vscode.lm.invokeTool('adrift_context', { input: { paths: ['src/server/ticket/ticket.service.ts'] }, toolInvocationToken: undefined }, token));
+    assert.match(context, /^Module \*\*ticket\*\*/m);
+
+    // An unsaved edit that imports knowledgebase internals: check reads the editor, not the disk.
+    const doc = await vscode.workspace.openTextDocument(workspaceUri('src/server/ticket/sla.ts'));
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), "import { searchArticles } from '../knowledgebase/search';\n"));
+    const checked = text(await vscode.lm.invokeTool('adrift_check', { input: { files: ['src/server/ticket/sla.ts'] }, toolInvocationToken: undefined }, token));
+    assert.match(checked, /src\/server\/ticket\/sla\.ts:1:\d+ error module-dependency: .*\[ADR-0003\]\(docs\/adr\/0003-split-into-five-domain-modules\.yaml\)/);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+
+    const may = text(await vscode.lm.invokeTool('adrift_may_import', { input: { from_path: 'src/server/ticket/sla.ts', package: 'mongoose' }, toolInvocationToken: undefined }, token));
+    assert.match(may, /^Not allowed: import 'mongoose';/);
+
+    await assert.rejects(Promise.resolve(vscode.lm.invokeTool('adrift_context', { input: { paths: ['../outside'] }, toolInvocationToken: undefined }, token)), /outside the workspace/);
+  });
 });

@@ -40,7 +40,7 @@ describe('adrift context', function () {
       .sort();
     assert.ok(expected.length > 0);
     assert.deepEqual(c.findings.map((f) => `${f.line} ${f.rule}`).sort(), expected);
-    assert.ok(c.findings.every((f) => f.decision === 3));
+    assert.ok(c.findings.every((f) => f.decision?.id === 3));
   });
 
   it('stays short enough for an agent: about 2 KB of Markdown for one help-desk file', () => {
