@@ -97,7 +97,7 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
       title: 'Parts of the product',
       icon: 'split-horizontal',
       intro:
-        'What the product is built and shipped as: web app, mobile app, server, worker, an agent customers install, a browser extension, shared libraries. For each part, pick the parts it may use: a shared library by importing it, a server over its API (a worker may import the server code it runs). Code that ships to users never imports server code, and Adrift flags every import between parts that the split does not allow.',
+        'What the product is built and shipped as: web app, mobile app, server, worker, an agent customers install, a browser extension, shared libraries. Pick what each part may use: a shared library is imported, a server is called over its API (a worker may import the server code it runs). Adrift flags every other import between parts.',
       fields: [
         {
           id: 'parts',
