@@ -152,15 +152,9 @@ export function readParts(answers: GuideAnswers, problems: GuideProblem[]): Part
     }
     parts.push({ name, kind, technology, globs: [...new Set(folders.map(answerGlob))], uses: cellList(row, 'uses') });
   }
-  for (const p of parts) {
-    const known = p.uses.filter((u) => {
-      if (u.toLowerCase() === p.name.toLowerCase()) return false;
-      if (parts.some((q) => q.name === u)) return true;
-      problems.push(problem(`"${p.name}" uses "${u}", which is not a part.`));
-      return false;
-    });
-    p.uses = [...new Set(known)];
-  }
+  // Picks are checkboxes of the other rows' names, so a name that is no part is one a deleted
+  // row left behind: the user cannot uncheck it any more, and it allows nothing.
+  for (const p of parts) p.uses = [...new Set(p.uses.filter((u) => u !== p.name && parts.some((q) => q.name === u)))];
   return parts;
 }
 
