@@ -8,11 +8,13 @@ import type { GuideProblem } from '../core/guide/records';
 import type { ArchitectureOverview } from '../core/overview/overview';
 import type { DriftSummary } from '../core/overview/drift';
 import { checkAnswers } from '../core/guide/answers';
+import { upgradeAnswers } from '../core/guide/split';
 
 export type { DriftSummary, ModulePairDrift } from '../core/overview/drift';
 export type { ArchitectureOverview } from '../core/overview/overview';
 export type { GuideAnswers, GuideFlow, GuideStep, GuideField, TableRow, ChoiceOption } from '../core/guide/types';
 export type { GuideProblem } from '../core/guide/records';
+export { upgradeAnswers } from '../core/guide/split';
 
 /** What the webview keeps (getState/setState) and the host mirrors in workspace state. */
 export interface GuideState {
@@ -122,7 +124,8 @@ export function parseGuideState(v: unknown): Parsed<GuideState> {
   if (typeof v.tab !== 'string' || !(GUIDE_TABS as readonly string[]).includes(v.tab)) return { ok: false, error: `state.tab must be one of ${GUIDE_TABS.join(', ')}` };
   const bad = checkAnswers(v.answers);
   if (bad) return { ok: false, error: `state: ${bad}` };
-  const state: GuideState = { version: 1, step: v.step, answers: v.answers as GuideAnswers, tab: v.tab as GuideTab };
+  // Answers saved by an older guide (the frontend/backend split) are read in today's shape.
+  const state: GuideState = { version: 1, step: v.step, answers: upgradeAnswers(v.answers as GuideAnswers), tab: v.tab as GuideTab };
   if (typeof v.template === 'string') state.template = v.template;
   return { ok: true, value: state };
 }

@@ -114,6 +114,34 @@ function choiceField(field: Extract<GuideField, { kind: 'choice' }>, ctx: FieldC
   return group;
 }
 
+/**
+ * A `pick-rows` cell: a checkbox per other row's name (the parts a part may use). `draw`
+ * rebuilds it when a row is renamed, so the boxes always show today's names.
+ */
+function rowPicks(column: Column, row: TableRow, rows: TableRow[], label: string, ctx: FieldContext): { element: HTMLElement; draw: () => void } {
+  const key = column.rowsColumn ?? '';
+  const nameOf = (r: TableRow) => (typeof r[key] === 'string' ? (r[key] as string).trim() : '');
+  row[column.id] = strings(row[column.id]);
+  const group = h('div', { class: 'picks', role: 'group', 'aria-label': label });
+  const draw = () => {
+    const own = nameOf(row);
+    const names = rows.map(nameOf).filter((n, i, all) => n !== '' && n !== own && all.indexOf(n) === i);
+    const picked = strings(row[column.id]);
+    group.replaceChildren(...names.map((other) => {
+      const box = h('vscode-checkbox', { label: other, checked: picked.includes(other), value: other }) as HTMLElement & { checked: boolean };
+      box.addEventListener('change', () => {
+        const now = strings(row[column.id]).filter((n) => n !== other);
+        row[column.id] = box.checked ? [...now, other] : now;
+        ctx.store.changed();
+      });
+      return box;
+    }));
+    if (names.length === 0) group.append(h('span', { class: 'empty' }, 'Name the other rows to pick them here.'));
+  };
+  draw();
+  return { element: group, draw };
+}
+
 function columnInput(column: Column, row: TableRow, rowLabel: string, ctx: FieldContext, onRename?: (before: string, after: string) => void): HTMLElement {
   const label = `${column.label} of ${rowLabel}`;
   if (column.kind === 'list') {
@@ -161,10 +189,20 @@ function renameKeys(ctx: FieldContext, table: string, column: string, before: st
   }
 }
 
+/** A renamed row stays picked in the table's `pick-rows` cells that name rows by this column. */
+function renamePicks(field: TableField, rows: TableRow[], column: string, before: string, after: string): void {
+  if (before.trim() === '' || after.trim() === '' || before.trim() === after.trim()) return;
+  for (const c of field.columns) {
+    if (c.kind !== 'pick-rows' || c.rowsColumn !== column) continue;
+    for (const r of rows) r[c.id] = strings(r[c.id]).map((n) => (n === before.trim() ? after.trim() : n));
+  }
+}
+
 function tableField(field: TableField, ctx: FieldContext): HTMLElement {
   const rows = (Array.isArray(ctx.store.answers[field.id]) ? ctx.store.answers[field.id] : []) as TableRow[];
   ctx.store.answers[field.id] = rows;
   const list = h('ol', { class: 'rows', 'aria-label': field.label });
+  const redraws: (() => void)[] = [];
   rows.forEach((row, i) => {
     const rowName = `${field.rowLabel} ${i + 1}`;
     const title = h('div', { class: 'row-title' }, h('span', {}, rowName), iconButton('trash', `Remove ${rowName}`, () => {
@@ -172,16 +210,26 @@ function tableField(field: TableField, ctx: FieldContext): HTMLElement {
       ctx.store.changed();
       ctx.redraw();
     }));
-    const cells = field.columns.map((column) =>
-      h('label', { class: 'cell' }, h('span', { class: 'cell-label' }, column.label),
-        columnInput(column, row, rowName, ctx, (before, after) => renameKeys(ctx, field.id, column.id, before, after))),
-    );
+    const cells = field.columns.map((column) => {
+      if (column.kind === 'pick-rows') {
+        // A group of checkboxes is named by its aria-label; a <label> around it would name only the first box.
+        const picks = rowPicks(column, row, rows, `${column.label} of ${rowName}`, ctx);
+        redraws.push(picks.draw);
+        return h('div', { class: 'cell' }, h('span', { class: 'cell-label', 'aria-hidden': 'true' }, column.label), picks.element);
+      }
+      return h('label', { class: 'cell' }, h('span', { class: 'cell-label' }, column.label),
+        columnInput(column, row, rowName, ctx, (before, after) => {
+          renameKeys(ctx, field.id, column.id, before, after);
+          renamePicks(field, rows, column.id, before, after);
+          for (const draw of redraws) draw();
+        }));
+    });
     list.append(h('li', { class: 'row' }, title, ...cells));
   });
   const add = h('vscode-button', { secondary: true, icon: 'add', class: 'add-row' }, `Add ${field.rowLabel}`);
   add.addEventListener('click', () => {
     const row: TableRow = {};
-    for (const c of field.columns) row[c.id] = c.kind === 'list' ? [] : c.kind === 'choice' ? (c.options?.[0]?.id ?? '') : '';
+    for (const c of field.columns) row[c.id] = c.kind === 'list' || c.kind === 'pick-rows' ? [] : c.kind === 'choice' ? (c.options?.[0]?.id ?? '') : '';
     rows.push(row);
     ctx.store.changed();
     ctx.redraw();

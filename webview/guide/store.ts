@@ -2,7 +2,7 @@
 // (survives hiding the view) and, shortly after, to the host's workspace state (survives
 // reloading the window), so no typed answer is ever lost.
 
-import type { GuideAnswers, GuideState, GuideTab } from '../../src/protocol/guide';
+import { upgradeAnswers, type GuideAnswers, type GuideState, type GuideTab } from '../../src/protocol/guide';
 import type { GuideHost } from './host';
 
 const TABS: GuideTab[] = ['guide', 'drift', 'overview'];
@@ -15,7 +15,7 @@ export function restoreState(raw: unknown): GuideState | undefined {
   return {
     version: 1,
     step: s.step,
-    answers: s.answers,
+    answers: upgradeAnswers(s.answers),
     tab: TABS.includes(s.tab as GuideTab) ? (s.tab as GuideTab) : 'guide',
     ...(typeof s.template === 'string' ? { template: s.template } : {}),
   };

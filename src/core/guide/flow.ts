@@ -2,6 +2,7 @@
 // Field ids are the keys of GuideAnswers that ./records.ts reads.
 
 import { AUTH_OPTIONS, DATABASE_OPTIONS, FILE_STORAGE_OPTIONS, QUEUE_OPTIONS, TENANCY_OPTIONS } from './options';
+import { PART_KINDS } from './split';
 import type { ChoiceOption, GuideField, GuideFlow } from './types';
 
 /** A key technology decision: the answer id of its choice, of its rationale, and its options. */
@@ -18,13 +19,6 @@ export const KEY_DECISION_AREAS: KeyDecisionArea[] = [
   { area: 'queue', label: 'Queue', field: 'queue', rationaleField: 'queueRationale', options: QUEUE_OPTIONS },
   { area: 'file storage', label: 'File Storage', field: 'fileStorage', rationaleField: 'fileStorageRationale', options: FILE_STORAGE_OPTIONS },
   { area: 'auth', label: 'Auth', field: 'auth', rationaleField: 'authRationale', options: AUTH_OPTIONS },
-];
-
-export const SPLIT_SIDES = [
-  { id: 'frontend', label: 'Frontend' },
-  { id: 'backend', label: 'Backend' },
-  { id: 'mobile', label: 'Mobile' },
-  { id: 'shared', label: 'Shared' },
 ];
 
 function keyDecisionFields(): GuideField[] {
@@ -100,9 +94,10 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
     },
     {
       id: 'split',
-      title: 'Frontend/backend split',
+      title: 'Parts of the product',
       icon: 'split-horizontal',
-      intro: 'The deployable parts and the technology of each. Frontends reach the backend only over its API, never by importing its code.',
+      intro:
+        'What the product is built and shipped as: web app, mobile app, server, worker, an agent customers install, a browser extension, shared libraries. Pick what each part may use: a shared library is imported, a server is called over its API (a worker may import the server code it runs). Adrift flags every other import between parts.',
       fields: [
         {
           id: 'parts',
@@ -110,12 +105,14 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
           label: 'Parts',
           rowLabel: 'part',
           columns: [
-            { id: 'side', label: 'Side', kind: 'choice', options: SPLIT_SIDES },
-            { id: 'technology', label: 'Technology and purpose', kind: 'text', placeholder: 'Next.js for dashboard (agent workspace)' },
-            { id: 'folders', label: 'Folders', kind: 'list', suggest: 'folders', placeholder: 'web' },
+            { id: 'name', label: 'Name', kind: 'text' },
+            { id: 'kind', label: 'Kind', kind: 'choice', options: PART_KINDS.map(({ id, label }) => ({ id, label })) },
+            { id: 'technology', label: 'Technology', kind: 'text' },
+            { id: 'folders', label: 'Folders', kind: 'list', suggest: 'folders' },
+            { id: 'uses', label: 'May use', kind: 'pick-rows', rowsColumn: 'name' },
           ],
         },
-        { id: 'splitRationale', kind: 'textarea', label: 'Why this split?', placeholder: 'API-first for mobile + future public API' },
+        { id: 'splitRationale', kind: 'textarea', label: 'Why these parts?' },
       ],
     },
     {

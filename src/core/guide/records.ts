@@ -4,11 +4,13 @@
 // proposed record that supersedes it, an unchanged one produces nothing.
 
 import type { ChoiceOption, GuideAnswers } from './types';
-import type { DecisionRecord, DecisionStatus, ForbiddenImport, ModuleDeclaration, UndeclaredPolicy } from '../records/types';
-import { KEY_DECISION_AREAS, SPLIT_SIDES } from './flow';
+import type { DecisionRecord, DecisionStatus, ModuleDeclaration, UndeclaredPolicy } from '../records/types';
+import { KEY_DECISION_AREAS } from './flow';
 import { TENANCY_OPTIONS, packagesRuledOut } from './options';
 import { cell, cellList, list, perRow, rows, text } from './answers';
 import { decisionSlot, type DecisionSlot } from './slots';
+import { splitDraft } from './split';
+import { answerGlob } from '../model/globs';
 
 export interface GuideProblem {
   /** The step and answer the problem is in, so the guide can take the user there. */
@@ -51,9 +53,7 @@ export function moduleSlug(name: string): string {
 
 /** A folder answer as a glob of everything under it; globs the user wrote are kept. */
 export function folderGlob(folder: string): string {
-  const clean = folder.trim().replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
-  if (/[*?[{]/.test(clean)) return clean;
-  return clean === '' || clean === '.' ? '**' : `${clean}/**`;
+  return answerGlob(folder);
 }
 
 function optionById(options: ChoiceOption[], id: string): ChoiceOption | undefined {
@@ -196,51 +196,6 @@ function modulesDraft(answers: GuideAnswers, problems: GuideProblem[]): { draft?
   };
 }
 
-function splitDraft(answers: GuideAnswers, problems: GuideProblem[]): Draft | undefined {
-  const parts = rows(answers, 'parts')
-    .map((row) => ({ side: cell(row, 'side'), technology: cell(row, 'technology'), folders: cellList(row, 'folders') }))
-    .filter((p) => p.technology !== '' || p.folders.length > 0);
-  if (parts.length === 0) {
-    problems.push({ step: 'split', field: 'parts', message: 'Add the frontend and backend parts to record the split.' });
-    return undefined;
-  }
-  const sideLabel = (id: string) => SPLIT_SIDES.find((s) => s.id === id)?.label ?? 'Part';
-  const bySide = new Map<string, string[]>();
-  for (const p of parts) {
-    const label = sideLabel(p.side);
-    const what = p.technology || p.folders.join(', ');
-    bySide.set(label, [...(bySide.get(label) ?? []), what]);
-  }
-  // One line per side, `; ` between sides: the overview shows each side on its own line.
-  const chosen = [...bySide].map(([side, items]) => `${side}: ${items.join(' + ')}`).join('; ');
-
-  const forbid: ForbiddenImport[] = [];
-  for (const a of parts) {
-    for (const b of parts) {
-      if (a === b || a.side === b.side || a.side === 'shared' || b.side === 'shared') continue;
-      for (const from of a.folders) {
-        for (const to of b.folders) {
-          forbid.push({ from: folderGlob(from), to: folderGlob(to), reason: `${sideLabel(a.side).toLowerCase()} and ${sideLabel(b.side).toLowerCase()} talk over the API only` });
-        }
-      }
-    }
-  }
-  const rationale = text(answers, 'splitRationale');
-  return {
-    title: `Split frontend and backend: ${[...bySide.keys()].join(', ').toLowerCase()} talk over the API only`,
-    kind: 'boundaries',
-    ...withDeciders(answers),
-    tags: ['split'],
-    ...(text(answers, 'product') ? { context: text(answers, 'product') } : {}),
-    options: [
-      { name: chosen, pros: ['each part deploys on its own', 'one API for every client'], cons: ['an API contract to keep'] },
-      { name: 'One full-stack application sharing code', pros: ['fewer moving parts'], cons: ['clients couple to server internals'] },
-    ],
-    decision: { chosen, ...(rationale ? { rationale } : {}) },
-    ...(forbid.length ? { enforce: { imports: { forbid } } } : {}),
-  };
-}
-
 function keyDecisionDrafts(answers: GuideAnswers, problems: GuideProblem[]): Draft[] {
   const drafts: Draft[] = [];
   for (const area of KEY_DECISION_AREAS) {
@@ -363,7 +318,7 @@ export function planRecords(answers: GuideAnswers, options: PlanOptions): Record
   const { draft: modules } = modulesDraft(answers, problems);
   if (modules) drafts.push(modules);
   const split = splitDraft(answers, problems);
-  if (split) drafts.push(split);
+  if (split) drafts.push({ ...split, ...withDeciders(answers) });
   drafts.push(...keyDecisionDrafts(answers, problems));
   const buildVsBuy = buildVsBuyDraft(answers, problems);
   if (buildVsBuy) drafts.push(buildVsBuy);

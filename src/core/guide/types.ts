@@ -38,12 +38,17 @@ export interface ListField extends FieldBase {
   suggest?: 'folders';
 }
 
-/** A column of a table: plain text, a list, or a pick from fixed options. */
+/**
+ * A column of a table: plain text, a list, a pick from fixed options, or (`pick-rows`) a
+ * pick among the names of the table's other rows, e.g. the parts a part may call.
+ */
 export interface TableColumn {
   id: string;
   label: string;
-  kind: 'text' | 'list' | 'choice';
+  kind: 'text' | 'list' | 'choice' | 'pick-rows';
   options?: { id: string; label: string }[];
+  /** For `pick-rows`: the column of the same table that holds each row's name. The cell is the list of picked names. */
+  rowsColumn?: string;
   suggest?: 'folders';
   placeholder?: string;
 }

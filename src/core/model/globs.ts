@@ -41,6 +41,16 @@ export function folderGlob(relativeFolder: string): string {
 }
 
 /**
+ * A folder as someone types it in the guide (`./api/src/`, `api\src`, `app/[slug]`) as the
+ * glob of the folder and everything below it. A name is a literal folder, so `[slug]` is
+ * escaped; what has `*`, `?` or `{` was written as a glob and is kept.
+ */
+export function answerGlob(folder: string): string {
+  const clean = folder.trim().replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+  return /[*?{]/.test(clean) ? clean : folderGlob(clean === '.' ? '' : clean);
+}
+
+/**
  * The literal folder a glob starts with (escapes resolved), and whether anything after it
  * is a pattern. `src/app/\[slug\]/**` → base `src/app/[slug]`, glob; `src/a.ts` → no glob.
  */

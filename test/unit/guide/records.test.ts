@@ -51,7 +51,7 @@ describe('guide: answers → decision records', () => {
         assert.equal(byTag(records, 'modules').enforce?.undeclared, 'deny');
       });
 
-      it('records the frontend/backend split and forbids imports across it', () => {
+      it('records the parts of the product and forbids imports between them', () => {
         const split = byTag(records, 'split');
         for (const part of seed.split) assert.ok(split.decision?.chosen.includes(part), part);
         const forbid = split.enforce?.imports?.forbid ?? [];
@@ -136,7 +136,7 @@ describe('guide: answers → decision records', () => {
     const supersedes = (slotTitle: string) => records.find((r) => r.title.startsWith(slotTitle))?.supersedes;
     assert.deepEqual(supersedes('Tenancy:'), [2]);
     assert.deepEqual(supersedes('Split the product'), [3, 6]);
-    assert.deepEqual(supersedes('Split frontend'), [4]);
+    assert.deepEqual(supersedes('Build the product as'), [4]);
     assert.equal(supersedes('Queue:'), undefined, 'a rejected record is not in force');
     assert.equal(records[0].id, 7);
   });
