@@ -23,6 +23,10 @@ export interface GuideState {
   step: number;
   answers: GuideAnswers;
   tab: GuideTab;
+  /** The id of the current step: the flow may change under the index (a product kind adds steps). */
+  stepId?: string;
+  /** When the webview last changed this state (ms since the epoch): of two copies, the newer wins. */
+  savedAt?: number;
 }
 
 export const GUIDE_TABS = ['guide', 'drift', 'overview'] as const;
@@ -32,6 +36,8 @@ export interface TemplateSummary {
   id: string;
   label: string;
   description: string;
+  /** Example text per field (`fieldId`) or table column (`fieldId.columnId`) that fits this template. */
+  placeholders?: Record<string, string>;
 }
 
 export interface PlannedRecordPreview {
@@ -104,7 +110,11 @@ export type HostToWebview =
   | { type: 'reply'; requestId: number; ok: false; error: string }
   | { type: 'drift'; drift: DriftSummary }
   | { type: 'overview'; overview: ArchitectureOverview }
-  | { type: 'folders'; folders: string[] };
+  | { type: 'folders'; folders: string[] }
+  /** Another webview of the guide (sidebar or editor tab) changed the shared state. */
+  | { type: 'state'; state: GuideState }
+  /** The flow changed with the answers (e.g. a product kind's pack of steps). */
+  | { type: 'flow'; flow: GuideFlow };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -122,8 +132,12 @@ export function parseGuideState(v: unknown): Parsed<GuideState> {
   if (typeof v.tab !== 'string' || !(GUIDE_TABS as readonly string[]).includes(v.tab)) return { ok: false, error: `state.tab must be one of ${GUIDE_TABS.join(', ')}` };
   const bad = checkAnswers(v.answers);
   if (bad) return { ok: false, error: `state: ${bad}` };
+  if (v.stepId !== undefined && (typeof v.stepId !== 'string' || v.stepId.length > 100)) return { ok: false, error: 'state.stepId must be a short string' };
+  if (v.savedAt !== undefined && (typeof v.savedAt !== 'number' || !Number.isFinite(v.savedAt) || v.savedAt < 0)) return { ok: false, error: 'state.savedAt must be a time in milliseconds' };
   const state: GuideState = { version: 1, step: v.step, answers: v.answers as GuideAnswers, tab: v.tab as GuideTab };
   if (typeof v.template === 'string') state.template = v.template;
+  if (typeof v.stepId === 'string') state.stepId = v.stepId;
+  if (typeof v.savedAt === 'number') state.savedAt = v.savedAt;
   return { ok: true, value: state };
 }
 
@@ -172,3 +186,5 @@ export function parseGuideMessage(data: unknown): Parsed<WebviewToHost> {
       return { ok: false, error: `unknown message type ${JSON.stringify(data.type)}` };
   }
 }
+
+export { asExample } from '../core/guide/placeholders';

@@ -30,7 +30,7 @@ export const SPLIT_SIDES = [
 function keyDecisionFields(): GuideField[] {
   return KEY_DECISION_AREAS.flatMap((a): GuideField[] => [
     { id: a.field, kind: 'choice', label: a.label, options: a.options, required: true },
-    { id: a.rationaleField, kind: 'textarea', label: `Why this ${a.label.toLowerCase()}?`, placeholder: 'e.g. relational data fits well' },
+    { id: a.rationaleField, kind: 'textarea', label: `Why this ${a.label.toLowerCase()}?`, placeholder: 'what made this option right for the product' },
   ]);
 }
 
@@ -44,10 +44,10 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
       icon: 'organization',
       intro: 'What you are building, for whom, and how customers (tenants) are kept apart. Tenancy is the hardest decision to change later.',
       fields: [
-        { id: 'product', kind: 'text', label: 'Product', placeholder: 'Help desk for SMBs (10-50 agents per customer)', required: true },
+        { id: 'product', kind: 'text', label: 'Product', placeholder: 'Invoicing app for freelancers', required: true },
         { id: 'deciders', kind: 'list', label: 'Deciders', help: 'Who makes these decisions.', placeholder: 'tech lead' },
         { id: 'tenancy', kind: 'choice', label: 'Tenancy model', options: TENANCY_OPTIONS, required: true },
-        { id: 'tenancyRationale', kind: 'textarea', label: 'Why this tenancy model?' },
+        { id: 'tenancyRationale', kind: 'textarea', label: 'Why this tenancy model?', placeholder: 'how many customers, how big, how separate they must be' },
       ],
     },
     {
@@ -63,9 +63,9 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
           rowLabel: 'module',
           required: true,
           columns: [
-            { id: 'name', label: 'Name', kind: 'text', placeholder: 'Ticket' },
-            { id: 'responsibility', label: 'Responsibility', kind: 'text', placeholder: 'Creation, assignment, status, SLA tracking' },
-            { id: 'folders', label: 'Folders', kind: 'list', suggest: 'folders', placeholder: 'api/src/ticket' },
+            { id: 'name', label: 'Name', kind: 'text', placeholder: 'Billing' },
+            { id: 'responsibility', label: 'Responsibility', kind: 'text', placeholder: 'Invoices, payments, plan limits' },
+            { id: 'folders', label: 'Folders', kind: 'list', suggest: 'folders', placeholder: 'src/billing' },
           ],
         },
       ],
@@ -76,7 +76,7 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
       icon: 'database',
       intro: 'Each table, model or collection has one owner. Other modules go through the owner\'s API instead of reading its data.',
       fields: [
-        { id: 'owns', kind: 'per-row', label: 'Data each module owns', rowsOf: { field: 'modules', column: 'name' }, values: 'list', placeholder: 'Ticket' },
+        { id: 'owns', kind: 'per-row', label: 'Data each module owns', rowsOf: { field: 'modules', column: 'name' }, values: 'list', placeholder: 'Invoice' },
       ],
     },
     {
@@ -111,11 +111,11 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
           rowLabel: 'part',
           columns: [
             { id: 'side', label: 'Side', kind: 'choice', options: SPLIT_SIDES },
-            { id: 'technology', label: 'Technology and purpose', kind: 'text', placeholder: 'Next.js for dashboard (agent workspace)' },
+            { id: 'technology', label: 'Technology and purpose', kind: 'text', placeholder: 'React single-page app for the dashboard' },
             { id: 'folders', label: 'Folders', kind: 'list', suggest: 'folders', placeholder: 'web' },
           ],
         },
-        { id: 'splitRationale', kind: 'textarea', label: 'Why this split?', placeholder: 'API-first for mobile + future public API' },
+        { id: 'splitRationale', kind: 'textarea', label: 'Why this split?', placeholder: 'the frontends reach the server only through its API' },
       ],
     },
     {
@@ -139,8 +139,8 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
           columns: [
             { id: 'capability', label: 'Capability', kind: 'text', placeholder: 'Payments' },
             { id: 'choice', label: 'Build or buy', kind: 'choice', options: [{ id: 'build', label: 'Build' }, { id: 'buy', label: 'Buy' }] },
-            { id: 'vendor', label: 'Vendor', kind: 'text', placeholder: 'Stripe' },
-            { id: 'reason', label: 'Why', kind: 'text' },
+            { id: 'vendor', label: 'Vendor', kind: 'text', placeholder: 'a payment provider' },
+            { id: 'reason', label: 'Why', kind: 'text', placeholder: 'not what makes the product different' },
           ],
         },
       ],
@@ -158,8 +158,8 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
           rowLabel: 'stage',
           columns: [
             { id: 'stage', label: 'Stage', kind: 'text', placeholder: 'v2' },
-            { id: 'summary', label: 'What changes', kind: 'text', placeholder: 'Read replicas, caching with Redis, webhooks' },
-            { id: 'trigger', label: 'Trigger', kind: 'text', placeholder: 'p95 latency above 300 ms' },
+            { id: 'summary', label: 'What changes', kind: 'text', placeholder: 'Read replicas and a cache' },
+            { id: 'trigger', label: 'Trigger', kind: 'text', placeholder: 'the database becomes the bottleneck' },
           ],
         },
       ],

@@ -8,7 +8,7 @@ import { ARCHITECTURE_FLOW } from '../../core/guide/flow';
 import { workspaceFolders } from '../../core/guide/folders';
 import { planRecords, type RecordPlan } from '../../core/guide/records';
 import { GUIDE_TEMPLATES, templateAnswers } from '../../core/guide/templates';
-import type { GuideAnswers } from '../../core/guide/types';
+import type { GuideAnswers, GuideFlow } from '../../core/guide/types';
 import { recordFileChanges, recordPath } from '../../core/guide/write';
 import { recordToYaml } from '../../core/records/serialize';
 import { summarizeDrift, type DriftSummary } from '../../core/overview/drift';
@@ -44,6 +44,12 @@ export class GuideSession {
     return this.memento.update(GUIDE_STATE_KEY, state);
   }
 
+  /** The flow for these answers. The webview draws whatever this returns, and follows when it changes. */
+  flowFor(answers: GuideAnswers): GuideFlow {
+    void answers;
+    return ARCHITECTURE_FLOW;
+  }
+
   drift(): DriftSummary {
     const folder = this.folder();
     return folder ? summarizeDrift(this.service.findings(folder), folder.scanned) : summarizeDrift([], true);
@@ -77,8 +83,8 @@ export class GuideSession {
     await this.service.ready;
     const saved = this.savedState();
     return {
-      flow: ARCHITECTURE_FLOW,
-      templates: GUIDE_TEMPLATES.map(({ id, label, description }) => ({ id, label, description })),
+      flow: this.flowFor(saved?.answers ?? {}),
+      templates: GUIDE_TEMPLATES.map(({ id, label, description, placeholders }) => ({ id, label, description, ...(placeholders ? { placeholders } : {}) })),
       ...(saved ? { saved } : {}),
       folders: await this.folders(),
       drift: this.drift(),

@@ -9,6 +9,8 @@ export function guideHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
     title: 'Architecture Guide',
     stylesheet: 'guide.css',
     scripts: [['vendor', 'elements.js'], ['guide.js']],
-    body: '<main id="app" aria-live="polite"><p class="loading">Loading the Architecture Guide…</p></main>',
+    // One polite live region for what the guide announces (a row deleted, undone); the page
+    // itself is not live, so redrawing a step is not read out.
+    body: '<main id="app"><p class="loading">Loading the Architecture Guide…</p></main><div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>',
   });
 }
