@@ -45,7 +45,7 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
       intro: 'What you are building, for whom, and how customers (tenants) are kept apart. Tenancy is the hardest decision to change later.',
       fields: [
         { id: 'product', kind: 'text', label: 'Product', placeholder: 'Invoicing app for freelancers', required: true },
-        { id: 'deciders', kind: 'list', label: 'Deciders', help: 'Who makes these decisions.', placeholder: 'tech lead' },
+        { id: 'deciders', kind: 'list', label: 'Deciders', help: 'Who makes these decisions.', placeholder: 'lead architect' },
         { id: 'tenancy', kind: 'choice', label: 'Tenancy model', options: TENANCY_OPTIONS, required: true },
         { id: 'tenancyRationale', kind: 'textarea', label: 'Why this tenancy model?', placeholder: 'how many customers, how big, how separate they must be' },
       ],
@@ -63,9 +63,9 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
           rowLabel: 'module',
           required: true,
           columns: [
-            { id: 'name', label: 'Name', kind: 'text', placeholder: 'Billing' },
-            { id: 'responsibility', label: 'Responsibility', kind: 'text', placeholder: 'Invoices, payments, plan limits' },
-            { id: 'folders', label: 'Folders', kind: 'list', suggest: 'folders', placeholder: 'src/billing' },
+            { id: 'name', label: 'Name', kind: 'text', placeholder: 'Invoicing' },
+            { id: 'responsibility', label: 'Responsibility', kind: 'text', placeholder: 'Invoices and payment reminders' },
+            { id: 'folders', label: 'Folders', kind: 'list', suggest: 'folders', placeholder: 'src/invoicing' },
           ],
         },
       ],
@@ -76,7 +76,7 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
       icon: 'database',
       intro: 'Each table, model or collection has one owner. Other modules go through the owner\'s API instead of reading its data.',
       fields: [
-        { id: 'owns', kind: 'per-row', label: 'Data each module owns', rowsOf: { field: 'modules', column: 'name' }, values: 'list', placeholder: 'Invoice' },
+        { id: 'owns', kind: 'per-row', label: 'Data each module owns', rowsOf: { field: 'modules', column: 'name' }, values: 'list', placeholder: 'InvoiceLine' },
       ],
     },
     {
@@ -112,7 +112,7 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
           columns: [
             { id: 'side', label: 'Side', kind: 'choice', options: SPLIT_SIDES },
             { id: 'technology', label: 'Technology and purpose', kind: 'text', placeholder: 'React single-page app for the dashboard' },
-            { id: 'folders', label: 'Folders', kind: 'list', suggest: 'folders', placeholder: 'web' },
+            { id: 'folders', label: 'Folders', kind: 'list', suggest: 'folders', placeholder: 'apps/web' },
           ],
         },
         { id: 'splitRationale', kind: 'textarea', label: 'Why this split?', placeholder: 'the frontends reach the server only through its API' },
@@ -137,9 +137,9 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
           label: 'Capabilities',
           rowLabel: 'capability',
           columns: [
-            { id: 'capability', label: 'Capability', kind: 'text', placeholder: 'Payments' },
+            { id: 'capability', label: 'Capability', kind: 'text', placeholder: 'Tax calculation' },
             { id: 'choice', label: 'Build or buy', kind: 'choice', options: [{ id: 'build', label: 'Build' }, { id: 'buy', label: 'Buy' }] },
-            { id: 'vendor', label: 'Vendor', kind: 'text', placeholder: 'a payment provider' },
+            { id: 'vendor', label: 'Vendor', kind: 'text', placeholder: 'a tax service' },
             { id: 'reason', label: 'Why', kind: 'text', placeholder: 'not what makes the product different' },
           ],
         },
@@ -157,7 +157,7 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
           label: 'Stages',
           rowLabel: 'stage',
           columns: [
-            { id: 'stage', label: 'Stage', kind: 'text', placeholder: 'v2' },
+            { id: 'stage', label: 'Stage', kind: 'text', placeholder: 'Stage 2' },
             { id: 'summary', label: 'What changes', kind: 'text', placeholder: 'Read replicas and a cache' },
             { id: 'trigger', label: 'Trigger', kind: 'text', placeholder: 'the database becomes the bottleneck' },
           ],

@@ -119,7 +119,7 @@ export class GuideViewProvider implements vscode.WebviewViewProvider, vscode.Web
 
   private attach(entry: GuideWebview, extra: vscode.Disposable[]): GuideWebview {
     entry.webview.options = { enableScripts: true, localResourceRoots: [webviewRoot(this.extensionUri)] };
-    entry.webview.html = guideHtml(entry.webview, this.extensionUri);
+    entry.webview.html = guideHtml(entry.webview, this.extensionUri, entry.kind);
     this.open.set(entry, [entry.webview.onDidReceiveMessage((data: unknown) => void this.receive(data, entry)), ...extra]);
     return entry;
   }

@@ -13,6 +13,7 @@ describe('guide protocol: what the host accepts from the webview', () => {
       { type: 'run', action: 'showModuleMap' },
       { type: 'openFile', path: 'docs/adr/0013-split-into-modules.yaml' },
       { type: 'saveState', state: { version: 1, step: 3, answers, tab: 'drift', template: 'help-desk' } },
+      { type: 'saveState', state: { version: 1, step: 2, answers: { ...answers, considered: { database: ['postgresql', 'mysql'] } }, tab: 'guide', template: 'ci-runner', stepId: 'ownership', savedAt: 1764640000000 } },
     ]) {
       const parsed = parseGuideMessage(message);
       assert.ok(parsed.ok, JSON.stringify(parsed));
@@ -43,6 +44,8 @@ describe('guide protocol: what the host accepts from the webview', () => {
     ['a file to open that is not a path', { type: 'openFile', path: 42 }, /openFile: path/],
     ['an empty file to open', { type: 'openFile', path: '' }, /openFile: path/],
     ['a state with a bad tab', { type: 'saveState', state: { version: 1, step: 0, answers: {}, tab: 'settings' } }, /state.tab/],
+    ['a state with a step id that is not a string', { type: 'saveState', state: { version: 1, step: 0, answers: {}, tab: 'guide', stepId: 3 } }, /state.stepId/],
+    ['a state saved at no time', { type: 'saveState', state: { version: 1, step: 0, answers: {}, tab: 'guide', savedAt: 'now' } }, /state.savedAt/],
     ['a state with a negative step', { type: 'saveState', state: { version: 1, step: -1, answers: {}, tab: 'guide' } }, /state.step/],
   ];
   for (const [what, message, reason] of rejected) {
