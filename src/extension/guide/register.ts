@@ -38,7 +38,8 @@ async function exportOverview(service: AdriftService): Promise<vscode.Uri | unde
 }
 
 export function registerGuide(service: AdriftService, context: vscode.ExtensionContext, log: vscode.LogOutputChannel): vscode.Disposable {
-  const session = new GuideSession(service, context.workspaceState, log);
+  const stateFile = context.storageUri ? vscode.Uri.joinPath(context.storageUri, 'guide-state.json') : undefined;
+  const session = new GuideSession(service, context.workspaceState, log, stateFile);
   const provider = new GuideViewProvider(context.extensionUri, session, service, log);
   const disposables: vscode.Disposable[] = [
     provider,

@@ -120,7 +120,9 @@ export async function assertFieldsNamed(guide: FrameLocator): Promise<string> {
   for (const f of shapes as FieldShape[]) {
     const where = `field ${f.id} (${f.kind}) in\n${snapshot}`;
     assert.ok(f.label.length > 0, `field ${f.id} has a visible label`);
-    if (f.kind === 'text' || f.kind === 'textarea' || f.kind === 'list') assert.ok(hasNamed(snapshot, 'textbox', f.label), `textbox "${f.label}": ${where}`);
+    if (f.kind === 'text' || f.kind === 'textarea') assert.ok(hasNamed(snapshot, 'textbox', f.label), `textbox "${f.label}": ${where}`);
+    // A list's input is a textbox, or a combobox when it suggests the workspace's folders.
+    if (f.kind === 'list') assert.ok(hasNamed(snapshot, 'textbox', f.label) || hasNamed(snapshot, 'combobox', f.label), `textbox "${f.label}": ${where}`);
     if (f.kind === 'choice') {
       assert.ok(hasNamed(snapshot, 'radiogroup', f.label), `radiogroup "${f.label}": ${where}`);
       assert.ok(f.options > 0, `${f.id} has options`);
@@ -130,7 +132,11 @@ export async function assertFieldsNamed(guide: FrameLocator): Promise<string> {
       for (const row of f.rows) {
         assert.match(row.title, /^\S.* \d+$/, `a row title like "Module 2": ${row.title}`);
         assert.ok(hasNamed(snapshot, 'group', row.title), `group "${row.title}": ${where}`);
-        for (const c of row.cells) assert.ok(hasNamed(snapshot, c.kind === 'choice' ? 'combobox' : 'textbox', `${row.title} ${c.label}`), `"${row.title} ${c.label}": ${where}`);
+        for (const c of row.cells) {
+          const name = `${row.title} ${c.label}`;
+          const named = c.kind === 'choice' ? hasNamed(snapshot, 'combobox', name) : hasNamed(snapshot, 'textbox', name) || (c.kind === 'list' && hasNamed(snapshot, 'combobox', name));
+          assert.ok(named, `"${name}": ${where}`);
+        }
         assert.ok(hasNamed(snapshot, 'button', `Delete ${row.title.toLowerCase()}`), `button "Delete ${row.title.toLowerCase()}": ${where}`);
       }
     }
