@@ -318,7 +318,7 @@ function tableField(field: TableField, ctx: FieldContext, headingId: string): HT
       ctx.deleted.set(field.id, { row: removed, index: i, rowName });
       ctx.store.changed();
       ctx.redraw();
-      ctx.announce(`${spokenRow(field, removed, rowName)} deleted. Undo is next to Add ${field.rowLabel}.`);
+      ctx.announce(`${spokenRow(field, removed, rowName)} deleted. Undo is one Shift+Tab back.`);
       if (!focusRow(field.id, i)) focusAdd(field.id);
     });
     list.append(h('li', { class: 'row', role: 'group', 'aria-labelledby': titleId, 'data-row': i },
@@ -335,10 +335,11 @@ function tableField(field: TableField, ctx: FieldContext, headingId: string): HT
     // The new row's first field, so keyboard users keep typing.
     focusRow(field.id, rows.length - 1);
   });
+  // Undo stands where the deleted row was: just before the row that took its place (Shift+Tab from it).
   const deleted = ctx.deleted.get(field.id);
-  let undoBar: HTMLElement | undefined;
   if (deleted) {
-    const undo = h('button', { type: 'button', class: 'button secondary undo', 'aria-label': `Undo delete of ${spokenRow(field, deleted.row, deleted.rowName).replace(/,$/, '')}` }, icon('discard'), ' Undo');
+    const spoken = spokenRow(field, deleted.row, deleted.rowName).replace(/,$/, '');
+    const undo = h('button', { type: 'button', class: 'button secondary undo', 'aria-label': `Undo delete of ${spoken}` }, icon('discard'), ' Undo');
     undo.addEventListener('click', () => {
       const index = Math.min(deleted.index, rows.length);
       rows.splice(index, 0, deleted.row);
@@ -348,9 +349,10 @@ function tableField(field: TableField, ctx: FieldContext, headingId: string): HT
       ctx.announce(`${spokenRow(field, deleted.row, `${rowLabel} ${index + 1}`).replace(/,$/, '')} restored.`);
       focusRow(field.id, index);
     });
-    undoBar = h('div', { class: 'undo-bar' }, h('span', {}, icon('info'), ` ${spokenRow(field, deleted.row, deleted.rowName).replace(/,$/, '')} deleted.`), undo);
+    const bar = h('li', { class: 'undo-bar' }, h('span', {}, icon('info'), ` ${spoken} deleted.`), undo);
+    list.insertBefore(bar, list.children[Math.min(deleted.index, rows.length)] ?? null);
   }
-  return h('div', { class: 'table-field' }, rows.length ? list : h('p', { class: 'empty' }, `No ${field.rowLabel} yet.`), undoBar, h('div', { class: 'actions' }, add));
+  return h('div', { class: 'table-field' }, rows.length || deleted ? list : h('p', { class: 'empty' }, `No ${field.rowLabel} yet.`), h('div', { class: 'actions' }, add));
 }
 
 function perRowField(field: PerRowField, ctx: FieldContext, headingId: string): HTMLElement {

@@ -60,14 +60,20 @@ export async function atStep(guide: FrameLocator, id: string): Promise<void> {
   await guide.locator(`h2[data-step-id="${id}"]`).waitFor({ timeout: 20_000 });
 }
 
+/** A snapshot line as written without YAML's quotes: a name with ": " makes the whole node a quoted key. */
+function plain(line: string): string {
+  const m = /^(\s*)- '(.*)'(:?.*)$/.exec(line);
+  return m ? `${m[1]}- ${m[2].replace(/''/g, "'")}${m[3]}` : line;
+}
+
 /** Form controls in an ARIA snapshot that have no accessible name. */
 export function unnamedControls(snapshot: string): string[] {
-  return snapshot.split('\n').filter((line) => /^\s*- (textbox|combobox|radio|checkbox|button|listbox|spinbutton|searchbox)(?: \[[^\]]*\])*(?::.*)?$/.test(line));
+  return snapshot.split('\n').map(plain).filter((line) => /^\s*- (textbox|combobox|radio|checkbox|button|listbox|spinbutton|searchbox)(?: \[[^\]]*\])*(?::.*)?$/.test(line));
 }
 
 /** The lines below each node of `role`, one list per node. */
 export function childrenOf(snapshot: string, role: string): string[][] {
-  const lines = snapshot.split('\n');
+  const lines = snapshot.split('\n').map(plain);
   const indent = (l: string) => l.length - l.trimStart().length;
   const groups: string[][] = [];
   lines.forEach((line, i) => {
@@ -81,7 +87,7 @@ export function childrenOf(snapshot: string, role: string): string[][] {
 
 /** Whether the snapshot has a node of `role` named exactly `name`. */
 export function hasNamed(snapshot: string, role: string, name: string): boolean {
-  return snapshot.split('\n').some((line) => line.trim().startsWith(`- ${role} ${JSON.stringify(name)}`));
+  return snapshot.split('\n').some((line) => plain(line).trim().startsWith(`- ${role} ${JSON.stringify(name)}`));
 }
 
 interface FieldShape {
@@ -110,7 +116,7 @@ export async function assertFieldsNamed(guide: FrameLocator): Promise<string> {
       kind: [...s.classList].find((c) => c.startsWith('field-'))?.slice('field-'.length) ?? '',
       label: (s.querySelector('h3')?.firstChild?.textContent ?? '').trim(),
       options: s.querySelectorAll('[role=radiogroup] input[type=radio]').length,
-      rows: [...s.querySelectorAll('.rows > li')].map((row) => ({
+      rows: [...s.querySelectorAll('.rows > li.row')].map((row) => ({
         title: (row.querySelector('.row-title')?.textContent ?? '').trim(),
         cells: [...row.querySelectorAll('.cell')].map((c) => ({ label: (c.querySelector('.cell-label')?.textContent ?? '').trim(), kind: [...c.classList].find((k) => k.startsWith('cell-') && k !== 'cell-label')?.slice('cell-'.length) ?? '' })),
       })),
