@@ -188,3 +188,14 @@ export function parseGuideMessage(data: unknown): Parsed<WebviewToHost> {
 }
 
 export { asExample } from '../core/guide/placeholders';
+
+/**
+ * Where `state` stands in `flow`, after the flow changed under it (a product kind brought its
+ * own steps): its step found again by id; else the same index, at most the review page.
+ */
+export function stepIn(flow: GuideFlow, state: Pick<GuideState, 'step' | 'stepId'>): { step: number; stepId?: string } {
+  const byId = state.stepId === undefined ? -1 : flow.steps.findIndex((s) => s.id === state.stepId);
+  const step = byId >= 0 ? byId : Math.max(0, Math.min(state.step, flow.steps.length));
+  const stepId = flow.steps[step]?.id;
+  return stepId === undefined ? { step } : { step, stepId };
+}

@@ -1,7 +1,7 @@
 // The Guide tab: pick a starting template, walk the steps back and forth, review the records
 // that will be written, and write them. Everything it shows comes from the flow the host sent.
 
-import type { GuideFlow, GuideLoaded, RecordsPreview, TemplateSummary } from '../../src/protocol/guide';
+import { stepIn, type GuideFlow, type GuideLoaded, type RecordsPreview, type TemplateSummary } from '../../src/protocol/guide';
 import { announce, button, h, icon, present } from './dom';
 import { renderField, type DeletedRow } from './fields';
 import type { GuideHost } from './host';
@@ -39,10 +39,9 @@ export class GuidePanel {
   setFlow(flow: GuideFlow): void {
     const before = this.steps[this.store.state.step];
     this.loaded.flow = flow;
-    const index = flow.steps.findIndex((s) => s.id === (this.store.state.stepId ?? before?.id));
-    if (index >= 0) this.store.state.step = index;
-    else this.store.state.step = Math.min(this.store.state.step, flow.steps.length);
-    this.store.state.stepId = flow.steps[this.store.state.step]?.id;
+    const { step, stepId } = stepIn(flow, { step: this.store.state.step, stepId: this.store.state.stepId ?? before?.id });
+    this.store.state.step = step;
+    this.store.state.stepId = stepId;
     const after = flow.steps[this.store.state.step];
     const nav = this.element.querySelector('nav.steps');
     if (nav && before && after && JSON.stringify(before) === JSON.stringify(after) && this.element.querySelector('h2[data-step-id]')) {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseGuideMessage, parseGuideState } from '../../../src/protocol/guide';
+import { parseGuideMessage, parseGuideState, stepIn } from '../../../src/protocol/guide';
+import type { GuideFlow } from '../../../src/core/guide/types';
 import { templateAnswers } from '../../../src/core/guide/templates';
 
 describe('guide protocol: what the host accepts from the webview', () => {
@@ -60,5 +61,23 @@ describe('guide protocol: what the host accepts from the webview', () => {
     assert.ok(parseGuideState({ version: 1, step: 0, answers: {}, tab: 'guide' }).ok);
     assert.equal(parseGuideState(undefined).ok, false);
     assert.equal(parseGuideState({ version: 1, step: 0, answers: { a: { b: 'not a list' } }, tab: 'guide' }).ok, false);
+  });
+});
+
+describe('guide protocol: the step when the flow changes under it', () => {
+  const step = (id: string) => ({ id, title: id, intro: '', icon: 'circle', fields: [] });
+  const spine: GuideFlow = { id: 'f', title: 'f', steps: [step('product'), step('modules'), step('decisions')] };
+  // A product kind's pack adds its steps after the product step.
+  const withPack: GuideFlow = { id: 'f', title: 'f', steps: [step('product'), step('runners'), step('queue'), step('modules'), step('decisions')] };
+
+  it('finds the current step again by its id', () => {
+    assert.deepEqual(stepIn(withPack, { step: 1, stepId: 'modules' }), { step: 3, stepId: 'modules' });
+    assert.deepEqual(stepIn(spine, { step: 2, stepId: 'queue' }), { step: 2, stepId: 'decisions' });
+  });
+
+  it('keeps the index when the step is gone, at most the review page', () => {
+    assert.deepEqual(stepIn(spine, { step: 4, stepId: 'runners' }), { step: 3 });
+    assert.deepEqual(stepIn(spine, { step: 3 }), { step: 3 });
+    assert.deepEqual(stepIn(withPack, { step: 0 }), { step: 0, stepId: 'product' });
   });
 });
