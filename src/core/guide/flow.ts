@@ -30,7 +30,7 @@ export const SPLIT_SIDES = [
 function keyDecisionFields(): GuideField[] {
   return KEY_DECISION_AREAS.flatMap((a): GuideField[] => [
     { id: a.field, kind: 'choice', label: a.label, options: a.options, required: true },
-    { id: a.rationaleField, kind: 'textarea', label: `Why this ${a.label.toLowerCase()}?`, placeholder: 'what made this option right for the product' },
+    { id: a.rationaleField, kind: 'textarea', label: `Why this ${a.label.toLowerCase()}?`, placeholder: 'the team knows it well and it fits the data' },
   ]);
 }
 
@@ -47,7 +47,7 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
         { id: 'product', kind: 'text', label: 'Product', placeholder: 'Invoicing app for freelancers', required: true },
         { id: 'deciders', kind: 'list', label: 'Deciders', help: 'Who makes these decisions.', placeholder: 'lead architect' },
         { id: 'tenancy', kind: 'choice', label: 'Tenancy model', options: TENANCY_OPTIONS, required: true },
-        { id: 'tenancyRationale', kind: 'textarea', label: 'Why this tenancy model?', placeholder: 'how many customers, how big, how separate they must be' },
+        { id: 'tenancyRationale', kind: 'textarea', label: 'Why this tenancy model?', placeholder: 'a few large customers who each need their own database' },
       ],
     },
     {
