@@ -66,7 +66,7 @@ suite('Guide UI: accessibility and state', function () {
     // Folders suggests the workspace's folders: a combobox.
     assert.ok(hasNamed(modules, 'combobox', 'Module 2 Folders'), modules);
     // The placeholder is the CI runner's example, marked as one; the blank template's are neutral.
-    assert.equal(await guide.locator('section[data-field="modules"] .rows > li[data-row="0"] .cell-text input').first().getAttribute('placeholder'), 'e.g. Pipeline');
+    assert.equal(await guide.locator('section[data-field="modules"] .rows > .row[data-row="0"] .cell-text input').first().getAttribute('placeholder'), 'e.g. Pipeline');
 
     await goToStep(guide, 'split');
     const split = await assertFieldsNamed(guide);
@@ -78,7 +78,7 @@ suite('Guide UI: accessibility and state', function () {
   test('focus follows Add, Delete and Undo; Delete is not a row\'s first tab stop; the live region says what happened', () => guarded('focus', async (wb) => {
     const guide = await guideFrame(wb, 'view');
     await goToStep(guide, 'modules');
-    const rows = guide.locator('section[data-field="modules"] .rows > li.row');
+    const rows = guide.locator('section[data-field="modules"] .rows > .row');
     const before = await rows.count();
     const names = await rows.locator('.cell-text input').evaluateAll((els) => els.filter((_, i) => i % 2 === 0).map((e) => (e as unknown as { value: string }).value));
 
@@ -142,7 +142,7 @@ suite('Guide UI: accessibility and state', function () {
   test('a browser reload within 500 ms of typing keeps the text and the step', () => guarded('reload', async (wb) => {
     let guide = await guideFrame(wb, 'view');
     await goToStep(guide, 'evolution');
-    const cell = guide.locator('section[data-field="evolution"] .rows > li[data-row="0"] .cell-text input').nth(1);
+    const cell = guide.locator('section[data-field="evolution"] .rows > .row[data-row="0"] .cell-text input').nth(1);
     await cell.click();
     await cell.press('End');
     const expected = `${await cell.inputValue()} and a reload`;
@@ -156,7 +156,7 @@ suite('Guide UI: accessibility and state', function () {
     assert.ok(sinceTyping < 500, `the reload began ${sinceTyping} ms after the last key`);
     guide = await afterReload(wb);
     assert.equal(await currentStep(guide), 'evolution', 'the step survived the reload');
-    const after = guide.locator('section[data-field="evolution"] .rows > li[data-row="0"] .cell-text input').nth(1);
+    const after = guide.locator('section[data-field="evolution"] .rows > .row[data-row="0"] .cell-text input').nth(1);
     assert.equal(await after.inputValue(), expected, 'the text typed just before the reload survived it');
     // The option marked not considered before the reload still is.
     await goToStep(guide, 'decisions');

@@ -53,9 +53,9 @@ async function fillStep(guide: FrameLocator): Promise<void> {
     } else if (kind === 'choice') {
       await section.locator('[role=radiogroup] .option').first().locator('label').click();
     } else if (kind === 'table') {
-      if ((await section.locator('.rows > li.row').count()) > 0) continue;
+      if ((await section.locator('.rows > .row').count()) > 0) continue;
       await section.locator('.add-row').click();
-      const row = section.locator('.rows > li.row').last();
+      const row = section.locator('.rows > .row').last();
       const title = ((await row.locator('.row-title').textContent()) ?? '').trim();
       const firstCell = ((await row.locator('.cell-label').first().textContent()) ?? '').trim();
       assert.equal(await focusedName(guide), `${title} ${firstCell}`, 'Add moves focus to the new row\'s first field');

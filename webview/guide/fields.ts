@@ -4,13 +4,15 @@
 // restoring a row) redraw the step.
 //
 // The form controls are native elements styled with the theme's --vscode-* variables, not
-// the component library's: a vscode-textfield takes `aria-label` on its outer element, which
-// never reaches the input inside its shadow root, and cannot be named by a <label for> or
-// aria-labelledby across that root; a vscode-radio is a checkbox inside, so screen readers
-// announce radios as checkboxes; a vscode-single-select draws its dropdown inside the page,
-// where the sidebar clips it; and none lets a stylesheet mark a placeholder as an example.
-// Native inputs are named by <label for> or aria-labelledby, radios are radios with the
-// arrow keys of a radio group, and a native <select> opens above the webview.
+// @vscode-elements' (2.5): `aria-label` on a vscode-textfield or vscode-textarea stays on the
+// outer element and never reaches the input inside its shadow root, and neither a <label for>
+// nor aria-labelledby crosses that root (the only way in is the component's internal `label`
+// property, which takes a flat string: no "Module 2 Name" from the row title and the column);
+// a vscode-radio is an <input type=checkbox> inside, so screen readers announce radios as
+// checkboxes; a vscode-single-select draws its dropdown inside the page, where the sidebar
+// clips it; and no stylesheet reaches their placeholders to mark them as examples. Native
+// inputs are named by <label for> or aria-labelledby, radios are radios with the arrow keys
+// of a radio group, and a native <select> opens above the webview.
 
 import { asExample, type ChoiceOption, type GuideField, type GuideFlow, type TableRow } from '../../src/protocol/guide';
 import { h, icon, iconButton } from './dom';
@@ -270,7 +272,7 @@ const FOCUSABLE = 'input:not([type=hidden]):not([disabled]), select, textarea, b
 
 /** Focuses row `index` of a table field's first control; false when there is no such row. */
 function focusRow(fieldId: string, index: number): boolean {
-  const row = document.querySelector(`[data-field="${CSS.escape(fieldId)}"] .rows > li[data-row="${index}"]`);
+  const row = document.querySelector(`[data-field="${CSS.escape(fieldId)}"] .rows > .row[data-row="${index}"]`);
   const target = row?.querySelector<HTMLElement>(FOCUSABLE);
   target?.focus();
   return target !== undefined && target !== null;
@@ -297,7 +299,9 @@ function tableField(field: TableField, ctx: FieldContext, headingId: string): HT
   const rows = (Array.isArray(ctx.store.answers[field.id]) ? ctx.store.answers[field.id] : []) as TableRow[];
   ctx.store.answers[field.id] = rows;
   const rowLabel = capitalized(field.rowLabel);
-  const list = h('ol', { class: 'rows', 'aria-labelledby': headingId });
+  // Rows are groups named by their title ("Module 2"), in a group named by the field: a list
+  // would hold only listitems, and a row's name and fields are what a screen reader needs.
+  const list = h('div', { class: 'rows', role: 'group', 'aria-labelledby': headingId });
   rows.forEach((row, i) => {
     const rowName = `${rowLabel} ${i + 1}`;
     const titleId = nextId(`${field.id}-row`);
@@ -321,7 +325,7 @@ function tableField(field: TableField, ctx: FieldContext, headingId: string): HT
       ctx.announce(`${spokenRow(field, removed, rowName)} deleted. Undo is one Shift+Tab back.`);
       if (!focusRow(field.id, i)) focusAdd(field.id);
     });
-    list.append(h('li', { class: 'row', role: 'group', 'aria-labelledby': titleId, 'data-row': i },
+    list.append(h('div', { class: 'row', role: 'group', 'aria-labelledby': titleId, 'data-row': i },
       h('div', { class: 'row-title', id: titleId }, rowName),
       ...cells,
       h('div', { class: 'row-actions' }, remove)));
@@ -349,7 +353,7 @@ function tableField(field: TableField, ctx: FieldContext, headingId: string): HT
       ctx.announce(`${spokenRow(field, deleted.row, `${rowLabel} ${index + 1}`).replace(/,$/, '')} restored.`);
       focusRow(field.id, index);
     });
-    const bar = h('li', { class: 'undo-bar' }, h('span', {}, icon('info'), ` ${spoken} deleted.`), undo);
+    const bar = h('div', { class: 'undo-bar' }, h('span', {}, icon('info'), ` ${spoken} deleted.`), undo);
     list.insertBefore(bar, list.children[Math.min(deleted.index, rows.length)] ?? null);
   }
   return h('div', { class: 'table-field' }, rows.length || deleted ? list : h('p', { class: 'empty' }, `No ${field.rowLabel} yet.`), h('div', { class: 'actions' }, add));

@@ -116,7 +116,7 @@ export async function assertFieldsNamed(guide: FrameLocator): Promise<string> {
       kind: [...s.classList].find((c) => c.startsWith('field-'))?.slice('field-'.length) ?? '',
       label: (s.querySelector('h3')?.firstChild?.textContent ?? '').trim(),
       options: s.querySelectorAll('[role=radiogroup] input[type=radio]').length,
-      rows: [...s.querySelectorAll('.rows > li.row')].map((row) => ({
+      rows: [...s.querySelectorAll('.rows > .row')].map((row) => ({
         title: (row.querySelector('.row-title')?.textContent ?? '').trim(),
         cells: [...row.querySelectorAll('.cell')].map((c) => ({ label: (c.querySelector('.cell-label')?.textContent ?? '').trim(), kind: [...c.classList].find((k) => k.startsWith('cell-') && k !== 'cell-label')?.slice('cell-'.length) ?? '' })),
       })),
