@@ -25,6 +25,10 @@ export interface GuideState {
   step: number;
   answers: GuideAnswers;
   tab: GuideTab;
+  /** The id of the current step: the flow may change under the index (a product kind adds steps). */
+  stepId?: string;
+  /** When the webview last changed this state (ms since the epoch): of two copies, the newer wins. */
+  savedAt?: number;
 }
 
 export const GUIDE_TABS = ['guide', 'drift', 'overview'] as const;
@@ -34,6 +38,8 @@ export interface TemplateSummary {
   id: string;
   label: string;
   description: string;
+  /** Example text per field (`fieldId`) or table column (`fieldId.columnId`) that fits this template. */
+  placeholders?: Record<string, string>;
 }
 
 export interface PlannedRecordPreview {
@@ -106,7 +112,11 @@ export type HostToWebview =
   | { type: 'reply'; requestId: number; ok: false; error: string }
   | { type: 'drift'; drift: DriftSummary }
   | { type: 'overview'; overview: ArchitectureOverview }
-  | { type: 'folders'; folders: string[] };
+  | { type: 'folders'; folders: string[] }
+  /** Another webview of the guide (sidebar or editor tab) changed the shared state. */
+  | { type: 'state'; state: GuideState }
+  /** The flow changed with the answers (e.g. a product kind's pack of steps). */
+  | { type: 'flow'; flow: GuideFlow };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -124,9 +134,13 @@ export function parseGuideState(v: unknown): Parsed<GuideState> {
   if (typeof v.tab !== 'string' || !(GUIDE_TABS as readonly string[]).includes(v.tab)) return { ok: false, error: `state.tab must be one of ${GUIDE_TABS.join(', ')}` };
   const bad = checkAnswers(v.answers);
   if (bad) return { ok: false, error: `state: ${bad}` };
+  if (v.stepId !== undefined && (typeof v.stepId !== 'string' || v.stepId.length > 100)) return { ok: false, error: 'state.stepId must be a short string' };
+  if (v.savedAt !== undefined && (typeof v.savedAt !== 'number' || !Number.isFinite(v.savedAt) || v.savedAt < 0)) return { ok: false, error: 'state.savedAt must be a time in milliseconds' };
   // Answers saved by an older guide (the frontend/backend split) are read in today's shape.
   const state: GuideState = { version: 1, step: v.step, answers: upgradeAnswers(v.answers as GuideAnswers), tab: v.tab as GuideTab };
   if (typeof v.template === 'string') state.template = v.template;
+  if (typeof v.stepId === 'string') state.stepId = v.stepId;
+  if (typeof v.savedAt === 'number') state.savedAt = v.savedAt;
   return { ok: true, value: state };
 }
 
@@ -174,4 +188,17 @@ export function parseGuideMessage(data: unknown): Parsed<WebviewToHost> {
     default:
       return { ok: false, error: `unknown message type ${JSON.stringify(data.type)}` };
   }
+}
+
+export { asExample } from '../core/guide/placeholders';
+
+/**
+ * Where `state` stands in `flow`, after the flow changed under it (a product kind brought its
+ * own steps): its step found again by id; else the same index, at most the review page.
+ */
+export function stepIn(flow: GuideFlow, state: Pick<GuideState, 'step' | 'stepId'>): { step: number; stepId?: string } {
+  const byId = state.stepId === undefined ? -1 : flow.steps.findIndex((s) => s.id === state.stepId);
+  const step = byId >= 0 ? byId : Math.max(0, Math.min(state.step, flow.steps.length));
+  const stepId = flow.steps[step]?.id;
+  return stepId === undefined ? { step } : { step, stepId };
 }

@@ -4,12 +4,8 @@
 // server code. Screenshots go to test-results/screenshots/.
 
 import * as assert from 'node:assert/strict';
-import { ARCHITECTURE_FLOW } from '../../src/core/guide/flow';
-import { guideFrame } from './lib/guide';
+import { openGuide } from './lib/guide';
 import { packagedVsix, Workbench } from './lib/workbench';
-
-const SPLIT = ARCHITECTURE_FLOW.steps.findIndex((s) => s.id === 'split');
-const REVIEW = ARCHITECTURE_FLOW.steps.length;
 
 suite('Guide UI: the parts of the product', function () {
   this.timeout(300_000);
@@ -26,41 +22,36 @@ suite('Guide UI: the parts of the product', function () {
   test('each part has a kind and picks the parts it may use; a rename keeps the pick; the record forbids agent → server', async () => {
     const wb = workbench!;
     try {
-      await wb.openViewContainer('Adrift').catch(() => wb.openViewContainer('Adrift'));
-      await wb.view('Architecture Guide');
-      const decisions = wb.page.locator('.part.sidebar .pane-header', { hasText: 'Decisions' }).first();
-      if ((await decisions.getAttribute('aria-expanded').catch(() => null)) === 'true') await decisions.click();
-      const guide = await guideFrame(wb);
-      await guide.locator('vscode-radio[data-template="ci-runner"]').click();
+      const guide = await openGuide(wb);
+      await guide.locator('input[data-template="ci-runner"]').check();
       await guide.locator('#start-template').click();
-      await guide.locator(`.step-nav button[data-step="${SPLIT}"]`).click();
+      await guide.locator('nav.steps button[data-step-id="split"]').click();
       await guide.locator('h2[data-step-id="split"]').waitFor({ timeout: 20_000 });
 
-      const rows = guide.locator('section[data-field="parts"] .rows > li');
+      const rows = guide.locator('section[data-field="parts"] .rows > .row');
       assert.equal(await rows.count(), 5);
-      const picks = (part: number) => guide.locator(`[role="group"][aria-label="May use of part ${part}"] vscode-checkbox`);
+      // The picks of a part are a group named like every cell: "Part 3 May use".
+      const picks = (part: number) => guide.getByRole('group', { name: `Part ${part} May use`, exact: true }).getByRole('checkbox');
+      const labels = (part: number) => picks(part).evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? ''));
       const picked = async (part: number) =>
-        (await picks(part).evaluateAll((boxes) => boxes.map((b) => [b.getAttribute('label'), (b as unknown as { checked: boolean }).checked] as const))).filter(([, on]) => on).map(([label]) => label);
+        (await picks(part).evaluateAll((boxes) => boxes.map((b) => [(b as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? '', (b as HTMLInputElement).checked] as const))).filter(([, on]) => on).map(([label]) => label);
       // The runner agent (part 3) may use the API server (over its API) and the job protocol.
-      assert.deepEqual(await picks(3).evaluateAll((boxes) => boxes.map((b) => b.getAttribute('label'))), ['Web dashboard', 'API server', 'Job protocol', 'CLI']);
+      assert.deepEqual(await labels(3), ['Web dashboard', 'API server', 'Job protocol', 'CLI']);
       assert.deepEqual(await picked(3), ['API server', 'Job protocol']);
-      const kind = await rows.nth(2).locator('vscode-single-select').evaluate((el) => (el as unknown as { value: string }).value);
-      assert.equal(kind, 'agent');
+      assert.equal(await guide.getByRole('combobox', { name: 'Part 3 Kind', exact: true }).inputValue(), 'agent');
       await wb.screenshot('guide-split-ci-runner');
 
       // Rename the job protocol (part 4): the agent and the server still use it, under the new name.
-      const name = rows.nth(3).locator('vscode-textfield').first();
-      await name.click();
-      await name.press('Control+a');
-      await name.pressSequentially('Wire protocol');
+      const name = guide.getByRole('textbox', { name: 'Part 4 Name', exact: true });
+      await name.fill('Wire protocol');
       assert.deepEqual(await picked(3), ['API server', 'Wire protocol']);
       assert.deepEqual(await picked(2), ['Wire protocol']);
 
       // The review shows the split record: the agent may import the renamed protocol, never the server.
-      await guide.locator(`.step-nav button[data-step="${REVIEW}"]`).click();
-      const split = guide.locator('vscode-collapsible.record', { hasText: 'Build the product as 5 parts' });
+      await guide.locator('nav.steps button[data-step-id="review"]').click();
+      const split = guide.locator('details.record', { hasText: 'Build the product as 5 parts' });
       await split.waitFor({ timeout: 20_000 });
-      await split.click();
+      await split.locator('summary').click();
       const yaml = (await split.locator('pre').textContent()) ?? '';
       assert.match(yaml, /- from: agent\/\*\*\n\s+to: server\/\*\*\n\s+reason: .*the agent \\?"Runner agent\\?" is installed on customers' machines/);
       assert.match(yaml, /Runner agent may import Wire protocol/);

@@ -44,3 +44,16 @@ export function iconButton(iconName: string, label: string, onClick: () => void)
 export function present(...nodes: (Node | string | undefined | false)[]): (Node | string)[] {
   return nodes.filter((n): n is Node | string => n !== undefined && n !== false);
 }
+
+/**
+ * Says `text` through the page's polite live region (#announcer). Emptied first and set on
+ * the next frame, so saying the same text twice is announced twice.
+ */
+export function announce(text: string): void {
+  const region = document.getElementById('announcer');
+  if (!region) return;
+  region.textContent = '';
+  window.setTimeout(() => {
+    region.textContent = text;
+  }, 50);
+}

@@ -1,48 +1,113 @@
 // Draws any field of a flow from its data: text, textarea, choice (with the trade-offs of
-// each option), list, table and per-row lists. Inputs write into the store as the user types;
-// only structural changes (adding or removing a row) redraw the step.
+// each option and which options the team considered), list, table and per-row lists. Inputs
+// write into the store as the user types; only structural changes (adding, deleting or
+// restoring a row) redraw the step.
+//
+// The form controls are native elements styled with the theme's --vscode-* variables, not
+// @vscode-elements' (2.5): `aria-label` on a vscode-textfield or vscode-textarea stays on the
+// outer element and never reaches the input inside its shadow root, and neither a <label for>
+// nor aria-labelledby crosses that root (the only way in is the component's internal `label`
+// property, which takes a flat string: no "Module 2 Name" from the row title and the column);
+// a vscode-radio is an <input type=checkbox> inside, so screen readers announce radios as
+// checkboxes; a vscode-single-select draws its dropdown inside the page, where the sidebar
+// clips it; and no stylesheet reaches their placeholders to mark them as examples. Native
+// inputs are named by <label for> or aria-labelledby, radios are radios with the arrow keys
+// of a radio group, and a native <select> opens above the webview.
 
-import type { ChoiceOption, GuideField, GuideFlow, TableRow } from '../../src/protocol/guide';
+import { asExample, type ChoiceOption, type GuideField, type GuideFlow, type TableRow } from '../../src/protocol/guide';
 import { h, icon, iconButton } from './dom';
 import type { GuideStore } from './store';
 
 type TableField = Extract<GuideField, { kind: 'table' }>;
 type PerRowField = Extract<GuideField, { kind: 'per-row' }>;
+type ChoiceField = Extract<GuideField, { kind: 'choice' }>;
 type Column = TableField['columns'][number];
+
+/** A row deleted from a table, kept so Undo puts it back where it was. */
+export interface DeletedRow {
+  row: TableRow;
+  index: number;
+  rowName: string;
+}
 
 export interface FieldContext {
   store: GuideStore;
   flow: GuideFlow;
   /** The workspace's folders, for suggestions. */
   folders: string[];
+  /** The chosen template's examples, by `fieldId` or `fieldId.columnId`. */
+  placeholders: Record<string, string>;
   /** Redraws the current step (after adding or removing a row). */
   redraw: () => void;
+  /** Says something through the page's polite live region. */
+  announce: (text: string) => void;
+  /** The last row deleted per table field, until it is undone or the step changes. */
+  deleted: Map<string, DeletedRow>;
 }
+
+/** The answer key of the considered options: `Record<choiceFieldId, optionId[]>`, absent = all considered. */
+export const CONSIDERED = 'considered';
 
 let uid = 0;
 function nextId(prefix: string): string {
   uid += 1;
-  return `${prefix}-${uid}`;
+  return `${prefix.replace(/[^A-Za-z0-9_-]/g, '-')}-${uid}`;
 }
 
 function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
 }
 
-function textInput(value: string, label: string, placeholder: string | undefined, onInput: (value: string) => void, multiline = false): HTMLElement {
-  const el = h(multiline ? 'vscode-textarea' : 'vscode-textfield', { placeholder, 'aria-label': label, rows: multiline ? 3 : undefined, resize: multiline ? 'vertical' : undefined }) as HTMLElement & { value: string };
+function capitalized(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The example for a field or column: the template's, else the flow's own; shown as "e.g. …". */
+function example(ctx: FieldContext, key: string, own: string | undefined): string | undefined {
+  const text = ctx.placeholders[key] ?? own;
+  return text ? asExample(text) : undefined;
+}
+
+interface Naming {
+  /** The control's id, for a <label for>. */
+  id?: string;
+  /** Ids of the elements that name it, when a <label for> cannot (a cell: row title + column). */
+  labelledBy?: string;
+  describedBy?: string;
+}
+
+function nameAttrs(n: Naming): Record<string, string | undefined> {
+  return { id: n.id, 'aria-labelledby': n.labelledBy, 'aria-describedby': n.describedBy };
+}
+
+function textInput(value: string, naming: Naming, placeholder: string | undefined, onInput: (value: string) => void, opts: { multiline?: boolean; required?: boolean } = {}): HTMLInputElement | HTMLTextAreaElement {
+  const attrs = { ...nameAttrs(naming), placeholder, class: 'input', 'aria-required': opts.required ? 'true' : undefined };
+  const el = opts.multiline ? h('textarea', { ...attrs, rows: 3 }) : h('input', { ...attrs, type: 'text' });
   el.value = value;
   el.addEventListener('input', () => onInput(el.value));
   return el;
 }
 
-/** A list of strings as removable chips plus an input that adds one on Enter (with folder suggestions). */
-function listEditor(values: string[], label: string, ctx: FieldContext, opts: { placeholder?: string; suggest?: 'folders' }, onChange: (values: string[]) => void): HTMLElement {
-  const chips = h('ul', { class: 'chips', 'aria-label': label });
+/** The hidden hint every list input is described by. */
+function listHintId(): string {
+  let hint = document.getElementById('list-hint');
+  if (!hint) {
+    hint = h('span', { id: 'list-hint', hidden: true }, 'Press Enter to add; commas separate several.');
+    document.body.append(hint);
+  }
+  return hint.id;
+}
+
+/** A list of strings as removable chips plus an input that adds on Enter (with folder suggestions). */
+function listEditor(values: string[], name: string, naming: Naming, ctx: FieldContext, opts: { placeholder?: string; suggest?: 'folders' }, onChange: (values: string[]) => void): HTMLElement {
+  const chips = h('ul', { class: 'chips', 'aria-label': name });
+  const listId = opts.suggest === 'folders' ? nextId('folders') : undefined;
+  const input = h('input', { ...nameAttrs({ ...naming, describedBy: [naming.describedBy, listHintId()].filter(Boolean).join(' ') }), type: 'text', class: 'input list-input', placeholder: opts.placeholder, list: listId });
   const draw = () => {
+    chips.hidden = values.length === 0;
     chips.replaceChildren(
       ...values.map((v, i) =>
-        h('li', { class: 'chip' }, h('span', {}, v), iconButton('close', `Remove ${v}`, () => {
+        h('li', { class: 'chip' }, h('span', {}, v), iconButton('close', `Remove ${v} from ${name}`, () => {
           values.splice(i, 1);
           onChange(values);
           draw();
@@ -51,13 +116,11 @@ function listEditor(values: string[], label: string, ctx: FieldContext, opts: { 
       ),
     );
   };
-  const listId = opts.suggest === 'folders' ? nextId('folders') : undefined;
-  const input = h('input', { type: 'text', class: 'list-input', placeholder: opts.placeholder ? `${opts.placeholder} ⏎` : 'Type and press Enter', 'aria-label': `Add to ${label}`, list: listId });
   const add = () => {
     const parts = input.value.split(',').map((s) => s.trim()).filter((s) => s.length > 0 && !values.includes(s));
+    input.value = '';
     if (parts.length === 0) return;
     values.push(...parts);
-    input.value = '';
     onChange(values);
     draw();
   };
@@ -75,87 +138,103 @@ function listEditor(values: string[], label: string, ctx: FieldContext, opts: { 
   return wrap;
 }
 
-/** The checked radio's value: the group's arrow keys check a radio without a change event, so read it. */
-export function checkedRadio(group: HTMLElement): string | undefined {
-  const radios = [...group.querySelectorAll('vscode-radio')] as (HTMLElement & { checked: boolean; value: string })[];
-  return radios.find((r) => r.checked)?.value;
+/** The options of `field` the team considered; the chosen one always is. */
+export function consideredOptions(ctx: FieldContext, field: ChoiceField): Set<string> {
+  const map = ctx.store.answers[CONSIDERED];
+  const entry = typeof map === 'object' && map !== null && !Array.isArray(map) ? (map as Record<string, string[]>)[field.id] : undefined;
+  const set = new Set(entry ? strings(entry) : field.options.map((o) => o.id));
+  const chosen = ctx.store.answers[field.id];
+  if (typeof chosen === 'string' && chosen !== '') set.add(chosen);
+  return set;
 }
 
-/** Calls `pick` whenever the checked radio of `group` may have changed: by click, keys or change event. */
-export function onRadioChoice(group: HTMLElement, pick: (value: string) => void): void {
-  const sync = () => {
-    const value = checkedRadio(group);
-    if (value !== undefined) pick(value);
-  };
-  for (const type of ['change', 'click', 'keyup']) group.addEventListener(type, () => queueMicrotask(sync));
+function setConsidered(ctx: FieldContext, field: ChoiceField, set: Set<string>): void {
+  const existing = ctx.store.answers[CONSIDERED];
+  const map = (typeof existing === 'object' && existing !== null && !Array.isArray(existing) ? existing : {}) as Record<string, string[]>;
+  const ids = field.options.map((o) => o.id).filter((id) => set.has(id));
+  // Every option considered is the default: the entry goes, so the answers stay as written.
+  if (ids.length === field.options.length) delete map[field.id];
+  else map[field.id] = ids;
+  if (Object.keys(map).length === 0) delete ctx.store.answers[CONSIDERED];
+  else ctx.store.answers[CONSIDERED] = map;
 }
 
-function optionDetails(o: ChoiceOption): HTMLElement {
+function optionDetails(o: ChoiceOption, id: string): HTMLElement {
   return h(
     'span',
-    { class: 'option-details' },
+    { class: 'option-details', id },
     o.when ? h('span', { class: 'when' }, icon('lightbulb'), ` ${o.when}`) : undefined,
-    ...(o.pros ?? []).map((p) => h('span', { class: 'pro' }, icon('add'), ` ${p}`)),
-    ...(o.cons ?? []).map((c) => h('span', { class: 'con' }, icon('remove'), ` ${c}`)),
+    ...(o.pros ?? []).map((p) => h('span', { class: 'pro' }, icon('add'), h('span', { class: 'visually-hidden' }, 'Pro: '), ` ${p}`)),
+    ...(o.cons ?? []).map((c) => h('span', { class: 'con' }, icon('remove'), h('span', { class: 'visually-hidden' }, 'Con: '), ` ${c}`)),
   );
 }
 
-function choiceField(field: Extract<GuideField, { kind: 'choice' }>, ctx: FieldContext): HTMLElement {
-  const current = typeof ctx.store.answers[field.id] === 'string' ? (ctx.store.answers[field.id] as string) : '';
-  const group = h('vscode-radio-group', { variant: 'vertical', 'aria-label': field.label });
+/** Native radios in a radiogroup, then which of the options the team considered. */
+function choiceField(field: ChoiceField, ctx: FieldContext, headingId: string): HTMLElement {
+  const current = () => (typeof ctx.store.answers[field.id] === 'string' ? (ctx.store.answers[field.id] as string) : '');
+  const group = h('div', { role: 'radiogroup', class: 'options', 'aria-labelledby': headingId, 'aria-required': field.required ? 'true' : undefined });
+  const name = nextId(`choice-${field.id}`);
   for (const o of field.options) {
-    group.append(h('vscode-radio', { name: field.id, value: o.id, checked: o.id === current, 'data-option': o.id }, h('span', { class: 'option-label' }, o.label), optionDetails(o)));
+    const id = nextId(`${field.id}-${o.id}`);
+    const detailsId = `${id}-details`;
+    const hasDetails = Boolean(o.when || o.pros?.length || o.cons?.length);
+    const radio = h('input', { type: 'radio', id, name, value: o.id, 'data-option': o.id, 'aria-describedby': hasDetails ? detailsId : undefined });
+    radio.checked = o.id === current();
+    radio.addEventListener('change', () => {
+      if (!radio.checked || ctx.store.answers[field.id] === o.id) return;
+      ctx.store.answers[field.id] = o.id;
+      // The chosen option is always considered.
+      setConsidered(ctx, field, consideredOptions(ctx, field));
+      ctx.store.changed();
+      drawConsidered();
+    });
+    const row = h('div', { class: 'option' }, radio, h('label', { for: id, class: 'option-label' }, o.label), hasDetails ? optionDetails(o, detailsId) : undefined);
+    group.append(row);
   }
-  onRadioChoice(group, (id) => {
-    if (ctx.store.answers[field.id] === id) return;
-    ctx.store.answers[field.id] = id;
-    ctx.store.changed();
-  });
-  return group;
-}
 
-/**
- * A `pick-rows` cell: a checkbox per other row's name (the parts a part may use). `draw`
- * rebuilds it when a row is renamed, so the boxes always show today's names.
- */
-function rowPicks(column: Column, row: TableRow, rows: TableRow[], label: string, ctx: FieldContext): { element: HTMLElement; draw: () => void } {
-  const key = column.rowsColumn ?? '';
-  const nameOf = (r: TableRow) => (typeof r[key] === 'string' ? (r[key] as string).trim() : '');
-  row[column.id] = strings(row[column.id]);
-  const group = h('div', { class: 'picks', role: 'group', 'aria-label': label });
-  const draw = () => {
-    const own = nameOf(row);
-    const names = rows.map(nameOf).filter((n, i, all) => n !== '' && n !== own && all.indexOf(n) === i);
-    const picked = strings(row[column.id]);
-    group.replaceChildren(...names.map((other) => {
-      const box = h('vscode-checkbox', { label: other, checked: picked.includes(other), value: other }) as HTMLElement & { checked: boolean };
-      box.addEventListener('change', () => {
-        const now = strings(row[column.id]).filter((n) => n !== other);
-        row[column.id] = box.checked ? [...now, other] : now;
-        ctx.store.changed();
-      });
-      return box;
-    }));
-    if (names.length === 0) group.append(h('span', { class: 'empty' }, 'Name the other rows to pick them here.'));
+  const legendId = nextId(`${field.id}-considered`);
+  const considered = h('fieldset', { class: 'considered', 'data-considered': field.id, 'aria-labelledby': legendId });
+  const drawConsidered = () => {
+    const set = consideredOptions(ctx, field);
+    const chosen = current();
+    considered.replaceChildren(
+      h('legend', { id: legendId }, `Options considered for ${field.label}`),
+      h('p', { class: 'help' }, 'Untick the options the team did not weigh; the record lists only the ones considered.'),
+      ...field.options.map((o) => {
+        const id = nextId(`${field.id}-considered-${o.id}`);
+        const box = h('input', { type: 'checkbox', id, 'data-option': o.id, disabled: o.id === chosen });
+        box.checked = set.has(o.id);
+        box.addEventListener('change', () => {
+          const next = consideredOptions(ctx, field);
+          if (box.checked) next.add(o.id);
+          else next.delete(o.id);
+          setConsidered(ctx, field, next);
+          ctx.store.changed();
+        });
+        return h('span', { class: 'considered-option' }, box, h('label', { for: id }, o.label, o.id === chosen ? h('span', { class: 'chosen-note' }, ' (chosen)') : undefined));
+      }),
+    );
   };
-  draw();
-  return { element: group, draw };
+  drawConsidered();
+  return h('div', { class: 'choice' }, group, considered);
 }
 
-function columnInput(column: Column, row: TableRow, rowLabel: string, ctx: FieldContext, onRename?: (before: string, after: string) => void): HTMLElement {
-  const label = `${column.label} of ${rowLabel}`;
+function columnControl(column: Column, row: TableRow, naming: Naming, name: string, ctx: FieldContext, fieldId: string, onRename?: (before: string, after: string) => void): HTMLElement {
+  const placeholder = example(ctx, `${fieldId}.${column.id}`, column.placeholder);
   if (column.kind === 'list') {
     const values = strings(row[column.id]);
     row[column.id] = values;
-    return listEditor(values, label, ctx, { placeholder: column.placeholder, suggest: column.suggest }, (v) => {
+    return listEditor(values, name, naming, ctx, { placeholder, suggest: column.suggest }, (v) => {
       row[column.id] = [...v];
       ctx.store.changed();
     });
   }
   if (column.kind === 'choice') {
-    const select = h('vscode-single-select', { 'aria-label': label }) as HTMLElement & { value: string };
+    const select = h('select', { ...nameAttrs(naming), class: 'input select' });
     const value = typeof row[column.id] === 'string' ? (row[column.id] as string) : '';
-    for (const o of column.options ?? []) select.append(h('vscode-option', { value: o.id, selected: o.id === value }, o.label));
+    if (!(column.options ?? []).some((o) => o.id === value)) select.append(h('option', { value: '' }, 'Pick one'));
+    for (const o of column.options ?? []) select.append(h('option', { value: o.id, selected: o.id === value }, o.label));
+    select.value = value;
     select.addEventListener('change', () => {
       row[column.id] = select.value;
       ctx.store.changed();
@@ -163,7 +242,7 @@ function columnInput(column: Column, row: TableRow, rowLabel: string, ctx: Field
     return select;
   }
   let before = typeof row[column.id] === 'string' ? (row[column.id] as string) : '';
-  return textInput(before, label, column.placeholder, (v) => {
+  return textInput(before, naming, placeholder, (v) => {
     row[column.id] = v;
     onRename?.(before, v);
     before = v;
@@ -189,6 +268,66 @@ function renameKeys(ctx: FieldContext, table: string, column: string, before: st
   }
 }
 
+const FOCUSABLE = 'input:not([type=hidden]):not([disabled]), select, textarea, button';
+
+/** Focuses row `index` of a table field's first control; false when there is no such row. */
+function focusRow(fieldId: string, index: number): boolean {
+  const row = document.querySelector(`[data-field="${CSS.escape(fieldId)}"] .rows > .row[data-row="${index}"]`);
+  const target = row?.querySelector<HTMLElement>(FOCUSABLE);
+  target?.focus();
+  return target !== undefined && target !== null;
+}
+
+function focusAdd(fieldId: string): void {
+  document.querySelector<HTMLElement>(`[data-field="${CSS.escape(fieldId)}"] .add-row`)?.focus();
+}
+
+function emptyRow(field: TableField): TableRow {
+  const row: TableRow = {};
+  for (const c of field.columns) row[c.id] = c.kind === 'list' || c.kind === 'pick-rows' ? [] : c.kind === 'choice' ? (c.options?.[0]?.id ?? '') : '';
+  return row;
+}
+
+/** How a row is called in announcements: "Module 2" plus its first text, when there is one. */
+function spokenRow(field: TableField, row: TableRow, rowName: string): string {
+  const first = field.columns.find((c) => c.kind === 'text');
+  const text = first && typeof row[first.id] === 'string' ? (row[first.id] as string).trim() : '';
+  return text ? `${rowName}, ${text},` : rowName;
+}
+
+/**
+ * A `pick-rows` cell: a checkbox per other row's name (the parts a part may use), in a group
+ * named like any cell ("Part 3 May use"). `draw` rebuilds it when a row is renamed, so the
+ * boxes always show today's names.
+ */
+function rowPicks(column: Column, row: TableRow, rows: TableRow[], naming: Naming, ctx: FieldContext): { element: HTMLElement; draw: () => void } {
+  const key = column.rowsColumn ?? '';
+  const nameOf = (r: TableRow) => (typeof r[key] === 'string' ? (r[key] as string).trim() : '');
+  row[column.id] = strings(row[column.id]);
+  const group = h('div', { class: 'picks', role: 'group', 'aria-labelledby': naming.labelledBy, id: naming.id });
+  const draw = () => {
+    const own = nameOf(row);
+    const names = rows.map(nameOf).filter((n, i, all) => n !== '' && n !== own && all.indexOf(n) === i);
+    const picked = strings(row[column.id]);
+    group.replaceChildren(
+      ...names.map((other) => {
+        const id = nextId(`${column.id}-pick`);
+        const box = h('input', { type: 'checkbox', id, value: other });
+        box.checked = picked.includes(other);
+        box.addEventListener('change', () => {
+          const now = strings(row[column.id]).filter((n) => n !== other);
+          row[column.id] = box.checked ? [...now, other] : now;
+          ctx.store.changed();
+        });
+        return h('span', { class: 'pick' }, box, h('label', { for: id }, other));
+      }),
+    );
+    if (names.length === 0) group.append(h('span', { class: 'empty' }, 'Name the other rows to pick them here.'));
+  };
+  draw();
+  return { element: group, draw };
+}
+
 /** A renamed row stays picked in the table's `pick-rows` cells that name rows by this column. */
 function renamePicks(field: TableField, rows: TableRow[], column: string, before: string, after: string): void {
   if (before.trim() === '' || after.trim() === '' || before.trim() === after.trim()) return;
@@ -198,49 +337,82 @@ function renamePicks(field: TableField, rows: TableRow[], column: string, before
   }
 }
 
-function tableField(field: TableField, ctx: FieldContext): HTMLElement {
+function tableField(field: TableField, ctx: FieldContext, headingId: string): HTMLElement {
   const rows = (Array.isArray(ctx.store.answers[field.id]) ? ctx.store.answers[field.id] : []) as TableRow[];
   ctx.store.answers[field.id] = rows;
-  const list = h('ol', { class: 'rows', 'aria-label': field.label });
+  const rowLabel = capitalized(field.rowLabel);
+  // Rows are groups named by their title ("Module 2"), in a group named by the field: a list
+  // would hold only listitems, and a row's name and fields are what a screen reader needs.
+  const list = h('div', { class: 'rows', role: 'group', 'aria-labelledby': headingId });
   const redraws: (() => void)[] = [];
   rows.forEach((row, i) => {
-    const rowName = `${field.rowLabel} ${i + 1}`;
-    const title = h('div', { class: 'row-title' }, h('span', {}, rowName), iconButton('trash', `Remove ${rowName}`, () => {
-      rows.splice(i, 1);
-      ctx.store.changed();
-      ctx.redraw();
-    }));
+    const rowName = `${rowLabel} ${i + 1}`;
+    const titleId = nextId(`${field.id}-row`);
     const cells = field.columns.map((column) => {
+      const labelId = nextId(`${field.id}-${column.id}-label`);
+      const controlId = nextId(`${field.id}-${column.id}`);
+      // Named by the row and the column: "Module 2 Name".
+      const naming: Naming = { id: controlId, labelledBy: `${titleId} ${labelId}` };
       if (column.kind === 'pick-rows') {
-        // A group of checkboxes is named by its aria-label; a <label> around it would name only the first box.
-        const picks = rowPicks(column, row, rows, `${column.label} of ${rowName}`, ctx);
+        // A group of checkboxes is named by aria-labelledby; a <label for> would name only the group element.
+        const picks = rowPicks(column, row, rows, naming, ctx);
         redraws.push(picks.draw);
-        return h('div', { class: 'cell' }, h('span', { class: 'cell-label', 'aria-hidden': 'true' }, column.label), picks.element);
+        return h('div', { class: `cell cell-${column.kind}`, 'data-column': column.id }, h('span', { class: 'cell-label', id: labelId }, column.label), picks.element);
       }
-      return h('label', { class: 'cell' }, h('span', { class: 'cell-label' }, column.label),
-        columnInput(column, row, rowName, ctx, (before, after) => {
+      return h('div', { class: `cell cell-${column.kind}`, 'data-column': column.id },
+        h('label', { class: 'cell-label', id: labelId, for: controlId }, column.label),
+        columnControl(column, row, naming, `${rowName} ${column.label}`, ctx, field.id, (before, after) => {
           renameKeys(ctx, field.id, column.id, before, after);
           renamePicks(field, rows, column.id, before, after);
           for (const draw of redraws) draw();
         }));
     });
-    list.append(h('li', { class: 'row' }, title, ...cells));
+    // Delete comes after the row's fields: Tab reaches the fields first.
+    const remove = h('button', { type: 'button', class: 'row-delete', 'aria-label': `Delete ${rowName.toLowerCase()}`, title: `Delete ${rowName.toLowerCase()}` }, icon('trash'), ' Delete');
+    remove.addEventListener('click', () => {
+      const [removed] = rows.splice(i, 1);
+      if (!removed) return;
+      ctx.deleted.set(field.id, { row: removed, index: i, rowName });
+      ctx.store.changed();
+      ctx.redraw();
+      ctx.announce(`${spokenRow(field, removed, rowName)} deleted. Undo is one Shift+Tab back.`);
+      if (!focusRow(field.id, i)) focusAdd(field.id);
+    });
+    list.append(h('div', { class: 'row', role: 'group', 'aria-labelledby': titleId, 'data-row': i },
+      h('div', { class: 'row-title', id: titleId }, rowName),
+      ...cells,
+      h('div', { class: 'row-actions' }, remove)));
   });
-  const add = h('vscode-button', { secondary: true, icon: 'add', class: 'add-row' }, `Add ${field.rowLabel}`);
+  const add = h('button', { type: 'button', class: 'button secondary add-row' }, icon('add'), ` Add ${field.rowLabel}`);
   add.addEventListener('click', () => {
-    const row: TableRow = {};
-    for (const c of field.columns) row[c.id] = c.kind === 'list' || c.kind === 'pick-rows' ? [] : c.kind === 'choice' ? (c.options?.[0]?.id ?? '') : '';
-    rows.push(row);
+    rows.push(emptyRow(field));
+    ctx.deleted.delete(field.id);
     ctx.store.changed();
     ctx.redraw();
-    // Focus the new row's first input so keyboard users keep typing.
-    const inputs = document.querySelectorAll('.rows > li:last-child vscode-textfield, .rows > li:last-child input');
-    (inputs[0] as HTMLElement | undefined)?.focus();
+    // The new row's first field, so keyboard users keep typing.
+    focusRow(field.id, rows.length - 1);
   });
-  return h('div', { class: 'table-field' }, list, add);
+  // Undo stands where the deleted row was: just before the row that took its place (Shift+Tab from it).
+  const deleted = ctx.deleted.get(field.id);
+  if (deleted) {
+    const spoken = spokenRow(field, deleted.row, deleted.rowName).replace(/,$/, '');
+    const undo = h('button', { type: 'button', class: 'button secondary undo', 'aria-label': `Undo delete of ${spoken}` }, icon('discard'), ' Undo');
+    undo.addEventListener('click', () => {
+      const index = Math.min(deleted.index, rows.length);
+      rows.splice(index, 0, deleted.row);
+      ctx.deleted.delete(field.id);
+      ctx.store.changed();
+      ctx.redraw();
+      ctx.announce(`${spokenRow(field, deleted.row, `${rowLabel} ${index + 1}`).replace(/,$/, '')} restored.`);
+      focusRow(field.id, index);
+    });
+    const bar = h('div', { class: 'undo-bar' }, h('span', {}, icon('info'), ` ${spoken} deleted.`), undo);
+    list.insertBefore(bar, list.children[Math.min(deleted.index, rows.length)] ?? null);
+  }
+  return h('div', { class: 'table-field' }, rows.length || deleted ? list : h('p', { class: 'empty' }, `No ${field.rowLabel} yet.`), h('div', { class: 'actions' }, add));
 }
 
-function perRowField(field: PerRowField, ctx: FieldContext): HTMLElement {
+function perRowField(field: PerRowField, ctx: FieldContext, headingId: string): HTMLElement {
   const source = ctx.store.answers[field.rowsOf.field];
   const names = (Array.isArray(source) ? (source as TableRow[]) : [])
     .map((r) => (typeof r[field.rowsOf.column] === 'string' ? (r[field.rowsOf.column] as string).trim() : ''))
@@ -249,16 +421,20 @@ function perRowField(field: PerRowField, ctx: FieldContext): HTMLElement {
   const map = (typeof existing === 'object' && existing !== null && !Array.isArray(existing) ? existing : {}) as Record<string, string[]>;
   ctx.store.answers[field.id] = map;
   if (names.length === 0) return h('p', { class: 'empty' }, icon('info'), ` Add ${field.rowsOf.field} first: this step asks about each of them.`);
-  const list = h('ul', { class: 'per-row' });
+  const list = h('ul', { class: 'per-row', 'aria-labelledby': headingId });
   for (const name of names) {
     const values = strings(map[name]);
     map[name] = values;
-    const label = `${name}`;
+    const nameId = nextId(`${field.id}-name`);
     let editor: HTMLElement;
     if (field.values === 'pick-rows') {
       editor = h('div', { class: 'picks', role: 'group', 'aria-label': `${field.label}: ${name}` });
-      for (const other of names.filter((n) => n !== name)) {
-        const box = h('vscode-checkbox', { label: other, checked: values.includes(other), value: other }) as HTMLElement & { checked: boolean };
+      const others = names.filter((n) => n !== name);
+      if (others.length === 0) editor.append(h('span', { class: 'empty' }, 'No other rows to pick.'));
+      for (const other of others) {
+        const id = nextId(`${field.id}-pick`);
+        const box = h('input', { type: 'checkbox', id, value: other });
+        box.checked = values.includes(other);
         box.addEventListener('change', () => {
           const set = new Set(strings(map[name]));
           if (box.checked) set.add(other);
@@ -266,54 +442,61 @@ function perRowField(field: PerRowField, ctx: FieldContext): HTMLElement {
           map[name] = names.filter((n) => set.has(n));
           ctx.store.changed();
         });
-        editor.append(box);
+        editor.append(h('span', { class: 'pick' }, box, h('label', { for: id }, other)));
       }
     } else {
-      editor = listEditor(values, `${field.label}: ${name}`, ctx, { placeholder: field.placeholder }, (v) => {
+      const inputId = nextId(`${field.id}-input`);
+      editor = listEditor(values, `${field.label}: ${name}`, { id: inputId }, ctx, { placeholder: example(ctx, field.id, field.placeholder) }, (v) => {
         map[name] = [...v];
         ctx.store.changed();
       });
+      editor.prepend(h('label', { for: inputId, class: 'visually-hidden' }, `${field.label}: ${name}`));
     }
-    list.append(h('li', {}, h('span', { class: 'row-name' }, icon('symbol-module'), ` ${label}`), editor));
+    list.append(h('li', {}, h('span', { class: 'row-name', id: nameId, 'aria-hidden': 'true' }, icon('symbol-module'), ` ${name}`), editor));
   }
   return list;
 }
 
 export function renderField(field: GuideField, ctx: FieldContext): HTMLElement {
-  const id = nextId(field.id);
+  const headingId = nextId(`${field.id}-heading`);
+  const controlId = nextId(field.id);
+  const helpId = field.help ? nextId(`${field.id}-help`) : undefined;
+  // A text or list field is named by a <label for> in its heading; the others by aria-labelledby.
+  const labelled = field.kind === 'text' || field.kind === 'textarea' || field.kind === 'list';
   let control: HTMLElement;
   switch (field.kind) {
     case 'text':
     case 'textarea':
-      control = textInput(typeof ctx.store.answers[field.id] === 'string' ? (ctx.store.answers[field.id] as string) : '', field.label, field.placeholder, (v) => {
+      control = textInput(typeof ctx.store.answers[field.id] === 'string' ? (ctx.store.answers[field.id] as string) : '', { id: controlId, describedBy: helpId }, example(ctx, field.id, field.placeholder), (v) => {
         ctx.store.answers[field.id] = v;
         ctx.store.changed();
-      }, field.kind === 'textarea');
+      }, { multiline: field.kind === 'textarea', required: field.required });
       break;
     case 'list': {
       const values = strings(ctx.store.answers[field.id]);
       ctx.store.answers[field.id] = values;
-      control = listEditor(values, field.label, ctx, { placeholder: field.placeholder, suggest: field.suggest }, (v) => {
+      control = listEditor(values, field.label, { id: controlId, describedBy: helpId }, ctx, { placeholder: example(ctx, field.id, field.placeholder), suggest: field.suggest }, (v) => {
         ctx.store.answers[field.id] = [...v];
         ctx.store.changed();
       });
       break;
     }
     case 'choice':
-      control = choiceField(field, ctx);
+      control = choiceField(field, ctx, headingId);
       break;
     case 'table':
-      control = tableField(field, ctx);
+      control = tableField(field, ctx, headingId);
       break;
     case 'per-row':
-      control = perRowField(field, ctx);
+      control = perRowField(field, ctx, headingId);
       break;
   }
+  const required = field.required ? h('span', { class: 'required', 'aria-hidden': 'true', title: 'required' }, ' *') : undefined;
   return h(
     'section',
-    { class: `field field-${field.kind}`, 'data-field': field.id, 'aria-labelledby': id },
-    h('h3', { id }, field.label, field.required ? h('span', { class: 'required', 'aria-label': 'required' }, ' *') : undefined),
-    field.help ? h('p', { class: 'help' }, field.help) : undefined,
+    { class: `field field-${field.kind}`, 'data-field': field.id, 'aria-labelledby': headingId },
+    h('h3', { id: headingId }, labelled ? h('label', { for: controlId }, field.label) : field.label, required),
+    field.help ? h('p', { class: 'help', id: helpId }, field.help) : undefined,
     control,
   );
 }

@@ -1,9 +1,9 @@
 // The Guide tab: pick a starting template, walk the steps back and forth, review the records
 // that will be written, and write them. Everything it shows comes from the flow the host sent.
 
-import type { GuideLoaded, RecordsPreview, TemplateSummary } from '../../src/protocol/guide';
-import { button, h, icon, present } from './dom';
-import { checkedRadio, renderField } from './fields';
+import { stepIn, type GuideFlow, type GuideLoaded, type RecordsPreview, type TemplateSummary } from '../../src/protocol/guide';
+import { announce, button, h, icon, present } from './dom';
+import { renderField, type DeletedRow } from './fields';
 import type { GuideHost } from './host';
 import type { GuideStore } from './store';
 
@@ -13,6 +13,8 @@ export class GuidePanel {
   private error: string | undefined;
   private busy = false;
   private choosingTemplate = false;
+  /** Rows deleted on the current step, for Undo; forgotten when the step changes. */
+  private readonly deleted = new Map<string, DeletedRow>();
 
   constructor(
     private readonly host: GuideHost,
@@ -24,6 +26,40 @@ export class GuidePanel {
     return this.loaded.flow.steps;
   }
 
+  /** The chosen template's examples for the placeholders. */
+  private get placeholders(): Record<string, string> {
+    return this.loaded.templates.find((t) => t.id === this.store.state.template)?.placeholders ?? {};
+  }
+
+  /**
+   * The flow changed under the guide (a product kind brought its own steps). The current step
+   * is found again by its id; when it is the same step as drawn, only the navigation is redrawn,
+   * so the field being typed in keeps its focus.
+   */
+  setFlow(flow: GuideFlow): void {
+    const before = this.steps[this.store.state.step];
+    this.loaded.flow = flow;
+    const { step, stepId } = stepIn(flow, { step: this.store.state.step, stepId: this.store.state.stepId ?? before?.id });
+    this.store.state.step = step;
+    this.store.state.stepId = stepId;
+    const after = flow.steps[this.store.state.step];
+    const nav = this.element.querySelector('nav.steps');
+    if (nav && before && after && JSON.stringify(before) === JSON.stringify(after) && this.element.querySelector('h2[data-step-id]')) {
+      nav.replaceWith(this.stepNav());
+      const count = this.element.querySelector('.step-count');
+      if (count) count.textContent = `Step ${this.store.state.step + 1} of ${flow.steps.length}`;
+    } else if (this.element.isConnected || this.element.childElementCount > 0) {
+      this.render();
+    }
+  }
+
+  /** Another guide webview changed the shared state: show it. */
+  followState(): void {
+    this.deleted.clear();
+    this.written = undefined;
+    this.render();
+  }
+
   render(): void {
     if (this.store.state.template === undefined || this.choosingTemplate) this.renderStart();
     else if (this.store.state.step >= this.steps.length) this.renderReview();
@@ -32,10 +68,11 @@ export class GuidePanel {
 
   private renderStart(): void {
     const current = this.store.state.template;
-    const group = h('vscode-radio-group', { variant: 'vertical', 'aria-label': 'Start from' });
+    const group = h('div', { role: 'radiogroup', class: 'options templates', 'aria-labelledby': 'start-from' });
     const initial = current ?? this.loaded.templates[0]?.id ?? 'blank';
     for (const t of this.loaded.templates) group.append(this.templateRadio(t, initial));
-    const start = button('Start', () => void this.startTemplate(checkedRadio(group) ?? initial), { icon: 'play', id: 'start-template' });
+    const picked = () => group.querySelector<HTMLInputElement>('input[type=radio]:checked')?.value ?? initial;
+    const start = button('Start', () => void this.startTemplate(picked()), { icon: 'play', id: 'start-template' });
     const keep = current !== undefined ? button('Continue with my answers', () => {
       this.choosingTemplate = false;
       this.render();
@@ -47,7 +84,7 @@ export class GuidePanel {
       this.loaded.recordCount > 0
         ? h('p', { class: 'help' }, icon('info'), ` This workspace has ${this.loaded.recordCount} decision record${this.loaded.recordCount === 1 ? '' : 's'}. The guide never changes them: it proposes new records that supersede the decisions you answer differently.`)
         : undefined,
-      h('h3', {}, 'Start from'),
+      h('h3', { id: 'start-from' }, 'Start from'),
       group,
       current !== undefined ? h('p', { class: 'help' }, 'Starting a template replaces your current answers.') : undefined,
       h('div', { class: 'actions' }, start, keep),
@@ -56,7 +93,10 @@ export class GuidePanel {
   }
 
   private templateRadio(t: TemplateSummary, picked: string): HTMLElement {
-    return h('vscode-radio', { name: 'template', value: t.id, checked: t.id === picked, 'data-template': t.id }, h('span', { class: 'option-label' }, t.label), h('span', { class: 'option-details' }, t.description));
+    const id = `template-${t.id}`;
+    const radio = h('input', { type: 'radio', name: 'template', id, value: t.id, 'data-template': t.id, 'aria-describedby': `${id}-details` });
+    radio.checked = t.id === picked;
+    return h('div', { class: 'option' }, radio, h('label', { for: id, class: 'option-label' }, t.label), h('span', { class: 'option-details', id: `${id}-details` }, t.description));
   }
 
   private async startTemplate(id: string): Promise<void> {
@@ -65,7 +105,9 @@ export class GuidePanel {
       this.store.state.template = id;
       this.store.state.answers = answers;
       this.store.state.step = 0;
+      this.store.state.stepId = this.steps[0]?.id;
       this.choosingTemplate = false;
+      this.deleted.clear();
       this.written = undefined;
       this.error = undefined;
       this.store.changed();
@@ -79,6 +121,8 @@ export class GuidePanel {
 
   private goTo(step: number): void {
     this.store.state.step = Math.max(0, Math.min(step, this.steps.length));
+    this.store.state.stepId = this.steps[this.store.state.step]?.id;
+    this.deleted.clear();
     this.written = undefined;
     this.error = undefined;
     this.store.changed();
@@ -95,12 +139,13 @@ export class GuidePanel {
 
   private stepNav(): HTMLElement {
     const current = this.store.state.step;
-    const items = [...this.steps.map((s) => ({ title: s.title, icon: s.icon })), { title: 'Review and write', icon: 'checklist' }];
+    const items = [...this.steps.map((s) => ({ title: s.title, icon: s.icon, id: s.id })), { title: 'Review and write', icon: 'checklist', id: 'review' }];
+    // Every step by its number and title, in any width: the titles wrap, they are never icons only.
     return h(
       'nav',
-      { 'aria-label': 'Steps' },
+      { 'aria-label': 'Steps', class: 'steps' },
       h('ol', { class: 'step-nav' }, ...items.map((s, i) => {
-        const b = h('button', { type: 'button', class: i === current ? 'current' : '', 'aria-current': i === current ? 'step' : undefined, title: s.title, 'data-step': i }, icon(s.icon), h('span', { class: 'step-title' }, ` ${i + 1}. ${s.title}`));
+        const b = h('button', { type: 'button', class: i === current ? 'current' : '', 'aria-current': i === current ? 'step' : undefined, 'data-step': i, 'data-step-id': s.id }, icon(s.icon), h('span', { class: 'step-number' }, ` ${i + 1}.`), h('span', { class: 'step-title' }, ` ${s.title}`));
         b.addEventListener('click', () => this.goTo(i));
         return h('li', {}, b);
       })),
@@ -112,7 +157,8 @@ export class GuidePanel {
     const step = this.steps[index];
     const body = h('div', { class: 'fields' });
     const redraw = () => this.renderStep();
-    for (const field of step.fields) body.append(renderField(field, { store: this.store, flow: this.loaded.flow, folders: this.loaded.folders, redraw }));
+    const ctx = { store: this.store, flow: this.loaded.flow, folders: this.loaded.folders, placeholders: this.placeholders, redraw, announce, deleted: this.deleted };
+    for (const field of step.fields) body.append(renderField(field, ctx));
     const last = index === this.steps.length - 1;
     this.element.replaceChildren(
       this.stepNav(),
@@ -159,10 +205,12 @@ export class GuidePanel {
       go.addEventListener('click', () => this.goTo(stepIndex));
       return h('li', {}, icon('warning'), ' ', go, `: ${p.message}`);
     });
+    // Native disclosures: the whole title, in its own case, wrapping in a narrow sidebar.
     const records = preview.records.map((r) =>
-      h('vscode-collapsible', { title: `${String(r.id).padStart(4, '0')} ${r.title}`, description: r.status, class: 'record', 'data-path': r.path },
+      h('details', { class: 'record', 'data-path': r.path },
+        h('summary', {}, h('span', { class: 'record-id' }, String(r.id).padStart(4, '0')), ' ', h('span', { class: 'record-title' }, r.title), ' ', h('span', { class: 'record-status' }, r.status)),
         h('p', { class: 'path' }, icon('file'), ` ${r.path}`, r.supersedes ? ` — supersedes ${r.supersedes.join(', ')}` : ''),
-        h('pre', { tabindex: 0 }, r.yaml)),
+        h('pre', { tabindex: 0, 'aria-label': `${r.path} as it will be written` }, r.yaml)),
     );
     const canWrite = preview.records.length > 0 && !this.busy && this.loaded.hasWorkspace;
     const write = button(`Write ${preview.records.length} decision${preview.records.length === 1 ? '' : 's'}`, () => void this.write(), { icon: 'save', disabled: !canWrite, id: 'write' });

@@ -7,7 +7,7 @@ import { h, icon } from './dom';
 import { GuideHost, type HostEvent } from './host';
 import { GuidePanel } from './guidePanel';
 import { renderDrift, renderOverview } from './panels';
-import { GuideStore, restoreState } from './store';
+import { GuideStore, newerState, restoreState } from './store';
 
 const TABS: { id: GuideTab; label: string; icon: string }[] = [
   { id: 'guide', label: 'Guide', icon: 'compass' },
@@ -33,9 +33,9 @@ class GuideApp {
       this.root.replaceChildren(h('p', { class: 'error', role: 'alert' }, icon('error'), ` The guide could not load: ${err instanceof Error ? err.message : String(err)}`));
       return;
     }
-    // The webview's own state is the freshest (it survives hiding); after a window reload only
-    // the workspace copy is left.
-    const state = own ?? this.loaded.saved;
+    // The webview's own state survives hiding; the workspace copy survives a reload even when
+    // the webview's was not saved in time. Both are stamped: the newer wins.
+    const state = newerState(own, this.loaded.saved);
     if (state) this.store.state = state;
     this.drift = this.loaded.drift;
     this.overview = this.loaded.overview;
@@ -55,6 +55,13 @@ class GuideApp {
       this.renderPanel('overview');
     } else if (event.type === 'folders' && this.loaded) {
       this.loaded.folders = event.folders;
+    } else if (event.type === 'flow' && this.guide) {
+      this.guide.setFlow(event.flow);
+    } else if (event.type === 'state' && this.guide) {
+      // The other guide webview (sidebar or editor tab) changed the answers: follow it.
+      if ((event.state.savedAt ?? 0) < (this.store.state.savedAt ?? 0)) return;
+      this.store.adopt(event.state);
+      this.guide.followState();
     }
   }
 

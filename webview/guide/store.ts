@@ -1,11 +1,15 @@
 // The guide's UI state and its persistence: every change goes to the webview state at once
-// (survives hiding the view) and, shortly after, to the host's workspace state (survives
-// reloading the window), so no typed answer is ever lost.
+// (survives hiding the view) and, within SAVE_DELAY_MS, to the host's workspace state
+// (survives reloading the window), so no typed answer and no step is lost to a reload. Each
+// change is stamped with the time, so of the two copies found after a reload the newer wins.
 
 import { upgradeAnswers, type GuideAnswers, type GuideState, type GuideTab } from '../../src/protocol/guide';
 import type { GuideHost } from './host';
 
 const TABS: GuideTab[] = ['guide', 'drift', 'overview'];
+
+/** At most this long between a change and the host having it: a burst of keys is one message. */
+export const SAVE_DELAY_MS = 50;
 
 /** A light shape check of what getState() returns: it was written by this code, but maybe an older version. */
 export function restoreState(raw: unknown): GuideState | undefined {
@@ -18,7 +22,15 @@ export function restoreState(raw: unknown): GuideState | undefined {
     answers: upgradeAnswers(s.answers),
     tab: TABS.includes(s.tab as GuideTab) ? (s.tab as GuideTab) : 'guide',
     ...(typeof s.template === 'string' ? { template: s.template } : {}),
+    ...(typeof s.stepId === 'string' ? { stepId: s.stepId } : {}),
+    ...(typeof s.savedAt === 'number' ? { savedAt: s.savedAt } : {}),
   };
+}
+
+/** Of two saved copies, the one changed last (a copy without a time counts as oldest). */
+export function newerState(a: GuideState | undefined, b: GuideState | undefined): GuideState | undefined {
+  if (!a || !b) return a ?? b;
+  return (b.savedAt ?? 0) > (a.savedAt ?? 0) ? b : a;
 }
 
 export class GuideStore {
@@ -33,9 +45,17 @@ export class GuideStore {
 
   /** Call after every change to the state. */
   changed(): void {
+    this.state.savedAt = Date.now();
     this.host.setState(this.state);
-    window.clearTimeout(this.timer);
-    this.timer = window.setTimeout(() => this.flush(), 400);
+    // A throttle, not a debounce: typing without a pause still reaches the host every SAVE_DELAY_MS.
+    this.timer ??= window.setTimeout(() => this.flush(), SAVE_DELAY_MS);
+  }
+
+  /** Takes the state another guide webview saved, without sending it back. */
+  adopt(state: GuideState): void {
+    const tab = this.state.tab;
+    this.state = { ...state, tab };
+    this.host.setState(this.state);
   }
 
   /** Sends the state to the host now (before a step change, a write, or the page going away). */

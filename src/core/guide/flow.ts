@@ -24,7 +24,7 @@ export const KEY_DECISION_AREAS: KeyDecisionArea[] = [
 function keyDecisionFields(): GuideField[] {
   return KEY_DECISION_AREAS.flatMap((a): GuideField[] => [
     { id: a.field, kind: 'choice', label: a.label, options: a.options, required: true },
-    { id: a.rationaleField, kind: 'textarea', label: `Why this ${a.label.toLowerCase()}?`, placeholder: 'e.g. relational data fits well' },
+    { id: a.rationaleField, kind: 'textarea', label: `Why this ${a.label.toLowerCase()}?`, placeholder: 'the team knows it well and it fits the data' },
   ]);
 }
 
@@ -38,10 +38,10 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
       icon: 'organization',
       intro: 'What you are building, for whom, and how customers (tenants) are kept apart. Tenancy is the hardest decision to change later.',
       fields: [
-        { id: 'product', kind: 'text', label: 'Product', placeholder: 'Help desk for SMBs (10-50 agents per customer)', required: true },
-        { id: 'deciders', kind: 'list', label: 'Deciders', help: 'Who makes these decisions.', placeholder: 'tech lead' },
+        { id: 'product', kind: 'text', label: 'Product', placeholder: 'Invoicing app for freelancers', required: true },
+        { id: 'deciders', kind: 'list', label: 'Deciders', help: 'Who makes these decisions.', placeholder: 'lead architect' },
         { id: 'tenancy', kind: 'choice', label: 'Tenancy model', options: TENANCY_OPTIONS, required: true },
-        { id: 'tenancyRationale', kind: 'textarea', label: 'Why this tenancy model?' },
+        { id: 'tenancyRationale', kind: 'textarea', label: 'Why this tenancy model?', placeholder: 'a few large customers who each need their own database' },
       ],
     },
     {
@@ -57,9 +57,9 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
           rowLabel: 'module',
           required: true,
           columns: [
-            { id: 'name', label: 'Name', kind: 'text', placeholder: 'Ticket' },
-            { id: 'responsibility', label: 'Responsibility', kind: 'text', placeholder: 'Creation, assignment, status, SLA tracking' },
-            { id: 'folders', label: 'Folders', kind: 'list', suggest: 'folders', placeholder: 'api/src/ticket' },
+            { id: 'name', label: 'Name', kind: 'text', placeholder: 'Invoicing' },
+            { id: 'responsibility', label: 'Responsibility', kind: 'text', placeholder: 'Invoices and payment reminders' },
+            { id: 'folders', label: 'Folders', kind: 'list', suggest: 'folders', placeholder: 'src/invoicing' },
           ],
         },
       ],
@@ -70,7 +70,7 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
       icon: 'database',
       intro: 'Each table, model or collection has one owner. Other modules go through the owner\'s API instead of reading its data.',
       fields: [
-        { id: 'owns', kind: 'per-row', label: 'Data each module owns', rowsOf: { field: 'modules', column: 'name' }, values: 'list', placeholder: 'Ticket' },
+        { id: 'owns', kind: 'per-row', label: 'Data each module owns', rowsOf: { field: 'modules', column: 'name' }, values: 'list', placeholder: 'InvoiceLine' },
       ],
     },
     {
@@ -134,10 +134,10 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
           label: 'Capabilities',
           rowLabel: 'capability',
           columns: [
-            { id: 'capability', label: 'Capability', kind: 'text', placeholder: 'Payments' },
+            { id: 'capability', label: 'Capability', kind: 'text', placeholder: 'Tax calculation' },
             { id: 'choice', label: 'Build or buy', kind: 'choice', options: [{ id: 'build', label: 'Build' }, { id: 'buy', label: 'Buy' }] },
-            { id: 'vendor', label: 'Vendor', kind: 'text', placeholder: 'Stripe' },
-            { id: 'reason', label: 'Why', kind: 'text' },
+            { id: 'vendor', label: 'Vendor', kind: 'text', placeholder: 'a tax service' },
+            { id: 'reason', label: 'Why', kind: 'text', placeholder: 'not what makes the product different' },
           ],
         },
       ],
@@ -154,9 +154,9 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
           label: 'Stages',
           rowLabel: 'stage',
           columns: [
-            { id: 'stage', label: 'Stage', kind: 'text', placeholder: 'v2' },
-            { id: 'summary', label: 'What changes', kind: 'text', placeholder: 'Read replicas, caching with Redis, webhooks' },
-            { id: 'trigger', label: 'Trigger', kind: 'text', placeholder: 'p95 latency above 300 ms' },
+            { id: 'stage', label: 'Stage', kind: 'text', placeholder: 'Stage 2' },
+            { id: 'summary', label: 'What changes', kind: 'text', placeholder: 'Read replicas and a cache' },
+            { id: 'trigger', label: 'Trigger', kind: 'text', placeholder: 'the database becomes the bottleneck' },
           ],
         },
       ],

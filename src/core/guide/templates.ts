@@ -2,6 +2,7 @@
 // examples, and a blank one. Facts (modules, ownership, split, key decisions, build vs buy,
 // evolution) follow the examples; what they leave open is filled in the same spirit.
 
+import { TEMPLATE_PLACEHOLDERS } from './placeholders';
 import type { GuideAnswers, GuideTemplate } from './types';
 
 const HELP_DESK: GuideAnswers = {
@@ -195,9 +196,9 @@ const BLANK: GuideAnswers = {
 };
 
 export const GUIDE_TEMPLATES: GuideTemplate[] = [
-  { id: 'help-desk', label: 'Help desk (multi-tenant SaaS)', description: 'Customer support tool for SMBs: tenants, tickets, conversations, knowledge base.', answers: HELP_DESK },
-  { id: 'ci-runner', label: 'CI/CD pipeline runner (developer tool)', description: 'Managed CI/CD with self-hosted runners: projects, pipelines, runners, artifacts.', answers: CI_RUNNER },
-  { id: 'writing-assistant', label: 'AI writing assistant (consumer app)', description: 'Browser extension + web app, Python/FastAPI backend: users, content, generation, billing.', answers: WRITING_ASSISTANT },
+  { id: 'help-desk', label: 'Help desk (multi-tenant SaaS)', description: 'Customer support tool for SMBs: tenants, tickets, conversations, knowledge base.', answers: HELP_DESK, placeholders: TEMPLATE_PLACEHOLDERS['help-desk'] },
+  { id: 'ci-runner', label: 'CI/CD pipeline runner (developer tool)', description: 'Managed CI/CD with self-hosted runners: projects, pipelines, runners, artifacts.', answers: CI_RUNNER, placeholders: TEMPLATE_PLACEHOLDERS['ci-runner'] },
+  { id: 'writing-assistant', label: 'AI writing assistant (consumer app)', description: 'Browser extension + web app, Python/FastAPI backend: users, content, generation, billing.', answers: WRITING_ASSISTANT, placeholders: TEMPLATE_PLACEHOLDERS['writing-assistant'] },
   { id: 'blank', label: 'Blank', description: 'Start from empty answers.', answers: BLANK },
 ];
 

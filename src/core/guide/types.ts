@@ -103,4 +103,6 @@ export interface GuideTemplate {
   label: string;
   description: string;
   answers: GuideAnswers;
+  /** Examples that fit this template, by `fieldId` or `fieldId.columnId` (src/core/guide/placeholders.ts). */
+  placeholders?: Record<string, string>;
 }

@@ -8,7 +8,7 @@ import { ARCHITECTURE_FLOW } from '../../core/guide/flow';
 import { workspaceFolders } from '../../core/guide/folders';
 import { planRecords, type RecordPlan } from '../../core/guide/records';
 import { GUIDE_TEMPLATES, templateAnswers } from '../../core/guide/templates';
-import type { GuideAnswers } from '../../core/guide/types';
+import type { GuideAnswers, GuideFlow } from '../../core/guide/types';
 import { recordFileChanges, recordPath } from '../../core/guide/write';
 import { recordToYaml } from '../../core/records/serialize';
 import { summarizeDrift, type DriftSummary } from '../../core/overview/drift';
@@ -25,6 +25,8 @@ export class GuideSession {
     private readonly service: AdriftService,
     private readonly memento: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
+    /** A copy of the state in the extension's storage folder (none without a workspace). */
+    private readonly stateFile?: vscode.Uri,
   ) {}
 
   /** The folder the guide works on: the first workspace folder (multi-root picks the first). */
@@ -32,16 +34,64 @@ export class GuideSession {
     return this.service.folders()[0];
   }
 
-  savedState(): GuideState | undefined {
-    const raw = this.memento.get<unknown>(GUIDE_STATE_KEY);
+  /**
+   * The state saved last: the workspace state, or the copy in the extension's storage folder
+   * when that one is newer. In a browser the workspace state reaches its database some time
+   * after the update; the file is on the extension host's disk as soon as it is written, so a
+   * reload of the page right after typing still finds the text.
+   */
+  async savedState(): Promise<GuideState | undefined> {
+    const fromMemento = this.parse(this.memento.get<unknown>(GUIDE_STATE_KEY), 'workspace state');
+    let fromFile: GuideState | undefined;
+    if (this.stateFile) {
+      try {
+        fromFile = this.parse(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.stateFile))) as unknown, this.stateFile.fsPath);
+      } catch {
+        fromFile = undefined; // not written yet
+      }
+    }
+    if (!fromMemento || !fromFile) return fromMemento ?? fromFile;
+    return (fromFile.savedAt ?? 0) > (fromMemento.savedAt ?? 0) ? fromFile : fromMemento;
+  }
+
+  private parse(raw: unknown, where: string): GuideState | undefined {
     if (raw === undefined) return undefined;
     const parsed = parseGuideState(raw);
-    if (!parsed.ok) this.log.warn(`Architecture Guide: ignoring saved state (${parsed.error})`);
+    if (!parsed.ok) this.log.warn(`Architecture Guide: ignoring the state saved in ${where} (${parsed.error})`);
     return parsed.ok ? parsed.value : undefined;
   }
 
+  /** The state to write next, and the write under way: writes never overlap, the last state wins. */
+  private nextFileState: GuideState | undefined;
+  private fileWrite: Promise<void> | undefined;
+
   saveState(state: GuideState): Thenable<void> {
-    return this.memento.update(GUIDE_STATE_KEY, state);
+    const memento = this.memento.update(GUIDE_STATE_KEY, state);
+    if (!this.stateFile) return memento;
+    this.nextFileState = state;
+    this.fileWrite ??= this.writeStateFile(this.stateFile);
+    return Promise.all([memento, this.fileWrite]).then(() => undefined);
+  }
+
+  private async writeStateFile(file: vscode.Uri): Promise<void> {
+    try {
+      while (this.nextFileState) {
+        const state = this.nextFileState;
+        this.nextFileState = undefined;
+        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
+        await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(state)));
+      }
+    } catch (err) {
+      this.log.warn(`Architecture Guide: could not keep the state in ${file.fsPath}: ${String(err)}`);
+    } finally {
+      this.fileWrite = undefined;
+    }
+  }
+
+  /** The flow for these answers. The webview draws whatever this returns, and follows when it changes. */
+  flowFor(answers: GuideAnswers): GuideFlow {
+    void answers;
+    return ARCHITECTURE_FLOW;
   }
 
   drift(): DriftSummary {
@@ -75,10 +125,10 @@ export class GuideSession {
 
   private async load(): Promise<GuideLoaded> {
     await this.service.ready;
-    const saved = this.savedState();
+    const saved = await this.savedState();
     return {
-      flow: ARCHITECTURE_FLOW,
-      templates: GUIDE_TEMPLATES.map(({ id, label, description }) => ({ id, label, description })),
+      flow: this.flowFor(saved?.answers ?? {}),
+      templates: GUIDE_TEMPLATES.map(({ id, label, description, placeholders }) => ({ id, label, description, ...(placeholders ? { placeholders } : {}) })),
       ...(saved ? { saved } : {}),
       folders: await this.folders(),
       drift: this.drift(),

@@ -1,17 +1,20 @@
-// The Architecture Guide sidebar view (adrift.guide). It only wires the webview to the
-// session: every message from the webview is parsed against the protocol first and
-// rejected with a reason when it does not fit; requests get exactly one reply.
-// State survives hiding and reloading through the webview's getState/setState and the
-// workspace state the webview mirrors into; the view does not retain its context.
+// The Architecture Guide's webviews: the sidebar view (adrift.guide) and, on demand, an editor
+// tab (adrift.guidePanel) with room for the tables. Both show the same guide on the same state:
+// what one saves the host keeps in workspace state and passes on to the other. Every message
+// from a webview is parsed against the protocol first and rejected with a reason when it does
+// not fit; requests get exactly one reply, to the webview that asked. The webviews do not
+// retain their context: state survives hiding and reloading through getState/setState and the
+// workspace state the webview mirrors into.
 
 import * as vscode from 'vscode';
-import { parseGuideMessage, type GuideAction, type HostToWebview, type WebviewToHost } from '../../protocol/guide';
+import { parseGuideMessage, type GuideAction, type GuideState, type HostToWebview, type WebviewToHost } from '../../protocol/guide';
 import type { AdriftService } from '../service/adriftService';
 import { guideHtml } from './html';
 import { webviewRoot } from '../webviewPage';
 import type { GuideSession } from './guideSession';
 
 export const GUIDE_VIEW_ID = 'adrift.guide';
+export const GUIDE_PANEL_TYPE = 'adrift.guidePanel';
 
 const ACTION_COMMANDS: Record<GuideAction, string> = {
   showModuleMap: 'adrift.showModuleMap',
@@ -24,12 +27,22 @@ const ACTION_COMMANDS: Record<GuideAction, string> = {
 /** What happened to one incoming message; tests read it through the test hooks. */
 export type MessageOutcome = { accepted: true; reply?: HostToWebview } | { accepted: false; error: string };
 
-export class GuideViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+/** One webview showing the guide: the sidebar view or the editor tab. */
+interface GuideWebview {
+  readonly kind: 'view' | 'panel';
+  readonly webview: vscode.Webview;
+  visible(): boolean;
+}
+
+export class GuideViewProvider implements vscode.WebviewViewProvider, vscode.WebviewPanelSerializer, vscode.Disposable {
+  private readonly open = new Map<GuideWebview, vscode.Disposable[]>();
+  private panel: vscode.WebviewPanel | undefined;
   private view: vscode.WebviewView | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  private viewDisposables: vscode.Disposable[] = [];
   private refreshTimer: NodeJS.Timeout | undefined;
   private pendingAll = false;
+  /** The flow last sent, as JSON: a saved state whose answers change it sends the new one. */
+  private flowSent: string | undefined;
   /** Counts per request method answered, and the last saved state: what tests observe. */
   readonly answered = new Map<string, number>();
   statesSaved = 0;
@@ -52,41 +65,90 @@ export class GuideViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     return this.view !== undefined;
   }
 
+  /** Whether the guide is open in an editor tab. */
+  get inEditor(): boolean {
+    return this.panel !== undefined;
+  }
+
   resolveWebviewView(view: vscode.WebviewView): void {
-    for (const d of this.viewDisposables) d.dispose();
+    if (this.view) this.close([...this.open.keys()].find((w) => w.kind === 'view'));
     this.view = view;
-    view.webview.options = { enableScripts: true, localResourceRoots: [webviewRoot(this.extensionUri)] };
-    view.webview.html = guideHtml(view.webview, this.extensionUri);
-    this.viewDisposables = [
-      view.webview.onDidReceiveMessage((data: unknown) => void this.receive(data)),
+    const entry = this.attach({ kind: 'view', webview: view.webview, visible: () => view.visible }, [
       view.onDidChangeVisibility(() => {
         if (view.visible) this.schedule('all');
       }),
-      view.onDidDispose(() => {
-        if (this.view === view) this.view = undefined;
-      }),
-    ];
+    ]);
+    view.onDidDispose(() => {
+      if (this.view === view) this.view = undefined;
+      this.close(entry);
+    });
   }
 
-  /** Handles one message as if the webview sent it, and says whether it was accepted. */
-  async receive(data: unknown): Promise<MessageOutcome> {
+  /** Opens the guide in an editor tab, or reveals the one already open. */
+  openInEditor(): vscode.WebviewPanel {
+    if (this.panel) {
+      this.panel.reveal(this.panel.viewColumn ?? vscode.ViewColumn.Active);
+      return this.panel;
+    }
+    const panel = vscode.window.createWebviewPanel(GUIDE_PANEL_TYPE, 'Architecture Guide', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [webviewRoot(this.extensionUri)] });
+    this.adoptPanel(panel);
+    return panel;
+  }
+
+  /** A guide tab restored after a window reload. */
+  deserializeWebviewPanel(panel: vscode.WebviewPanel): Thenable<void> {
+    panel.webview.options = { enableScripts: true, localResourceRoots: [webviewRoot(this.extensionUri)] };
+    this.adoptPanel(panel);
+    return Promise.resolve();
+  }
+
+  private adoptPanel(panel: vscode.WebviewPanel): void {
+    this.panel?.dispose();
+    this.panel = panel;
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'adrift.svg');
+    const entry = this.attach({ kind: 'panel', webview: panel.webview, visible: () => panel.visible }, [
+      panel.onDidChangeViewState(() => {
+        if (panel.visible) this.schedule('all');
+      }),
+    ]);
+    panel.onDidDispose(() => {
+      if (this.panel === panel) this.panel = undefined;
+      this.close(entry);
+    });
+  }
+
+  private attach(entry: GuideWebview, extra: vscode.Disposable[]): GuideWebview {
+    entry.webview.options = { enableScripts: true, localResourceRoots: [webviewRoot(this.extensionUri)] };
+    entry.webview.html = guideHtml(entry.webview, this.extensionUri, entry.kind);
+    this.open.set(entry, [entry.webview.onDidReceiveMessage((data: unknown) => void this.receive(data, entry)), ...extra]);
+    return entry;
+  }
+
+  private close(entry: GuideWebview | undefined): void {
+    if (!entry) return;
+    for (const d of this.open.get(entry) ?? []) d.dispose();
+    this.open.delete(entry);
+  }
+
+  /** Handles one message as if `from` sent it (the sidebar view when not given), and says whether it was accepted. */
+  async receive(data: unknown, from?: GuideWebview): Promise<MessageOutcome> {
+    const sender = from ?? [...this.open.keys()].find((w) => w.kind === 'view');
     const parsed = parseGuideMessage(data);
     if (!parsed.ok) {
       this.log.warn(`Architecture Guide: rejected a message from the webview: ${parsed.error}`);
       const requestId = typeof data === 'object' && data !== null ? (data as { requestId?: unknown }).requestId : undefined;
       // A malformed request still gets its one reply, so the webview never waits forever.
-      if (typeof requestId === 'number') await this.post({ type: 'reply', requestId, ok: false, error: parsed.error });
+      if (typeof requestId === 'number') await this.post(sender, { type: 'reply', requestId, ok: false, error: parsed.error });
       return { accepted: false, error: parsed.error };
     }
-    const reply = await this.handle(parsed.value);
+    const reply = await this.handle(parsed.value, sender);
     return reply ? { accepted: true, reply } : { accepted: true };
   }
 
-  private async handle(message: WebviewToHost): Promise<HostToWebview | undefined> {
+  private async handle(message: WebviewToHost, sender: GuideWebview | undefined): Promise<HostToWebview | undefined> {
     switch (message.type) {
       case 'saveState':
-        await this.session.saveState(message.state);
-        this.statesSaved++;
+        await this.saveState(message.state, sender);
         return undefined;
       case 'run':
         await vscode.commands.executeCommand(ACTION_COMMANDS[message.action]);
@@ -98,18 +160,33 @@ export class GuideViewProvider implements vscode.WebviewViewProvider, vscode.Dis
         let reply: HostToWebview;
         try {
           const result = await this.session.handle(message.method, message.params);
+          if (message.method === 'load') this.flowSent = JSON.stringify((result as { flow: unknown }).flow);
           reply = { type: 'reply', requestId: message.requestId, ok: true, result };
         } catch (err) {
           const error = err instanceof Error ? err.message : String(err);
           this.log.error(`Architecture Guide: ${message.method} failed: ${error}`);
           reply = { type: 'reply', requestId: message.requestId, ok: false, error };
         }
-        await this.post(reply);
+        await this.post(sender, reply);
         this.answered.set(message.method, (this.answered.get(message.method) ?? 0) + 1);
         if (message.method === 'write' && reply.ok) await this.afterWrite();
         return reply;
       }
     }
+  }
+
+  /** Keeps the state, passes it on to the other guide webview, and sends a changed flow to all. */
+  private async saveState(state: GuideState, sender: GuideWebview | undefined): Promise<void> {
+    const saving = this.session.saveState(state);
+    this.statesSaved++;
+    for (const other of this.open.keys()) if (other !== sender) await this.post(other, { type: 'state', state });
+    const flow = this.session.flowFor(state.answers);
+    const json = JSON.stringify(flow);
+    if (json !== this.flowSent) {
+      this.flowSent = json;
+      for (const w of this.open.keys()) await this.post(w, { type: 'flow', flow });
+    }
+    await saving;
   }
 
   /** Opens a record the guide wrote; any other path from the webview is refused. */
@@ -119,7 +196,8 @@ export class GuideViewProvider implements vscode.WebviewViewProvider, vscode.Dis
       this.log.warn(`Architecture Guide: refused to open ${file}, which the guide did not write`);
       return;
     }
-    await vscode.window.showTextDocument(uri, { preview: false });
+    // From the editor tab, beside it, so the guide stays in view.
+    await vscode.window.showTextDocument(uri, { preview: false, viewColumn: this.panel?.active ? vscode.ViewColumn.Beside : undefined });
   }
 
   /** After writing: show the records in the Decisions view and run the drift check. */
@@ -135,7 +213,7 @@ export class GuideViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   }
 
   private schedule(what: 'drift' | 'all'): void {
-    if (!this.view) return;
+    if (this.open.size === 0) return;
     // A burst of findings events must not cancel a pending refresh of the overview.
     this.pendingAll ||= what === 'all';
     clearTimeout(this.refreshTimer);
@@ -147,20 +225,24 @@ export class GuideViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   }
 
   private async refresh(all: boolean): Promise<void> {
-    if (!this.view?.visible) return;
-    await this.post({ type: 'drift', drift: this.session.drift() });
-    if (all) {
-      await this.post({ type: 'overview', overview: this.session.overview() });
-      await this.post({ type: 'folders', folders: await this.session.folders() });
+    const visible = [...this.open.keys()].filter((w) => w.visible());
+    if (visible.length === 0) return;
+    const drift = this.session.drift();
+    const overview = all ? this.session.overview() : undefined;
+    const folders = all ? await this.session.folders() : undefined;
+    for (const w of visible) {
+      await this.post(w, { type: 'drift', drift });
+      if (overview) await this.post(w, { type: 'overview', overview });
+      if (folders) await this.post(w, { type: 'folders', folders });
     }
   }
 
-  private async post(message: HostToWebview): Promise<boolean> {
-    if (!this.view) return false;
+  private async post(to: GuideWebview | undefined, message: HostToWebview): Promise<boolean> {
+    if (!to || !this.open.has(to)) return false;
     try {
-      return await this.view.webview.postMessage(message);
+      return await to.webview.postMessage(message);
     } catch {
-      return false; // the view was disposed while we were answering
+      return false; // the webview was disposed while we were answering
     }
   }
 
@@ -170,6 +252,8 @@ export class GuideViewProvider implements vscode.WebviewViewProvider, vscode.Dis
 
   dispose(): void {
     clearTimeout(this.refreshTimer);
-    for (const d of [...this.viewDisposables, ...this.disposables]) d.dispose();
+    this.panel?.dispose();
+    for (const d of [...[...this.open.values()].flat(), ...this.disposables]) d.dispose();
+    this.open.clear();
   }
 }

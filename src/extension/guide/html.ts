@@ -4,11 +4,14 @@
 import type * as vscode from 'vscode';
 import { webviewHtml } from '../webviewPage';
 
-export function guideHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+/** `host` says where the page is shown (the sidebar view or an editor tab), for styles and tests. */
+export function guideHtml(webview: vscode.Webview, extensionUri: vscode.Uri, host: 'view' | 'panel'): string {
   return webviewHtml(webview, extensionUri, {
     title: 'Architecture Guide',
     stylesheet: 'guide.css',
     scripts: [['vendor', 'elements.js'], ['guide.js']],
-    body: '<main id="app" aria-live="polite"><p class="loading">Loading the Architecture Guide…</p></main>',
+    // One polite live region for what the guide announces (a row deleted, undone); the page
+    // itself is not live, so redrawing a step is not read out.
+    body: `<main id="app" data-host="${host}"><p class="loading">Loading the Architecture Guide…</p></main><div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>`,
   });
 }

@@ -1,4 +1,5 @@
-// The Architecture Guide feature: the sidebar view, "Open Architecture Guide" and
+// The Architecture Guide feature: the sidebar view, "Open Architecture Guide", the same guide
+// in an editor tab ("Open Architecture Guide in Editor"), and
 // "Export Architecture Overview" (docs/architecture.md from the accepted records).
 
 import * as vscode from 'vscode';
@@ -6,7 +7,7 @@ import { overviewMarkdown } from '../../core/overview/markdown';
 import { buildOverview } from '../../core/overview/overview';
 import type { AdriftService } from '../service/adriftService';
 import { GuideSession } from './guideSession';
-import { GUIDE_VIEW_ID, GuideViewProvider } from './guideView';
+import { GUIDE_PANEL_TYPE, GUIDE_VIEW_ID, GuideViewProvider } from './guideView';
 
 export const OVERVIEW_FILE = 'docs/architecture.md';
 
@@ -37,13 +38,18 @@ async function exportOverview(service: AdriftService): Promise<vscode.Uri | unde
 }
 
 export function registerGuide(service: AdriftService, context: vscode.ExtensionContext, log: vscode.LogOutputChannel): vscode.Disposable {
-  const session = new GuideSession(service, context.workspaceState, log);
+  const stateFile = context.storageUri ? vscode.Uri.joinPath(context.storageUri, 'guide-state.json') : undefined;
+  const session = new GuideSession(service, context.workspaceState, log, stateFile);
   const provider = new GuideViewProvider(context.extensionUri, session, service, log);
   const disposables: vscode.Disposable[] = [
     provider,
     vscode.window.registerWebviewViewProvider(GUIDE_VIEW_ID, provider),
+    vscode.window.registerWebviewPanelSerializer(GUIDE_PANEL_TYPE, provider),
     vscode.commands.registerCommand('adrift.openGuide', async () => {
       await vscode.commands.executeCommand(`${GUIDE_VIEW_ID}.focus`);
+    }),
+    vscode.commands.registerCommand('adrift.openGuideInEditor', () => {
+      provider.openInEditor();
     }),
     vscode.commands.registerCommand('adrift.exportOverview', async () => {
       try {
@@ -60,6 +66,7 @@ export function registerGuide(service: AdriftService, context: vscode.ExtensionC
     disposables.push(
       vscode.commands.registerCommand(GUIDE_TEST_COMMANDS.state, () => ({
         resolved: provider.resolved,
+        inEditor: provider.inEditor,
         answered: Object.fromEntries(provider.answered),
         statesSaved: provider.statesSaved,
       })),

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseGuideMessage, parseGuideState } from '../../../src/protocol/guide';
+import { parseGuideMessage, parseGuideState, stepIn } from '../../../src/protocol/guide';
+import type { GuideFlow } from '../../../src/core/guide/types';
 import { templateAnswers } from '../../../src/core/guide/templates';
 
 describe('guide protocol: what the host accepts from the webview', () => {
@@ -13,6 +14,7 @@ describe('guide protocol: what the host accepts from the webview', () => {
       { type: 'run', action: 'showModuleMap' },
       { type: 'openFile', path: 'docs/adr/0013-split-into-modules.yaml' },
       { type: 'saveState', state: { version: 1, step: 3, answers, tab: 'drift', template: 'help-desk' } },
+      { type: 'saveState', state: { version: 1, step: 2, answers: { ...answers, considered: { database: ['postgresql', 'mysql'] } }, tab: 'guide', template: 'ci-runner', stepId: 'ownership', savedAt: 1764640000000 } },
     ]) {
       const parsed = parseGuideMessage(message);
       assert.ok(parsed.ok, JSON.stringify(parsed));
@@ -43,6 +45,8 @@ describe('guide protocol: what the host accepts from the webview', () => {
     ['a file to open that is not a path', { type: 'openFile', path: 42 }, /openFile: path/],
     ['an empty file to open', { type: 'openFile', path: '' }, /openFile: path/],
     ['a state with a bad tab', { type: 'saveState', state: { version: 1, step: 0, answers: {}, tab: 'settings' } }, /state.tab/],
+    ['a state with a step id that is not a string', { type: 'saveState', state: { version: 1, step: 0, answers: {}, tab: 'guide', stepId: 3 } }, /state.stepId/],
+    ['a state saved at no time', { type: 'saveState', state: { version: 1, step: 0, answers: {}, tab: 'guide', savedAt: 'now' } }, /state.savedAt/],
     ['a state with a negative step', { type: 'saveState', state: { version: 1, step: -1, answers: {}, tab: 'guide' } }, /state.step/],
   ];
   for (const [what, message, reason] of rejected) {
@@ -57,5 +61,23 @@ describe('guide protocol: what the host accepts from the webview', () => {
     assert.ok(parseGuideState({ version: 1, step: 0, answers: {}, tab: 'guide' }).ok);
     assert.equal(parseGuideState(undefined).ok, false);
     assert.equal(parseGuideState({ version: 1, step: 0, answers: { a: { b: 'not a list' } }, tab: 'guide' }).ok, false);
+  });
+});
+
+describe('guide protocol: the step when the flow changes under it', () => {
+  const step = (id: string) => ({ id, title: id, intro: '', icon: 'circle', fields: [] });
+  const spine: GuideFlow = { id: 'f', title: 'f', steps: [step('product'), step('modules'), step('decisions')] };
+  // A product kind's pack adds its steps after the product step.
+  const withPack: GuideFlow = { id: 'f', title: 'f', steps: [step('product'), step('runners'), step('queue'), step('modules'), step('decisions')] };
+
+  it('finds the current step again by its id', () => {
+    assert.deepEqual(stepIn(withPack, { step: 1, stepId: 'modules' }), { step: 3, stepId: 'modules' });
+    assert.deepEqual(stepIn(spine, { step: 2, stepId: 'queue' }), { step: 2, stepId: 'decisions' });
+  });
+
+  it('keeps the index when the step is gone, at most the review page', () => {
+    assert.deepEqual(stepIn(spine, { step: 4, stepId: 'runners' }), { step: 3 });
+    assert.deepEqual(stepIn(spine, { step: 3 }), { step: 3 });
+    assert.deepEqual(stepIn(withPack, { step: 0 }), { step: 0, stepId: 'product' });
   });
 });
