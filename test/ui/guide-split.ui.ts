@@ -32,9 +32,9 @@ suite('Guide UI: the parts of the product', function () {
       assert.equal(await rows.count(), 5);
       // The picks of a part are a group named like every cell: "Part 3 May use".
       const picks = (part: number) => guide.getByRole('group', { name: `Part ${part} May use`, exact: true }).getByRole('checkbox');
-      const labels = (part: number) => picks(part).evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? ''));
+      const labels = (part: number) => picks(part).evaluateAll((boxes) => boxes.map((b) => (b as unknown as { labels?: { textContent: string | null }[]; checked: boolean }).labels?.[0]?.textContent?.trim() ?? ''));
       const picked = async (part: number) =>
-        (await picks(part).evaluateAll((boxes) => boxes.map((b) => [(b as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? '', (b as HTMLInputElement).checked] as const))).filter(([, on]) => on).map(([label]) => label);
+        (await picks(part).evaluateAll((boxes) => boxes.map((b) => [(b as unknown as { labels?: { textContent: string | null }[]; checked: boolean }).labels?.[0]?.textContent?.trim() ?? '', (b as unknown as { labels?: { textContent: string | null }[]; checked: boolean }).checked] as const))).filter(([, on]) => on).map(([label]) => label);
       // The runner agent (part 3) may use the API server (over its API) and the job protocol.
       assert.deepEqual(await labels(3), ['Web dashboard', 'API server', 'Job protocol', 'CLI']);
       assert.deepEqual(await picked(3), ['API server', 'Job protocol']);

@@ -105,14 +105,14 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
           label: 'Parts',
           rowLabel: 'part',
           columns: [
-            { id: 'name', label: 'Name', kind: 'text' },
+            { id: 'name', label: 'Name', kind: 'text', placeholder: 'Customer portal' },
             { id: 'kind', label: 'Kind', kind: 'choice', options: PART_KINDS.map(({ id, label }) => ({ id, label })) },
-            { id: 'technology', label: 'Technology', kind: 'text' },
-            { id: 'folders', label: 'Folders', kind: 'list', suggest: 'folders' },
+            { id: 'technology', label: 'Technology', kind: 'text', placeholder: 'React single-page app' },
+            { id: 'folders', label: 'Folders', kind: 'list', suggest: 'folders', placeholder: 'apps/portal' },
             { id: 'uses', label: 'May use', kind: 'pick-rows', rowsColumn: 'name' },
           ],
         },
-        { id: 'splitRationale', kind: 'textarea', label: 'Why these parts?' },
+        { id: 'splitRationale', kind: 'textarea', label: 'Why these parts?', placeholder: 'the clients reach the server only through its API' },
       ],
     },
     {
