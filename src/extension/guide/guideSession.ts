@@ -4,7 +4,8 @@
 // records, so it cannot write anything the core did not produce.
 
 import * as vscode from 'vscode';
-import { ARCHITECTURE_FLOW } from '../../core/guide/flow';
+import { ARCHITECTURE_FLOW, PRODUCT_KIND_FIELD, composeFlow } from '../../core/guide/flow';
+import { GUIDE_PACKS } from '../../core/guide/packs';
 import { workspaceFolders } from '../../core/guide/folders';
 import { planRecords, type RecordPlan } from '../../core/guide/records';
 import { GUIDE_TEMPLATES, templateAnswers } from '../../core/guide/templates';
@@ -78,6 +79,7 @@ export class GuideSession {
     const saved = this.savedState();
     return {
       flow: ARCHITECTURE_FLOW,
+      flowsBy: { field: PRODUCT_KIND_FIELD, flows: Object.fromEntries(GUIDE_PACKS.map((p) => [p.id, composeFlow(p)])) },
       templates: GUIDE_TEMPLATES.map(({ id, label, description }) => ({ id, label, description })),
       ...(saved ? { saved } : {}),
       folders: await this.folders(),
