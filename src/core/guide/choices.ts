@@ -4,22 +4,21 @@
 // - its options are only the ones the team considered (answer `considered`);
 // - its consequences are the chosen option's own, then what it wins and gives up against
 //   each rejected option the team considered;
-// - its rationale is the user's words, or template text marked with TEMPLATE_PREFIX;
-// - it says how it is checked: `enforce` where code can show it, and otherwise a
-//   `review_by` date; either way one `Confirmation: ` line in `consequences.neutral`.
+// - its rationale is the user's words, or template text marked as such (./templateText);
+// - it says how it is checked: `enforce` where code can show it (the MADR export words its
+//   Confirmation from that), and for what code cannot show, a `review_by` date and one
+//   `Confirmation: ` item in `consequences.neutral` saying how the team confirms it instead.
 
 import type { DecisionRecord, Enforcement } from '../records/types';
 import { list, perRow, text } from './answers';
+import { templateText } from './templateText';
 import type { ChoiceDecision, ChoiceOption, GuideAnswers } from './types';
 
-/** Rationale text the user did not write starts with this; lint flags it in accepted records. */
-export const TEMPLATE_PREFIX = 'TEMPLATE: ';
-
-/** The consequence line that says how a decision is confirmed (MADR's Confirmation). */
+/** Starts the consequence that says how the team confirms what code cannot show (MADR's Confirmation). */
 export const CONFIRMATION_PREFIX = 'Confirmation: ';
 
-/** Starts the part of a Confirmation that code cannot show; such a record always has `review_by`. */
-export const NOT_CHECKED = 'Not checked in code. ';
+/** In every such Confirmation; a record that has one always has `review_by`. */
+export const NOT_CHECKED = 'not checked in code';
 
 /** Default months until a decision nothing in the code can confirm is reviewed. */
 const DEFAULT_REVIEW_MONTHS = 12;
@@ -125,7 +124,7 @@ function rationaleOf(d: ChoiceDecision, chosen: ChoiceOption, answers: GuideAnsw
   const own = text(answers, rationaleField(d));
   if (own) return own;
   const hint = chosen.when ? ` The guide suggests it when: ${lowerFirst(chosen.when)}` : '';
-  return `${TEMPLATE_PREFIX}say in the team's words why ${chosen.label} was chosen.${hint}`;
+  return templateText(`Say in the team's words why ${chosen.label} was chosen.${hint}`);
 }
 
 /** The module the owner answer names, matched by name or slug; a problem when it names none. */
@@ -136,11 +135,6 @@ function ownerModule(d: ChoiceDecision, ctx: ChoiceContext): KnownModule | undef
   const found = ctx.modules.find((m) => m.name === name || m.slug === name || m.name.toLowerCase() === name.toLowerCase());
   if (!found) ctx.problems.push({ step: ctx.step, field: moduleField(d), message: `${d.label}: "${name}" is not one of the modules, so its packages are not confined to it.` });
   return found;
-}
-
-function quoted(names: string[], max = 6): string {
-  const shown = names.slice(0, max).join(', ');
-  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
 }
 
 /** Packages of every option but the chosen one, minus those the chosen one uses too. */
@@ -181,12 +175,14 @@ export function choiceDraft(d: ChoiceDecision, ctx: ChoiceContext): ChoiceDraft 
     };
   }
 
-  const checks: string[] = [];
-  if (forbid.length) checks.push(`imports of ${quoted(forbid.map((f) => f.name))} (the packages of the options not chosen)`);
-  if (confined.length) checks.push(`imports of ${quoted(confined)} outside the ${owner!.slug} module`);
-  const inCode = checks.length ? `Adrift flags ${checks.join(', and ')}.` : '';
-  const unchecked = d.unchecked ?? (checks.length ? undefined : { confirm: 'Nothing in the code shows this decision: confirm it in review.', reviewMonths: DEFAULT_REVIEW_MONTHS });
-  const outside = unchecked ? `${NOT_CHECKED}${upperFirst(sentence(unchecked.confirm))}` : '';
+  const checked = forbid.length > 0 || confined.length > 0;
+  const unchecked = d.unchecked ?? (checked ? undefined : { confirm: 'Nothing in the code shows this decision: confirm it in review.', reviewMonths: DEFAULT_REVIEW_MONTHS });
+  const how = unchecked ? upperFirst(sentence(unchecked.confirm)) : '';
+  const confirmation = !unchecked
+    ? undefined
+    : checked
+      ? `${CONFIRMATION_PREFIX}Adrift checks the packages under enforce; the rest is ${NOT_CHECKED}. ${how}`
+      : `${CONFIRMATION_PREFIX}${upperFirst(NOT_CHECKED)}. ${how}`;
 
   const deciders = list(ctx.answers, 'deciders');
   const { good, bad } = consequencesOf(chosen, rejected);
@@ -208,7 +204,7 @@ export function choiceDraft(d: ChoiceDecision, ctx: ChoiceContext): ChoiceDraft 
     consequences: {
       ...(good.length ? { good } : {}),
       ...(bad.length ? { bad } : {}),
-      neutral: [`${CONFIRMATION_PREFIX}${[inCode, outside].filter(Boolean).join(' ')}`],
+      ...(confirmation ? { neutral: [confirmation] } : {}),
     },
     ...(unchecked ? { review_by: addMonths(ctx.date, unchecked.reviewMonths) } : {}),
     ...(enforce.packages ? { enforce } : {}),

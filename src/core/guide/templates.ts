@@ -2,13 +2,11 @@
 // examples, and a blank one. Facts (modules, ownership, split, key decisions, build vs buy,
 // evolution) follow the examples; what they leave open is filled in the same spirit.
 
-import { TEMPLATE_PREFIX } from './choices';
+import { templateText } from './templateText';
 import type { GuideAnswers, GuideTemplate } from './types';
 
 /** A rationale the template suggests: marked, so a record never passes it off as the team's words. */
-function suggested(text: string): string {
-  return `${TEMPLATE_PREFIX}${text}`;
-}
+const suggested = templateText;
 
 const HELP_DESK: GuideAnswers = {
   product: 'Help desk for SMBs (10-50 agents per customer)',

@@ -4,12 +4,13 @@
 // marked, and the record says how it is checked.
 
 import * as assert from 'node:assert/strict';
-import { CONFIRMATION_PREFIX, NOT_CHECKED, TEMPLATE_PREFIX, addMonths, choiceDraft, consideredOptions, type ChoiceContext } from '../../../src/core/guide/choices';
+import { CONFIRMATION_PREFIX, addMonths, choiceDraft, consideredOptions, type ChoiceContext } from '../../../src/core/guide/choices';
 import { choiceDecisions } from '../../../src/core/guide/flow';
 import { KEY_DECISIONS, TENANCY_DECISION } from '../../../src/core/guide/options';
 import { planRecords } from '../../../src/core/guide/records';
 import { templateAnswers } from '../../../src/core/guide/templates';
 import type { ChoiceDecision, GuideAnswers } from '../../../src/core/guide/types';
+import { TEMPLATE_MARKER } from '../../../src/core/guide/templateText';
 
 const DATE = '2026-12-02';
 const DATABASE = KEY_DECISIONS.find((d) => d.field === 'database')!;
@@ -61,7 +62,7 @@ describe('guide: the writer of choice decisions', () => {
   it('keeps the user\'s rationale word for word, and marks the one it has to make up', () => {
     assert.equal(draft(DATABASE, { database: 'mysql', databaseRationale: '  Our DBA runs MySQL.  ' }).record?.decision?.rationale, 'Our DBA runs MySQL.');
     const made = draft(DATABASE, { database: 'mysql' }).record?.decision?.rationale ?? '';
-    assert.ok(made.startsWith(TEMPLATE_PREFIX), made);
+    assert.ok(made.startsWith(TEMPLATE_MARKER), made);
     assert.match(made, /why MySQL was chosen\. The guide suggests it when: the team or the hosting already runs MySQL\./);
   });
 
@@ -69,7 +70,8 @@ describe('guide: the writer of choice decisions', () => {
     const modules = [{ name: 'Runner', slug: 'runner' }];
     const confined = draft(QUEUE, { queue: 'redis', queueModule: 'Runner' }, modules);
     assert.deepEqual(confined.record?.enforce?.packages?.only_in, { bullmq: ['runner'], bull: ['runner'], 'bee-queue': ['runner'], rq: ['runner'] });
-    assert.match(confined.record?.consequences?.neutral?.[0] ?? '', /imports of bullmq, bull, bee-queue, rq outside the runner module/);
+    assert.equal(confined.record?.consequences?.neutral, undefined, 'fully checked in code: the export words the Confirmation from enforce');
+    assert.equal(confined.record?.review_by, undefined);
     const unknown = draft(QUEUE, { queue: 'redis', queueModule: 'Scheduler' }, modules);
     assert.equal(unknown.record?.enforce?.packages?.only_in, undefined);
     assert.deepEqual(unknown.problems.map((p) => p.field), ['queueModule']);
@@ -80,10 +82,17 @@ describe('guide: the writer of choice decisions', () => {
     const { record } = draft(TENANCY_DECISION, { tenancy: 'shared-db' });
     assert.equal(record?.enforce, undefined);
     assert.equal(record?.review_by, addMonths(DATE, TENANCY_DECISION.unchecked!.reviewMonths));
-    assert.deepEqual(record?.consequences?.neutral, [`${CONFIRMATION_PREFIX}${NOT_CHECKED}The tenant boundary is in the data, not in imports. Confirm with a test that reads as one tenant and finds no row of another, for every table that holds tenant data.`]);
+    assert.deepEqual(record?.consequences?.neutral, [`${CONFIRMATION_PREFIX}Not checked in code. The tenant boundary is in the data, not in imports. Confirm with a test that reads as one tenant and finds no row of another, for every table that holds tenant data.`]);
     const pruned = draft(DATABASE, { database: 'postgresql', considered: { database: [] } }).record;
     assert.ok(pruned?.enforce, 'packages of options nobody considered are still ruled out');
     assert.equal(pruned?.review_by, undefined);
+  });
+
+  it('says what is left to confirm when code checks only part of a decision', () => {
+    const secrets = planRecords(templateAnswers('ci-runner') ?? {}, { existing: [], date: DATE }).records.find((r) => r.area === 'secrets');
+    assert.deepEqual(secrets?.enforce?.packages?.only_in, { '@aws-sdk/client-kms': ['project'] });
+    assert.match(secrets?.consequences?.neutral?.[0] ?? '', /^Confirmation: Adrift checks the packages under enforce; the rest is not checked in code\. Masking and scoping are behaviour\./);
+    assert.equal(secrets?.review_by, '2027-06-02');
   });
 
   it('asks for the choice when it is missing', () => {
