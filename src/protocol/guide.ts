@@ -53,20 +53,8 @@ export interface RecordsPreview {
   folder: string;
 }
 
-/**
- * The flow follows one answer (the product kind picks a question pack): the webview shows
- * `flows[answers[field]]`, and `flow` when that answer picks none. Every variant is sent up
- * front, so a changed answer redraws the steps at once, with no request in between.
- */
-export interface FlowsByAnswer {
-  field: string;
-  flows: Record<string, GuideFlow>;
-}
-
 export interface GuideLoaded {
-  /** The generic checklist: the flow while the product kind is unanswered or has no pack. */
   flow: GuideFlow;
-  flowsBy: FlowsByAnswer;
   templates: TemplateSummary[];
   /** The state saved in the workspace, when the webview has none of its own (after a reload). */
   saved?: GuideState;
@@ -117,12 +105,6 @@ export type HostToWebview =
   | { type: 'drift'; drift: DriftSummary }
   | { type: 'overview'; overview: ArchitectureOverview }
   | { type: 'folders'; folders: string[] };
-
-/** The flow to show for these answers. */
-export function flowOf(loaded: Pick<GuideLoaded, 'flow' | 'flowsBy'>, answers: GuideAnswers): GuideFlow {
-  const value = answers[loaded.flowsBy.field];
-  return (typeof value === 'string' && Object.prototype.hasOwnProperty.call(loaded.flowsBy.flows, value) ? loaded.flowsBy.flows[value] : undefined) ?? loaded.flow;
-}
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -110,11 +110,6 @@ function choiceField(field: Extract<GuideField, { kind: 'choice' }>, ctx: FieldC
     if (ctx.store.answers[field.id] === id) return;
     ctx.store.answers[field.id] = id;
     ctx.store.changed();
-    if (field.reshapesFlow) {
-      // The steps changed (a product kind picks its pack): redraw them, keeping focus on the choice.
-      ctx.redraw();
-      document.querySelector<HTMLElement>(`vscode-radio[name="${field.id}"][data-option="${id}"]`)?.focus();
-    }
   });
   return group;
 }

@@ -1,7 +1,7 @@
 // The Guide tab: pick a starting template, walk the steps back and forth, review the records
 // that will be written, and write them. Everything it shows comes from the flow the host sent.
 
-import { flowOf, type GuideLoaded, type RecordsPreview, type TemplateSummary } from '../../src/protocol/guide';
+import type { GuideLoaded, RecordsPreview, TemplateSummary } from '../../src/protocol/guide';
 import { button, h, icon, present } from './dom';
 import { checkedRadio, renderField } from './fields';
 import type { GuideHost } from './host';
@@ -20,13 +20,8 @@ export class GuidePanel {
     private readonly loaded: GuideLoaded,
   ) {}
 
-  /** The flow follows the answers: the product kind adds its pack's steps. */
-  private get flow() {
-    return flowOf(this.loaded, this.store.answers);
-  }
-
   private get steps() {
-    return this.flow.steps;
+    return this.loaded.flow.steps;
   }
 
   render(): void {
@@ -117,7 +112,7 @@ export class GuidePanel {
     const step = this.steps[index];
     const body = h('div', { class: 'fields' });
     const redraw = () => this.renderStep();
-    for (const field of step.fields) body.append(renderField(field, { store: this.store, flow: this.flow, folders: this.loaded.folders, redraw }));
+    for (const field of step.fields) body.append(renderField(field, { store: this.store, flow: this.loaded.flow, folders: this.loaded.folders, redraw }));
     const last = index === this.steps.length - 1;
     this.element.replaceChildren(
       this.stepNav(),

@@ -37,7 +37,6 @@ const PRODUCT_KIND: GuideField = {
   kind: 'choice',
   label: 'Kind of product',
   help: 'Picks the extra questions an architect asks for this kind of product; they come after the key decisions.',
-  reshapesFlow: true,
   options: [
     ...GUIDE_PACKS.map((p) => ({ id: p.id, label: p.label, when: p.when })),
     { id: NO_PACK, label: 'Something else', when: 'None of these fits: the generic checklist only.' },

@@ -34,8 +34,6 @@ export interface TextField extends FieldBase {
 export interface ChoiceField extends FieldBase {
   kind: 'choice';
   options: ChoiceOption[];
-  /** Changing this answer changes the flow's steps (the product kind picks a pack): redraw the navigation. */
-  reshapesFlow?: boolean;
 }
 
 /** A list of short strings, e.g. folders or table names. */

@@ -4,12 +4,11 @@
 // records, so it cannot write anything the core did not produce.
 
 import * as vscode from 'vscode';
-import { ARCHITECTURE_FLOW, PRODUCT_KIND_FIELD, composeFlow } from '../../core/guide/flow';
-import { GUIDE_PACKS } from '../../core/guide/packs';
+import { flowFor } from '../../core/guide/flow';
 import { workspaceFolders } from '../../core/guide/folders';
 import { planRecords, type RecordPlan } from '../../core/guide/records';
 import { GUIDE_TEMPLATES, templateAnswers } from '../../core/guide/templates';
-import type { GuideAnswers } from '../../core/guide/types';
+import type { GuideAnswers, GuideFlow } from '../../core/guide/types';
 import { recordFileChanges, recordPath } from '../../core/guide/write';
 import { recordToYaml } from '../../core/records/serialize';
 import { summarizeDrift, type DriftSummary } from '../../core/overview/drift';
@@ -45,6 +44,11 @@ export class GuideSession {
     return this.memento.update(GUIDE_STATE_KEY, state);
   }
 
+  /** The flow for these answers: the generic checklist plus the pack of their product kind. */
+  flowFor(answers: GuideAnswers): GuideFlow {
+    return flowFor(answers);
+  }
+
   drift(): DriftSummary {
     const folder = this.folder();
     return folder ? summarizeDrift(this.service.findings(folder), folder.scanned) : summarizeDrift([], true);
@@ -78,8 +82,7 @@ export class GuideSession {
     await this.service.ready;
     const saved = this.savedState();
     return {
-      flow: ARCHITECTURE_FLOW,
-      flowsBy: { field: PRODUCT_KIND_FIELD, flows: Object.fromEntries(GUIDE_PACKS.map((p) => [p.id, composeFlow(p)])) },
+      flow: this.flowFor(saved?.answers ?? {}),
       templates: GUIDE_TEMPLATES.map(({ id, label, description }) => ({ id, label, description })),
       ...(saved ? { saved } : {}),
       folders: await this.folders(),

@@ -28,7 +28,7 @@ describe('guide: question packs', () => {
   it('one pack per product kind, each a choice of the product step', () => {
     assert.deepEqual(GUIDE_PACKS.map((p) => p.id), ['b2b-saas', 'developer-tool', 'ai-product']);
     const kind = fieldsById(ARCHITECTURE_FLOW).get(PRODUCT_KIND_FIELD);
-    assert.ok(kind?.kind === 'choice' && kind.reshapesFlow);
+    assert.ok(kind?.kind === 'choice');
     assert.deepEqual(kind.options.map((o) => o.id), [...GUIDE_PACKS.map((p) => p.id), NO_PACK]);
     assert.equal(ARCHITECTURE_FLOW.steps[0].fields.find((f) => f.id === PRODUCT_KIND_FIELD), kind, 'asked on the product step');
   });
