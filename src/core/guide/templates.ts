@@ -92,7 +92,7 @@ const CI_RUNNER: GuideAnswers = {
   productKind: 'developer-tool',
   deciders: ['tech lead'],
   tenancy: 'shared-db',
-  tenancyRationale: suggested('Teams share one database keyed by team id; runners are the part that is isolated, and they run on the customers\' machines.'),
+  tenancyRationale: suggested('Organisations share one database keyed by organisation id: their data is projects, pipelines and build metadata; what needs isolating is the jobs, and they run on runners each organisation owns.'),
   modules: [
     { name: 'Project', responsibility: 'Repos, settings, webhooks', folders: ['server/src/project'] },
     { name: 'Pipeline', responsibility: 'Build configs, triggers, logs', folders: ['server/src/pipeline'] },
