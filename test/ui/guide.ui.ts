@@ -11,11 +11,18 @@ import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { parseRecord } from '../../src/core/records/parse';
 import { ARCHITECTURE_FLOW } from '../../src/core/guide/flow';
+import { planRecords } from '../../src/core/guide/records';
+import { templateAnswers } from '../../src/core/guide/templates';
 import { repoRoot } from '../harness/paths';
 import { guideFrame } from './lib/guide';
 import { packagedVsix, Workbench } from './lib/workbench';
 
 const STEPS = ARCHITECTURE_FLOW.steps.map((s) => s.id);
+
+/** How many records a template writes on an empty folder: the spine's ten and its pack's. */
+function recordCount(template: string): number {
+  return planRecords(templateAnswers(template) ?? {}, { existing: [], date: '2026-12-02' }).records.length;
+}
 
 async function openGuide(wb: Workbench): Promise<FrameLocator> {
   // A click that lands while the window restores its side bar toggles it closed: try again.
@@ -127,14 +134,14 @@ function guideSuite(run: Run): void {
 
         const records = guide.locator('vscode-collapsible.record');
         await records.first().waitFor({ timeout: 20_000 });
-        assert.equal(await records.count(), 10);
+        assert.equal(await records.count(), recordCount(run.template));
         // Open one record to show the YAML that will be written.
         await records.nth(2).click();
         await guide.locator('vscode-collapsible.record pre').nth(2).waitFor();
         if (run.shots) await wb.screenshot(`${run.shots}-review`);
 
         await guide.locator('#write').click();
-        await guide.locator('.success', { hasText: 'Wrote 10 decision records' }).waitFor({ timeout: 30_000 });
+        await guide.locator('.success', { hasText: `Wrote ${recordCount(run.template)} decision records` }).waitFor({ timeout: 30_000 });
         if (run.shots) await wb.screenshot(`${run.shots}-written`);
         // Each written record is a link that opens it.
         const first = guide.locator('.written .file-link').first();
@@ -144,7 +151,7 @@ function guideSuite(run: Run): void {
         guide = await guideFrame(wb);
 
         const files = recordFiles(wb.workspaceFolder);
-        assert.equal(files.length, 10, files.join(', '));
+        assert.equal(files.length, recordCount(run.template), files.join(', '));
         for (const pattern of run.expectFiles) assert.ok(files.some((f) => pattern.test(f)), `${pattern} in ${files.join(', ')}`);
         assertLintClean(wb.workspaceFolder);
         run.onDisk(wb.workspaceFolder);
