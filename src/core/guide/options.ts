@@ -222,7 +222,7 @@ export const TENANCY_DECISION: ChoiceDecision = {
   drivers: ['no tenant ever sees another tenant\'s data', 'cost per tenant'],
   options: TENANCY_OPTIONS,
   unchecked: {
-    confirm: 'the tenant boundary is in the data, not in imports. Confirm with a test that reads as one tenant and finds no row of another, for every table that holds tenant data.',
+    confirm: 'the boundary between tenants (or, without tenants, between users) is in the data, not in imports. Confirm with a test that reads as one tenant or user and finds no row of another, for every table that holds their data.',
     reviewMonths: 12,
   },
 };

@@ -82,7 +82,7 @@ describe('guide: the writer of choice decisions', () => {
     const { record } = draft(TENANCY_DECISION, { tenancy: 'shared-db' });
     assert.equal(record?.enforce, undefined);
     assert.equal(record?.review_by, addMonths(DATE, TENANCY_DECISION.unchecked!.reviewMonths));
-    assert.deepEqual(record?.consequences?.neutral, [`${CONFIRMATION_PREFIX}Not checked in code. The tenant boundary is in the data, not in imports. Confirm with a test that reads as one tenant and finds no row of another, for every table that holds tenant data.`]);
+    assert.deepEqual(record?.consequences?.neutral, [`${CONFIRMATION_PREFIX}Not checked in code. The boundary between tenants (or, without tenants, between users) is in the data, not in imports. Confirm with a test that reads as one tenant or user and finds no row of another, for every table that holds their data.`]);
     const pruned = draft(DATABASE, { database: 'postgresql', considered: { database: [] } }).record;
     assert.ok(pruned?.enforce, 'packages of options nobody considered are still ruled out');
     assert.equal(pruned?.review_by, undefined);
