@@ -1,32 +1,41 @@
-// The architecture flow: the checklist of a SaaS architecture, one step per question group.
-// Field ids are the keys of GuideAnswers that ./records.ts reads.
+// The architecture flow: the checklist of a SaaS architecture, one step per question group,
+// the spine every product gets. The product kind answer picks a pack (./packs) whose steps
+// come after the key decisions: composeFlow gives the flow the guide shows for the answers.
+// Field ids are the keys of GuideAnswers that ./records.ts and ./choices.ts read.
 
-import { AUTH_OPTIONS, DATABASE_OPTIONS, FILE_STORAGE_OPTIONS, QUEUE_OPTIONS, TENANCY_OPTIONS } from './options';
+import { moduleField, rationaleField } from './choices';
+import { KEY_DECISIONS, TENANCY_DECISION } from './options';
+import { GUIDE_PACKS } from './packs';
 import { PART_KINDS } from './split';
-import type { ChoiceOption, GuideField, GuideFlow } from './types';
+import type { ChoiceDecision, GuideAnswers, GuideField, GuideFlow, GuidePack, GuideStep } from './types';
 
-/** A key technology decision: the answer id of its choice, of its rationale, and its options. */
-export interface KeyDecisionArea {
-  area: string;
-  label: string;
-  field: string;
-  rationaleField: string;
-  options: ChoiceOption[];
+/** The answer that picks a pack, and its value when no pack fits. */
+export const PRODUCT_KIND_FIELD = 'productKind';
+export const NO_PACK = 'other';
+
+/** The fields of one choice decision: the choice, its owner module (when it has one), why. */
+export function decisionFields(d: ChoiceDecision): GuideField[] {
+  return [
+    { id: d.field, kind: 'choice', label: d.label, help: d.question, options: d.options, required: true },
+    ...(d.owner ? [{ id: moduleField(d), kind: 'text' as const, label: d.owner.label, ...(d.owner.help ? { help: d.owner.help } : {}) }] : []),
+    { id: rationaleField(d), kind: 'textarea', label: `Why this ${d.label.toLowerCase()}?` },
+  ];
 }
-
-export const KEY_DECISION_AREAS: KeyDecisionArea[] = [
-  { area: 'database', label: 'Database', field: 'database', rationaleField: 'databaseRationale', options: DATABASE_OPTIONS },
-  { area: 'queue', label: 'Queue', field: 'queue', rationaleField: 'queueRationale', options: QUEUE_OPTIONS },
-  { area: 'file storage', label: 'File Storage', field: 'fileStorage', rationaleField: 'fileStorageRationale', options: FILE_STORAGE_OPTIONS },
-  { area: 'auth', label: 'Auth', field: 'auth', rationaleField: 'authRationale', options: AUTH_OPTIONS },
-];
 
 function keyDecisionFields(): GuideField[] {
-  return KEY_DECISION_AREAS.flatMap((a): GuideField[] => [
-    { id: a.field, kind: 'choice', label: a.label, options: a.options, required: true },
-    { id: a.rationaleField, kind: 'textarea', label: `Why this ${a.label.toLowerCase()}?`, placeholder: 'the team knows it well and it fits the data' },
-  ]);
+  return KEY_DECISIONS.flatMap(decisionFields);
 }
+
+const PRODUCT_KIND: GuideField = {
+  id: PRODUCT_KIND_FIELD,
+  kind: 'choice',
+  label: 'Kind of product',
+  help: 'Picks the extra questions an architect asks for this kind of product; they come after the key decisions.',
+  options: [
+    ...GUIDE_PACKS.map((p) => ({ id: p.id, label: p.label, when: p.when })),
+    { id: NO_PACK, label: 'Something else', when: 'None of these fits: the generic checklist only.' },
+  ],
+};
 
 export const ARCHITECTURE_FLOW: GuideFlow = {
   id: 'saas-architecture',
@@ -39,9 +48,9 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
       intro: 'What you are building, for whom, and how customers (tenants) are kept apart. Tenancy is the hardest decision to change later.',
       fields: [
         { id: 'product', kind: 'text', label: 'Product', placeholder: 'Invoicing app for freelancers', required: true },
+        PRODUCT_KIND,
         { id: 'deciders', kind: 'list', label: 'Deciders', help: 'Who makes these decisions.', placeholder: 'lead architect' },
-        { id: 'tenancy', kind: 'choice', label: 'Tenancy model', options: TENANCY_OPTIONS, required: true },
-        { id: 'tenancyRationale', kind: 'textarea', label: 'Why this tenancy model?', placeholder: 'a few large customers who each need their own database' },
+        ...decisionFields(TENANCY_DECISION),
       ],
     },
     {
@@ -163,6 +172,40 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
     },
   ],
 };
+
+/** The pack the answers' product kind picks, if any. */
+export function packOf(answers: GuideAnswers): GuidePack | undefined {
+  const kind = answers[PRODUCT_KIND_FIELD];
+  return typeof kind === 'string' ? GUIDE_PACKS.find((p) => p.id === kind) : undefined;
+}
+
+function packSteps(pack: GuidePack): GuideStep[] {
+  return pack.steps.map((s) => ({ id: s.id, title: s.title, intro: s.intro, icon: s.icon, fields: s.decisions.flatMap(decisionFields) }));
+}
+
+/** The spine with a pack's steps after the key decisions; the spine alone without a pack. */
+export function composeFlow(pack: GuidePack | undefined): GuideFlow {
+  if (!pack) return ARCHITECTURE_FLOW;
+  const at = ARCHITECTURE_FLOW.steps.findIndex((s) => s.id === 'decisions') + 1;
+  const steps = [...ARCHITECTURE_FLOW.steps];
+  steps.splice(at, 0, ...packSteps(pack));
+  return { id: `${ARCHITECTURE_FLOW.id}+${pack.id}`, title: `${ARCHITECTURE_FLOW.title}: ${pack.label}`, steps };
+}
+
+/** The flow the guide shows for these answers. */
+export function flowFor(answers: GuideAnswers): GuideFlow {
+  return composeFlow(packOf(answers));
+}
+
+/** Every choice decision the answers' flow asks: the spine's (tenancy first), then the pack's, with the step each is asked in. */
+export function choiceDecisions(answers: GuideAnswers): { decision: ChoiceDecision; step: string; pack?: string }[] {
+  const pack = packOf(answers);
+  return [
+    { decision: TENANCY_DECISION, step: 'product' },
+    ...KEY_DECISIONS.map((decision) => ({ decision, step: 'decisions' })),
+    ...(pack?.steps ?? []).flatMap((s) => s.decisions.map((decision) => ({ decision, step: s.id, pack: pack?.id }))),
+  ];
+}
 
 /** Every field of a flow, by id. */
 export function fieldsById(flow: GuideFlow): Map<string, GuideField> {

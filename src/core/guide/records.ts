@@ -3,10 +3,10 @@
 // repository already has in force is never rewritten: a changed answer becomes a new
 // proposed record that supersedes it, an unchanged one produces nothing.
 
-import type { ChoiceOption, GuideAnswers } from './types';
+import type { GuideAnswers } from './types';
 import type { DecisionRecord, DecisionStatus, ModuleDeclaration, UndeclaredPolicy } from '../records/types';
-import { KEY_DECISION_AREAS } from './flow';
-import { TENANCY_OPTIONS, packagesRuledOut } from './options';
+import { choiceDecisions } from './flow';
+import { choiceDraft } from './choices';
 import { cell, cellList, list, perRow, rows, text } from './answers';
 import { decisionSlot, type DecisionSlot } from './slots';
 import { splitDraft } from './split';
@@ -56,19 +56,6 @@ export function folderGlob(folder: string): string {
   return answerGlob(folder);
 }
 
-function optionById(options: ChoiceOption[], id: string): ChoiceOption | undefined {
-  return options.find((o) => o.id === id);
-}
-
-function consideredOptions(options: ChoiceOption[]): NonNullable<DecisionRecord['options']> {
-  return options.map((o) => ({
-    name: o.label,
-    ...(o.when ? { description: o.when } : {}),
-    ...(o.pros?.length ? { pros: [...o.pros] } : {}),
-    ...(o.cons?.length ? { cons: [...o.cons] } : {}),
-  }));
-}
-
 function withDeciders(answers: GuideAnswers): Pick<DecisionRecord, 'deciders'> {
   const deciders = list(answers, 'deciders');
   return deciders.length ? { deciders } : {};
@@ -89,28 +76,6 @@ function processDraft(answers: GuideAnswers): Draft {
       chosen: 'Decision records in the repository, checked by Adrift',
       rationale: 'One YAML record per decision; accepted records with an enforce section are checked against the code.',
     },
-  };
-}
-
-function tenancyDraft(answers: GuideAnswers, problems: GuideProblem[]): Draft | undefined {
-  const product = text(answers, 'product');
-  if (product === '') problems.push({ step: 'product', field: 'product', message: 'Say what the product is: it is the context of every record.' });
-  const chosen = optionById(TENANCY_OPTIONS, text(answers, 'tenancy'));
-  if (!chosen) {
-    problems.push({ step: 'product', field: 'tenancy', message: 'Pick a tenancy model to record it.' });
-    return undefined;
-  }
-  const rationale = text(answers, 'tenancyRationale');
-  return {
-    title: `Tenancy: ${chosen.label}`,
-    kind: 'technology',
-    area: 'tenancy',
-    ...withDeciders(answers),
-    tags: ['tenancy', 'product'],
-    ...(product ? { context: product } : {}),
-    options: consideredOptions(TENANCY_OPTIONS),
-    decision: { chosen: chosen.label, ...(rationale ? { rationale } : {}) },
-    consequences: { good: [...(chosen.pros ?? [])], bad: [...(chosen.cons ?? [])] },
   };
 }
 
@@ -196,35 +161,6 @@ function modulesDraft(answers: GuideAnswers, problems: GuideProblem[]): { draft?
   };
 }
 
-function keyDecisionDrafts(answers: GuideAnswers, problems: GuideProblem[]): Draft[] {
-  const drafts: Draft[] = [];
-  for (const area of KEY_DECISION_AREAS) {
-    const chosen = optionById(area.options, text(answers, area.field));
-    if (!chosen) {
-      problems.push({ step: 'decisions', field: area.field, message: `Pick a ${area.label.toLowerCase()} option to record it.` });
-      continue;
-    }
-    const rationale = text(answers, area.rationaleField);
-    const forbid = packagesRuledOut(area.options, chosen.id).map((p) => ({
-      name: p.name,
-      reason: `${area.label}: ruled out with ${p.option}`,
-    }));
-    drafts.push({
-      title: `${area.label}: ${chosen.label}`,
-      kind: 'technology',
-      area: area.area,
-      ...withDeciders(answers),
-      tags: [area.area],
-      ...(text(answers, 'product') ? { context: text(answers, 'product') } : {}),
-      options: consideredOptions(area.options),
-      decision: { chosen: chosen.label, ...(rationale ? { rationale } : {}) },
-      consequences: { good: [...(chosen.pros ?? [])], bad: [...(chosen.cons ?? [])] },
-      ...(forbid.length ? { enforce: { packages: { forbid } } } : {}),
-    });
-  }
-  return drafts;
-}
-
 function buildVsBuyDraft(answers: GuideAnswers, problems: GuideProblem[]): Draft | undefined {
   const items: NonNullable<DecisionRecord['build_vs_buy']> = [];
   for (const [i, row] of rows(answers, 'buildVsBuy').entries()) {
@@ -297,7 +233,9 @@ function canonical(value: unknown): unknown {
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
-      if (['id', 'status', 'date', 'supersedes', 'superseded_by'].includes(key)) continue;
+      // review_by counts from the day the guide ran, and a context quotes earlier answers: the
+      // same choice on another day, or after an answer it follows from changed, is the same decision.
+      if (['id', 'status', 'date', 'supersedes', 'superseded_by', 'review_by', 'context'].includes(key)) continue;
       out[key] = canonical((value as Record<string, unknown>)[key]);
     }
     return out;
@@ -313,17 +251,24 @@ export function planRecords(answers: GuideAnswers, options: PlanOptions): Record
   const drafts: Draft[] = [];
   const firstRun = options.existing.length === 0 && (options.takenIds ?? []).length === 0;
   if (firstRun) drafts.push(processDraft(answers));
-  const tenancy = tenancyDraft(answers, problems);
+  if (text(answers, 'product') === '') problems.push({ step: 'product', field: 'product', message: 'Say what the product is: it is the context of every record.' });
+  // The spine's choice decisions (tenancy first, then the key decisions) keep their place in
+  // the numbering; a pack's decisions follow the evolution record.
+  const { draft: modules, modules: planned } = modulesDraft(answers, problems);
+  const asked = choiceDecisions(answers);
+  const decisions = asked.map((c) => c.decision);
+  const written = asked.map(({ decision, step, pack }) => ({ pack, draft: choiceDraft(decision, { answers, step, decisions, modules: planned, date: options.date, problems }) }));
+  const [tenancy, ...keyDecisions] = written.filter((c) => !c.pack).map((c) => c.draft);
   if (tenancy) drafts.push(tenancy);
-  const { draft: modules } = modulesDraft(answers, problems);
   if (modules) drafts.push(modules);
   const split = splitDraft(answers, problems);
   if (split) drafts.push({ ...split, ...withDeciders(answers) });
-  drafts.push(...keyDecisionDrafts(answers, problems));
+  for (const d of keyDecisions) if (d) drafts.push(d);
   const buildVsBuy = buildVsBuyDraft(answers, problems);
   if (buildVsBuy) drafts.push(buildVsBuy);
   const evolution = evolutionDraft(answers, problems);
   if (evolution) drafts.push(evolution);
+  for (const c of written) if (c.pack && c.draft) drafts.push(c.draft);
 
   // The newest live record of a slot is the one a new answer replaces; for modules, every live
   // record declaring modules, because the guide's record declares the whole set again.

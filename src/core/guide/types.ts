@@ -9,8 +9,13 @@ export interface ChoiceOption {
   cons?: string[];
   /** When this option is the right pick. */
   when?: string;
-  /** Packages (npm or PyPI import names) that only this option uses; ruled out when another is chosen. */
+  /**
+   * Packages (npm or PyPI import names) that only this option uses: ruled out when another
+   * option is chosen, and confined to the decision's owner module when this one is.
+   */
   packages?: string[];
+  /** What follows from picking this option: what it gives the team and what it obliges them to. */
+  consequences?: { good?: string[]; bad?: string[] };
 }
 
 interface FieldBase {
@@ -105,4 +110,54 @@ export interface GuideTemplate {
   answers: GuideAnswers;
   /** Examples that fit this template, by `fieldId` or `fieldId.columnId` (src/core/guide/placeholders.ts). */
   placeholders?: Record<string, string>;
+}
+
+/**
+ * A choice decision: one question whose answer becomes one `technology` record. The spine's
+ * tenancy and key decisions and every pack question are one of these, written by ./choices.ts.
+ * Its answers: the choice `field`, `${field}Rationale`, and (with `owner`) `${field}Module`.
+ */
+export interface ChoiceDecision {
+  field: string;
+  /** The question's short name, e.g. "Job isolation"; the record is titled `${label}: ${option}`. */
+  label: string;
+  /** The record's `area` (and so its slot: one record in force per area). */
+  area: string;
+  /** What an architect asks here, shown under the question. */
+  question: string;
+  /** Why the decision matters for this kind of product: the record's context after the product. */
+  context: string;
+  /** Choice fields answered earlier that led to this one, quoted in the record's context. */
+  after?: string[];
+  drivers?: string[];
+  options: ChoiceOption[];
+  /** The module that alone may import the chosen option's packages (`packages.only_in`). */
+  owner?: { label: string; help?: string };
+  /**
+   * What code cannot show: how the team confirms the decision instead, and how many months
+   * until it is reviewed (the record's `review_by`).
+   */
+  unchecked?: { confirm: string; reviewMonths: number };
+}
+
+/** A step of a pack: its questions become choice fields, in order. */
+export interface PackStep {
+  id: string;
+  title: string;
+  intro: string;
+  icon: string;
+  decisions: ChoiceDecision[];
+}
+
+/**
+ * The questions one kind of product adds to the generic checklist. A pack is one data file
+ * in ./packs/ and one line in ./packs/index.ts; its steps come after the key decisions.
+ */
+export interface GuidePack {
+  /** The `productKind` answer that picks the pack. */
+  id: string;
+  label: string;
+  /** Which products the pack fits, shown with the product kind choice. */
+  when: string;
+  steps: PackStep[];
 }

@@ -4,7 +4,7 @@
 // records, so it cannot write anything the core did not produce.
 
 import * as vscode from 'vscode';
-import { ARCHITECTURE_FLOW } from '../../core/guide/flow';
+import { flowFor } from '../../core/guide/flow';
 import { workspaceFolders } from '../../core/guide/folders';
 import { planRecords, type RecordPlan } from '../../core/guide/records';
 import { GUIDE_TEMPLATES, templateAnswers } from '../../core/guide/templates';
@@ -88,10 +88,9 @@ export class GuideSession {
     }
   }
 
-  /** The flow for these answers. The webview draws whatever this returns, and follows when it changes. */
+  /** The flow for these answers: the generic checklist plus the pack of their product kind. The webview draws whatever this returns, and follows when it changes. */
   flowFor(answers: GuideAnswers): GuideFlow {
-    void answers;
-    return ARCHITECTURE_FLOW;
+    return flowFor(answers);
   }
 
   drift(): DriftSummary {
