@@ -13,7 +13,7 @@ describe('adrift overview', () => {
   let root = '';
   before(() => {
     root = mkdtempSync(join(tmpdir(), 'adrift-overview-')).replace(/\\/g, '/');
-    const { records } = planRecords(templateAnswers('writing-assistant') ?? {}, { existing: [], date: '2026-11-27' });
+    const { records } = planRecords(templateAnswers('writing-assistant') ?? {}, { existing: [], date: '2026-11-27', status: 'accepted' });
     mkdirSync(join(root, 'docs', 'adr'), { recursive: true });
     for (const c of recordFileChanges(records, 'docs/adr')) writeFileSync(join(root, c.path), c.text);
   });

@@ -9,7 +9,7 @@ import { SEED, slug } from '../guide/seed';
 const DATE = '2026-11-27';
 
 function recordsOf(template: string): DecisionRecord[] {
-  return planRecords(templateAnswers(template) ?? {}, { existing: [], date: DATE }).records;
+  return planRecords(templateAnswers(template) ?? {}, { existing: [], date: DATE, status: 'accepted' }).records;
 }
 
 function section(markdown: string, heading: string): string {
