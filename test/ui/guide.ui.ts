@@ -133,8 +133,20 @@ function guideSuite(run: Run): void {
         await guide.locator('vscode-collapsible.record pre').nth(2).waitFor();
         if (run.shots) await wb.screenshot(`${run.shots}-review`);
 
+        // Proposed is the default; these records go in force at once, chosen in a real radio group
+        // (by keyboard for one template: arrow down from Proposed).
+        const statusGroup = guide.getByRole('group', { name: 'Write the records as' });
+        assert.equal(await statusGroup.getByRole('radio', { name: 'Proposed, for review' }).isChecked(), true, 'proposed is the default');
+        if (run.keyboardStart) {
+          await statusGroup.getByRole('radio', { name: 'Proposed, for review' }).focus();
+          await wb.page.keyboard.press('ArrowDown');
+        } else {
+          await statusGroup.getByRole('radio', { name: 'Accepted, in force now' }).check();
+        }
+        await guide.locator('vscode-collapsible.record[description="accepted"]').first().waitFor({ timeout: 20_000 });
+        assert.equal(await guide.getByRole('radio', { name: 'Accepted, in force now' }).isChecked(), true);
         await guide.locator('#write').click();
-        await guide.locator('.success', { hasText: 'Wrote 10 decision records' }).waitFor({ timeout: 30_000 });
+        await guide.locator('.success', { hasText: 'Wrote 10 decision records as accepted' }).waitFor({ timeout: 30_000 });
         if (run.shots) await wb.screenshot(`${run.shots}-written`);
         // Each written record is a link that opens it.
         const first = guide.locator('.written .file-link').first();

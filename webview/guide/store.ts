@@ -18,6 +18,7 @@ export function restoreState(raw: unknown): GuideState | undefined {
     answers: s.answers,
     tab: TABS.includes(s.tab as GuideTab) ? (s.tab as GuideTab) : 'guide',
     ...(typeof s.template === 'string' ? { template: s.template } : {}),
+    ...(s.writeStatus === 'proposed' || s.writeStatus === 'accepted' ? { writeStatus: s.writeStatus } : {}),
   };
 }
 

@@ -10,9 +10,12 @@ describe('guide protocol: what the host accepts from the webview', () => {
       { type: 'request', requestId: 2, method: 'startTemplate', params: { template: 'blank' } },
       { type: 'request', requestId: 3, method: 'preview', params: { answers } },
       { type: 'request', requestId: 4, method: 'write', params: { answers } },
+      { type: 'request', requestId: 5, method: 'preview', params: { answers, status: 'accepted' } },
+      { type: 'request', requestId: 6, method: 'write', params: { answers, status: 'proposed' } },
       { type: 'run', action: 'showModuleMap' },
       { type: 'openFile', path: 'docs/adr/0013-split-into-modules.yaml' },
       { type: 'saveState', state: { version: 1, step: 3, answers, tab: 'drift', template: 'help-desk' } },
+      { type: 'saveState', state: { version: 1, step: 9, answers, tab: 'guide', template: 'help-desk', writeStatus: 'accepted' } },
     ]) {
       const parsed = parseGuideMessage(message);
       assert.ok(parsed.ok, JSON.stringify(parsed));
@@ -43,6 +46,8 @@ describe('guide protocol: what the host accepts from the webview', () => {
     ['a file to open that is not a path', { type: 'openFile', path: 42 }, /openFile: path/],
     ['an empty file to open', { type: 'openFile', path: '' }, /openFile: path/],
     ['a state with a bad tab', { type: 'saveState', state: { version: 1, step: 0, answers: {}, tab: 'settings' } }, /state.tab/],
+    ['a write status that is not one', { type: 'request', requestId: 1, method: 'write', params: { answers: {}, status: 'superseded' } }, /write: params.status must be one of proposed, accepted/],
+    ['a saved write status that is not one', { type: 'saveState', state: { version: 1, step: 0, answers: {}, tab: 'guide', writeStatus: 'rejected' } }, /state.writeStatus/],
     ['a state with a negative step', { type: 'saveState', state: { version: 1, step: -1, answers: {}, tab: 'guide' } }, /state.step/],
   ];
   for (const [what, message, reason] of rejected) {
