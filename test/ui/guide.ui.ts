@@ -230,6 +230,6 @@ guideSuite({
   onDisk: (folder) => {
     const modules = fs.readFileSync(path.join(folder, 'docs', 'adr', recordFiles(folder).find((f) => f.startsWith('0003'))!), 'utf8');
     for (const m of ['user', 'content', 'generation', 'billing']) assert.match(modules, new RegExp(`paths: \\[ backend/app/${m}/\\*\\* \\]`));
-    assert.match(modules, /context: Browser extension \+ web app for content generation for marketers/);
+    assert.match(modules, /context: "?Browser extension \+ web app for content generation for marketers\. It has 4 areas of responsibility/);
   },
 });
