@@ -145,6 +145,8 @@ function guideSuite(run: Run): void {
         }
         await guide.locator('vscode-collapsible.record[description="accepted"]').first().waitFor({ timeout: 20_000 });
         assert.equal(await guide.getByRole('radio', { name: 'Accepted, in force now' }).isChecked(), true);
+        await guide.locator('.write-status').scrollIntoViewIfNeeded();
+        if (run.shots) await wb.screenshot(`${run.shots}-write-status`);
         await guide.locator('#write').click();
         await guide.locator('.success', { hasText: 'Wrote 10 decision records as accepted' }).waitFor({ timeout: 30_000 });
         if (run.shots) await wb.screenshot(`${run.shots}-written`);
