@@ -4,6 +4,7 @@
 import type { ArchitectureOverview, DriftSummary } from '../../src/protocol/guide';
 import { button, h, icon } from './dom';
 import type { GuideHost } from './host';
+import { capabilityLabel } from '../../src/core/overview/overview';
 
 function ref(id: number): string {
   return `ADR-${String(id).padStart(4, '0')}`;
@@ -65,8 +66,8 @@ export function renderOverview(o: ArchitectureOverview, host: GuideHost): HTMLEl
     section('Frontend/Backend Split', o.split ? list(o.split.parts.map((p) => (p.side ? labelled(p.side, p.text) : p.text))) : undefined),
     section('Key Architectural Decisions', list(o.keyDecisions.map((k) => labelled(k.label, k.rationale ? `${k.chosen} (${k.rationale})` : k.chosen)))),
     section('Build vs Buy', list([
-      ...(built.length ? [labelled('Build', built.map((b) => b.capability).join(', '))] : []),
-      ...(bought.length ? [labelled('Buy', bought.map((b) => (b.vendor ? `${b.capability} (${b.vendor})` : b.capability)).join(', '))] : []),
+      ...(built.length ? [labelled('Build', built.map(capabilityLabel).join(', '))] : []),
+      ...(bought.length ? [labelled('Buy', bought.map(capabilityLabel).join(', '))] : []),
     ])),
     section('Evolution', list(o.evolution.map((e) => labelled(e.stage, e.trigger ? `${e.summary} — when: ${e.trigger}` : e.summary)))),
     h('div', { class: 'actions' }, button('Export as docs/architecture.md', () => host.send({ type: 'run', action: 'exportOverview' }), { icon: 'export', id: 'export-overview' })),

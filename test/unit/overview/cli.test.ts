@@ -29,7 +29,7 @@ describe('adrift overview', () => {
     const { code, out } = await run({});
     assert.equal(code, 0);
     assert.match(out, /^# Architecture Overview/);
-    assert.match(out, /- \*\*Buy:\*\* Auth \(Clerk\), Payments \(Stripe\), Email \(Resend\), AI \(OpenAI\/Anthropic\)/);
+    assert.match(out, /- \*\*Buy:\*\* Auth \(Clerk, behind user\), Payments \(Stripe, behind billing\), Email \(Resend, behind user\), AI \(OpenAI\/Anthropic, behind generation\)/);
   });
 
   it('prints JSON on --json', async () => {
