@@ -235,3 +235,46 @@ guideSuite({
     assert.match(modules, /context: "?Browser extension \+ web app for content generation for marketers\. It has 4 areas of responsibility/);
   },
 });
+
+// Answers that contradict each other are shown before writing, and nothing can be written:
+// the CI runner's v1 typed as the seed has it ("local job queue") against the Redis queue.
+suite('Guide UI: a contradiction blocks the write', function () {
+  this.timeout(300_000);
+  let workbench: Workbench | undefined;
+
+  suiteSetup(async () => {
+    workbench = await Workbench.open({ workspace: 'empty', extension: { vsix: packagedVsix() }, viewport: { width: 1440, height: 900 } });
+  });
+
+  suiteTeardown(async () => {
+    await workbench?.close();
+  });
+
+  test('the review page lists the conflict under "Resolve before writing" and Write stays disabled', async () => {
+    const wb = workbench!;
+    try {
+      const guide = await openGuide(wb);
+      await guide.locator('vscode-radio[data-template="ci-runner"]').click();
+      await guide.locator('#start-template').click();
+      await guide.locator(`.step-nav button[data-step="${STEPS.indexOf('evolution')}"]`).click();
+      await atStep(guide, 'evolution');
+      // Row 1's "What changes" (stage, what changes, trigger per row).
+      const v1 = guide.locator('section[data-field="evolution"] vscode-textfield').nth(1);
+      await v1.click();
+      await v1.press('ControlOrMeta+a');
+      await v1.pressSequentially('Single runner, local job queue');
+      await guide.locator(`.step-nav button[data-step="${STEPS.length}"]`).click();
+
+      const conflict = guide.locator('.problems-conflict');
+      await conflict.waitFor({ timeout: 20_000 });
+      assert.match((await conflict.textContent()) ?? '', /Resolve before writing.*v1 says "local job queue".*the queue decision is Redis/s);
+      await conflict.scrollIntoViewIfNeeded();
+      await wb.screenshot('guide-conflict-review');
+      assert.equal(await guide.locator('#write').getAttribute('disabled'), '', 'Write is disabled while answers conflict');
+      assert.deepEqual(recordFiles(wb.workspaceFolder), []);
+    } catch (error) {
+      await wb.failureScreenshot('guide-conflict-failure').catch(() => undefined);
+      throw error;
+    }
+  });
+});

@@ -186,7 +186,7 @@ export class GuidePanel {
       ...problems,
       preview.unchanged.length ? h('p', { class: 'help' }, icon('check'), ` ${preview.unchanged.length} decision${preview.unchanged.length === 1 ? ' is' : 's are'} already recorded as answered: ${preview.unchanged.map((u) => u.id).join(', ')}.`) : undefined,
       preview.records.length
-        ? h('p', {}, `These records will be written to ${preview.folder}/ (existing records are never changed; a changed decision is proposed as a new record that supersedes the old one):`)
+        ? h('p', {}, `${conflicts ? 'Once the conflicts above are resolved, these' : 'These'} records will be written to ${preview.folder}/ (existing records are never changed; a changed decision is proposed as a new record that supersedes the old one):`)
         : h('p', {}, 'Nothing new to write.'),
       h('div', { class: 'records' }, ...records),
       preview.records.length ? writeStatusControl(this.writeStatus, (status) => this.setWriteStatus(status)) : undefined,
