@@ -11,6 +11,7 @@ import { checkAnswers } from '../core/guide/answers';
 
 export type { DriftSummary, ModulePairDrift } from '../core/overview/drift';
 export type { ArchitectureOverview } from '../core/overview/overview';
+export { capabilityLabel } from '../core/overview/overview';
 export type { GuideAnswers, GuideFlow, GuideStep, GuideField, TableRow, ChoiceOption } from '../core/guide/types';
 export type { GuideProblem, GuideProblemKind, WriteStatus } from '../core/guide/records';
 export { WRITE_STATUSES } from '../core/guide/records';

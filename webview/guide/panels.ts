@@ -1,10 +1,9 @@
 // The Drift and Overview tabs: drift per module pair with links to the module map and the
 // Problems panel, and the architecture overview built from the accepted records.
 
-import type { ArchitectureOverview, DriftSummary } from '../../src/protocol/guide';
+import { capabilityLabel, type ArchitectureOverview, type DriftSummary } from '../../src/protocol/guide';
 import { button, h, icon } from './dom';
 import type { GuideHost } from './host';
-import { capabilityLabel } from '../../src/core/overview/overview';
 
 function ref(id: number): string {
   return `ADR-${String(id).padStart(4, '0')}`;
