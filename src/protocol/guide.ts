@@ -4,7 +4,7 @@
 // using it; the webview trusts the host.
 
 import type { GuideAnswers, GuideFlow } from '../core/guide/types';
-import type { GuideProblem } from '../core/guide/records';
+import { WRITE_STATUSES, type GuideProblem, type WriteStatus } from '../core/guide/records';
 import type { ArchitectureOverview } from '../core/overview/overview';
 import type { DriftSummary } from '../core/overview/drift';
 import { checkAnswers } from '../core/guide/answers';
@@ -12,9 +12,12 @@ import { upgradeAnswers } from '../core/guide/split';
 
 export type { DriftSummary, ModulePairDrift } from '../core/overview/drift';
 export type { ArchitectureOverview } from '../core/overview/overview';
+export { capabilityLabel } from '../core/overview/overview';
 export type { GuideAnswers, GuideFlow, GuideStep, GuideField, TableRow, ChoiceOption } from '../core/guide/types';
 export type { GuideProblem } from '../core/guide/records';
 export { upgradeAnswers } from '../core/guide/split';
+export type { GuideProblemKind, WriteStatus } from '../core/guide/records';
+export { WRITE_STATUSES } from '../core/guide/records';
 
 /** What the webview keeps (getState/setState) and the host mirrors in workspace state. */
 export interface GuideState {
@@ -29,6 +32,8 @@ export interface GuideState {
   stepId?: string;
   /** When the webview last changed this state (ms since the epoch): of two copies, the newer wins. */
   savedAt?: number;
+  /** What the review page writes the records as; absent: proposed. */
+  writeStatus?: WriteStatus;
 }
 
 export const GUIDE_TABS = ['guide', 'drift', 'overview'] as const;
@@ -54,7 +59,10 @@ export interface PlannedRecordPreview {
 
 export interface RecordsPreview {
   records: PlannedRecordPreview[];
+  /** Conflicts among them block writing; the host refuses to write while there is one. */
   problems: GuideProblem[];
+  /** The status asked for; records that supersede one in force are proposed regardless. */
+  status: WriteStatus;
   /** Decisions already recorded exactly as answered. */
   unchanged: { slot: string; id: number }[];
   /** The decisions folder, workspace-relative. */
@@ -79,14 +87,26 @@ export interface GuideLoaded {
 export interface WriteResult {
   /** Workspace-relative paths of the files written. */
   written: string[];
+  /** How many of them were written as accepted; the others are proposed. */
+  accepted: number;
+}
+
+/** The answers to plan records from, and the status to write new decisions as (absent: proposed). */
+export interface RecordsParams {
+  answers: GuideAnswers;
+  status?: WriteStatus;
+}
+
+function isWriteStatus(v: unknown): v is WriteStatus {
+  return typeof v === 'string' && (WRITE_STATUSES as readonly string[]).includes(v);
 }
 
 /** Requests and what their replies carry. */
 export interface GuideRequests {
   load: { params: Record<string, never>; result: GuideLoaded };
   startTemplate: { params: { template: string }; result: { answers: GuideAnswers } };
-  preview: { params: { answers: GuideAnswers }; result: RecordsPreview };
-  write: { params: { answers: GuideAnswers }; result: WriteResult };
+  preview: { params: RecordsParams; result: RecordsPreview };
+  write: { params: RecordsParams; result: WriteResult };
 }
 export type GuideMethod = keyof GuideRequests;
 export const GUIDE_METHODS: readonly GuideMethod[] = ['load', 'startTemplate', 'preview', 'write'];
@@ -136,11 +156,13 @@ export function parseGuideState(v: unknown): Parsed<GuideState> {
   if (bad) return { ok: false, error: `state: ${bad}` };
   if (v.stepId !== undefined && (typeof v.stepId !== 'string' || v.stepId.length > 100)) return { ok: false, error: 'state.stepId must be a short string' };
   if (v.savedAt !== undefined && (typeof v.savedAt !== 'number' || !Number.isFinite(v.savedAt) || v.savedAt < 0)) return { ok: false, error: 'state.savedAt must be a time in milliseconds' };
+  if (v.writeStatus !== undefined && !isWriteStatus(v.writeStatus)) return { ok: false, error: `state.writeStatus must be one of ${WRITE_STATUSES.join(', ')}` };
   // Answers saved by an older guide (the frontend/backend split) are read in today's shape.
   const state: GuideState = { version: 1, step: v.step, answers: upgradeAnswers(v.answers as GuideAnswers), tab: v.tab as GuideTab };
   if (typeof v.template === 'string') state.template = v.template;
   if (typeof v.stepId === 'string') state.stepId = v.stepId;
   if (typeof v.savedAt === 'number') state.savedAt = v.savedAt;
+  if (isWriteStatus(v.writeStatus)) state.writeStatus = v.writeStatus;
   return { ok: true, value: state };
 }
 
@@ -156,7 +178,9 @@ function parseParams(method: GuideMethod, params: unknown): Parsed<GuideRequestM
     case 'preview':
     case 'write': {
       const bad = checkAnswers(params.answers);
-      return bad ? { ok: false, error: `${method}: ${bad}` } : { ok: true, value: { answers: params.answers as GuideAnswers } };
+      if (bad) return { ok: false, error: `${method}: ${bad}` };
+      if (params.status !== undefined && !isWriteStatus(params.status)) return { ok: false, error: `${method}: params.status must be one of ${WRITE_STATUSES.join(', ')}` };
+      return { ok: true, value: { answers: params.answers as GuideAnswers, ...(params.status ? { status: params.status } : {}) } };
     }
   }
 }

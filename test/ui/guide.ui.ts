@@ -157,6 +157,20 @@ function guideSuite(run: Run): void {
         await records.nth(Math.min(2, count - 1)).locator('pre').waitFor();
         await wb.screenshot(`${shots}-review`);
 
+        // Proposed is the default; these records go in force at once, chosen in a real radio group
+        // (by keyboard for one template: arrow down from Proposed).
+        const statusGroup = guide.getByRole('group', { name: 'Write the records as' });
+        assert.equal(await statusGroup.getByRole('radio', { name: 'Proposed, for review' }).isChecked(), true, 'proposed is the default');
+        if (run.keyboardStart) {
+          await statusGroup.getByRole('radio', { name: 'Proposed, for review' }).focus();
+          await wb.page.keyboard.press('ArrowDown');
+        } else {
+          await statusGroup.getByRole('radio', { name: 'Accepted, in force now' }).check();
+        }
+        await guide.locator('details.record .record-status', { hasText: 'accepted' }).first().waitFor({ timeout: 20_000 });
+        assert.equal(await guide.getByRole('radio', { name: 'Accepted, in force now' }).isChecked(), true);
+        await guide.locator('.write-status').scrollIntoViewIfNeeded();
+        await wb.screenshot(`${shots}-write-status`);
         await guide.locator('#write').click();
         await guide.locator('.success', { hasText: `Wrote ${count} decision record` }).waitFor({ timeout: 30_000 });
         await wb.screenshot(`${shots}-written`);
@@ -243,4 +257,45 @@ guideSuite({
     assert.ok(texts.some((t) => /Product for the walk-through product/.test(t)), 'the product typed into the blank guide');
     assert.ok(texts.some((t) => /src\/core\d+\/\*\*/.test(t)), 'a module added through the UI');
   },
+});
+
+// Answers that contradict each other are shown before writing, and nothing can be written:
+// the CI runner's v1 typed as the seed has it ("local job queue") against the Redis queue.
+suite('Guide UI: a contradiction blocks the write', function () {
+  this.timeout(300_000);
+  let workbench: Workbench | undefined;
+
+  suiteSetup(async () => {
+    workbench = await Workbench.open({ workspace: 'empty', extension: { vsix: packagedVsix() }, viewport: { width: 1440, height: 900 } });
+  });
+
+  suiteTeardown(async () => {
+    await workbench?.close();
+  });
+
+  test('the review page lists the conflict under "Resolve before writing" and Write stays disabled', async () => {
+    const wb = workbench!;
+    try {
+      const guide = await openGuide(wb);
+      await guide.locator('input[data-template="ci-runner"]').check();
+      await guide.locator('#start-template').click();
+      await guide.locator('nav.steps button[data-step-id="evolution"]').click();
+      await atStep(guide, 'evolution');
+      // Row 1's "What changes", named by its row and column.
+      const v1 = guide.getByRole('textbox', { name: 'Stage 1 What changes', exact: true });
+      await v1.fill('Single runner, local job queue');
+      await guide.locator('nav.steps button[data-step-id="review"]').click();
+
+      const conflict = guide.locator('.problems-conflict');
+      await conflict.waitFor({ timeout: 20_000 });
+      assert.match((await conflict.textContent()) ?? '', /Resolve before writing.*v1 says "local job queue".*the queue decision is Redis/s);
+      await conflict.scrollIntoViewIfNeeded();
+      await wb.screenshot('guide-conflict-review');
+      assert.equal(await guide.locator('#write').getAttribute('disabled'), '', 'Write is disabled while answers conflict');
+      assert.deepEqual(recordFiles(wb.workspaceFolder), []);
+    } catch (error) {
+      await wb.failureScreenshot('guide-conflict-failure').catch(() => undefined);
+      throw error;
+    }
+  });
 });

@@ -1,15 +1,16 @@
 // The Guide tab: pick a starting template, walk the steps back and forth, review the records
 // that will be written, and write them. Everything it shows comes from the flow the host sent.
 
-import { stepIn, type GuideFlow, type GuideLoaded, type RecordsPreview, type TemplateSummary } from '../../src/protocol/guide';
+import { stepIn, type GuideFlow, type GuideLoaded, type RecordsPreview, type TemplateSummary, type WriteResult, type WriteStatus } from '../../src/protocol/guide';
 import { announce, button, h, icon, present } from './dom';
 import { renderField, type DeletedRow } from './fields';
 import type { GuideHost } from './host';
+import { problemGroups, writeStatusControl, writtenSummary } from './review';
 import type { GuideStore } from './store';
 
 export class GuidePanel {
   readonly element = h('div', { class: 'guide-panel' });
-  private written: string[] | undefined;
+  private written: WriteResult | undefined;
   private error: string | undefined;
   private busy = false;
   private choosingTemplate = false;
@@ -188,7 +189,7 @@ export class GuidePanel {
       this.renderWritten(body, this.written);
       return;
     }
-    void this.host.request('preview', { answers: this.store.answers }).then(
+    void this.host.request('preview', { answers: this.store.answers, status: this.writeStatus }).then(
       (preview) => {
         this.renderPreview(body, preview);
       },
@@ -198,13 +199,28 @@ export class GuidePanel {
     );
   }
 
+  private get writeStatus(): WriteStatus {
+    return this.store.state.writeStatus ?? 'proposed';
+  }
+
+  private setWriteStatus(status: WriteStatus): void {
+    this.store.state.writeStatus = status;
+    this.store.changed();
+    // The preview is planned again for the new status; focus returns to the radio once it is drawn.
+    this.focusStatus = true;
+    this.renderReview();
+  }
+
+  private focusStatus = false;
+
   private renderPreview(body: HTMLElement, preview: RecordsPreview): void {
-    const problems = preview.problems.map((p) => {
+    const problems = problemGroups(preview.problems, (p) => {
       const stepIndex = this.steps.findIndex((s) => s.id === p.step);
       const go = h('button', { type: 'button', class: 'link' }, stepIndex >= 0 ? this.steps[stepIndex].title : p.step);
       go.addEventListener('click', () => this.goTo(stepIndex));
-      return h('li', {}, icon('warning'), ' ', go, `: ${p.message}`);
+      return go;
     });
+    const conflicts = preview.problems.some((p) => p.kind === 'conflict');
     // Native disclosures: the whole title, in its own case, wrapping in a narrow sidebar.
     const records = preview.records.map((r) =>
       h('details', { class: 'record', 'data-path': r.path },
@@ -212,18 +228,23 @@ export class GuidePanel {
         h('p', { class: 'path' }, icon('file'), ` ${r.path}`, r.supersedes ? ` — supersedes ${r.supersedes.join(', ')}` : ''),
         h('pre', { tabindex: 0, 'aria-label': `${r.path} as it will be written` }, r.yaml)),
     );
-    const canWrite = preview.records.length > 0 && !this.busy && this.loaded.hasWorkspace;
+    const canWrite = preview.records.length > 0 && !conflicts && !this.busy && this.loaded.hasWorkspace;
     const write = button(`Write ${preview.records.length} decision${preview.records.length === 1 ? '' : 's'}`, () => void this.write(), { icon: 'save', disabled: !canWrite, id: 'write' });
     body.replaceChildren(...present(
-      problems.length ? h('div', { class: 'problems' }, h('h3', {}, 'Not recorded yet'), h('ul', {}, ...problems)) : undefined,
+      ...problems,
       preview.unchanged.length ? h('p', { class: 'help' }, icon('check'), ` ${preview.unchanged.length} decision${preview.unchanged.length === 1 ? ' is' : 's are'} already recorded as answered: ${preview.unchanged.map((u) => u.id).join(', ')}.`) : undefined,
       preview.records.length
-        ? h('p', {}, `These records will be written to ${preview.folder}/ (existing records are never changed; a changed decision is proposed as a new record that supersedes the old one):`)
+        ? h('p', {}, `${conflicts ? 'Once the conflicts above are resolved, these' : 'These'} records will be written to ${preview.folder}/ (existing records are never changed; a changed decision is proposed as a new record that supersedes the old one):`)
         : h('p', {}, 'Nothing new to write.'),
       h('div', { class: 'records' }, ...records),
+      preview.records.length ? writeStatusControl(this.writeStatus, (status) => this.setWriteStatus(status)) : undefined,
       this.errorLine(),
       h('div', { class: 'actions' }, button('Back', () => this.goTo(this.steps.length - 1), { secondary: true, icon: 'arrow-left' }), write),
     ));
+    if (this.focusStatus) {
+      this.focusStatus = false;
+      body.querySelector<HTMLElement>(`#write-status-${this.writeStatus}`)?.focus();
+    }
   }
 
   private async write(): Promise<void> {
@@ -234,8 +255,7 @@ export class GuidePanel {
     this.error = undefined;
     this.store.flush();
     try {
-      const { written } = await this.host.request('write', { answers: this.store.answers });
-      this.written = written;
+      this.written = await this.host.request('write', { answers: this.store.answers, status: this.writeStatus });
     } catch (err) {
       this.error = err instanceof Error ? err.message : String(err);
     }
@@ -243,10 +263,10 @@ export class GuidePanel {
     this.render();
   }
 
-  private renderWritten(body: HTMLElement, written: string[]): void {
+  private renderWritten(body: HTMLElement, result: WriteResult): void {
     body.replaceChildren(
-      h('p', { class: 'success', role: 'status' }, icon('pass'), ` Wrote ${written.length} decision record${written.length === 1 ? '' : 's'}. Adrift now checks the code against them.`),
-      h('ul', { class: 'written' }, ...written.map((w) => h('li', {}, this.fileLink(w)))),
+      h('p', { class: 'success', role: 'status' }, icon('pass'), ` ${writtenSummary(result.written.length, result.accepted)}`),
+      h('ul', { class: 'written' }, ...result.written.map((w) => h('li', {}, this.fileLink(w)))),
       h('div', { class: 'actions' },
         button('Show decisions', () => this.host.send({ type: 'run', action: 'showDecisions' }), { icon: 'list-tree' }),
         button('Show module map', () => this.host.send({ type: 'run', action: 'showModuleMap' }), { secondary: true, icon: 'type-hierarchy' }),

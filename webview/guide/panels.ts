@@ -1,7 +1,7 @@
 // The Drift and Overview tabs: drift per module pair with links to the module map and the
 // Problems panel, and the architecture overview built from the accepted records.
 
-import type { ArchitectureOverview, DriftSummary } from '../../src/protocol/guide';
+import { capabilityLabel, type ArchitectureOverview, type DriftSummary } from '../../src/protocol/guide';
 import { button, h, icon } from './dom';
 import type { GuideHost } from './host';
 
@@ -65,8 +65,8 @@ export function renderOverview(o: ArchitectureOverview, host: GuideHost): HTMLEl
     section('Frontend/Backend Split', o.split ? list(o.split.parts.map((p) => (p.side ? labelled(p.side, p.text) : p.text))) : undefined),
     section('Key Architectural Decisions', list(o.keyDecisions.map((k) => labelled(k.label, k.rationale ? `${k.chosen} (${k.rationale})` : k.chosen)))),
     section('Build vs Buy', list([
-      ...(built.length ? [labelled('Build', built.map((b) => b.capability).join(', '))] : []),
-      ...(bought.length ? [labelled('Buy', bought.map((b) => (b.vendor ? `${b.capability} (${b.vendor})` : b.capability)).join(', '))] : []),
+      ...(built.length ? [labelled('Build', built.map(capabilityLabel).join(', '))] : []),
+      ...(bought.length ? [labelled('Buy', bought.map(capabilityLabel).join(', '))] : []),
     ])),
     section('Evolution', list(o.evolution.map((e) => labelled(e.stage, e.trigger ? `${e.summary} — when: ${e.trigger}` : e.summary)))),
     h('div', { class: 'actions' }, button('Export as docs/architecture.md', () => host.send({ type: 'run', action: 'exportOverview' }), { icon: 'export', id: 'export-overview' })),

@@ -24,6 +24,7 @@ export function restoreState(raw: unknown): GuideState | undefined {
     ...(typeof s.template === 'string' ? { template: s.template } : {}),
     ...(typeof s.stepId === 'string' ? { stepId: s.stepId } : {}),
     ...(typeof s.savedAt === 'number' ? { savedAt: s.savedAt } : {}),
+    ...(s.writeStatus === 'proposed' || s.writeStatus === 'accepted' ? { writeStatus: s.writeStatus } : {}),
   };
 }
 

@@ -71,6 +71,7 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
             { id: 'folders', label: 'Folders', kind: 'list', suggest: 'folders', placeholder: 'src/invoicing' },
           ],
         },
+        { id: 'modulesRationale', kind: 'textarea', label: 'Why these modules?', help: 'What changes together, which data belongs together, who works on what. Left empty, the record says to fill it in.' },
       ],
     },
     {
@@ -135,7 +136,7 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
       id: 'build-vs-buy',
       title: 'Build vs buy',
       icon: 'package',
-      intro: 'Per capability: build it yourself or buy it, and from whom. Build what makes the product different.',
+      intro: 'Per capability: build it yourself or buy it, from whom, and behind which module. A bought vendor\'s SDK may then be imported only by that module, so replacing the vendor touches one place.',
       fields: [
         {
           id: 'buildVsBuy',
@@ -146,6 +147,8 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
             { id: 'capability', label: 'Capability', kind: 'text', placeholder: 'Tax calculation' },
             { id: 'choice', label: 'Build or buy', kind: 'choice', options: [{ id: 'build', label: 'Build' }, { id: 'buy', label: 'Buy' }] },
             { id: 'vendor', label: 'Vendor', kind: 'text', placeholder: 'a tax service' },
+            { id: 'module', label: 'Behind module', kind: 'text', placeholder: 'invoicing' },
+            { id: 'packages', label: 'SDK packages (if Adrift does not know the vendor)', kind: 'list', placeholder: 'taxjar' },
             { id: 'reason', label: 'Why', kind: 'text', placeholder: 'not what makes the product different' },
           ],
         },

@@ -5,6 +5,10 @@
 import { TEMPLATE_PLACEHOLDERS } from './placeholders';
 import { templateText } from './templateText';
 import type { GuideAnswers, GuideTemplate } from './types';
+import { templateText as T } from './templateText';
+
+// Reasons and rationales the seed does not give are the template's words, marked as such: a
+// record keeps them only until the team writes its own.
 
 /** A rationale the template suggests: marked, so a record never passes it off as the team's words. */
 const suggested = templateText;
@@ -76,11 +80,11 @@ const HELP_DESK: GuideAnswers = {
   search: 'postgres-fts',
   searchRationale: suggested('Tenant data is small enough for PostgreSQL full-text search, which keeps the tenant filter in one place.'),
   buildVsBuy: [
-    { capability: 'Ticketing and SLA tracking', choice: 'build', vendor: '', reason: 'The core of the product' },
-    { capability: 'Auth', choice: 'build', vendor: '', reason: 'Roles, permissions and invitations are product features' },
-    { capability: 'Search', choice: 'build', vendor: '', reason: 'PostgreSQL full-text search covers the knowledge base in v1' },
-    { capability: 'Payments', choice: 'buy', vendor: 'Stripe', reason: 'Billing and plan limits per tenant' },
-    { capability: 'Email', choice: 'buy', vendor: 'Postmark', reason: 'Ticket notifications and replies by email' },
+    { capability: 'Ticketing and SLA tracking', choice: 'build', vendor: '', module: 'Ticket', reason: T('The core of the product') },
+    { capability: 'Auth', choice: 'build', vendor: '', module: 'User', reason: T('Roles, permissions and invitations are product features') },
+    { capability: 'Search', choice: 'build', vendor: '', module: 'KnowledgeBase', reason: T('PostgreSQL full-text search covers the knowledge base in v1') },
+    { capability: 'Payments', choice: 'buy', vendor: 'Stripe', module: 'Tenant', reason: T('Billing and plan limits per tenant') },
+    { capability: 'Email', choice: 'buy', vendor: 'Postmark', module: 'Conversation', reason: T('Ticket notifications and replies by email') },
   ],
   evolution: [
     { stage: 'v1', summary: 'Single-region, basic multi-tenancy, PostgreSQL', trigger: 'Launch with the first customers' },
@@ -170,14 +174,25 @@ const CI_RUNNER: GuideAnswers = {
   buildBilling: 'server-metered',
   buildBillingRationale: suggested('Minutes come from the server\'s lease records, not from runners on customers\' machines, and are reported to Stripe daily.'),
   buildVsBuy: [
-    { capability: 'Pipeline orchestration', choice: 'build', vendor: '', reason: 'The core of the product' },
-    { capability: 'Runner agent', choice: 'build', vendor: '', reason: 'Runs on the customers\' machines and must be ours' },
-    { capability: 'Auth', choice: 'buy', vendor: 'GitHub/GitLab/Bitbucket OAuth', reason: 'External OAuth only' },
-    { capability: 'Artifact storage', choice: 'buy', vendor: 'Amazon S3', reason: 'Cheap, durable, with retention rules' },
-    { capability: 'Payments', choice: 'buy', vendor: 'Stripe', reason: 'Seat and minute billing' },
+    { capability: 'Pipeline orchestration', choice: 'build', vendor: '', module: 'Pipeline', reason: T('The core of the product') },
+    { capability: 'Runner agent', choice: 'build', vendor: '', reason: T('Runs on the customers\' machines and must be ours') },
+    {
+      capability: 'Auth',
+      choice: 'buy',
+      vendor: 'GitHub/GitLab/Bitbucket OAuth',
+      module: 'Integration',
+      // Bitbucket has no SDK Adrift knows, so the template names the packages.
+      packages: ['octokit', '@octokit/rest', '@octokit/webhooks', 'passport-github2', '@gitbeaker/rest', 'passport-gitlab2', 'passport-bitbucket-oauth2'],
+      reason: T('External OAuth only'),
+    },
+    { capability: 'Artifact storage', choice: 'buy', vendor: 'Amazon S3', module: 'Artifact', reason: T('Cheap, durable, with retention rules') },
+    // No module of the seed bills: the guide asks which one Payments lives behind.
+    { capability: 'Payments', choice: 'buy', vendor: 'Stripe', module: '', reason: T('Seat and minute billing') },
   ],
   evolution: [
-    { stage: 'v1', summary: 'Single runner, local job queue', trigger: 'First teams running their pipelines' },
+    // The seed's v1 reads "Single runner, local job queue", which contradicts its own queue
+    // decision (Redis); the guide reports exactly that, so the template's v1 agrees with it.
+    { stage: 'v1', summary: 'Single runner per team, jobs queued in Redis', trigger: 'First teams running their pipelines' },
     { stage: 'v2', summary: 'Distributed runners, message queue (RabbitMQ)', trigger: 'Job volume outgrows one runner per team' },
     { stage: 'v3', summary: 'Multi-cloud, custom executor plugins', trigger: 'Customers running builds across clouds and custom environments' },
   ],
@@ -251,12 +266,12 @@ const WRITING_ASSISTANT: GuideAnswers = {
   piiHandling: 'contract-only',
   piiHandlingRationale: suggested('A consumer app where users choose what to paste: providers under no-training terms, and our logs keep no prompt text; redaction comes with team plans.'),
   buildVsBuy: [
-    { capability: 'Core AI generation', choice: 'build', vendor: '', reason: 'What makes the product different' },
-    { capability: 'Content storage', choice: 'build', vendor: '', reason: 'Documents, drafts and versions are the product' },
-    { capability: 'Auth', choice: 'buy', vendor: 'Clerk', reason: 'Sign-up and sessions in days' },
-    { capability: 'Payments', choice: 'buy', vendor: 'Stripe', reason: 'Subscriptions and invoices' },
-    { capability: 'Email', choice: 'buy', vendor: 'Resend', reason: 'Transactional email' },
-    { capability: 'AI', choice: 'buy', vendor: 'OpenAI/Anthropic', reason: 'Models through their APIs' },
+    { capability: 'Core AI generation', choice: 'build', vendor: '', module: 'Generation', reason: T('What makes the product different') },
+    { capability: 'Content storage', choice: 'build', vendor: '', module: 'Content', reason: T('Documents, drafts and versions are the product') },
+    { capability: 'Auth', choice: 'buy', vendor: 'Clerk', module: 'User', reason: T('Sign-up and sessions in days') },
+    { capability: 'Payments', choice: 'buy', vendor: 'Stripe', module: 'Billing', reason: T('Subscriptions and invoices') },
+    { capability: 'Email', choice: 'buy', vendor: 'Resend', module: 'User', reason: T('Transactional email') },
+    { capability: 'AI', choice: 'buy', vendor: 'OpenAI/Anthropic', module: 'Generation', reason: T('Models through their APIs') },
   ],
   evolution: [
     { stage: 'v1', summary: 'Browser extension + basic generation', trigger: 'Launch' },
@@ -272,6 +287,7 @@ const BLANK: GuideAnswers = {
   tenancy: '',
   tenancyRationale: '',
   modules: [],
+  modulesRationale: '',
   owns: {},
   uses: {},
   undeclared: 'deny',

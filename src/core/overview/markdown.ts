@@ -1,6 +1,6 @@
 // The overview as Markdown: docs/architecture.md, and what `adrift overview` prints.
 
-import type { ArchitectureOverview } from './overview';
+import { capabilityLabel, type ArchitectureOverview } from './overview';
 import { padId } from '../records/naming';
 
 function ref(id: number): string {
@@ -64,8 +64,8 @@ export function overviewMarkdown(o: ArchitectureOverview): string {
   const built = o.buildVsBuy.filter((b) => b.choice === 'build');
   const bought = o.buildVsBuy.filter((b) => b.choice === 'buy');
   if (o.buildVsBuy.length === 0) out.push('_Not recorded._');
-  if (built.length) out.push(`- **Build:** ${built.map((b) => b.capability).join(', ')}`);
-  if (bought.length) out.push(`- **Buy:** ${bought.map((b) => (b.vendor ? `${b.capability} (${b.vendor})` : b.capability)).join(', ')}`);
+  if (built.length) out.push(`- **Build:** ${built.map(capabilityLabel).join(', ')}`);
+  if (bought.length) out.push(`- **Buy:** ${bought.map(capabilityLabel).join(', ')}`);
   out.push('');
 
   out.push('## Evolution', '');

@@ -38,7 +38,7 @@ export interface ArchitectureOverview {
   modules: OverviewModule[];
   split?: OverviewSplit;
   keyDecisions: OverviewChoice[];
-  buildVsBuy: { capability: string; choice: 'build' | 'buy'; vendor?: string; reason?: string; decision: number }[];
+  buildVsBuy: { capability: string; choice: 'build' | 'buy'; vendor?: string; module?: string; reason?: string; decision: number }[];
   evolution: { stage: string; summary: string; trigger?: string; decision: number }[];
   /** Ids of the accepted records the overview was built from. */
   decisions: number[];
@@ -83,6 +83,12 @@ function splitOf(record: DecisionRecord): OverviewSplit | undefined {
   });
   const rationale = record.decision?.rationale?.trim();
   return { parts, ...(rationale ? { rationale } : {}), forbid: [...(record.enforce?.imports?.forbid ?? [])], decision: record.id };
+}
+
+/** A capability as the overview lists it: "Payments (Stripe, behind tenant)". */
+export function capabilityLabel(b: { capability: string; vendor?: string; module?: string }): string {
+  const details = [b.vendor, b.module ? `behind ${b.module}` : undefined].filter((d): d is string => !!d);
+  return details.length ? `${b.capability} (${details.join(', ')})` : b.capability;
 }
 
 export function buildOverview(all: readonly DecisionRecord[]): ArchitectureOverview {

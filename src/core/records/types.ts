@@ -77,6 +77,8 @@ export interface BuildOrBuy {
   capability: string;
   choice: 'build' | 'buy';
   vendor?: string;
+  /** The domain module the capability lives behind. */
+  module?: string;
   reason?: string;
 }
 

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { flowFor } from '../../core/guide/flow';
 import { workspaceFolders } from '../../core/guide/folders';
-import { planRecords, type RecordPlan } from '../../core/guide/records';
+import { hasConflicts, planRecords, problemKind, type RecordPlan, type WriteStatus } from '../../core/guide/records';
 import { GUIDE_TEMPLATES, templateAnswers } from '../../core/guide/templates';
 import type { GuideAnswers, GuideFlow } from '../../core/guide/types';
 import { recordFileChanges, recordPath } from '../../core/guide/write';
@@ -15,7 +15,7 @@ import { summarizeDrift, type DriftSummary } from '../../core/overview/drift';
 import { buildOverview, type ArchitectureOverview } from '../../core/overview/overview';
 import type { DecisionRecord } from '../../core/records/types';
 import { todayUtc } from '../../core/records/store';
-import { parseGuideState, type GuideLoaded, type GuideMethod, type GuideRequests, type GuideState, type RecordsPreview, type WriteResult } from '../../protocol/guide';
+import { parseGuideState, type GuideLoaded, type GuideMethod, type GuideRequests, type GuideState, type RecordsParams, type RecordsPreview, type WriteResult } from '../../protocol/guide';
 import type { AdriftService, FolderState } from '../service/adriftService';
 
 export const GUIDE_STATE_KEY = 'adrift.guide.state';
@@ -115,9 +115,9 @@ export class GuideSession {
       case 'startTemplate':
         return this.startTemplate((params as GuideRequests['startTemplate']['params']).template) as GuideRequests[M]['result'];
       case 'preview':
-        return (await this.preview((params as GuideRequests['preview']['params']).answers)) as GuideRequests[M]['result'];
+        return (await this.preview(params as GuideRequests['preview']['params'])) as GuideRequests[M]['result'];
       case 'write':
-        return (await this.write((params as GuideRequests['write']['params']).answers)) as GuideRequests[M]['result'];
+        return (await this.write(params as GuideRequests['write']['params'])) as GuideRequests[M]['result'];
     }
     throw new Error(`unknown request ${String(method)}`);
   }
@@ -147,10 +147,10 @@ export class GuideSession {
     return (folder?.log.records ?? []).flatMap((r) => (r.record ? [r.record] : []));
   }
 
-  private plan(folder: FolderState, answers: GuideAnswers): RecordPlan {
+  private plan(folder: FolderState, answers: GuideAnswers, status: WriteStatus): RecordPlan {
     // Files too broken to parse still hold their id: new records never reuse it.
     const takenIds = folder.log.records.flatMap((r) => (r.record === undefined && r.header.id !== undefined ? [r.header.id] : []));
-    return planRecords(answers, { existing: this.records(folder), takenIds, date: todayUtc() });
+    return planRecords(answers, { existing: this.records(folder), takenIds, date: todayUtc(), status });
   }
 
   private mustFolder(): FolderState {
@@ -159,10 +159,10 @@ export class GuideSession {
     return folder;
   }
 
-  private async preview(answers: GuideAnswers): Promise<RecordsPreview> {
+  private async preview({ answers, status = 'proposed' }: RecordsParams): Promise<RecordsPreview> {
     await this.service.ready;
     const folder = this.mustFolder();
-    const plan = this.plan(folder, answers);
+    const plan = this.plan(folder, answers, status);
     const dir = folder.log.folderRelative;
     return {
       records: plan.records.map((r) => ({
@@ -174,6 +174,7 @@ export class GuideSession {
         ...(r.supersedes ? { supersedes: r.supersedes } : {}),
       })),
       problems: plan.problems,
+      status,
       unchanged: plan.unchanged,
       folder: dir,
     };
@@ -189,17 +190,22 @@ export class GuideSession {
   /** Writes run one after the other: each plans against the records the previous one wrote. */
   private writing: Promise<unknown> = Promise.resolve();
 
-  private write(answers: GuideAnswers): Promise<WriteResult> {
-    const next = this.writing.then(() => this.writeNow(answers));
+  private write(params: RecordsParams): Promise<WriteResult> {
+    const next = this.writing.then(() => this.writeNow(params));
     this.writing = next.catch(() => undefined);
     return next;
   }
 
-  private async writeNow(answers: GuideAnswers): Promise<WriteResult> {
+  private async writeNow({ answers, status = 'proposed' }: RecordsParams): Promise<WriteResult> {
     await this.service.ready;
     const folder = this.mustFolder();
     await this.service.reloadRecords(folder);
-    const plan = this.plan(folder, answers);
+    const plan = this.plan(folder, answers, status);
+    // The webview disables Write on a conflict; the host holds the line for any other sender.
+    if (hasConflicts(plan)) {
+      const conflicts = plan.problems.filter((p) => problemKind(p) === 'conflict').map((p) => p.message);
+      throw new Error(`nothing written: resolve ${conflicts.length === 1 ? 'this conflict' : `these ${conflicts.length} conflicts`} first: ${conflicts.join(' ')}`);
+    }
     if (plan.records.length === 0) throw new Error('nothing to write: every decision is already recorded as answered');
     const changes = recordFileChanges(plan.records, folder.log.folderRelative);
     await this.service.refuseExisting(changes, folder);
@@ -208,6 +214,6 @@ export class GuideSession {
     await this.service.reloadRecords(folder);
     this.log.info(`Architecture Guide wrote ${changes.map((c) => c.path).join(', ')}`);
     for (const c of changes) this.written.set(c.path, this.service.uriOf(folder, c.path));
-    return { written: changes.map((c) => c.path) };
+    return { written: changes.map((c) => c.path), accepted: plan.records.filter((r) => r.status === 'accepted').length };
   }
 }

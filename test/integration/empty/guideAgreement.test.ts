@@ -24,7 +24,8 @@ suite('Editor and CLI agree on an empty workspace the guide just wrote', functio
       type: 'request',
       requestId: 1,
       method: 'write',
-      params: { answers: templateAnswers('help-desk') },
+      // Accepted: only records in force have their globs checked against the code.
+      params: { answers: templateAnswers('help-desk'), status: 'accepted' },
     });
     assert.ok(write.accepted && write.reply?.ok, JSON.stringify(write));
     await vscode.workspace.saveAll();

@@ -11,10 +11,13 @@ describe('guide protocol: what the host accepts from the webview', () => {
       { type: 'request', requestId: 2, method: 'startTemplate', params: { template: 'blank' } },
       { type: 'request', requestId: 3, method: 'preview', params: { answers } },
       { type: 'request', requestId: 4, method: 'write', params: { answers } },
+      { type: 'request', requestId: 5, method: 'preview', params: { answers, status: 'accepted' } },
+      { type: 'request', requestId: 6, method: 'write', params: { answers, status: 'proposed' } },
       { type: 'run', action: 'showModuleMap' },
       { type: 'openFile', path: 'docs/adr/0013-split-into-modules.yaml' },
       { type: 'saveState', state: { version: 1, step: 3, answers, tab: 'drift', template: 'help-desk' } },
       { type: 'saveState', state: { version: 1, step: 2, answers: { ...answers, considered: { database: ['postgresql', 'mysql'] } }, tab: 'guide', template: 'ci-runner', stepId: 'ownership', savedAt: 1764640000000 } },
+      { type: 'saveState', state: { version: 1, step: 9, answers, tab: 'guide', template: 'help-desk', writeStatus: 'accepted' } },
     ]) {
       const parsed = parseGuideMessage(message);
       assert.ok(parsed.ok, JSON.stringify(parsed));
@@ -47,6 +50,8 @@ describe('guide protocol: what the host accepts from the webview', () => {
     ['a state with a bad tab', { type: 'saveState', state: { version: 1, step: 0, answers: {}, tab: 'settings' } }, /state.tab/],
     ['a state with a step id that is not a string', { type: 'saveState', state: { version: 1, step: 0, answers: {}, tab: 'guide', stepId: 3 } }, /state.stepId/],
     ['a state saved at no time', { type: 'saveState', state: { version: 1, step: 0, answers: {}, tab: 'guide', savedAt: 'now' } }, /state.savedAt/],
+    ['a write status that is not one', { type: 'request', requestId: 1, method: 'write', params: { answers: {}, status: 'superseded' } }, /write: params.status must be one of proposed, accepted/],
+    ['a saved write status that is not one', { type: 'saveState', state: { version: 1, step: 0, answers: {}, tab: 'guide', writeStatus: 'rejected' } }, /state.writeStatus/],
     ['a state with a negative step', { type: 'saveState', state: { version: 1, step: -1, answers: {}, tab: 'guide' } }, /state.step/],
   ];
   for (const [what, message, reason] of rejected) {

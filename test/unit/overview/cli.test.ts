@@ -13,7 +13,7 @@ describe('adrift overview', () => {
   let root = '';
   before(() => {
     root = mkdtempSync(join(tmpdir(), 'adrift-overview-')).replace(/\\/g, '/');
-    const { records } = planRecords(templateAnswers('writing-assistant') ?? {}, { existing: [], date: '2026-11-27' });
+    const { records } = planRecords(templateAnswers('writing-assistant') ?? {}, { existing: [], date: '2026-11-27', status: 'accepted' });
     mkdirSync(join(root, 'docs', 'adr'), { recursive: true });
     for (const c of recordFileChanges(records, 'docs/adr')) writeFileSync(join(root, c.path), c.text);
   });
@@ -29,7 +29,7 @@ describe('adrift overview', () => {
     const { code, out } = await run({});
     assert.equal(code, 0);
     assert.match(out, /^# Architecture Overview/);
-    assert.match(out, /- \*\*Buy:\*\* Auth \(Clerk\), Payments \(Stripe\), Email \(Resend\), AI \(OpenAI\/Anthropic\)/);
+    assert.match(out, /- \*\*Buy:\*\* Auth \(Clerk, behind user\), Payments \(Stripe, behind billing\), Email \(Resend, behind user\), AI \(OpenAI\/Anthropic, behind generation\)/);
   });
 
   it('prints JSON on --json', async () => {

@@ -48,7 +48,7 @@ describe('record globs against the workspace files', () => {
 
   for (const template of ['help-desk', 'ci-runner', 'writing-assistant']) {
     it(`reports nothing on the guide's ${template} records in a workspace with no code yet`, async () => {
-      const plan = planRecords(templateAnswers(template) ?? {}, { existing: [], date: '2026-12-01' });
+      const plan = planRecords(templateAnswers(template) ?? {}, { existing: [], date: '2026-12-01', status: 'accepted' });
       const files: Record<string, string> = { 'README.md': '# New product\n' };
       for (const change of recordFileChanges(plan.records, 'docs/adr')) files[change.path] = change.text;
       const result = await checkWorkspace(new MemoryFileSystem(ROOT, files), ROOT, { cache: false, baseline: false, today: '2026-12-01' });
