@@ -26,27 +26,40 @@ suite('Editor and CLI agree on the help desk example', function () {
   });
 
   test('an only_in decision: both report the import outside the module, and the editor names the decision', async () => {
-    const root = testWorkspace();
-    fs.writeFileSync(
-      path.join(root, IMAGES),
+    // Written through VS Code's file service, as the editor writes a new file, so the
+    // workspace's watchers hear of both at once.
+    const edit = new vscode.WorkspaceEdit();
+    const create = (file: string, text: string) => edit.createFile(workspaceUri(file), { contents: new TextEncoder().encode(text) });
+    create(
+      IMAGES,
       "import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';\n\nconst s3 = new S3Client({});\n\nexport async function uploadArticleImage(key: string, body: Uint8Array): Promise<void> {\n  await s3.send(new PutObjectCommand({ Bucket: 'kb-images', Key: key, Body: body }));\n}\n",
     );
-    fs.writeFileSync(
-      path.join(root, RECORD),
+    create(
+      RECORD,
       'id: 13\ntitle: Only the conversation module talks to S3\nstatus: accepted\ndate: 2026-11-30\nkind: technology\narea: file storage\ndecision:\n  chosen: One module owns the bucket\nenforce:\n  packages:\n    only_in:\n      "@aws-sdk": [conversation]\n',
     );
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the two files are written');
+    assert.ok(fs.existsSync(path.join(testWorkspace(), RECORD)));
+    await vscode.window.showTextDocument(workspaceUri(IMAGES));
     const [d] = await waitForDiagnostics(IMAGES, (ds) => ds.some((x) => x.source === 'Adrift' && String(typeof x.code === 'object' ? x.code.value : x.code) === 'confined-package'), 30_000);
     const findings = await assertEditorAgreesWithCli();
     assert.ok(findings.includes(`${IMAGES}:1 confined-package`), findings.join(', '));
     assert.equal(d.range.start.line, 0);
     assert.match(d.message, /package "@aws-sdk\/client-s3" \(confined as "@aws-sdk"\) may be imported only by module "conversation" \(ADR-0013 "Only the conversation module talks to S3"\); ".*article-images.ts" is in module "knowledgebase"/);
 
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', workspaceUri(IMAGES), d.range.start.translate(0, 1));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', workspaceUri(IMAGES), new vscode.Position(d.range.start.line, d.range.start.character + 1)).then(
+      (h) => h,
+      (err: unknown) => assert.fail(`hover: ${String(err)}`),
+    );
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\([!-/:-@[-`{-~])/g, '$1');
     assert.match(text, /confined-package/);
     assert.match(text, /\[ADR-0013 "Only the conversation module talks to S3"\]\(command:adrift\.editor\.openLocation/);
 
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', workspaceUri(RECORD), 10);
+    await vscode.window.showTextDocument(workspaceUri(RECORD)); // CodeLenses exist for a document the editor has open
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', workspaceUri(RECORD), 10).then(
+      (l) => l,
+      (err: unknown) => assert.fail(`record CodeLens: ${String(err)}`),
+    );
     const titles = lenses.map((l) => l.command?.title ?? '');
     assert.ok(titles.includes('1 finding depends on this decision'), titles.join(' | '));
   });
