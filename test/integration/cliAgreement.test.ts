@@ -1,8 +1,8 @@
 // The editor and CI report the same drift: on the help desk example, the diagnostics the
 // editor publishes are the findings `adrift check` prints, file, line and rule. Then a team
 // confines the S3 SDK to the module that owns attachments (packages.only_in) while another
-// module already imports it: both report it, and the editor's hover and the record's
-// CodeLens name the decision.
+// module already imports it: both report it, the editor's hover and the record's CodeLens
+// name the decision, and the quick fix's proposal, once accepted, clears it in both.
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -62,5 +62,24 @@ suite('Editor and CLI agree on the help desk example', function () {
     );
     const titles = lenses.map((l) => l.command?.title ?? '');
     assert.ok(titles.includes('1 finding depends on this decision'), titles.join(' | '));
+
+    // The quick fix proposes a decision that lets knowledgebase import the SDK; accepting it
+    // from its CodeLens clears the finding, in the editor and in CI alike.
+    await vscode.window.showTextDocument(workspaceUri(IMAGES));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', workspaceUri(IMAGES), d.range, vscode.CodeActionKind.QuickFix.value);
+    const propose = actions.find((a) => a.title === 'Propose a decision that lets knowledgebase import @aws-sdk/client-s3')?.command;
+    assert.ok(propose, actions.map((a) => a.title).join(' | '));
+    const created = await vscode.commands.executeCommand<string | undefined>(propose.command, ...(propose.arguments ?? []));
+    if (!created) assert.fail('the quick fix wrote no record');
+    assert.ok(created.endsWith('0014-let-knowledgebase-import-aws-sdk.yaml'), created);
+    const proposal = fs.readFileSync(vscode.Uri.parse(created).fsPath, 'utf8');
+    assert.match(proposal, /only_in:\n {6}"@aws-sdk": \[knowledgebase\]\n$/);
+    const proposalLenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', vscode.Uri.parse(created), 10);
+    const accept = proposalLenses.find((l) => l.command?.title === '$(check) Accept')?.command;
+    assert.ok(accept, 'the proposed record offers Accept');
+    assert.equal(await vscode.commands.executeCommand(accept.command, ...(accept.arguments ?? [])), true);
+    await waitForDiagnostics(IMAGES, (ds) => !ds.some((x) => x.source === 'Adrift'), 30_000);
+    const after = await assertEditorAgreesWithCli();
+    assert.ok(!after.some((f) => f.includes('confined-package')), after.join(', '));
   });
 });
