@@ -8,7 +8,9 @@ import { runCli } from '../../../src/cli/run';
 import { baselineCommand } from '../../../src/cli/commands/baseline';
 import { checkCommand } from '../../../src/cli/commands/check';
 import { lintCommand } from '../../../src/cli/commands/lint';
+import { NodeFileSystem } from '../../../src/core/fs/node';
 import { MemoryFileSystem } from '../engine/check/memory';
+import { engineFixture } from '../engine/extract/fixtures';
 
 const ROOT = '/scribe';
 const MODULES = `id: 3
@@ -62,10 +64,14 @@ function workspace(extra: Record<string, string> = {}): MemoryFileSystem {
   });
 }
 
-async function run(fs: MemoryFileSystem, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function run(fs: MemoryFileSystem | NodeFileSystem, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  return runIn(ROOT, fs, ...argv);
+}
+
+async function runIn(cwd: string, fs: MemoryFileSystem | NodeFileSystem, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io = { fs, out: (t: string) => void (out += t + '\n'), err: (t: string) => void (err += t + '\n'), processCwd: ROOT };
+  const io = { fs, out: (t: string) => void (out += t + '\n'), err: (t: string) => void (err += t + '\n'), processCwd: cwd };
   const code = await runCli(argv, io, [checkCommand, baselineCommand, lintCommand], '0.0.0');
   return { code, out, err };
 }
@@ -131,6 +137,22 @@ describe('adrift check: packages.only_in (CLI)', () => {
     const accepted = await run(fs, 'check', '--no-cache');
     assert.equal(accepted.code, 0, accepted.out);
     assert.match(accepted.out, /2 accepted by \.adrift-baseline/);
+  });
+
+  it('on excerpts of a real SaaS starter: the scripts and the route that build their own vendor clients', async () => {
+    const r = await runIn(engineFixture('saas-starter-vendors'), new NodeFileSystem(), 'check', '--no-cache', '--format', 'json');
+    assert.equal(r.code, 1, r.err);
+    const json = JSON.parse(r.out) as { findings: { rule: string; file: string; line: number; package?: string; fromModule?: string }[] };
+    assert.deepEqual(
+      json.findings.map((f) => `${f.file}:${f.line} ${f.rule} ${f.package ?? ''} ${f.fromModule ?? '(no module)'}`),
+      [
+        'delete-team.js:4 confined-package @boxyhq/saml-jackson (no module)',
+        'delete-team.js:6 confined-package svix (no module)',
+        // `import { EndpointIn } from 'svix'` names only a type, but is not written `import type`.
+        'pages/api/teams/[slug]/webhooks/index.ts:3 confined-package svix (no module)',
+        'sync-stripe.js:2 confined-package stripe (no module)',
+      ],
+    );
   });
 
   it('lint reports only_in naming a module no record declares, at the name', async () => {
