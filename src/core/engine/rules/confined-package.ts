@@ -38,7 +38,7 @@ export function checkConfinedPackage(ctx: RuleContext, facts: FileFacts, fromMod
       if (fromModule !== undefined && allowed.includes(fromModule)) continue;
       const as = c.name === name ? '' : ` (confined as "${c.name}")`;
       const where = fromModule === undefined ? 'is in no module' : `is in module "${fromModule}"`;
-      const home = allowed.length === 1 ? `module "${allowed[0]}"` : `one of ${allowed.map((a) => `"${a}"`).join(', ')}`;
+      const home = allowed.length === 1 ? modulesLabel(allowed) : `one of ${modulesLabel(allowed)}`;
       findings.push({
         rule: RULE,
         severity,
