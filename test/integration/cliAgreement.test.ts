@@ -54,6 +54,7 @@ suite('Editor and CLI agree on the help desk example', function () {
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\([!-/:-@[-`{-~])/g, '$1');
     assert.match(text, /confined-package/);
     assert.match(text, /\[ADR-0013 "Only the conversation module talks to S3"\]\(command:adrift\.editor\.openLocation/);
+    assert.match(text, /\*\*@aws-sdk\/client-s3\*\* may be imported only by:\n- conversation \(ADR-0013 "Only the conversation module talks to S3"\)/);
 
     await vscode.window.showTextDocument(workspaceUri(RECORD)); // CodeLenses exist for a document the editor has open
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', workspaceUri(RECORD), 10).then(

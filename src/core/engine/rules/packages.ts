@@ -3,7 +3,7 @@
 // `packages.only_in` read a name the same way.
 
 import type { Finding } from '../../findings';
-import type { ArchitectureModel } from '../../model/types';
+import type { ArchitectureModel, PackageConfinement } from '../../model/types';
 import type { ImportRef, Resolution } from '../types';
 import { countedImports, type FileFacts, type RuleContext } from './context';
 import { severityFor, type RuleSeverity } from './severity';
@@ -44,7 +44,12 @@ export function packageImports(ctx: RuleContext, facts: FileFacts, rule: Finding
   return { severity, imports };
 }
 
+/** The confinement of `pkg` that keeps it from `module` (a file in no module: undefined), if any. */
+export function confinementFor(model: ArchitectureModel, pkg: string, module: string | undefined): PackageConfinement | undefined {
+  return model.confinedPackages.find((c) => packageMatches(c.name, pkg) && !c.modules.some((m) => m.value === module));
+}
+
 /** The name under which the model confines `pkg` away from `module` (`@aws-sdk` for `@aws-sdk/client-s3`), or `pkg` itself. */
 export function confinementOf(model: ArchitectureModel, pkg: string, module: string): string {
-  return model.confinedPackages.find((c) => packageMatches(c.name, pkg) && !c.modules.some((m) => m.value === module))?.name ?? pkg;
+  return confinementFor(model, pkg, module)?.name ?? pkg;
 }
