@@ -7,6 +7,7 @@ export const RULE_IDS = [
   'private-import',
   'data-ownership',
   'forbidden-package',
+  'confined-package',
   'forbidden-import',
   'module-cycle',
   'unassigned-file',
@@ -59,7 +60,7 @@ export interface Finding {
   specifier?: string;
   /** The workspace file the import leads to (workspace-relative, POSIX), for imports of a file. */
   target?: string;
-  /** The package the import names, for imports of a package (`forbidden-package`). */
+  /** The package the import names, for imports of a package (`forbidden-package`, `confined-package`). */
   package?: string;
   /** What would fix it, as short sentences a person can act on. */
   fixes?: string[];

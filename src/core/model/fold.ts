@@ -1,8 +1,9 @@
 // Folds the accepted decisions, in id order, into the architecture model. A later record
 // may redefine a module's paths, public entries and description, and add to what it owns
-// and uses; edges and forbidden packages/imports only ever add up. Superseded, deprecated,
-// rejected and proposed records contribute nothing, except proposed ones asked for as a
-// preview, which fold on top of the accepted ones.
+// and uses; edges, forbidden packages/imports and the modules a package is confined to
+// (`packages.only_in`) only ever add up. Superseded, deprecated, rejected and proposed
+// records contribute nothing, except proposed ones asked for as a preview, which fold on
+// top of the accepted ones.
 
 import type { DecisionRef } from '../findings';
 import { refOf } from '../records/store';
@@ -15,7 +16,7 @@ export interface FoldOptions {
 }
 
 export function emptyModel(): ArchitectureModel {
-  return { modules: new Map(), undeclared: undefined, typeOnly: undefined, forbiddenPackages: [], forbiddenImports: [], decisions: [] };
+  return { modules: new Map(), undeclared: undefined, typeOnly: undefined, forbiddenPackages: [], confinedPackages: [], forbiddenImports: [], decisions: [] };
 }
 
 export function foldModel(input: readonly LoadedRecord[] | DecisionLog, opts: FoldOptions = {}): ArchitectureModel {
@@ -68,6 +69,17 @@ function foldRecord(model: ArchitectureModel, r: LoadedRecord & { record: Decisi
   if (enforce.undeclared !== undefined) model.undeclared = { value: enforce.undeclared, decision: ref(['enforce', 'undeclared']) };
   if (enforce.type_only !== undefined) model.typeOnly = { value: enforce.type_only, decision: ref(['enforce', 'type_only']) };
   (enforce.packages?.forbid ?? []).forEach((value, i) => model.forbiddenPackages.push({ value, decision: ref(['enforce', 'packages', 'forbid', i]) }));
+  for (const [name, modules] of Object.entries(enforce.packages?.only_in ?? {})) {
+    const at = ['enforce', 'packages', 'only_in', name];
+    let entry = model.confinedPackages.find((c) => c.name === name);
+    if (!entry) {
+      entry = { name, decision: ref(at), modules: [] };
+      model.confinedPackages.push(entry);
+    }
+    modules.forEach((value, i) => {
+      if (!entry.modules.some((m) => m.value === value)) entry.modules.push({ value, decision: ref([...at, i]), range: r.rangeOf([...at, i]) });
+    });
+  }
   (enforce.imports?.forbid ?? []).forEach((value, i) => {
     const at = ['enforce', 'imports', 'forbid', i];
     model.forbiddenImports.push({ value, decision: ref(at), fieldRanges: { from: r.rangeOf([...at, 'from']), to: r.rangeOf([...at, 'to']) } });

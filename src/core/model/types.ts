@@ -32,11 +32,27 @@ export interface ModelModule {
   publicSources?: Sourced<string>[];
 }
 
+/**
+ * `packages.only_in: { stripe: [billing] }`: the package may be imported only by the listed
+ * modules. Several records naming the same package add modules to one entry, as `uses` adds
+ * edges; each module remembers the record and line that allowed it.
+ */
+export interface PackageConfinement {
+  /** The package as the record writes it: a name, a scope or a prefix, matched as `packages.forbid` matches. */
+  name: string;
+  /** The record (and line) that confined the package first. */
+  decision: DecisionRef;
+  /** The modules that may import it, in fold order; `range` is the module name in the record. */
+  modules: Sourced<string>[];
+}
+
 export interface ArchitectureModel {
   modules: Map<string, ModelModule>;
   undeclared: Sourced<UndeclaredPolicy> | undefined;
   typeOnly: Sourced<TypeOnlyPolicy> | undefined;
   forbiddenPackages: Sourced<ForbiddenPackage>[];
+  /** Packages only some modules may import (`packages.only_in`), one entry per package name as written. */
+  confinedPackages: PackageConfinement[];
   forbiddenImports: Sourced<ForbiddenImport>[];
   /** The decisions folded in, in id order. */
   decisions: DecisionRef[];

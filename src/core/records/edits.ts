@@ -25,10 +25,12 @@ export interface EditOptions {
 const PROPOSAL_NOTES = [
   ['# Proposed by Adrift from a module-dependency finding. Accept it (status: accepted) to allow', '# the dependency, or reject it and change the code instead.'],
   ['# Proposed by Adrift (Assign Folder to Module). Accept it (status: accepted) to make the', '# folder part of the module, or reject it.'],
+  ['# Proposed by Adrift from a confined-package finding. Accept it (status: accepted) to let', '# the module import the package, or reject it and change the code instead.'],
 ] as const;
 const noteText = (lines: readonly string[]) => lines.map((l) => `${l}\n`).join('');
 const EDGE_NOTE = noteText(PROPOSAL_NOTES[0]);
 const ASSIGN_NOTE = noteText(PROPOSAL_NOTES[1]);
+const PACKAGE_NOTE = noteText(PROPOSAL_NOTES[2]);
 
 /** The span of a proposal note at the top of `text` (after a BOM), written with LF or CRLF. */
 function proposalNoteSpan(text: string): [number, number] | undefined {
@@ -373,32 +375,72 @@ export function proposeAllowingEdge(log: DecisionLog, fromModule: string, toModu
   for (const m of [fromModule, toModule]) {
     if (!/^[a-z][a-z0-9-]*$/.test(m)) throw new EditError(`"${m}" is not a module name`);
   }
+  return proposal(log, ctx, opts, {
+    note: EDGE_NOTE,
+    title: `Let ${fromModule} use ${toModule}`,
+    need: `Module ${fromModule} needs something module ${toModule} provides.`,
+    take: { name: `${fromModule} uses ${toModule}`, con: `${fromModule} depends on ${toModule}` },
+    keep: { name: 'Keep the boundary', pro: 'the modules stay independent' },
+    rationale: 'Replace with why the dependency is acceptable.',
+    enforce: `  modules:\n    ${fromModule}:\n      uses: [${toModule}]\n`,
+  });
+}
+
+/**
+ * A new proposed record that lets `module` import a package a decision confines elsewhere
+ * (`packages.only_in`). `confinedAs` is the package as the confining record writes it (a scope,
+ * say), so the fold adds the module to that same entry once the record is accepted.
+ */
+export function proposeAllowingPackage(log: DecisionLog, module: string, confinedAs: string, ctx: EdgeContext = {}, opts: EditOptions = {}): FileChange {
+  if (!/^[a-z][a-z0-9-]*$/.test(module)) throw new EditError(`"${module}" is not a module name`);
+  if (!confinedAs.trim()) throw new EditError('no package named');
+  return proposal(log, ctx, opts, {
+    note: PACKAGE_NOTE,
+    title: `Let ${module} import ${confinedAs}`,
+    need: `Module ${module} needs the package ${confinedAs} itself.`,
+    take: { name: `${module} imports ${confinedAs} too`, con: `${confinedAs} is used from one more module` },
+    keep: { name: `Keep ${confinedAs} where it is`, pro: 'one place to change when the vendor or the library changes' },
+    rationale: `Replace with why ${module} cannot go through the module that owns ${confinedAs}.`,
+    enforce: `  packages:\n    only_in:\n      ${yamlScalar(confinedAs)}: [${module}]\n`,
+  });
+}
+
+interface ProposalShape {
+  note: string;
+  title: string;
+  /** The context when the caller gives none. */
+  need: string;
+  take: { name: string; con: string };
+  keep: { name: string; pro: string };
+  rationale: string;
+  /** The lines under `enforce:`. */
+  enforce: string;
+}
+
+/** A proposed record from a finding: take the change, or keep the rule and change the code. */
+function proposal(log: DecisionLog, ctx: EdgeContext, opts: EditOptions, p: ProposalShape): FileChange {
   const id = nextId(log);
-  const title = `Let ${fromModule} use ${toModule}`;
   const example = ctx.example ? `${ctx.example.file}${ctx.example.specifier ? ` imports ${ctx.example.specifier}` : ''}.` : '';
-  const context = [ctx.context?.trim(), example].filter(Boolean).join(' ') || `Module ${fromModule} needs something module ${toModule} provides.`;
+  const context = [ctx.context?.trim(), example].filter(Boolean).join(' ') || p.need;
   const deciders = ctx.deciders?.length ? yamlFlowList(ctx.deciders) : '[]';
-  const text = `${EDGE_NOTE}id: ${id}
-title: ${yamlScalar(title)}
+  const text = `${p.note}id: ${id}
+title: ${yamlScalar(p.title)}
 status: proposed
 date: ${opts.today ?? todayUtc()}
 kind: boundaries
 deciders: ${deciders}
 context: ${yamlScalar(context)}
 options:
-  - name: ${yamlScalar(`${fromModule} uses ${toModule}`)}
+  - name: ${yamlScalar(p.take.name)}
     pros: [the code stays as it is]
-    cons: [${yamlScalar(`${fromModule} depends on ${toModule}`)}]
-  - name: Keep the boundary
-    pros: [the modules stay independent]
+    cons: [${yamlFlowScalar(p.take.con)}]
+  - name: ${yamlScalar(p.keep.name)}
+    pros: [${yamlFlowScalar(p.keep.pro)}]
     cons: [the code must change]
 decision:
-  chosen: ${yamlScalar(`${fromModule} uses ${toModule}`)}
-  rationale: Replace with why the dependency is acceptable.
+  chosen: ${yamlScalar(p.take.name)}
+  rationale: ${yamlScalar(p.rationale)}
 enforce:
-  modules:
-    ${fromModule}:
-      uses: [${toModule}]
-`;
-  return { path: joinRel(log.folderRelative, recordFileName(id, title)), text };
+${p.enforce}`;
+  return { path: joinRel(log.folderRelative, recordFileName(id, p.title)), text };
 }

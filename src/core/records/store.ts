@@ -240,6 +240,12 @@ export function checkLog(records: readonly LoadedRecord[], today: string): Findi
         out.push(finding(r, 'decision-reference', 'error', r.rangeOf(['enforce', 'modules', mod, 'uses', i]), `module ${mod} uses "${used}", but no record declares a module ${used}${hint(used, declared)}`));
       });
     }
+    for (const [pkg, mods] of Object.entries(rec.enforce?.packages?.only_in ?? {})) {
+      mods.forEach((mod, i) => {
+        if (declared.has(mod)) return;
+        out.push(finding(r, 'decision-reference', 'error', r.rangeOf(['enforce', 'packages', 'only_in', pkg, i]), `package ${pkg} is confined to "${mod}", but no record declares a module ${mod}${hint(mod, declared)}`));
+      });
+    }
   }
   return out;
 }

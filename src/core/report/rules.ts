@@ -31,6 +31,11 @@ export const RULE_DESCRIPTIONS: Record<RuleId, RuleDescription> = {
     short: 'An import of a package a decision ruled out.',
     full: 'A decision lists this package (by name, scope or prefix) under `packages.forbid`.',
   },
+  'confined-package': {
+    name: 'ConfinedPackage',
+    short: 'An import of a package a decision confines to other modules.',
+    full: 'A decision lets only the modules listed under `packages.only_in` import this package (by name, scope or prefix); the importing file is in another module or in none.',
+  },
   'forbidden-import': {
     name: 'ForbiddenImport',
     short: 'An import a path-to-path rule forbids.',

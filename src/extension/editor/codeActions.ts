@@ -65,10 +65,16 @@ export class AdriftCodeActions implements vscode.CodeActionProvider {
       }
     }
 
-    if (f.rule === 'module-dependency' && f.fromModule && f.toModule) {
-      const args: ProposeArgs = { uri: document.uri.toString(), fromModule: f.fromModule, toModule: f.toModule };
-      if (f.specifier) args.specifier = f.specifier;
-      const a = new vscode.CodeAction(`Propose a decision that lets ${f.fromModule} use ${f.toModule}`, vscode.CodeActionKind.QuickFix);
+    // A decision that allows what the code does: the edge (module-dependency) or the package (confined-package).
+    const allow =
+      f.rule === 'module-dependency' && f.fromModule && f.toModule
+        ? { what: `use ${f.toModule}`, args: { uri: document.uri.toString(), fromModule: f.fromModule, toModule: f.toModule } }
+        : f.rule === 'confined-package' && f.fromModule && f.package
+          ? { what: `import ${f.package}`, args: { uri: document.uri.toString(), fromModule: f.fromModule, package: f.package } }
+          : undefined;
+    if (allow) {
+      const args: ProposeArgs = f.specifier ? { ...allow.args, specifier: f.specifier } : allow.args;
+      const a = new vscode.CodeAction(`Propose a decision that lets ${args.fromModule} ${allow.what}`, vscode.CodeActionKind.QuickFix);
       a.command = { title: a.title, command: PROPOSE_DECISION, arguments: [args] };
       a.diagnostics = [diagnostic];
       actions.push(a);

@@ -5,7 +5,8 @@
 
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings';
-import { EditError, proposeAllowingEdge, setStatus } from '../../core/records/edits';
+import { EditError, proposeAllowingEdge, proposeAllowingPackage, setStatus } from '../../core/records/edits';
+import { confinementOf } from '../../core/engine/rules/packages';
 import type { AdriftService, FolderState } from '../service/adriftService';
 import { decisionLabel, findingLocation, formatPosition } from './adapter';
 
@@ -21,7 +22,10 @@ export interface ProposeArgs {
   /** The importing file's Uri, as a string. */
   uri: string;
   fromModule: string;
-  toModule: string;
+  /** The module to allow (module-dependency) ... */
+  toModule?: string;
+  /** ... or the package to allow (confined-package). */
+  package?: string;
   specifier?: string;
 }
 
@@ -126,20 +130,25 @@ export function registerEditorCommands(service: AdriftService): vscode.Disposabl
     vscode.commands.registerCommand(PROPOSE_DECISION, async (args?: ProposeArgs) => {
       const folder = folderFor(service, args?.uri);
       if (!folder || !args) {
-        void vscode.window.showInformationMessage('Adrift: use the quick fix on a module-dependency finding to propose a decision.');
+        void vscode.window.showInformationMessage('Adrift: use the quick fix on a module-dependency or confined-package finding to propose a decision.');
         return undefined;
       }
       await service.reloadRecords(folder);
       const from = vscode.Uri.parse(args.uri);
       const file = service.locate(from)?.file;
       const example = file === undefined ? undefined : args.specifier === undefined ? { file } : { file, specifier: args.specifier };
+      const ctx = example ? { example } : {};
+      // A package is allowed under the name its confining record gives it (a scope, say), so the fold merges the two.
+      const confinedAs = args.package === undefined ? undefined : confinementOf(folder.model, args.package, args.fromModule);
       let change;
       try {
-        change = proposeAllowingEdge(folder.log, args.fromModule, args.toModule, example ? { example } : {});
+        if (confinedAs !== undefined) change = proposeAllowingPackage(folder.log, args.fromModule, confinedAs, ctx);
+        else if (args.toModule !== undefined) change = proposeAllowingEdge(folder.log, args.fromModule, args.toModule, ctx);
+        else return undefined;
       } catch (err) {
         return explain(err);
       }
-      const result = await service.applyChanges([change], folder, `Propose: ${args.fromModule} may use ${args.toModule}`);
+      const result = await service.applyChanges([change], folder, `Propose: ${args.fromModule} may ${confinedAs !== undefined ? `import ${confinedAs}` : `use ${args.toModule ?? ''}`}`);
       if (!result.applied || result.uris.length === 0) {
         void vscode.window.showErrorMessage('Adrift: the proposed decision could not be written.');
         return undefined;

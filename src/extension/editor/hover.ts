@@ -7,6 +7,7 @@ import type { Finding } from '../../core/findings';
 import type { AdriftService, FolderState } from '../service/adriftService';
 import { decisionLabel, decisionLocation, toRange } from './adapter';
 import { commandLink, hoverMarkdownText } from './hoverContent';
+import { confinementFor } from '../../core/engine/rules/packages';
 import { OPEN_LOCATION } from './editorCommands';
 
 /** The only commands a hover link may run. */
@@ -17,6 +18,8 @@ export function hoverMarkdown(service: AdriftService, folder: FolderState, f: Fi
   const record = f.decision ? service.record(folder, f.decision.id)?.record : undefined;
   const loc = f.decision ? decisionLocation((p) => service.uriOf(folder, p), f.decision) : undefined;
   const module = f.fromModule ? folder.model.modules.get(f.fromModule) : undefined;
+  // A confined package: who may import it is the question, not what the importing module may use.
+  const confined = f.rule === 'confined-package' && f.package !== undefined ? confinementFor(folder.model, f.package, f.fromModule) : undefined;
   const md = new vscode.MarkdownString(
     hoverMarkdownText({
       rule: f.rule,
@@ -28,6 +31,7 @@ export function hoverMarkdown(service: AdriftService, folder: FolderState, f: Fi
         ? { decision: { label: decisionLabel(f.decision), status: f.decision.status, ...(record?.date ? { date: String(record.date) } : {}), link: commandLink(OPEN_LOCATION, [loc.uri.toString(), loc.range.start.line]) } }
         : {}),
       ...(module ? { module: { name: module.name, uses: module.uses.map((u) => ({ value: u.value, label: decisionLabel(u.decision) })) } } : {}),
+      ...(confined ? { package: { name: f.package ?? confined.name, modules: confined.modules.map((m) => ({ value: m.value, label: decisionLabel(m.decision) })) } } : {}),
       ...(f.fixes ? { fixes: f.fixes } : {}),
     }),
     true,

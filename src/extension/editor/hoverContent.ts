@@ -21,6 +21,8 @@ export interface HoverContent {
   decision?: HoverDecision;
   /** The importing module and what it may use, each use with the decision that allows it. */
   module?: { name: string; uses: { value: string; label: string }[] };
+  /** For a confined package: the modules that may import it, each with the decision that lets it. */
+  package?: { name: string; modules: { value: string; label: string }[] };
   fixes?: readonly string[];
 }
 
@@ -50,7 +52,9 @@ export function hoverMarkdownText(c: HoverContent): string {
     const label = d.link ? `[${t(d.label)}](${d.link})` : t(d.label);
     out.push(`$(law) ${label} — ${t(d.status)}${d.date ? `, ${t(d.date)}` : ''}\n\n`);
   }
-  if (c.module) {
+  if (c.package) {
+    out.push(`**${t(c.package.name)}** may be imported only by:\n`, ...c.package.modules.map((m) => `- ${t(m.value)} (${t(m.label)})\n`));
+  } else if (c.module) {
     const name = t(c.module.name);
     if (c.module.uses.length === 0) out.push(`**${name}** may use no other module.\n`);
     else out.push(`**${name}** may use:\n`, ...c.module.uses.map((u) => `- ${t(u.value)} (${t(u.label)})\n`));

@@ -50,6 +50,22 @@ describe('hover Markdown', () => {
     assert.ok(text(html).includes(CRAFTED));
   });
 
+  it('a confined package lists the modules that may import it, each with its decision, instead of what the module may use', () => {
+    const html = render(
+      hoverMarkdownText({
+        rule: 'confined-package',
+        message: 'm',
+        fromModule: 'content',
+        specifier: 'openai',
+        module: { name: 'content', uses: [{ value: 'core', label: 'ADR-0003' }] },
+        package: { name: 'openai', modules: [{ value: 'generation', label: 'ADR-0009 "Buy the models"' }] },
+      }),
+    );
+    assert.ok(text(html).includes('openai may be imported only by:'), text(html));
+    assert.match(text(html), /generation \(ADR-0009 "Buy the models"\)/);
+    assert.doesNotMatch(text(html), /may use/);
+  });
+
   it('the code span the hover used before let a backtick break out into a link and an image', () => {
     assert.match(render(`**web** → **\`${BREAKOUT}\`**`), /<img src="https:\/\/evil\/x.png"/);
     assert.doesNotMatch(render(hoverMarkdownText({ rule: 'r', message: 'm', fromModule: 'web', specifier: BREAKOUT })), /<img\b|<a\b/);

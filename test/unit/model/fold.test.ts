@@ -64,6 +64,39 @@ describe('foldModel', () => {
   });
 });
 
+describe('foldModel: packages.only_in', () => {
+  const buy = rec(9, 'accepted', `enforce:
+  packages:
+    only_in:
+      stripe: [billing]
+      openai: [generation]
+`);
+  const widen = rec(12, 'accepted', `enforce:
+  packages:
+    only_in:
+      stripe: [billing, api]
+      '@aws-sdk': [content]
+`);
+
+  it('remembers the record and line that confined each package and allowed each module; later records add modules', () => {
+    const m = foldModel([widen, buy]);
+    assert.deepEqual(
+      m.confinedPackages.map((c) => [c.name, c.decision.id, c.decision.line, c.modules.map((x) => [x.value, x.decision.id, x.decision.line, x.range?.start.column])]),
+      [
+        ['stripe', 9, 7, [['billing', 9, 7, 15], ['api', 12, 7, 24]]],
+        ['openai', 9, 8, [['generation', 9, 8, 15]]],
+        ['@aws-sdk', 12, 8, [['content', 12, 8, 19]]],
+      ],
+    );
+  });
+
+  it('takes nothing from a record that is not accepted', () => {
+    const proposed = rec(12, 'proposed', widen.text.split('\n').slice(4).join('\n'));
+    assert.deepEqual(foldModel([buy, proposed]).confinedPackages.find((c) => c.name === 'stripe')?.modules.map((x) => x.value), ['billing']);
+    assert.deepEqual(foldModel([buy, proposed], { preview: [12] }).confinedPackages.find((c) => c.name === 'stripe')?.modules.map((x) => x.value), ['billing', 'api']);
+  });
+});
+
 describe('checkModelAgainstFiles', () => {
   it('flags globs matching no file and modules claiming the same file with equally specific globs', async () => {
     const overlap = rec(6, 'accepted', 'enforce:\n  modules:\n    search:\n      paths: [src/ticket/**]\n');

@@ -8,6 +8,7 @@ import {
   createRecord,
   nextId,
   proposeAllowingEdge,
+  proposeAllowingPackage,
   proposeSuccessor,
   renumberDuplicates,
   setStatus,
@@ -228,7 +229,7 @@ enforce:
 
   it('the note "Accept it…" of a proposed record goes once it is accepted or rejected', () => {
     const log = logOf({ '0003-modules.yaml': MODULES });
-    for (const c of [proposeAllowingEdge(log, 'tenant', 'ticket'), ...assignFolderToModule(log, foldModel(log), { module: 'billing', glob: 'src/billing/**' })]) {
+    for (const c of [proposeAllowingEdge(log, 'tenant', 'ticket'), proposeAllowingPackage(log, 'tenant', 'stripe'), ...assignFolderToModule(log, foldModel(log), { module: 'billing', glob: 'src/billing/**' })]) {
       assert.match(c.text, /^# Proposed by Adrift.*Accept it/);
       const proposed = apply(log, [c]);
       for (const status of ['accepted', 'rejected'] as const) {
@@ -256,6 +257,25 @@ enforce:
     const accepted = apply(proposed, setStatus(proposed, 4, 'accepted', { today: '2026-11-28' }));
     assert.equal(allowsEdge(foldModel(accepted), 'tenant', 'ticket'), true);
     assert.deepEqual(foldModel(accepted).modules.get('tenant')?.uses.map((u) => u.decision.id), [4]);
+  });
+});
+
+describe('proposing a decision from a confined-package finding', () => {
+  it('once accepted, the module joins the modules that may import the package, under the name the confining record uses', () => {
+    const confine = 'id: 9\ntitle: S3 behind tenant\nstatus: accepted\ndate: 2026-11-02\nenforce:\n  packages:\n    only_in:\n      "@aws-sdk": [tenant]\n';
+    const log = logOf({ '0003-modules.yaml': MODULES, '0009-s3.yaml': confine });
+    const p = proposeAllowingPackage(log, 'ticket', '@aws-sdk', { example: { file: 'src/ticket/upload.ts', specifier: '@aws-sdk/client-s3' } }, { today: '2026-12-02' });
+    assert.equal(p.path, 'docs/adr/0010-let-ticket-import-aws-sdk.yaml');
+    assert.match(p.text, /^context: src\/ticket\/upload.ts imports @aws-sdk\/client-s3\.$/m);
+    const proposed = apply(log, [p]);
+    assert.deepEqual(proposed.records.flatMap((r) => r.findings), []);
+    assert.deepEqual(checkLog(proposed.records, '2026-12-02'), []);
+    const modulesOf = (l: DecisionLog, preview: number[] = []) => foldModel(l, { preview }).confinedPackages.map((c) => [c.name, c.modules.map((m) => `${m.value}@${m.decision.id}`)]);
+    assert.deepEqual(modulesOf(proposed), [['@aws-sdk', ['tenant@9']]]);
+    assert.deepEqual(modulesOf(proposed, [10]), [['@aws-sdk', ['tenant@9', 'ticket@10']]]);
+    const accepted = apply(proposed, setStatus(proposed, 10, 'accepted', { today: '2026-12-03' }));
+    assert.deepEqual(modulesOf(accepted), [['@aws-sdk', ['tenant@9', 'ticket@10']]]);
+    assert.throws(() => proposeAllowingPackage(log, 'Ticket', 'stripe'), /is not a module name/);
   });
 });
 

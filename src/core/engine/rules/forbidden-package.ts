@@ -1,40 +1,22 @@
-// forbidden-package: an import of a package a decision ruled out. A rule names a package
-// exactly (`bcrypt`), a whole scope (`@aws-sdk` or `@aws-sdk/*`) or a prefix (`lodash*`);
-// Python names match their submodules too (`sqlalchemy` forbids `sqlalchemy.orm`).
+// forbidden-package: an import of a package a decision ruled out, named as packages.ts
+// reads names (exact, scope, prefix; subpaths and Python submodules included).
 
 import type { Finding, RuleId } from '../../findings';
 import type { Sourced } from '../../model/types';
 import type { ForbiddenPackage } from '../../records/types';
-import type { Resolution } from '../types';
-import { countedImports, type FileFacts, type RuleContext } from './context';
+import type { FileFacts, RuleContext } from './context';
 import { decisionLabel, fileLabel } from './describe';
-import { severityFor } from './severity';
+import { packageImports, packageMatches } from './packages';
 
 const RULE: RuleId = 'forbidden-package';
 
-export function packageMatches(rule: string, name: string): boolean {
-  const r = rule.trim();
-  if (r.endsWith('/*')) return name.startsWith(r.slice(0, -1));
-  if (r.endsWith('*')) return name.startsWith(r.slice(0, -1));
-  if (r.startsWith('@') && !r.includes('/')) return name.startsWith(r + '/');
-  return name === r || name.startsWith(r + '/') || name.startsWith(r + '.');
-}
-
-function packageNameOf(resolution: Resolution): string | undefined {
-  if (resolution.kind === 'external') return resolution.packageName;
-  if (resolution.kind === 'builtin') return resolution.name.replace(/^node:/, '');
-  return undefined;
-}
-
 export function checkForbiddenPackage(ctx: RuleContext, facts: FileFacts, fromModule: string | undefined): Finding[] {
   const rules = ctx.model.forbiddenPackages;
-  if (rules.length === 0) return [];
-  const severity = severityFor(RULE, ctx.severities);
-  if (severity === 'off') return [];
+  const checked = packageImports(ctx, facts, RULE, rules.length > 0);
+  if (!checked) return [];
+  const { severity } = checked;
   const findings: Finding[] = [];
-  for (const { ref, resolution } of countedImports(ctx, facts)) {
-    const name = packageNameOf(resolution);
-    if (name === undefined) continue;
+  for (const { ref, name } of checked.imports) {
     const hit: Sourced<ForbiddenPackage> | undefined = rules.find((r) => packageMatches(r.value.name, name));
     if (!hit) continue;
     const reason = hit.value.reason ? `: ${hit.value.reason}` : '';

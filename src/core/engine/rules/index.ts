@@ -3,6 +3,7 @@
 
 import type { Finding } from '../../findings';
 import type { FileFacts, RuleContext } from './context';
+import { checkConfinedPackage } from './confined-package';
 import { checkDataOwnership } from './data-ownership';
 import { checkForbiddenImport } from './forbidden-import';
 import { checkForbiddenPackage } from './forbidden-package';
@@ -34,6 +35,7 @@ export function evaluateFile(ctx: RuleContext, facts: FileFacts): FileEvaluation
     ...dependency,
     ...checkPrivateImport(ctx, facts.file, moduleImports, flagged),
     ...checkForbiddenPackage(ctx, facts, module),
+    ...checkConfinedPackage(ctx, facts, module),
     ...checkForbiddenImport(ctx, facts, module),
     ...checkDataOwnership(ctx, facts, module),
     ...checkUnassignedFile(ctx, facts.file, module),

@@ -11,6 +11,7 @@ export const DEFAULT_SEVERITIES: Record<RuleId, RuleSeverity> = {
   'private-import': 'error',
   'data-ownership': 'error',
   'forbidden-package': 'error',
+  'confined-package': 'error',
   'forbidden-import': 'error',
   'module-cycle': 'error',
   'unassigned-file': 'off',

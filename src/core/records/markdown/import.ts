@@ -4,6 +4,7 @@
 // keeping numbers, titles, statuses, dates and supersede links.
 
 import { DECISION_STATUSES, type DecisionOption, type DecisionRecord, type DecisionStatus } from '../types';
+import { dropGeneratedConfirmation } from './confirmation';
 import { beforeBullets, bullets, splitMarkdown, textOf, type MarkdownDoc, type MarkdownSection } from './sections';
 
 export interface ImportedRecord {
@@ -172,6 +173,7 @@ export function importMarkdownRecord(fileName: string, text: string, opts: Impor
   const optionDetails = new Map<string, DecisionOption>();
   const links: { title?: string; url: string }[] = [];
   const fromAdrift = (fm.adrift && typeof fm.adrift === 'object' ? fm.adrift : undefined) as Partial<DecisionRecord> | undefined;
+  dropGeneratedConfirmation(doc, fromAdrift); // written by adrift export from the front matter, not the author's words
 
   for (const s of doc.sections) {
     if (s.level !== 2) continue;

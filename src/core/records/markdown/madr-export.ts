@@ -1,10 +1,12 @@
 // A record as MADR 4.0 Markdown. MADR has no place for what Adrift checks (modules, forbidden
 // packages ...), so those fields ride along under an `adrift` key in the YAML front matter:
 // Markdown readers ignore it and `adrift import` reads it back, so export → import is lossless.
+// The Confirmation section says the same in words for readers (confirmation.ts).
 
 import { stringify } from 'yaml';
 import { GENERATED_MARKER } from '../../fs/generated';
 import { padId } from '../naming';
+import { CONFIRMATION_HEADING, confirmationText } from './confirmation';
 import type { DecisionRecord } from '../types';
 
 /** Fields without a MADR section, kept in the front matter. */
@@ -40,6 +42,8 @@ export function recordToMadr(rec: DecisionRecord, fileOf: (id: number) => string
   if (c && (c.good?.length || c.bad?.length || c.neutral?.length)) {
     out.push(rec.decision ? '### Consequences' : '## Consequences', '', ...list(c.good, 'Good, because '), ...list(c.neutral, 'Neutral, because '), ...list(c.bad, 'Bad, because '), '');
   }
+  // MADR 4 puts Confirmation under Decision Outcome, after Consequences.
+  out.push(`${rec.decision ? '###' : '##'} ${CONFIRMATION_HEADING}`, '', confirmationText(rec), '');
   const detailed = (rec.options ?? []).filter((o) => o.description || o.pros?.length || o.cons?.length);
   if (detailed.length) {
     out.push('## Pros and Cons of the Options', '');

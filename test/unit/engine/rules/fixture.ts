@@ -15,6 +15,7 @@ export const ADR3: DecisionRef = {
   line: 0,
 };
 export const ADR5: DecisionRef = { id: 5, title: 'Use external OAuth for auth', status: 'accepted', file: 'docs/adr/0005-auth.yaml', line: 0 };
+export const ADR9: DecisionRef = { id: 9, title: 'Buy payments and the models', status: 'accepted', file: 'docs/adr/0009-build-vs-buy.yaml', line: 0 };
 
 export interface ModuleSpec {
   paths: string[];
@@ -30,6 +31,8 @@ export function model(
     typeOnly?: TypeOnlyPolicy;
     packages?: ForbiddenPackage[];
     imports?: ForbiddenImport[];
+    /** `packages.only_in`, as ADR-0009 writes it. */
+    onlyIn?: Record<string, string[]>;
   } = {},
 ): ArchitectureModel {
   const map = new Map<string, ModelModule>();
@@ -49,8 +52,9 @@ export function model(
     undeclared: extra.undeclared ? { value: extra.undeclared, decision: ADR3 } : undefined,
     typeOnly: extra.typeOnly ? { value: extra.typeOnly, decision: ADR3 } : undefined,
     forbiddenPackages: (extra.packages ?? []).map((value) => ({ value, decision: ADR5 })),
+    confinedPackages: Object.entries(extra.onlyIn ?? {}).map(([name, modules]) => ({ name, decision: ADR9, modules: modules.map((value) => ({ value, decision: ADR9 })) })),
     forbiddenImports: (extra.imports ?? []).map((value) => ({ value, decision: ADR3 })),
-    decisions: [ADR3, ADR5],
+    decisions: [ADR3, ADR5, ADR9],
   };
 }
 
