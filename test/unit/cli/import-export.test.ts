@@ -50,7 +50,8 @@ describe('adrift export and import', function () {
   it('refuses to overwrite a record number that is taken, writing nothing', () => {
     const ws = workspace('log');
     const r = adrift(['import', path.join(FIXTURES, 'madr'), ws]);
-    assert.equal(r.code, 2);
+    assert.equal(r.code, 1, 'a content problem is a finding (exit 1), not a usage error');
+    assert.doesNotMatch(r.stderr, /Usage:/);
     assert.match(r.stderr, /nothing imported: these numbers are taken already: 1 \(docs\/adr\/0001-record-decisions\.yaml\)/);
     assert.equal(existsSync(path.join(ws, 'docs/adr/0002-use-s3-for-files.yaml')), false);
   });
