@@ -259,6 +259,12 @@ const CONSEQUENCES = /^(consequences|implications|consequences and risks)$/;
 const PROS_CONS = /^(pros and cons of the options|pros and cons|options in detail|detailed options)$/;
 const MORE = /^(more information|links|references|related|related decisions|related adrs|see also)$/;
 
+/** A heading whose section maps onto record fields (its words are structure, not content). */
+export function isStructuralHeading(heading: string): boolean {
+  const h = norm(heading);
+  return h === 'status' || [CONTEXT, DRIVERS, OPTIONS, OUTCOME, CONSEQUENCES, PROS_CONS, MORE].some((re) => re.test(h)) || /^(positive|negative) consequences/.test(h);
+}
+
 export function importMarkdownRecord(fileName: string, text: string, opts: ImportOptions): ImportedRecord | undefined {
   const name = baseName(fileName);
   const named = markdownRecordName(name);
@@ -284,28 +290,31 @@ export function importMarkdownRecord(fileName: string, text: string, opts: Impor
   }
 
   // Metadata: front matter (MADR 3/4), "* Status:" bullets (MADR 2, log4brains), "Date:" lines (Nygard).
+  // A metadata line whose value is not the one used (the front matter says otherwise) stays in the preamble.
   const meta: Record<string, string> = {};
-  const metaLine = (line: string): boolean => {
-    const b = META_LINE.exec(line);
-    if (!b || meta[key(b[1])] !== undefined) return false;
-    meta[key(b[1])] = b[2].replace(/(?:\*\*|__)$/, '').trim();
-    return true;
-  };
+  const metaRaw: Record<string, string> = {};
   const key = (k: string) => {
     const l = k.toLowerCase().replace(/[- ]/g, ' ');
     return l === 'decision makers' ? 'deciders' : l === 'decision date' || l === 'last updated' ? 'date' : l;
   };
+  const metaLine = (line: string): boolean => {
+    const b = META_LINE.exec(line);
+    if (!b || meta[key(b[1])] !== undefined) return false;
+    meta[key(b[1])] = b[2].replace(/(?:\*\*|__)$/, '').trim();
+    metaRaw[key(b[1])] = line;
+    return true;
+  };
+  const unused = new Set<string>();
   for (const line of doc.preamble) if (!metaLine(line)) preamble.push(line);
-
   const sectionByName = (re: RegExp, level = 2) => doc.sections.find((s) => s.level === level && re.test(norm(s.heading)));
   const statusSection = sectionByName(/^status$/);
   const statusLines: string[] = [];
-  if (statusSection) for (const line of statusSection.lines) if (!metaLine(line)) statusLines.push(line);
+  if (statusSection) for (const line of statusSection.lines) if (/^\W*status\b/i.test(line) || !metaLine(line)) statusLines.push(line);
   const fmStatus = typeof fm.status === 'string' && !fm.status.includes('{') ? fm.status : undefined;
+  if (meta.status !== undefined && (statusSection || fmStatus !== undefined)) unused.add('status');
   const statusText = [statusSection ? textOf(statusLines) : (fmStatus ?? meta.status ?? ''), meta.supersedes ? `Supersedes ${meta.supersedes}` : '', meta['superseded by'] ? `Superseded by ${meta['superseded by']}` : ''].filter(Boolean).join('\n');
   const st = readStatus(statusText, resolve);
   if (st.note) notes.push(st.note);
-  if (statusSection && meta.status && !st.status) Object.assign(st, readStatus(meta.status, resolve));
   if (st.rest?.length) preamble.push(...st.rest);
   if (fmStatus === undefined && fm.status !== undefined) notes.push(`front-matter status ${JSON.stringify(fm.status)} not understood`);
 
@@ -313,9 +322,10 @@ export function importMarkdownRecord(fileName: string, text: string, opts: Impor
   if (st.status === undefined) notes.push('no status given; imported as accepted (the default)');
   const dateSource = fm.date ?? meta.date;
   const date = parseDate(dateSource);
+  if (meta.date !== undefined && fm.date !== undefined) unused.add('date');
   if (date.date) {
     rec.date = date.date;
-    if (date.rest && fm.date === undefined) preamble.push(`Date: ${meta.date}`);
+    if (date.rest && fm.date === undefined) unused.add('date');
     else if (date.rest) notes.push(`date "${String(dateSource)}" read as ${date.date}`);
   } else if (named.date) {
     rec.date = named.date;
@@ -323,15 +333,19 @@ export function importMarkdownRecord(fileName: string, text: string, opts: Impor
   } else {
     rec.date = opts.today;
     notes.push(dateSource !== undefined && String(dateSource).trim() ? `date "${String(dateSource)}" not understood; used today, ${opts.today} (the default)` : `no date given; used today, ${opts.today} (the default)`);
-    if (dateSource !== undefined && fm.date === undefined && String(dateSource).trim()) preamble.push(`Date: ${meta.date}`);
+    if (dateSource !== undefined && fm.date === undefined && String(dateSource).trim()) unused.add('date');
   }
-  const deciders = people(fm['decision-makers']) ?? people(fm.deciders) ?? people(meta.deciders);
+  const fmDeciders = people(fm['decision-makers']) ?? people(fm.deciders);
+  if (fmDeciders && meta.deciders !== undefined) unused.add('deciders');
+  const deciders = fmDeciders ?? people(meta.deciders);
   if (deciders?.length) rec.deciders = deciders;
   const consulted = people(fm.consulted);
   if (consulted?.length) rec.consulted = consulted;
   const informed = people(fm.informed);
   if (informed?.length) rec.informed = informed;
+  if (people(fm.tags) && meta.tags !== undefined) unused.add('tags');
   const tags = people(fm.tags) ?? people(meta.tags);
+  for (const k of unused) preamble.push(metaRaw[k]);
   if (tags?.length) rec.tags = tags;
   if (st.supersededBy !== undefined) rec.superseded_by = st.supersededBy;
   if (st.supersedes.length) rec.supersedes = [...new Set(st.supersedes)];
@@ -451,7 +465,7 @@ export function importMarkdownRecord(fileName: string, text: string, opts: Impor
   context = context.filter(Boolean);
   if (context.length) rec.context = context.join('\n\n');
 
-  const same = (n: string) => n.replace(/\s+/g, ' ').trim().toLowerCase();
+  const same = sameOptionName;
   const detailOf = (n: string) => [...optionDetails.values()].find((o) => same(o.name) === same(n));
   const options: DecisionOption[] = optionNames.map((n) => ({ ...detailOf(n), name: n }));
   for (const o of optionDetails.values()) if (!optionNames.some((n) => same(n) === same(o.name))) options.push(o);
@@ -483,6 +497,11 @@ export function importMarkdownRecord(fileName: string, text: string, opts: Impor
 
   if (fromAdrift) Object.assign(rec, pickAdriftFields(fromAdrift));
   return { id, slug: named.slug, record: rec, notes, source: fileName };
+}
+
+/** Option names compared as a reader would: links as their text, emphasis, case and spacing aside. */
+export function sameOptionName(n: string): string {
+  return n.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`"]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** "### Positive Consequences" / "### Negative consequences" (MADR 2). */
