@@ -87,7 +87,7 @@ function statusWord(word: string): DecisionStatus | undefined {
   if (['approved', 'adopted', 'done', 'implemented', 'active', 'agreed', 'decided'].includes(word)) return 'accepted';
   if (['deprecated', 'obsolete', 'retired', 'replaced'].includes(word)) return 'deprecated';
   if (['declined', 'abandoned', 'withdrawn'].includes(word)) return 'rejected';
-  if (['draft', 'proposal', 'open', 'pending', 'wip'].includes(word)) return 'proposed';
+  if (['draft', 'proposal', 'open', 'pending', 'wip', 'review', 'discussion', 'progress'].includes(word)) return 'proposed';
   return undefined;
 }
 
@@ -113,7 +113,7 @@ export function readStatus(text: string, idOfFile?: (f: string) => number | unde
       if ((line.match(/\]\(/g) ?? []).length === 1) (info.links ??= []).push({ title: line.replace(l[0], l[1]).trim(), url: l[2] });
       else keep(raw);
     } else if (info.status === undefined) {
-      const word = lower.replace(/[^a-z ]/g, ' ').trim().split(/\s+/)[0] ?? '';
+      const word = lower.replace(/[^a-z ]/g, ' ').trim().replace(/^(?:in|under)\s+/, '').split(/\s+/)[0] ?? '';
       const known = statusWord(word);
       if (known) {
         info.status = known;
@@ -188,7 +188,8 @@ function render(sections: readonly MarkdownSection[]): string {
   return sections.map((s) => [`${'#'.repeat(s.level)} ${s.heading}`, textOf(s.lines)].filter(Boolean).join('\n\n')).join('\n\n');
 }
 
-const joinText = (...parts: (string | undefined)[]) => parts.map((p) => p?.trim()).filter(Boolean).join('\n\n');
+/** Paragraphs joined by a blank line; blank lines at the ends dropped, a first line's indentation kept. */
+const joinText = (...parts: (string | undefined)[]) => parts.map((p) => p?.replace(/^(?:[ \t]*\n)+/, '').trimEnd()).filter(Boolean).join('\n\n');
 
 const ARG = /^(good|pros?|bad|cons?|neutral)(?:\s*[,:]\s*|\s+)because\b[,:]?\s*([\s\S]*)$|^(good|pros?|bad|cons?|neutral)\s*[,:]\s*([\s\S]*)$/i;
 
@@ -315,7 +316,7 @@ export function importMarkdownRecord(fileName: string, text: string, opts: Impor
   const statusText = [statusSection ? textOf(statusLines) : (fmStatus ?? meta.status ?? ''), meta.supersedes ? `Supersedes ${meta.supersedes}` : '', meta['superseded by'] ? `Superseded by ${meta['superseded by']}` : ''].filter(Boolean).join('\n');
   const st = readStatus(statusText, resolve);
   if (st.note) notes.push(st.note);
-  if (st.rest?.length) preamble.push(...st.rest);
+  if (st.rest?.length) addBlock(preamble, st.rest);
   if (fmStatus === undefined && fm.status !== undefined) notes.push(`front-matter status ${JSON.stringify(fm.status)} not understood`);
 
   const rec: DecisionRecord = { id, title, status: st.status ?? 'accepted', date: '' };
@@ -345,7 +346,7 @@ export function importMarkdownRecord(fileName: string, text: string, opts: Impor
   if (informed?.length) rec.informed = informed;
   if (people(fm.tags) && meta.tags !== undefined) unused.add('tags');
   const tags = people(fm.tags) ?? people(meta.tags);
-  for (const k of unused) preamble.push(metaRaw[k]);
+  for (const k of unused) addBlock(preamble, [metaRaw[k]]);
   if (tags?.length) rec.tags = tags;
   if (st.supersededBy !== undefined) rec.superseded_by = st.supersededBy;
   if (st.supersedes.length) rec.supersedes = [...new Set(st.supersedes)];
@@ -395,10 +396,10 @@ export function importMarkdownRecord(fileName: string, text: string, opts: Impor
   const tops = doc.sections.filter((s, i) => s.level === 2 || !doc.sections.slice(0, i).some((p) => p.level < s.level));
   for (const s of tops) {
     const h = norm(s.heading);
-    const body = textOf(s.lines);
+    const body = dedentText(textOf(s.lines));
     const kids = childrenOf(doc, s);
     if (s === statusSection) {
-      if (kids.length) preamble.push(render(kids));
+      if (kids.length) addBlock(preamble, [render(kids)]);
     } else if (CONTEXT.test(h) && !isDecisionLike(h, doc)) context.push(joinText(body, render(kids)));
     else if (DRIVERS.test(h)) {
       const parts = splitList(s.lines);
@@ -497,6 +498,19 @@ export function importMarkdownRecord(fileName: string, text: string, opts: Impor
 
   if (fromAdrift) Object.assign(rec, pickAdriftFields(fromAdrift));
   return { id, slug: named.slug, record: rec, notes, source: fileName };
+}
+
+/** Lines added to the preamble as a paragraph of their own, as an export writes them back. */
+function addBlock(lines: string[], block: readonly string[]): void {
+  while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
+  if (lines.length) lines.push('');
+  lines.push(...block);
+}
+
+/** Text with the indentation all its lines share taken off (a body indented by a space or two). */
+function dedentText(text: string): string {
+  const lead = Math.min(...text.split('\n').filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
+  return Number.isFinite(lead) && lead > 0 && lead < 4 ? text.split('\n').map((l) => l.slice(Math.min(lead, /^ */.exec(l)![0].length))).join('\n') : text;
 }
 
 /** Option names compared as a reader would: links as their text, emphasis, case and spacing aside. */

@@ -115,7 +115,7 @@ export function sourceWords(text: string, rec: DecisionRecord, idOfFile: (name: 
     }
     const h = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     // A heading that names a listed option again (MADR's Pros and Cons) is structure too.
-    if (h && (isStructuralHeading(h[1]) || options.has(sameOptionName(h[1].replace(/^(?:option\s*)?\d+[.:)]\s*/i, ''))))) continue;
+    if (h && (isStructuralHeading(h[1]) || options.has(sameOptionName(h[1])) || options.has(sameOptionName(h[1].replace(/^(?:option\s*)?\d+[.:)]\s*/i, ''))))) continue;
     // Ordered-list numbers are list markers, which the import normalises.
     kept.push(line.replace(/^(\s*)\d{1,9}[.)](?=\s)/, '$1'));
   }

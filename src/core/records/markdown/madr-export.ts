@@ -21,7 +21,7 @@ function list(items: readonly string[] | undefined, prefix = ''): string[] {
 }
 
 /** Text that must start a block of its own: a list, heading, quote, table, code or a lone colon. */
-const BLOCK_START = /^(?:[*+-]\s|\d{1,9}[.)]\s|#|>|\||```|~~~|:| {4})/;
+const BLOCK_START = /^ {0,3}(?:[*+-]\s|\d{1,9}[.)]\s|#|>|\||```|~~~|:| {4})/;
 
 /**
  * MADR's `Chosen option: "…", because …` line. Quote marks in the name are escaped (\"),
@@ -30,9 +30,9 @@ const BLOCK_START = /^(?:[*+-]\s|\d{1,9}[.)]\s|#|>|\||```|~~~|:| {4})/;
  */
 export function chosenLine(chosen: string, rationale: string | undefined): string {
   const name = `"${chosen.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-  const why = rationale?.trim();
-  if (!why) return `Chosen option: ${name}.`;
-  return BLOCK_START.test(why) ? `Chosen option: ${name}, because:\n\n${why}` : `Chosen option: ${name}, because ${why}`;
+  const why = rationale?.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+  if (!why?.trim()) return `Chosen option: ${name}.`;
+  return BLOCK_START.test(why) ? `Chosen option: ${name}, because:\n\n${why}` : `Chosen option: ${name}, because ${why.trimStart()}`;
 }
 
 /** Extra text of a section, after a blank line. */
