@@ -370,7 +370,7 @@ export function importMarkdownRecord(fileName: string, text: string, opts: Impor
     bad.push(...args.bad);
     neutral.push(...args.neutral, ...args.other);
     const none = !args.good.length && !args.bad.length && !args.neutral.length && !args.other.length;
-    const prose = joinText(args.rest, render(kids.filter((k) => !positiveOrNegative(k))));
+    const prose = dedentText(joinText(args.rest, render(kids.filter((k) => !positiveOrNegative(k)))));
     for (const k of kids) {
       const pn = positiveOrNegative(k);
       if (!pn) continue;
@@ -458,7 +458,8 @@ export function importMarkdownRecord(fileName: string, text: string, opts: Impor
         }
       }
       texts.links.push(joinText(textOf(parts.rest), kept.join('\n'), render(kids)));
-    } else if (body || kids.length) {
+    } else {
+      // A section Adrift has no field for, even an empty one: kept, heading and all.
       sections.push({ heading: s.heading, body: joinText(body, render(kids)) });
     }
   }
@@ -539,7 +540,7 @@ function stripNumber(heading: string, id: number, nameId: number): string {
   if (!m || !m[4].trim()) return t;
   const n = Number(m[2]);
   const sep = m[3].trim();
-  if (m[1] || ((n === id || n === nameId) && sep !== '') || ((n === id || n === nameId) && /^\d+$/.test(m[2]) && m[2].length >= 3)) return m[4].trim();
+  if (((n === id || n === nameId) && (m[1] || sep !== '')) || ((n === id || n === nameId) && /^\d+$/.test(m[2]) && m[2].length >= 3)) return m[4].trim();
   return t;
 }
 
