@@ -348,3 +348,77 @@ describe('real public logs: no word lost on import or in the MADR round trip', (
     });
   }
 });
+
+// ---- Property: YAML → MADR → YAML gives the same record, over generated records ----
+
+/** mulberry32: a small seeded generator, so a failure names the seed that reproduces it. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = ['tenant', 'queue', 'we', 'use', 'Redis', 'costs', '"fast"', 'it', 'the', 'billing', 'API', '10', 'nightly', 'C#', 'x_y', 'node.js', 'is', 'slow:', 'risk', '[docs](https://example.com/d)', '`code`', '*mild*'];
+
+function generator(seed: number) {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+  const n = (max: number) => Math.floor(r() * (max + 1));
+  const words = (k = 2 + n(6)) => Array.from({ length: k }, () => pick(WORDS)).join(' ').replace(/^\d+\s|^[*`[]/, 'so ');
+  const para = () => Array.from({ length: 1 + n(2) }, () => words()).join('\n');
+  const block = (): string =>
+    pick([
+      para,
+      () => Array.from({ length: 1 + n(3) }, () => `* ${words()}`).join('\n'),
+      () => `\`\`\`yaml\n- ${words()}\n## ${words()}\n\`\`\``,
+      () => `> ${words()}`,
+      () => `| a | b |\n| --- | --- |\n| ${words(1)} | ${words(1)} |`,
+    ])();
+  const text = (subsections = false) => {
+    const parts = Array.from({ length: 1 + n(2) }, block);
+    if (subsections && r() < 0.5) parts.push(`### Sub ${words(2)}`, para());
+    return parts.join('\n\n');
+  };
+  const item = () => (r() < 0.3 ? `${words()}\n\n${block()}` : words());
+  const list = (max = 3) => Array.from({ length: n(max) }, item);
+  return (): DecisionRecord => {
+    const options = Array.from({ length: n(3) }, (_, i) => ({ name: `${words(2)} ${i}`, ...(r() < 0.5 ? { description: text() } : {}), ...(r() < 0.5 ? { pros: list() } : {}), ...(r() < 0.5 ? { cons: list() } : {}) }));
+    const rec: DecisionRecord = { id: 1 + n(40), title: words(), status: pick(['accepted', 'proposed', 'rejected', 'deprecated'] as const), date: '2024-05-06' };
+    if (r() < 0.8) rec.context = text(true);
+    if (r() < 0.5) rec.drivers = list().filter(Boolean);
+    if (options.length) rec.options = options.map((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => !(Array.isArray(v) && v.length === 0)))) as unknown as DecisionRecord["options"];
+    if (r() < 0.8) rec.decision = { chosen: options.length ? pick(options).name : words(), ...(r() < 0.7 ? { rationale: r() < 0.3 ? `* ${words()}\n* ${words()}` : text(true) } : {}) };
+    const c = { good: list(), bad: list(), neutral: list() };
+    const cons = Object.fromEntries(Object.entries(c).filter(([, v]) => v.length));
+    if (Object.keys(cons).length) rec.consequences = cons;
+    if (r() < 0.3) rec.links = [{ title: words(2), url: 'https://example.com/x' }];
+    const extra: NonNullable<DecisionRecord['extra']> = {};
+    if (r() < 0.3) extra.preamble = `> Note: ${words()}`;
+    if (r() < 0.3) extra.sections = [{ heading: `Notes ${words(1)}`, body: text(true) }];
+    if (r() < 0.3 && rec.consequences) extra.consequences = para();
+    if (r() < 0.3 && rec.options) extra.options = para();
+    if (r() < 0.3 && rec.drivers?.length) extra.drivers = para();
+    if (r() < 0.3) extra.links = para();
+    if (Object.keys(extra).length) rec.extra = extra;
+    if (!rec.drivers?.length) delete rec.drivers;
+    return rec;
+  };
+}
+
+describe('YAML → MADR → YAML gives the same record (generated records)', () => {
+  for (const seed of Array.from({ length: 40 }, (_, i) => i + 1)) {
+    it(`seed ${seed}`, () => {
+      const gen = generator(seed);
+      for (let i = 0; i < 10; i++) {
+        const rec = gen();
+        const again = roundTrip(rec);
+        assert.deepEqual(again, rec, `seed ${seed}, record ${i}:\n${recordToMadr(rec)}`);
+      }
+    });
+  }
+});

@@ -198,15 +198,19 @@ function argumentsOf(lines: readonly string[]): { good: string[]; bad: string[];
   const out = { good: [] as string[], bad: [] as string[], neutral: [] as string[], other: [] as string[], rest: '' };
   const parts = splitList(lines);
   for (const item of parts.items) {
-    const m = ARG.exec(stripLead(item));
-    if (!m || !(m[2] ?? m[4]).trim()) out.other.push(item);
-    else {
-      const k = (m[1] ?? m[3]).toLowerCase();
-      (k.startsWith('good') || k.startsWith('pro') ? out.good : k.startsWith('bad') || k.startsWith('con') ? out.bad : out.neutral).push((m[2] ?? m[4]).trim());
-    }
+    const a = argumentKind(item);
+    (a ? out[a.kind] : out.other).push(a ? a.text : item);
   }
   out.rest = textOf(parts.rest);
   return out;
+}
+
+/** A "Good, because …" / "Bad: …" / "Neutral, because …" item: its kind and its text. */
+function argumentKind(item: string): { kind: 'good' | 'bad' | 'neutral'; text: string } | undefined {
+  const m = ARG.exec(stripLead(item));
+  if (!m || !(m[2] ?? m[4]).trim()) return undefined;
+  const k = (m[1] ?? m[3]).toLowerCase();
+  return { kind: k.startsWith('good') || k.startsWith('pro') ? 'good' : k.startsWith('bad') || k.startsWith('con') ? 'bad' : 'neutral', text: (m[2] ?? m[4]).trim() };
 }
 
 /** "**Good**, because" reads as "Good, because". */
@@ -382,14 +386,29 @@ export function importMarkdownRecord(fileName: string, text: string, opts: Impor
     if (none && proseIsItem && prose) neutral.push(prose);
     else if (prose) texts.consequences.push(prose);
   };
+  /** A section with its sub-sections folded into its lines, headings and all. */
+  const withChildren = (k: MarkdownSection): MarkdownSection => ({ ...k, lines: [...k.lines, ...childrenOf(doc, k).flatMap((c) => ['', `${'#'.repeat(c.level)} ${c.heading}`, '', ...c.lines])] });
   const readOption = (k: MarkdownSection): DecisionOption => {
-    const args = argumentsOf(k.lines);
-    const listed = [...args.neutral.map((n) => `Neutral, because ${n}`), ...args.other].map((i) => `* ${i.replace(/\n(?=[^\n])/g, '\n  ')}`);
-    const description = joinText(args.rest, listed.join('\n'));
+    // Good and bad arguments become pros and cons; everything else, neutral arguments and
+    // other items included, stays in the description as written, in its order.
+    const parts = splitList(k.lines);
+    const pros: string[] = [];
+    const cons: string[] = [];
+    const described: string[] = [];
+    for (const p of parts.sequence) {
+      if ('line' in p) described.push(p.line);
+      else {
+        const kind = argumentKind(parts.items[p.item]);
+        if (kind?.kind === 'good') pros.push(kind.text);
+        else if (kind?.kind === 'bad') cons.push(kind.text);
+        else described.push(...p.raw);
+      }
+    }
+    const description = dedentText(textOf(described));
     const o: DecisionOption = { name: stripEmphasis(k.heading.replace(/^(?:option\s*)?\d+[.:)]\s*/i, (p) => (/option/i.test(p) ? p : ''))) || k.heading };
     if (description) o.description = description;
-    if (args.good.length) o.pros = args.good;
-    if (args.bad.length) o.cons = args.bad;
+    if (pros.length) o.pros = pros;
+    if (cons.length) o.cons = cons;
     return o;
   };
 
@@ -412,7 +431,7 @@ export function importMarkdownRecord(fileName: string, text: string, opts: Impor
       if (parts.items.length === 0 && kids.length) {
         // Options written as ### headings: each heading an option, its text the description.
         for (const k of kids.filter((k) => k.level === s.level + 1)) {
-          const o = readOption({ ...k, lines: [...k.lines, ...childrenOf(doc, k).flatMap((c) => ['', `${'#'.repeat(c.level)} ${c.heading}`, '', ...c.lines])] });
+          const o = readOption(withChildren(k));
           optionNames.push(o.name);
           optionDetails.set(o.name, o);
         }
@@ -431,7 +450,7 @@ export function importMarkdownRecord(fileName: string, text: string, opts: Impor
     else if (PROS_CONS.test(h)) {
       texts.options.push(body);
       for (const k of kids.filter((k) => k.level === s.level + 1)) {
-        const o = readOption({ ...k, lines: [...k.lines, ...childrenOf(doc, k).flatMap((c) => ['', `${'#'.repeat(c.level)} ${c.heading}`, '', ...c.lines])] });
+        const o = readOption(withChildren(k));
         const known = optionDetails.get(o.name);
         optionDetails.set(o.name, known ? { ...known, description: joinText(known.description, o.description) || undefined, pros: [...(known.pros ?? []), ...(o.pros ?? [])], cons: [...(known.cons ?? []), ...(o.cons ?? [])] } : o);
       }

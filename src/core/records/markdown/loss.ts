@@ -113,7 +113,7 @@ export function sourceWords(text: string, rec: DecisionRecord, idOfFile: (name: 
       line = line.slice(0, open);
       inComment = true;
     }
-    const h = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+    const h = /^#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
     // A heading that names a listed option again (MADR's Pros and Cons) is structure too.
     if (h && (isStructuralHeading(h[1]) || options.has(sameOptionName(h[1])) || options.has(sameOptionName(h[1].replace(/^(?:option\s*)?\d+[.:)]\s*/i, ''))))) continue;
     // Ordered-list numbers are list markers, which the import normalises.

@@ -76,7 +76,7 @@ export function splitMarkdown(text: string): MarkdownDoc {
       }
       for (const m of raw.matchAll(/<!--.*?-->/g)) countWords(m[0]);
       const line = stripComments(raw);
-      const h = /^(#{1,3})\s+(.*?)\s*#*\s*$/.exec(line);
+      const h = /^(#{1,3})\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
       if (h) {
         if (h[1].length === 1 && !doc.title) {
           doc.title = h[2];
@@ -130,6 +130,8 @@ export interface ListParts {
   items: string[];
   /** Every other line, as written: prose, tables, fenced code, reference definitions. */
   rest: string[];
+  /** The section again in source order: each item's raw lines, or a line of the rest. */
+  sequence: ({ item: number; raw: string[] } | { line: string })[];
 }
 
 /**
@@ -140,20 +142,32 @@ export interface ListParts {
 export function splitList(lines: readonly string[]): ListParts {
   const items: string[] = [];
   const rest: string[] = [];
+  const sequence: ListParts['sequence'] = [];
   let item: string[] | undefined;
+  let raw: string[] = [];
   let indent = 0;
   let blanks = 0;
   let fence: string | undefined;
-  const close = () => {
-    if (item) items.push(item.join('\n').trimEnd());
+  const toRest = (line: string) => {
+    rest.push(line);
+    sequence.push({ line });
+  };
+  /** Ends the open item; `current` when the line being read was already taken into its raw lines. */
+  const close = (current = false) => {
+    if (item) {
+      sequence.push({ item: items.length, raw: raw.slice(0, raw.length - blanks - (current ? 1 : 0)) });
+      items.push(item.join('\n').trimEnd());
+    }
     item = undefined;
-    for (; blanks > 0; blanks--) rest.push('');
+    raw = [];
+    for (; blanks > 0; blanks--) toRest('');
   };
   for (const line of lines) {
+    if (item) raw.push(line);
     if (fence !== undefined) {
       fence = fenceAfter(fence, line);
       if (item) item.push(dedent(line, indent));
-      else rest.push(line);
+      else toRest(line);
       continue;
     }
     const lead = /^ */.exec(line)![0].length;
@@ -165,15 +179,16 @@ export function splitList(lines: readonly string[]): ListParts {
     }
     const m = ITEM.exec(line);
     if (m && m[4].trim() !== '') {
-      close();
+      close(item !== undefined);
       item = [m[4]];
+      raw = [line];
       indent = m[1].length + m[2].length + Math.min(m[3].length, 4);
       fence = fenceAfter(undefined, m[4]);
       continue;
     }
     if (line.trim() === '') {
       if (item) blanks++;
-      else rest.push(line);
+      else toRest(line);
       continue;
     }
     if (item) {
@@ -187,13 +202,13 @@ export function splitList(lines: readonly string[]): ListParts {
         item.push(line.trim());
         continue;
       }
-      close();
+      close(true);
     }
-    rest.push(line);
+    toRest(line);
     fence = fenceAfter(undefined, line);
   }
   close();
-  return { items, rest };
+  return { items, rest, sequence };
 }
 
 function dedent(line: string, n: number): string {
