@@ -20,7 +20,7 @@ export const exportCommand: CliCommand = {
     { name: 'out', value: 'dir', description: 'output folder inside the workspace, relative to the current folder; default: adr-export in the workspace' },
     { name: 'force', description: 'replace files in the output folder even if Adrift did not generate them' },
   ],
-  details: 'What MADR and JSON-ADR have no field for (modules, forbidden packages, kind ...) is kept in the front\nmatter (MADR) or custom_sections.adrift (JSON-ADR), so "adrift import" reads the export back unchanged.\nRecords with problems are left out and reported; fix them with "adrift lint".',
+  details: 'What MADR and JSON-ADR have no field for (modules, forbidden packages, kind ...) is kept in the front\nmatter (MADR) or custom_sections.adrift (JSON-ADR), so "adrift import" reads the export back unchanged;\nMarkdown kept from an import (extra) goes back where it was. JSON-ADR numbers start at 1, so a record 0\nis left out of a JSON-ADR export, with a message. Records with problems are left out and reported; fix\nthem with "adrift lint". Exit 1 when a record was left out.',
   async run(ctx) {
     const format = ctx.options.format;
     if (typeof format !== 'string') throw new UsageError('--format is required: madr or json-adr');
