@@ -235,6 +235,10 @@ describe('lossless Markdown import (issue 11)', () => {
     assert.ok(r.notes.includes(`date "05/02/2018" not understood; used today, ${TODAY} (the default)`));
     assert.equal(r.record.extra?.preamble, 'Date: 05/02/2018');
     assert.equal(one('0001-x.md', '# X\n\nDate: 24.12.2020\n').record.date, '2020-12-24');
+    // The log's other dates say which comes first.
+    const log = importMarkdownFiles([{ name: '0001-a.md', text: '# A\n\nDate: 27/06/2019\n' }, { name: '0002-b.md', text: '# B\n\nDate: 05/02/2018\n' }], { today: TODAY });
+    assert.deepEqual(log.records.map((x) => x.record.date), ['2019-06-27', '2018-02-05']);
+    assert.ok(log.records[1].notes.includes('date "05/02/2018" read as 2018-02-05, day first as the log\'s other dates are written'));
   });
 
   it('10: template files are skipped with a reason', () => {

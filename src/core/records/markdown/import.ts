@@ -27,6 +27,8 @@ export interface ImportOptions {
   today: string;
   /** The number to give the record instead of the one in its name (date-named files). */
   id?: number;
+  /** How the log writes dates such as 05/02/2018, when its other dates show it (see importMarkdownFiles). */
+  slashOrder?: 'dmy' | 'mdy';
   /** The number of another imported file, by its file name: resolves links such as `(20201016-x.md)`. */
   idOfFile?: (fileName: string) => number | undefined;
 }
@@ -150,11 +152,11 @@ function ymd(y: number, m: number, d: number): string | undefined {
  * 31/01/2020 or 01/31/2020 when one part is over 12, 31 January 2020, January 31, 2020.
  * `rest` says whether the text holds more than the date.
  */
-export function parseDate(v: unknown): { date?: string; rest: boolean } {
+export function parseDate(v: unknown, slashOrder?: 'dmy' | 'mdy'): { date?: string; rest: boolean; guessed?: boolean } {
   if (v instanceof Date && !Number.isNaN(v.getTime())) return { date: v.toISOString().slice(0, 10), rest: false };
   const s = String(v ?? '').trim();
   const tries: [RegExp, (m: RegExpExecArray) => string | undefined][] = [
-    [/(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]+Z?)?/, (m) => ymd(+m[1], +m[2], +m[3])],
+    [/(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:[T ][\d:.]+Z?)?/, (m) => ymd(+m[1], +m[2], +m[3])],
     [/(\d{1,2})\.(\d{1,2})\.(\d{4})/, (m) => ymd(+m[3], +m[2], +m[1])],
     [/(\d{1,2})[/-](\d{1,2})[/-](\d{4})/, (m) => (+m[1] > 12 ? ymd(+m[3], +m[2], +m[1]) : +m[2] > 12 ? ymd(+m[3], +m[1], +m[2]) : +m[1] === +m[2] ? ymd(+m[3], +m[1], +m[2]) : undefined)],
     [/(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})/i, (m) => (month(m[2]) ? ymd(+m[3], month(m[2])!, +m[1]) : undefined)],
@@ -164,6 +166,12 @@ export function parseDate(v: unknown): { date?: string; rest: boolean } {
     const m = re.exec(s);
     const date = m ? f(m) : undefined;
     if (m && date) return { date, rest: wordsIn(s.replace(m[0], ' ')) > 0 };
+  }
+  // 05/02/2018: day or month first? Only the way the rest of the log writes its dates can say.
+  const amb = /(\d{1,2})[/-](\d{1,2})[/-](\d{4})/.exec(s);
+  if (amb && slashOrder) {
+    const date = slashOrder === 'dmy' ? ymd(+amb[3], +amb[2], +amb[1]) : ymd(+amb[3], +amb[1], +amb[2]);
+    if (date) return { date, rest: wordsIn(s.replace(amb[0], ' ')) > 0, guessed: true };
   }
   return { rest: s !== '' };
 }
@@ -326,7 +334,8 @@ export function importMarkdownRecord(fileName: string, text: string, opts: Impor
   const rec: DecisionRecord = { id, title, status: st.status ?? 'accepted', date: '' };
   if (st.status === undefined) notes.push('no status given; imported as accepted (the default)');
   const dateSource = fm.date ?? meta.date;
-  const date = parseDate(dateSource);
+  const date = parseDate(dateSource, opts.slashOrder);
+  if (date.guessed) notes.push(`date "${String(dateSource)}" read as ${date.date}, ${opts.slashOrder === 'dmy' ? 'day' : 'month'} first as the log's other dates are written`);
   if (meta.date !== undefined && fm.date !== undefined) unused.add('date');
   if (date.date) {
     rec.date = date.date;
@@ -641,10 +650,24 @@ export function importMarkdownFiles(files: readonly { name: string; text: string
   const ids = new Map<string, number>(numbered.map((f) => [f.name, markdownRecordName(f.name)!.id]));
   for (const f of dated) ids.set(f.name, next++);
   const idOfFile = (n: string) => ids.get(n);
+  const slashOrder = slashOrderOf(usable.map((f) => f.text));
   const records = usable.map((f) => {
-    const r = importMarkdownRecord(f.name, f.text, { today: opts.today, id: ids.get(f.name), idOfFile })!;
+    const r = importMarkdownRecord(f.name, f.text, { today: opts.today, id: ids.get(f.name), idOfFile, ...(slashOrder ? { slashOrder } : {}) })!;
     if (dated.includes(f)) r.notes.unshift(`numbered ${r.id}: its name carries a date, not a number`);
     return r;
   });
   return { records, skipped };
+}
+
+/** Day or month first in a log's NN/NN/YYYY dates: what its unambiguous ones show, if they agree. */
+function slashOrderOf(texts: readonly string[]): 'dmy' | 'mdy' | undefined {
+  let dmy = 0;
+  let mdy = 0;
+  for (const t of texts) {
+    for (const m of t.matchAll(/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g)) {
+      if (+m[1] > 12 && +m[2] <= 12) dmy++;
+      else if (+m[2] > 12 && +m[1] <= 12) mdy++;
+    }
+  }
+  return dmy > 0 && mdy === 0 ? 'dmy' : mdy > 0 && dmy === 0 ? 'mdy' : undefined;
 }
