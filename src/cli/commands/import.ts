@@ -42,15 +42,15 @@ function readJsonAdr(text: string, source: string): ImportedRecord[] {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`${source} is not JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ContentError(`${source} is not JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
   const d = data as { adrs?: unknown; adr?: unknown } | null;
   const list = Array.isArray(d?.adrs) ? d.adrs : d?.adr ? [d.adr] : undefined;
-  if (!list) throw new UsageError(`${source} is not a JSON-ADR file (no "adrs" list or "adr" entry)`);
+  if (!list) throw new ContentError(`${source} is not a JSON-ADR file (no "adrs" list or "adr" entry)`);
   return list.map((a: unknown, i: number) => {
     const x = a as Partial<JsonAdr>;
     if (typeof x?.number !== 'number' || typeof x.title !== 'string' || typeof x.status !== 'string' || typeof x.date !== 'string') {
-      throw new UsageError(`${source}: entry ${i + 1} needs number, title, status and date`);
+      throw new ContentError(`${source}: entry ${i + 1} needs number, title, status and date`);
     }
     const notes: string[] = [];
     const record = jsonAdrToRecord(x as JsonAdr, notes);

@@ -61,7 +61,11 @@ describe('adrift export and import', function () {
     assert.equal(adrift(['export', ws]).code, 2);
     assert.equal(adrift(['export', '--format', 'pdf', ws]).code, 2);
     assert.equal(adrift(['import', path.join(ws, 'missing'), ws]).code, 2);
-    assert.equal(adrift(['import', path.join(ws, 'docs/adr/0001-record-decisions.yaml'), ws]).code, 2);
+    // A file that is not JSON-ADR is a content problem: exit 1, no usage banner.
+    const notJson = adrift(['import', path.join(ws, 'docs/adr/0001-record-decisions.yaml'), ws]);
+    assert.equal(notJson.code, 1);
+    assert.match(notJson.stderr, /is not JSON/);
+    assert.doesNotMatch(notJson.stderr, /Usage:/);
   });
 
   it('accounts for every file: imports the rest, lists clashes and renumbers, and exits 1 for a file it could not read (issue 11: 1, 12, 14, 18)', () => {
