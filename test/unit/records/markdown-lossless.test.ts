@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { planImport } from '../../../src/core/records/import-plan';
 import { logToJsonAdr } from '../../../src/core/records/json-adr';
 import { importMarkdownFiles, importMarkdownRecord, parseDate, type ImportedRecord } from '../../../src/core/records/markdown/import';
-import { lostWords, missing, recordWords, total } from '../../../src/core/records/markdown/loss';
+import { linesMissing, lostWords, missing, recordWords, total } from '../../../src/core/records/markdown/loss';
 import { recordToMadr } from '../../../src/core/records/markdown/madr-export';
 import { splitList } from '../../../src/core/records/markdown/sections';
 import { parseRecord } from '../../../src/core/records/parse';
@@ -210,6 +210,9 @@ describe('lossless Markdown import (issue 11)', () => {
     assert.deepEqual([a.status, a.superseded_by], ['superseded', 5]);
     const b = one('0005-b.md', '# B\n\nStatus: accepted\nSupersedes: [ADR-0003](0003-a.md)\nDate: 2020-02-01\n').record;
     assert.deepEqual([b.status, b.supersedes, b.extra], ['accepted', [3], undefined]);
+    // A status with a link that is not a relation keeps its status, and the line.
+    const c = one('0018-c.md', '# C\n\nDate: 2020-01-01\n\n## Status\n\n❌ Rejected (see [019](019-d.md))\n').record;
+    assert.deepEqual([c.status, c.links, c.extra?.preamble], ['rejected', undefined, '❌ Rejected (see [019](019-d.md))']);
   });
 
   it('8: adr-tools "Amended by" / "Amends" links become links', () => {
@@ -342,6 +345,7 @@ describe('real public logs: no word lost on import or in the MADR round trip', (
       for (const r of plan.written) {
         const l = lostWords(files.find((f) => f.name === r.source)!.text, r.record, (n) => idOf.get(n));
         assert.deepEqual([...l.lost], [], `${r.source}: words found nowhere in its record`);
+        assert.deepEqual(linesMissing(files.find((f) => f.name === r.source)!.text, recordToMadr(r.record)), [], `${r.source}: source lines not in its MADR export`);
         const again = roundTrip(r.record, `${String(r.id).padStart(4, '0')}-${r.slug}.md`);
         assert.equal(total(missing(recordWords(r.record), recordWords(again))), 0, `${r.source}: words lost in the round trip`);
         assert.deepEqual(ws(again), ws(r.record), `${r.source}: the round trip changed the record`);

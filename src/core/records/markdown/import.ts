@@ -93,6 +93,9 @@ function statusWord(word: string): DecisionStatus | undefined {
   return undefined;
 }
 
+/** adr-tools' other links between records: "Amended by [2. …](…)", "Clarifies [3. …](…)". */
+const RELATION = /^(amended by|amends|clarified by|clarifies|extended by|extends|relates to|related to|see also|drives|driven by)\b/;
+
 /** Reads a status line or a Nygard status section. */
 export function readStatus(text: string, idOfFile?: (f: string) => number | undefined): StatusInfo {
   const info: StatusInfo = { supersedes: [] };
@@ -109,7 +112,7 @@ export function readStatus(text: string, idOfFile?: (f: string) => number | unde
     } else if (/^super[sc]edes\b/.test(lower)) {
       info.supersedes.push(...referencedIds(line.replace(/^super[sc]edes/i, ''), idOfFile));
       if (leftover(line, /\bsuper[sc]edes\b/gi)) keep(raw);
-    } else if (/\]\([^)]+\)/.test(line) && (info.status !== undefined || !statusWord(lower.split(/[^a-z]+/)[0] ?? ''))) {
+    } else if (RELATION.test(lower) && /\]\([^)]+\)/.test(line)) {
       // "Amended by [2. Title](0002-title.md)", "Clarifies [3. …](…)": a link with its relation as the title.
       const l = /\[([^\]]*)\]\(([^)]+)\)/.exec(line)!;
       if ((line.match(/\]\(/g) ?? []).length === 1) (info.links ??= []).push({ title: line.replace(l[0], l[1]).trim(), url: l[2] });
@@ -224,7 +227,7 @@ function argumentKind(item: string): { kind: 'good' | 'bad' | 'neutral'; text: s
 /** "**Good**, because" reads as "Good, because". */
 const stripLead = (item: string) => item.replace(/^([*_]{1,2})(good|pros?|bad|cons?|neutral)\1/i, '$2');
 
-const QUOTE_OPEN = /^["“]/;
+const QUOTE_OPEN = /^["“']/;
 
 /** The chosen option and the rationale of a MADR "Chosen option: …" paragraph. */
 export function chosenOf(text: string): { chosen?: string; rationale?: string } {
@@ -236,8 +239,10 @@ export function chosenOf(text: string): { chosen?: string; rationale?: string } 
   if (QUOTE_OPEN.test(after)) {
     // An Adrift export escapes quote marks (\"); a hand-written one may not: then the name
     // runs to the last quote before ", because", a full stop or the end of the line.
-    const escaped = /^["“]((?:\\.|[^"”\\\n])*)["”](?=\s*(?:,|;|\.|\n|$|\s+because\b))/.exec(after);
-    const loose = escaped ?? /^["“](.*?)["”](?=\s*(?:,\s*because\b|,|;|\.\s|\.?\s*(?:\n|$)|\s+because\b))/.exec(after);
+    const q = after[0] === "'" ? "'" : '"”';
+    const open = after[0] === "'" ? "'" : '"“';
+    const escaped = new RegExp(`^[${open}]((?:\\\\.|[^${q}\\\\\\n])*)[${q}](?=\\s*(?:,|;|\\.|\\n|$|\\s+because\\b))`).exec(after);
+    const loose = escaped ?? new RegExp(`^[${open}](.*?)[${q}](?=\\s*(?:,\\s*because\\b|\\.\\s|\\.?\\s*(?:\\n|$)|\\s+because\\b))`).exec(after) ?? new RegExp(`^[${open}](.*?)[${q}](?=\\s*(?:,|;))`).exec(after);
     if (loose) {
       chosen = escaped ? escaped[1].replace(/\\(.)/g, '$1') : loose[1];
       rest = after.slice(loose[0].length);

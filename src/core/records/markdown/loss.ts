@@ -137,3 +137,66 @@ export function lostWords(source: string, rec: DecisionRecord, idOfFile?: (name:
   const have = recordWords(rec);
   return { lost: missing(src.words, have), source: total(src.words), commentWords: src.commentWords };
 }
+
+/** A line as the MADR export may rewrite it: no heading marks, list markers, argument labels or extra spaces. */
+function lineKey(line: string): string {
+  return line
+    .replace(/^(#{1,6}\s+)(?:ADR[- ]?)?\d+(?:[.:]|\s+-)?\s+/i, '$1')
+    .replace(/^\s*(?:#{1,6}\s+|(?:[*+-]|\d{1,9}[.)])\s+)+/, '')
+    .replace(/^(?:\*\*|__)?(?:good|pros?|bad|cons?|neutral)(?:\*\*|__)?(?:\s*[,:]\s*|\s+)(?:because\b[,:]?\s*)?/i, '')
+    .replace(/\\(["\\])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The keys of a line: a "Chosen option: "…", because …" line is known by what follows each
+ * "because" (the name may hold quote marks and commas, the export escapes them).
+ */
+function lineKeys(line: string): string[] {
+  const k = lineKey(line);
+  if (!/^(?:\*\*|__)?Chosen option\b/i.test(k)) return [k];
+  const out = [...k.matchAll(/\bbecause\b\s*:?\s*/gi)].map((m) => k.slice(m.index + m[0].length).trim()).filter(Boolean);
+  return out.length ? out : [''];
+}
+
+/**
+ * Source lines found nowhere in the MADR export of the record made of them (the issue's
+ * "MADR → YAML → MADR keeps every non-blank source line, modulo heading levels and list
+ * markers"). Front matter, HTML comments, structural headings and the metadata lines the
+ * export writes as front matter (status, date, deciders, supersede links) are not lines of
+ * content.
+ */
+export function linesMissing(source: string, exported: string): string[] {
+  const keys = new Set<string>();
+  const all = exported.replace(/\r\n?/g, '\n').split('\n').flatMap(lineKeys);
+  for (const k of all) keys.add(k);
+  const joined = all.join('\n');
+  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  let i = 0;
+  if (lines[0]?.trim() === '---') i = Math.max(0, lines.indexOf('---', 1)) + 1;
+  const out: string[] = [];
+  let inComment = false;
+  for (const raw of lines.slice(i)) {
+    let line = raw;
+    if (inComment) {
+      if (!line.includes('-->')) continue;
+      line = line.slice(line.indexOf('-->') + 3);
+      inComment = false;
+    }
+    line = line.replace(/<!--.*?-->/g, '');
+    if (line.includes('<!--')) {
+      line = line.slice(0, line.indexOf('<!--'));
+      inComment = true;
+    }
+    const h = /^#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
+    if (h && isStructuralHeading(h[1])) continue;
+    const ks = lineKeys(line);
+    const k = ks[0];
+    if (!k || /^[-*_=|:\s]+$/.test(k)) continue;
+    if (/^(?:[*_]*)?(status|date|deciders|decision[- ]makers|tags|supersedes|superseded by)\b/i.test(k) && /:|\]\(/.test(k)) continue;
+    if (/^\W*(?:super[sc]eded|super[sc]edes|amended|amends)\b.*\]\(/i.test(k) || /^\W*[a-z]+\W*$/i.test(k)) continue;
+    if (!ks.some((x) => keys.has(x) || joined.includes(x))) out.push(raw.trim());
+  }
+  return out;
+}

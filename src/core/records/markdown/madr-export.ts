@@ -20,8 +20,8 @@ function list(items: readonly string[] | undefined, prefix = ''): string[] {
   return (items ?? []).map((i) => `* ${prefix}${asItemText(i.trim())}`);
 }
 
-/** Text that must start a block of its own: a list, heading, quote, table, code or a lone colon. */
-const BLOCK_START = /^ {0,3}(?:[*+-]\s|\d{1,9}[.)]\s|#|>|\||```|~~~|:| {4})/;
+/** Text that must start a block of its own: a bullet list, heading, quote, table, code or a lone colon. */
+const BLOCK_START = /^ {0,3}(?:[*+-]\s|#|>|\||```|~~~|:| {4})/;
 
 /**
  * MADR's `Chosen option: "…", because …` line. Quote marks in the name are escaped (\"),
@@ -74,7 +74,7 @@ export function recordToMadr(rec: DecisionRecord, fileOf: (id: number) => string
   const info: string[] = [];
   for (const id of rec.supersedes ?? []) info.push(`* Supersedes ${link(id, fileOf)}`);
   if (rec.superseded_by !== undefined) info.push(`* Superseded by ${link(rec.superseded_by, fileOf)}`);
-  for (const l of rec.links ?? []) info.push(`* [${l.title ?? l.url}](${l.url})`);
+  for (const l of rec.links ?? []) info.push(l.title === undefined && /^https?:\/\/\S+$/.test(l.url) ? `* <${l.url}>` : `* [${l.title ?? l.url}](${l.url})`);
   if (rec.review_by) info.push(`* Review by ${rec.review_by}`);
   if (info.length || x.links) out.push('## More Information', '', ...info, ...(info.length ? [''] : []), ...more(x.links));
   return out.join('\n');
