@@ -28,6 +28,8 @@ export interface CliOption {
   description: string;
   /** Allowed values, checked before the command runs. */
   choices?: readonly string[];
+  /** The command cannot run without it: shown without brackets in the usage, checked before the command runs. */
+  required?: boolean;
 }
 
 export interface CliCommand {
@@ -70,3 +72,6 @@ export interface CommandContext extends CliIO {
 
 /** A mistake in how the command was called: printed with the usage, exit 2. */
 export class UsageError extends Error {}
+
+/** A problem with the content the command was given (a clash, nothing to import): printed without the usage, exit 1. */
+export class ContentError extends Error {}

@@ -2,7 +2,7 @@
 
 import * as path from 'node:path';
 import { toPosix } from '../core/config';
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIO, type CliOption, type CommandContext } from './command';
+import { ContentError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIO, type CliOption, type CommandContext } from './command';
 
 /** Options every command takes. */
 const COMMON_OPTIONS: readonly CliOption[] = [
@@ -13,7 +13,7 @@ const COMMON_OPTIONS: readonly CliOption[] = [
 
 function usageLine(c: CliCommand): string {
   const args = c.args.map((a) => (a.rest ? `[${a.name}...]` : a.optional ? `[${a.name}]` : `<${a.name}>`));
-  const opts = c.options.map((o) => `[--${o.name}${o.value ? ` <${o.value}>` : ''}]`);
+  const opts = c.options.map((o) => (o.required ? `--${o.name}${o.value ? ` <${o.value}>` : ''}` : `[--${o.name}${o.value ? ` <${o.value}>` : ''}]`));
   return ['adrift', c.name, ...args, ...(takesRest(c) ? [] : ['[dir]']), ...opts].join(' ');
 }
 
@@ -28,7 +28,7 @@ export function commandHelp(c: CliCommand): string {
   lines.push('', 'Arguments:', ...table(rows));
   const opts = [...c.options, ...COMMON_OPTIONS].map((o): [string, string] => [
     `--${o.name}${o.value ? ` <${o.value}>` : ''}`,
-    o.description + (o.choices ? ` (${o.choices.join(', ')})` : ''),
+    (o.required ? 'required: ' : '') + o.description + (o.choices ? ` (${o.choices.join(', ')})` : ''),
   ]);
   lines.push('', 'Options:', ...table(opts));
   lines.push('', 'Exit codes: 0 ok, 1 findings, 2 usage or I/O error.');
@@ -119,6 +119,10 @@ export async function runCli(argv: readonly string[], io: CliIO, commands: reado
     const ctx = contextOf(command, parsed, io);
     return await command.run(ctx);
   } catch (err) {
+    if (err instanceof ContentError) {
+      io.err(`adrift ${command.name}: ${err.message}`);
+      return EXIT_FINDINGS;
+    }
     if (err instanceof UsageError) {
       io.err(`adrift ${command.name}: ${err.message}\nUsage: ${usageLine(command)}\nRun "adrift ${command.name} --help" for details.`);
       return EXIT_USAGE;
@@ -154,6 +158,7 @@ function contextOf(command: CliCommand, parsed: Parsed, io: CliIO): CommandConte
     } else args[a.name] = pos.shift();
   }
   if (pos.length > 1) throw new UsageError(`too many arguments: ${pos.slice(1).join(' ')}`);
+  for (const o of command.options) if (o.required && parsed.options[o.name] === undefined) throw new UsageError(`--${o.name} is required${o.choices ? `: ${o.choices.join(' or ')}` : ''}`);
   const dirArg = pos[0];
   const cwdOpt = parsed.options.cwd;
   if (dirArg !== undefined && typeof cwdOpt === 'string') throw new UsageError('give the workspace either as [dir] or with --cwd, not both');

@@ -16,7 +16,7 @@ import { choicesLine, decisionContext, joinAnd, technologyChoices } from './cont
 import { laterChangeConsequence, shortLabel, stageConflicts, v1ConflictMessage } from './evolution';
 import { TEMPLATE_MARKER, isTemplateText, templateText } from './templateText';
 import { vendorPackages } from './vendors';
-import { packageMatches } from '../engine/rules/forbidden-package';
+import { packageMatches } from '../engine/rules/packages';
 import { decisionSlot, type DecisionSlot } from './slots';
 import { splitDraft } from './split';
 import { answerGlob } from '../model/globs';

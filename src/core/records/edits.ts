@@ -3,7 +3,7 @@
 // write. Every edit splices the original text (see text-edit.ts), so comments, key order and
 // formatting survive.
 
-import { padId, recordFileName } from './naming';
+import { padId, recordFileName, renumberLater } from './naming';
 import { recordSkeleton } from './skeletons';
 import { todayUtc } from './store';
 import { describeChain, replaceLinks, replacementChain } from './lineage';
@@ -198,21 +198,10 @@ export function proposeSuccessor(log: DecisionLog, oldId: number, opts: Successo
  * of the two records the reference meant.
  */
 export function renumberDuplicates(log: DecisionLog): FileChange[] {
-  const groups = new Map<number, LoadedRecord[]>();
-  for (const r of log.records) {
-    const id = idOf(r);
-    if (id !== undefined) groups.set(id, [...(groups.get(id) ?? []), r]);
-  }
-  let next = nextId(log);
-  const moved: { r: LoadedRecord; from: number; to: number }[] = [];
-  for (const [id, rs] of [...groups].sort((a, b) => a[0] - b[0])) {
-    if (rs.length < 2) continue;
-    const sorted = [...rs].sort((a, b) => a.file.localeCompare(b.file));
-    for (const r of sorted.slice(1)) {
-      if (!r.doc || r.doc.errors.length) throw new EditError(`${r.file} has a YAML syntax error to fix before it can be renumbered`);
-      moved.push({ r, from: id, to: next++ });
-    }
-  }
+  const moved = renumberLater(log.records, idOf, (r) => r.file, nextId(log)).map(({ item: r, from, to }) => {
+    if (!r.doc || r.doc.errors.length) throw new EditError(`${r.file} has a YAML syntax error to fix before it can be renumbered`);
+    return { r, from, to };
+  });
   if (moved.length === 0) return [];
 
   const editors = new Map<LoadedRecord, TextEditor>();

@@ -1,38 +1,74 @@
 // Turning imported records (Markdown or JSON-ADR) into new record files: one plan for the
 // CLI's `adrift import` and the editor's Import Markdown Decisions, so both refuse the same
-// clashes and write the same files.
+// clashes, renumber the same duplicates and write the same files.
 
-import type { ImportedRecord } from './markdown/import';
+import type { ImportedRecord, SkippedFile } from './markdown/import';
 import { reconcileSupersedes } from './markdown/import';
-import { padId } from './naming';
+import { nextId } from './edits';
+import { padId, renumberLater } from './naming';
+import { MAX_RECORD_CHARS } from './parse';
 import { recordToYaml } from './serialize';
 import type { DecisionLog, FileChange } from './types';
 
-export type ImportPlan = { ok: true; changes: FileChange[] } | { ok: false; problem: string };
+export type ImportPlan =
+  | {
+      ok: true;
+      changes: FileChange[];
+      /** The records written, in the order of `changes`. */
+      written: ImportedRecord[];
+      /** Every number two imported files shared, with the files. */
+      clashes: string[];
+      /** Files that got a free number because an earlier file had theirs. */
+      renumbered: { source: string; from: number; to: number }[];
+      /** Records that could not be written (too large to load). */
+      skipped: SkippedFile[];
+    }
+  | { ok: false; problem: string };
 
 /**
- * All or nothing: a number already taken in the decisions folder, or two imported records
- * with the same number, and nothing is written. `changes` paths are workspace-relative.
+ * A number already taken in the decisions folder, and nothing is written. Two imported
+ * records with the same number are both imported: the later one (by file name) gets the
+ * next free number, as `adrift renumber` would, and the supersede links that meant it are
+ * rewritten where it links back. `changes` paths are workspace-relative.
  */
 export function planImport(imported: ImportedRecord[], log: DecisionLog, importedBy: string): ImportPlan {
-  reconcileSupersedes(imported);
   const taken = new Map(log.records.map((r) => [r.record?.id ?? r.header.id, r.file]));
-  const clashes = imported.filter((r) => taken.has(r.id)).map((r) => `${r.id} (${taken.get(r.id)})`);
-  if (clashes.length > 0) {
-    return { ok: false, problem: `these numbers are taken already: ${clashes.join(', ')}; import into an empty decisions folder, or renumber first` };
+  const clashesWithLog = imported.filter((r) => taken.has(r.id)).map((r) => `${r.id} (${taken.get(r.id)})`);
+  if (clashesWithLog.length > 0) {
+    return { ok: false, problem: `these numbers are taken already: ${clashesWithLog.join(', ')}; import into an empty decisions folder, or renumber first` };
   }
-  const seen = new Map<number, string>();
+  const firstFree = Math.max(nextId(log), ...imported.map((r) => r.id + 1));
+  const moved = renumberLater(imported, (r) => r.id, (r) => r.source, firstFree);
+  const clashes = [...new Set(moved.map((m) => m.from))].map((n) => `number ${n}: ${imported.filter((r) => r.id === n).map((r) => base(r.source)).sort().join(', ')}`);
+  for (const m of moved) {
+    const r = m.item;
+    const linked = new Set<number>([...(r.record.supersedes ?? []), ...(r.record.superseded_by !== undefined ? [r.record.superseded_by] : [])]);
+    for (const other of imported) {
+      if (other === r || !linked.has(other.id)) continue;
+      other.record.supersedes = other.record.supersedes?.map((s) => (s === m.from ? m.to : s));
+      if (other.record.superseded_by === m.from) other.record.superseded_by = m.to;
+    }
+    const first = imported.find((x) => x.id === m.from && !moved.some((y) => y.item === x));
+    r.notes.unshift(`number ${m.from} is also used by ${first ? base(first.source) : 'another file'}; imported as ${m.to}`);
+    r.id = m.to;
+    r.record.id = m.to;
+  }
+  reconcileSupersedes(imported);
+  const changes: FileChange[] = [];
+  const written: ImportedRecord[] = [];
+  const skipped: SkippedFile[] = [];
   for (const r of imported) {
-    const other = seen.get(r.id);
-    if (other) return { ok: false, problem: `${r.source} and ${other} both have number ${r.id}` };
-    seen.set(r.id, r.source);
+    const defaults = r.notes.filter((n) => n.includes('(the default)'));
+    const header = [`Imported from ${base(r.source)} by ${importedBy}.`, ...defaults.map((d) => `Default: ${d}.`)].join('\n ');
+    const text = recordToYaml(r.record, header);
+    if (text.length > MAX_RECORD_CHARS) {
+      skipped.push({ source: r.source, reason: `its record would be ${Math.round(text.length / 1000)} KB; a record is at most ${MAX_RECORD_CHARS / 1000} KB, so it could not be loaded`, problem: true });
+      continue;
+    }
+    changes.push({ path: `${log.folderRelative}/${padId(r.id)}-${r.slug}.yaml`, text });
+    written.push(r);
   }
-  const base = (source: string) => source.replace(/^.*[\\/]/, '');
-  return {
-    ok: true,
-    changes: imported.map((r) => ({
-      path: `${log.folderRelative}/${padId(r.id)}-${r.slug}.yaml`,
-      text: recordToYaml(r.record, `Imported from ${base(r.source)} by ${importedBy}.`),
-    })),
-  };
+  return { ok: true, changes, written, clashes, renumbered: moved.map((m) => ({ source: m.item.source, from: m.from, to: m.to })), skipped };
 }
+
+const base = (source: string) => source.replace(/^.*[\\/]/, '');

@@ -6,6 +6,8 @@
 import { parse, stringify } from 'yaml';
 import type { DecisionOption, DecisionRecord, DecisionStatus } from './types';
 import { DECISION_STATUSES } from './types';
+import { chosenOf } from './markdown/import';
+import { chosenLine } from './markdown/madr-export';
 
 export interface JsonAdr {
   number: number;
@@ -37,12 +39,10 @@ export interface JsonAdrExport {
 
 const SCHEMA_URL = 'https://raw.githubusercontent.com/joshrotenberg/adrs/main/schema/json-adr/v1.json';
 const ADRIFT_SECTION = 'adrift';
-const ADRIFT_FIELDS = ['kind', 'area', 'review_by', 'links', 'build_vs_buy', 'evolution', 'enforce'] as const;
+const ADRIFT_FIELDS = ['kind', 'area', 'review_by', 'links', 'build_vs_buy', 'evolution', 'enforce', 'extra'] as const;
 
 function decisionText(rec: DecisionRecord): string | undefined {
-  if (!rec.decision) return undefined;
-  const why = rec.decision.rationale?.trim();
-  return `Chosen option: "${rec.decision.chosen}"${why ? `, because ${why}` : ''}`;
+  return rec.decision ? chosenLine(rec.decision.chosen, rec.decision.rationale) : undefined;
 }
 
 export function recordToJsonAdr(rec: DecisionRecord, path?: string): JsonAdr {
@@ -65,9 +65,11 @@ export function recordToJsonAdr(rec: DecisionRecord, path?: string): JsonAdr {
     ...(rec.supersedes ?? []).map((target) => ({ type: 'supersedes', target })),
     ...(rec.superseded_by !== undefined ? [{ type: 'superseded-by', target: rec.superseded_by }] : []),
   ];
-  if (links.length) a.links = links;
+  // JSON-ADR link targets start at 1; a link to record 0 stays only in custom_sections.adrift.
+  if (links.some((l) => l.target >= 1)) a.links = links.filter((l) => l.target >= 1);
   const extra: Record<string, unknown> = {};
   for (const k of ADRIFT_FIELDS) if (rec[k] !== undefined) extra[k] = rec[k];
+  if (links.some((l) => l.target < 1)) extra.record_links = links.filter((l) => l.target < 1);
   if (rec.consequences?.neutral) extra.neutral_consequences = rec.consequences.neutral;
   if (Object.keys(extra).length) a.custom_sections = { [ADRIFT_SECTION]: stringify(extra, { lineWidth: 0 }) };
   if (path) a.path = path;
@@ -98,8 +100,8 @@ export function jsonAdrToRecord(a: JsonAdr, notes: string[] = []): DecisionRecor
   if (a.decision_drivers?.length) rec.drivers = a.decision_drivers;
   if (a.considered_options?.length) rec.options = a.considered_options;
   if (a.decision !== undefined) {
-    const m = /^Chosen option: "([^"]+)"(?:, because ([\s\S]*))?$/.exec(a.decision);
-    rec.decision = m ? { chosen: m[1], ...(m[2] ? { rationale: m[2] } : {}) } : { chosen: a.title, rationale: a.decision };
+    const c = /^Chosen option\b/.test(a.decision) ? chosenOf(a.decision) : {};
+    rec.decision = c.chosen ? { chosen: c.chosen, ...(c.rationale ? { rationale: c.rationale } : {}) } : { chosen: a.title, rationale: a.decision };
   }
   const extra = (a.custom_sections?.[ADRIFT_SECTION] ? parse(a.custom_sections[ADRIFT_SECTION], { maxAliasCount: 10 }) : {}) as Record<string, unknown> | null;
   if (a.consequences) {
@@ -112,7 +114,8 @@ export function jsonAdrToRecord(a: JsonAdr, notes: string[] = []): DecisionRecor
     }
   }
   if (extra && Array.isArray(extra.neutral_consequences)) rec.consequences = { ...rec.consequences, neutral: extra.neutral_consequences as string[] };
-  for (const l of a.links ?? []) {
+  const zero = extra && Array.isArray(extra.record_links) ? (extra.record_links as { type: string; target: number }[]) : [];
+  for (const l of [...(a.links ?? []), ...zero]) {
     if (l.type === 'supersedes') rec.supersedes = [...(rec.supersedes ?? []), l.target];
     else if (l.type === 'superseded-by') rec.superseded_by = l.target;
   }

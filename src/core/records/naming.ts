@@ -33,3 +33,23 @@ export function idFromFileName(name: string): number | undefined {
   const m = RECORD_FILE.exec(name);
   return m ? Number(m[1]) : undefined;
 }
+
+/**
+ * The numbering of `adrift renumber`, for any list of numbered things: of those sharing a
+ * number, the first by name keeps it and each later one gets the next free number (from
+ * `firstFree` up), clashes taken in number order.
+ */
+export function renumberLater<T>(items: readonly T[], idOf: (t: T) => number | undefined, nameOf: (t: T) => string, firstFree: number): { item: T; from: number; to: number }[] {
+  const groups = new Map<number, T[]>();
+  for (const t of items) {
+    const id = idOf(t);
+    if (id !== undefined) groups.set(id, [...(groups.get(id) ?? []), t]);
+  }
+  let next = firstFree;
+  const moved: { item: T; from: number; to: number }[] = [];
+  for (const [id, ts] of [...groups].sort((a, b) => a[0] - b[0])) {
+    if (ts.length < 2) continue;
+    for (const t of [...ts].sort((a, b) => nameOf(a).localeCompare(nameOf(b))).slice(1)) moved.push({ item: t, from: id, to: next++ });
+  }
+  return moved;
+}

@@ -7,7 +7,7 @@ import type { DecisionRecord } from './types';
 
 const KEY_ORDER: readonly (keyof DecisionRecord)[] = [
   'id', 'title', 'status', 'date', 'kind', 'area', 'deciders', 'consulted', 'informed', 'tags', 'context', 'drivers',
-  'options', 'decision', 'consequences', 'supersedes', 'superseded_by', 'review_by', 'links', 'build_vs_buy', 'evolution', 'enforce',
+  'options', 'decision', 'consequences', 'supersedes', 'superseded_by', 'review_by', 'links', 'build_vs_buy', 'evolution', 'enforce', 'extra',
 ];
 
 function isEmpty(v: unknown): boolean {

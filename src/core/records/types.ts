@@ -29,6 +29,27 @@ export interface Consequences {
   neutral?: string[];
 }
 
+/**
+ * Markdown of an imported record that no other field holds, kept verbatim so that
+ * `adrift export --format madr` writes it back where it was (schema field `extra`).
+ */
+export interface RecordExtra {
+  /** Front-matter keys Adrift has no field for (`parent`, `nav_order` ...). */
+  front_matter?: Record<string, unknown>;
+  /** Lines under the title that are not status, date or deciders (`> Note: ...`, `Technical Story: ...`). */
+  preamble?: string;
+  /** Text in Decision Drivers besides the list. */
+  drivers?: string;
+  /** Text in Considered Options (and Pros and Cons of the Options) besides the options. */
+  options?: string;
+  /** Text in Consequences besides the list. */
+  consequences?: string;
+  /** Text in More Information / Links besides the links. */
+  links?: string;
+  /** Sections Adrift has no field for, in source order, bodies as Markdown (sub-sections included). */
+  sections?: { heading: string; body: string }[];
+}
+
 export interface DecisionLink {
   title?: string;
   url: string;
@@ -112,6 +133,7 @@ export interface DecisionRecord {
   build_vs_buy?: BuildOrBuy[];
   evolution?: EvolutionStage[];
   enforce?: Enforcement;
+  extra?: RecordExtra;
 }
 
 // ---- Loaded records: a record file as the store read it, with positions for diagnostics ----

@@ -4,7 +4,8 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { importMarkdownRecord, isMarkdownRecordName, type ImportedRecord } from '../../core/records/markdown/import';
+import { importMarkdownFiles, type ImportedRecord } from '../../core/records/markdown/import';
+import { MAX_RECORD_CHARS } from '../../core/records/parse';
 import { planImport } from '../../core/records/import-plan';
 import { recordToMadr } from '../../core/records/markdown/madr-export';
 import { todayUtc } from '../../core/records/store';
@@ -13,7 +14,8 @@ import { ensureDecisionsFolder, optionsOf, pickFolder, type AdriftCommand, type 
 import { applyRecordChanges, fresh } from './recordEdits';
 
 const DEFAULT_EXPORT_FOLDER = 'adr-export';
-const MAX_MARKDOWN_CHARS = 1_000_000;
+/** Past this size a Markdown file is not read: its record could never be loaded. */
+const MAX_MARKDOWN_BYTES = 4 * MAX_RECORD_CHARS;
 
 function isRelativeInside(text: string): boolean {
   const clean = text.trim().replace(/\\/g, '/');
@@ -85,7 +87,7 @@ export class ImportMarkdownCommand implements AdriftCommand {
     const source = opts.source !== undefined ? vscode.Uri.file(path.resolve(folder.folder.uri.fsPath, opts.source)) : await this.ctx.prompter.openFolder({ title: `${title}: the folder of NNNN-title.md records`, defaultUri: folder.folder.uri });
     if (!source) return undefined;
 
-    const imported = await this.read(source);
+    let imported = await this.read(source);
     if (imported === undefined) return undefined;
     if (imported.length === 0) {
       void vscode.window.showWarningMessage(`Adrift: no decision records in ${source.fsPath} (expected Markdown files named NNNN-title.md).`);
@@ -97,8 +99,11 @@ export class ImportMarkdownCommand implements AdriftCommand {
       void vscode.window.showErrorMessage(`Adrift: nothing imported — ${plan.problem}.`);
       return undefined;
     }
+    for (const c of plan.clashes) this.ctx.log.warn(`import: ${c}; the later files got free numbers`);
+    for (const s of plan.skipped) this.ctx.log.warn(`import: skipped ${s.source}: ${s.reason}`);
     const changes = plan.changes;
     if (!(await applyRecordChanges(this.ctx, current, changes, 'Import Markdown decisions'))) return undefined;
+    imported = plan.written;
     for (const r of imported) for (const note of r.notes) this.ctx.log.info(`import ${r.source}: ${note}`);
     const notes = imported.reduce((n, r) => n + r.notes.length, 0);
     const message = `Adrift: imported ${imported.length} decision record${imported.length === 1 ? '' : 's'} into ${current.log.folderRelative}.`;
@@ -120,19 +125,19 @@ export class ImportMarkdownCommand implements AdriftCommand {
       void vscode.window.showErrorMessage(`Adrift: ${source.fsPath} is not a folder that can be read.`);
       return undefined;
     }
-    const out: ImportedRecord[] = [];
-    const today = todayUtc();
-    const names = entries.filter(([n, t]) => t === vscode.FileType.File && isMarkdownRecordName(n)).map(([n]) => n).sort();
+    const files: { name: string; text: string }[] = [];
+    const names = entries.filter(([n, t]) => t === vscode.FileType.File && /\.(md|markdown)$/i.test(n)).map(([n]) => n).sort();
     for (const name of names) {
       const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(source, name));
-      if (bytes.byteLength > MAX_MARKDOWN_CHARS) {
-        this.ctx.log.warn(`import: skipped ${name}, larger than 1 MB`);
+      if (bytes.byteLength > MAX_MARKDOWN_BYTES) {
+        this.ctx.log.warn(`import: skipped ${name}: ${Math.round(bytes.byteLength / 1024)} KB, too large for a record`);
         continue;
       }
-      const record = importMarkdownRecord(name, new TextDecoder().decode(bytes), { today });
-      if (record) out.push(record);
-      else this.ctx.log.warn(`import: ${name} does not look like a decision record`);
+      files.push({ name, text: new TextDecoder().decode(bytes) });
     }
+    const read = importMarkdownFiles(files, { today: todayUtc() });
+    for (const s of read.skipped) this.ctx.log.warn(`import: skipped ${s.source}: ${s.reason}`);
+    const out: ImportedRecord[] = read.records;
     return out;
   }
 }

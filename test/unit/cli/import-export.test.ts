@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../../src/core/fs/node';
 import { loadDecisionLog } from '../../../src/core/records/store';
@@ -50,7 +50,8 @@ describe('adrift export and import', function () {
   it('refuses to overwrite a record number that is taken, writing nothing', () => {
     const ws = workspace('log');
     const r = adrift(['import', path.join(FIXTURES, 'madr'), ws]);
-    assert.equal(r.code, 2);
+    assert.equal(r.code, 1, 'a content problem is a finding (exit 1), not a usage error');
+    assert.doesNotMatch(r.stderr, /Usage:/);
     assert.match(r.stderr, /nothing imported: these numbers are taken already: 1 \(docs\/adr\/0001-record-decisions\.yaml\)/);
     assert.equal(existsSync(path.join(ws, 'docs/adr/0002-use-s3-for-files.yaml')), false);
   });
@@ -60,6 +61,57 @@ describe('adrift export and import', function () {
     assert.equal(adrift(['export', ws]).code, 2);
     assert.equal(adrift(['export', '--format', 'pdf', ws]).code, 2);
     assert.equal(adrift(['import', path.join(ws, 'missing'), ws]).code, 2);
-    assert.equal(adrift(['import', path.join(ws, 'docs/adr/0001-record-decisions.yaml'), ws]).code, 2);
+    // A file that is not JSON-ADR is a content problem: exit 1, no usage banner.
+    const notJson = adrift(['import', path.join(ws, 'docs/adr/0001-record-decisions.yaml'), ws]);
+    assert.equal(notJson.code, 1);
+    assert.match(notJson.stderr, /is not JSON/);
+    assert.doesNotMatch(notJson.stderr, /Usage:/);
+  });
+
+  it('accounts for every file: imports the rest, lists clashes and renumbers, and exits 1 for a file it could not read (issue 11: 1, 12, 14, 18)', () => {
+    const ws = workspace();
+    const src = path.join(ws, 'old');
+    mkdirSync(src);
+    writeFileSync(path.join(src, '0001-a.md'), '# A\n\n* Status: accepted\n* Date: 2020-01-01\n');
+    writeFileSync(path.join(src, '0001-b.md'), '# B\n\n* Status: accepted\n* Date: 24.12.2020\n');
+    writeFileSync(path.join(src, '0002-empty.md'), '');
+    writeFileSync(path.join(src, 'README.md'), '# Decisions\n');
+    const r = adrift(['import', src, ws]);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    const lines = r.stdout.split('\n');
+    assert.ok(lines.includes('skipped 0002-empty.md: empty'), r.stdout);
+    assert.ok(lines.includes('skipped README.md: not a numbered record name (NNNN-title.md, adr-NNN-title.md, YYYYMMDD-title.md)'), r.stdout);
+    assert.ok(lines.includes('clash: number 1: 0001-a.md, 0001-b.md'), r.stdout);
+    assert.ok(lines.includes('created docs/adr/0002-b.yaml from 0001-b.md'), r.stdout);
+    assert.ok(lines.includes('  note: number 1 is also used by 0001-a.md; imported as 2'), r.stdout);
+    assert.ok(existsSync(path.join(ws, 'docs/adr/0001-a.yaml')));
+    assert.equal(adrift(['lint', ws]).code, 0);
+  });
+
+  it('reports content problems as findings (exit 1) without the usage, and shows --format as required (issue 11: 18)', () => {
+    const ws = workspace();
+    const empty = path.join(ws, 'nothing');
+    mkdirSync(empty);
+    const r = adrift(['import', empty, ws]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^adrift import: no decision records in /);
+    assert.doesNotMatch(r.stderr, /Usage:/);
+    const help = adrift(['export', '--help']);
+    assert.match(help.stdout, /^Usage: adrift export \[dir\] --format <format> \[--out <dir>\] \[--force\]/);
+    assert.match(help.stdout, /--format <format> +required: /);
+  });
+
+  it('leaves record 0 out of a JSON-ADR export and says why (issue 11: 15)', () => {
+    const ws = workspace();
+    const src = path.join(ws, 'old');
+    mkdirSync(src);
+    writeFileSync(path.join(src, '0000-use-madr.md'), '# Use MADR\n');
+    writeFileSync(path.join(src, '0001-use-x.md'), '# Use X\n');
+    assert.equal(adrift(['import', src, ws]).code, 0);
+    const out = path.join(ws, 'export');
+    const r = adrift(['export', '--format', 'json-adr', '--out', out, ws]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /left out docs\/adr\/0000-use-madr\.yaml: JSON-ADR numbers start at 1, so record 0 cannot be expressed in it/);
+    assert.match(r.stdout, /^exported 1 record to /);
   });
 });

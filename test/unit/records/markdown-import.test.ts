@@ -47,10 +47,10 @@ describe('import of Markdown decision records', () => {
     assert.deepEqual(a.record.decision, { chosen: 'PostgreSQL', rationale: 'row-level security gives us isolation.' });
     assert.deepEqual(a.record.consequences, { good: ['one engine for everything'], bad: ['reports load the primary'] });
     assert.deepEqual(a.record.options?.[1], { name: 'MongoDB', pros: ['flexible documents'], cons: ['no joins for reports'] });
-    assert.match(a.record.context ?? '', /Technical story: https:\/\/example.com\/issues\/12/);
+    assert.match(a.record.extra?.preamble ?? '', /Technical Story: https:\/\/example.com\/issues\/12/);
 
     assert.deepEqual([b.id, b.record.status, b.record.date, b.record.consulted], [2, 'accepted', '2024-03-10', ['ops']]);
-    assert.match(b.record.decision?.rationale ?? '', /Confirmation: A test checks that no bytea column exists./);
+    assert.match(b.record.decision?.rationale ?? '', /### Confirmation\n\nA test checks that no bytea column exists./);
 
     assert.deepEqual([c.record.title, c.record.deciders, c.record.informed, c.record.supersedes], ['Split reporting into a read replica', ['Ines', 'Kofi', 'Sam'], ['support'], [1]]);
     assert.deepEqual(c.record.decision, { chosen: 'Read replica' });
@@ -76,7 +76,8 @@ describe('import of Markdown decision records', () => {
     reconcileSupersedes(recs);
     assert.deepEqual(recs[1].record.supersedes, [1]);
     assert.equal(recs[2].record.status, 'proposed');
-    assert.deepEqual(recs[2].notes, ['status "on hold" is not one Adrift knows; imported as proposed', `no date given; used ${TODAY}`]);
+    assert.deepEqual(recs[2].notes, ['status "on hold" is not one Adrift knows; imported as proposed', `no date given; used today, ${TODAY} (the default)`, 'kept as Markdown in extra: lines under the title']);
+    assert.equal(recs[2].record.extra?.preamble, 'on hold');
     assert.deepEqual(lint(recs), []);
   });
 

@@ -121,7 +121,7 @@ describe('parseRecord', () => {
   it('reports at most 50 schema problems per record and counts the rest', () => {
     const r = parseRecord(FILE, VALID + Array.from({ length: 2_000 }, (_, i) => `k${i}: v`).join('\n'));
     assert.equal(r.findings.length, 51);
-    assert.equal(r.findings[0].message, 'unknown field "k0" (known fields: id, title, status, date, kind, area, deciders, consulted, informed, tags, context, drivers, options, decision, consequences, supersedes, superseded_by, review_by, links, build_vs_buy, evolution, enforce)');
+    assert.equal(r.findings[0].message, 'unknown field "k0" (known fields: id, title, status, date, kind, area, deciders, consulted, informed, tags, context, drivers, options, decision, consequences, supersedes, superseded_by, review_by, links, build_vs_buy, evolution, enforce, extra)');
     assert.equal(r.findings[50].message, '… and up to 1950 more problems in this record');
   });
 
