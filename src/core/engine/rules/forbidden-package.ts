@@ -1,6 +1,6 @@
 // forbidden-package: an import of a package a decision ruled out. A rule names a package
 // exactly (`bcrypt`), a whole scope (`@aws-sdk` or `@aws-sdk/*`) or a prefix (`lodash*`);
-// Python names match their submodules too (`sqlalchemy` forbids `sqlalchemy.orm`).
+// a name matches its subpackages and dotted submodules too (`sqlalchemy` forbids `sqlalchemy.orm`).
 
 import type { Finding, RuleId } from '../../findings';
 import type { Sourced } from '../../model/types';
@@ -22,7 +22,8 @@ export function packageMatches(rule: string, name: string): boolean {
 
 function packageNameOf(resolution: Resolution): string | undefined {
   if (resolution.kind === 'external') return resolution.packageName;
-  if (resolution.kind === 'builtin') return resolution.name.replace(/^node:/, '');
+  // A scheme names the runtime, not the package: `node:fs` is the package fs.
+  if (resolution.kind === 'builtin') return resolution.name.replace(/^[a-z]+:/, '');
   return undefined;
 }
 
