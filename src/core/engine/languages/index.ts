@@ -1,6 +1,7 @@
 // The languages Adrift reads, one line each. Order matters only where two languages claim
 // one file name: the first wins.
 
+import { go } from './go';
 import type { Language } from './language';
 import { python } from './python';
 import { typescript } from './typescript';
@@ -8,6 +9,7 @@ import { typescript } from './typescript';
 export const LANGUAGES: readonly Language[] = [
   typescript,
   python,
+  go,
 ];
 
 const BY_EXTENSION = new Map<string, Language>();
