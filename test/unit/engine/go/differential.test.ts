@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { compareWithOracle, goVersion, oracleImports } from './oracle';
+import { compareEdges, compareWithOracle, goVersion, oracleImports } from './oracle';
 
 const FIXTURES = path.resolve('test/fixtures/engine/go');
 
@@ -22,6 +22,14 @@ describe('Go extraction against Go\'s own parser (go/parser, ImportsOnly)', func
     assert.equal(result.parseErrors, 0);
     assert.deepEqual(result.mismatches, []);
     assert.equal(result.files, oracle.length);
+  });
+
+  it('resolves to the same file → package-folder edges as the oracle, through go.work and a local replace', async () => {
+    const root = path.join(FIXTURES, 'workspace');
+    const result = await compareEdges(root, oracleImports(root));
+    assert.ok(result.edges >= 5, `only ${result.edges} edges`);
+    assert.deepEqual([result.onlyOracle, result.onlyAdrift], [[], []]);
+    assert.equal(result.unresolvedLocal, 1); // example.com/ci/agent/missing, planted
   });
 
   it('is a real comparison: an extraction that drops an import is caught', () => {

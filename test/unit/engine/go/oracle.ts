@@ -9,6 +9,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { extractFile } from '../../../../src/core/engine/extract';
+import { listSourceFiles } from '../../../../src/core/engine/files';
+import { createResolver } from '../../../../src/core/engine/resolve';
+import { NodeFileSystem } from '../../../../src/core/fs/node';
 
 const ORACLE = path.resolve(__dirname, '../../../../../test/fixtures/engine/go-oracle/imports.go');
 const ORACLE_SOURCE = path.resolve(__dirname, '../../../../test/fixtures/engine/go-oracle/imports.go');
@@ -35,6 +38,8 @@ export function goVersion(): string | undefined {
 export interface OracleFile {
   file: string;
   imports: string[];
+  /** Per import, the workspace folder of the package it names ('.' for the root), or ''. */
+  dirs: string[];
   error?: string;
 }
 
@@ -88,6 +93,40 @@ export function compareWithOracle(root: string, oracle: OracleFile[]): Compariso
     result.files++;
     result.imports += expected.length;
     if (expected.join('\n') !== actual.join('\n')) result.mismatches.push({ file: entry.file, oracle: expected, adrift: actual });
+  }
+  return result;
+}
+
+export interface EdgeComparison {
+  /** Distinct file → package-folder edges the oracle finds. */
+  edges: number;
+  /** Edges only one side has, as `file → folder`. */
+  onlyOracle: string[];
+  onlyAdrift: string[];
+  /** Imports whose package is in the workspace by its module path but that lead to no folder. */
+  unresolvedLocal: number;
+}
+
+/** Compares the file → package-folder edges of the oracle with Adrift's resolution. */
+export async function compareEdges(root: string, oracle: OracleFile[]): Promise<EdgeComparison> {
+  const fs = new NodeFileSystem();
+  const listing = await listSourceFiles(fs, root);
+  const resolver = await createResolver(fs, root, listing.files, { configFiles: listing.configFiles });
+  const result: EdgeComparison = { edges: 0, onlyOracle: [], onlyAdrift: [], unresolvedLocal: 0 };
+  for (const entry of oracle) {
+    if (entry.error) continue;
+    const expected = new Set(entry.dirs.filter((d, i) => d !== '' && entry.imports[i] !== 'C'));
+    const extracted = extractFile(entry.file, readFileSync(path.join(root, entry.file), 'utf8'));
+    if ('skipped' in extracted) continue;
+    const actual = new Set<string>();
+    for (const ref of extracted.imports) {
+      const r = resolver.resolve(entry.file, ref);
+      if (r.kind === 'file') actual.add(path.posix.dirname(r.path));
+      else if (r.kind === 'unresolved' && r.local) result.unresolvedLocal++;
+    }
+    result.edges += expected.size;
+    for (const d of expected) if (!actual.has(d)) result.onlyOracle.push(`${entry.file} → ${d}`);
+    for (const d of actual) if (!expected.has(d)) result.onlyAdrift.push(`${entry.file} → ${d}`);
   }
   return result;
 }
