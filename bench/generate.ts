@@ -28,7 +28,7 @@ export interface SyntheticRepo {
 }
 
 /** mulberry32: small, fast, deterministic. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -43,7 +43,7 @@ const FOLDERS = ['domain', 'service', 'api', 'util', 'internal'];
 const EXTERNALS = ['react', 'zod', 'date-fns', 'lodash', '@tanstack/react-query', 'node:fs', 'node:path'];
 const PY_EXTERNALS = ['fastapi', 'pydantic', 'sqlalchemy.orm', 'os', 'typing', 'json', 'datetime'];
 
-function write(file: string, text: string): void {
+export function write(file: string, text: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, text);
 }

@@ -15,10 +15,13 @@ import { cacheFolder } from '../src/core/engine/cache';
 import { checkWorkspace } from '../src/core/engine/check';
 import { NodeFileSystem } from '../src/core/fs/node';
 import { dependencyCruiserConfig, generateRepository, DEFAULT_SHAPE } from './generate';
+import { DEFAULT_GO_SHAPE, generateGoRepository } from './generate-go';
 
 const PROJECT = path.resolve(__dirname, '../..');
 const WORK = path.join(PROJECT, 'bench', '.work');
 const REPO = path.join(WORK, 'repo');
+const GO_REPO = path.join(WORK, 'go-repo');
+const GO_ORACLE = path.join(PROJECT, 'test', 'fixtures', 'engine', 'go-oracle', 'imports.go');
 const CLI = path.join(PROJECT, 'dist', 'cli.js');
 const DEPCRUISE = path.join(PROJECT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
 const EDITS = 300;
@@ -54,7 +57,7 @@ let files = 0, bytes = 0;
     if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
     const p = path.join(dir, e.name);
     if (e.isDirectory()) walk(p);
-    else if (/\\.(ts|tsx|py)$/.test(e.name)) { bytes += fs.readFileSync(p, 'utf8').length; files++; }
+    else if (new RegExp(process.argv[2] || '\\\\.(ts|tsx|py)$').test(e.name)) { bytes += fs.readFileSync(p, 'utf8').length; files++; }
   }
 })(process.argv[1]);
 console.log(JSON.stringify({ files, bytes }));
@@ -95,9 +98,50 @@ async function incremental(): Promise<{ p50: number; p95: number; max: number; e
   return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1], edges };
 }
 
+/**
+ * The Go service: the read floor, `adrift check` cold, and Go's own parser (go/parser in
+ * ImportsOnly mode, compiled) over the same files, where Go is installed.
+ */
+function goService(): { lines: string[]; ok: boolean } {
+  const started = performance.now();
+  const repo = generateGoRepository(GO_REPO, DEFAULT_GO_SHAPE);
+  console.log(`generated the Go service: ${repo.goFiles} .go files in ${DEFAULT_GO_SHAPE.modules} nested modules in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const read = measure('Go: read every .go file (node, read-only)', [process.execPath, '-e', READ_ALL, GO_REPO, '\\.go$']);
+  rmSync(cacheFolder(GO_REPO.replace(/\\/g, '/')), { recursive: true, force: true });
+  const cold = measure('Go: adrift check, cold cache', [process.execPath, CLI, 'check', GO_REPO, '--format', 'json', '--no-baseline']);
+  const report = JSON.parse(cold.stdout) as { summary: { files: number }; findings: { rule: string }[] };
+  const violations = report.findings.filter((f) => f.rule === 'module-dependency').length;
+  let oracle: Measured | undefined;
+  const binary = path.join(WORK, 'go-oracle');
+  const built = spawnSync('go', ['build', '-o', binary, GO_ORACLE], { encoding: 'utf8', env: { ...process.env, GO111MODULE: 'off', GOCACHE: process.env.GOCACHE ?? path.join(WORK, 'gocache') } });
+  if (built.status === 0) oracle = measure('Go: go/parser ImportsOnly (compiled oracle)', [binary, GO_REPO]);
+  else console.log(`  Go: go/parser oracle not measured (${built.error ? 'go is not installed' : built.stderr.trim().slice(0, 200)})`);
+  const ok = violations === repo.plantedEdges;
+  const lines = [
+    `Go service: ${repo.goFiles} .go files, a root module and ${DEFAULT_GO_SHAPE.modules} nested modules tied by local replace directives; ${repo.plantedEdges} imports planted across the layering.`,
+    '',
+    '| run | wall time | CPU time (user + sys) | peak memory |',
+    '| --- | ---: | ---: | ---: |',
+    ...[read, cold, ...(oracle ? [oracle] : [])].map((r) => `| ${r.label} | ${r.seconds.toFixed(2)} s | ${r.cpuSeconds.toFixed(2)} s | ${r.peakMb.toFixed(0)} MB |`),
+    '',
+    `Go findings: ${violations} module-dependency (planted ${repo.plantedEdges}): ${ok ? 'the same' : 'NOT the same'}; adrift read ${report.summary.files} files.`,
+    `Go ratios (CPU): adrift cold / read-only = ${(cold.cpuSeconds / read.cpuSeconds).toFixed(1)}× (target 4×)` +
+      (oracle ? `, adrift cold / go/parser oracle = ${(cold.cpuSeconds / oracle.cpuSeconds).toFixed(1)}× (target 3×).` : '; go/parser oracle not measured (no Go).'),
+    `Go ratios (wall): adrift cold / read-only = ${(cold.seconds / read.seconds).toFixed(1)}×` + (oracle ? `, adrift cold / oracle = ${(cold.seconds / oracle.seconds).toFixed(1)}×.` : '.'),
+  ];
+  return { lines, ok };
+}
+
 async function main(): Promise<void> {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
   mkdirSync(WORK, { recursive: true });
+  if (process.argv.includes('--go')) {
+    // Only the Go service: `npm run bench -- --go`.
+    const go = goService();
+    console.log('\n' + go.lines.join('\n'));
+    if (!go.ok) process.exitCode = 1;
+    return;
+  }
   const started = performance.now();
   const repo = generateRepository(REPO, DEFAULT_SHAPE);
   writeFileSync(path.join(REPO, '.dependency-cruiser.cjs'), dependencyCruiserConfig(repo));
@@ -125,6 +169,7 @@ async function main(): Promise<void> {
   );
 
   const inc = await incremental();
+  const go = goService();
   const sameEdges = inc.edges.size === cruiseEdges.size && [...inc.edges].every((e) => cruiseEdges.has(e));
 
   const rows = [read, cold, warm, cruise];
@@ -147,12 +192,14 @@ async function main(): Promise<void> {
       `peak memory dependency-cruiser / adrift cold = ${(cruise.peakMb / cold.peakMb).toFixed(1)}×.`,
     `Re-checking one edited file (WorkspaceIndex.checkFile, ${EDITS} edits): p50 ${inc.p50.toFixed(2)} ms, p95 ${inc.p95.toFixed(2)} ms, max ${inc.max.toFixed(2)} ms.`,
     '',
+    ...go.lines,
+    '',
     ...extensionFigures(),
   ];
   const text = lines.join('\n');
   console.log('\n' + text);
   writeFileSync(path.join(WORK, 'results.md'), text + '\n');
-  if (!sameEdges) process.exitCode = 1;
+  if (!sameEdges || !go.ok) process.exitCode = 1;
 }
 
 /**

@@ -7,6 +7,9 @@
 //   - While the offline VS Code (code-server, see test/harness/install.ts) is not installed
 //     yet: ripgrep (seeds @vscode/ripgrep, which cannot download offline), and python3, make,
 //     g++ and Node's headers for its native addons (node-pty, spdlog, watcher).
+//   - Layer `differential` (CI asks for it): Go (Debian's golang-go), the oracle of the unit
+//     layer's Go differential test, which skips with a message where `go` is absent. The
+//     product never needs Go.
 // As root with apt-get: one `apt-get update`, then `apt-get install` of what is missing,
 // printed. Otherwise: exit within seconds, one line naming the command to run.
 // Plain Node, no dependencies: it runs before `npm ci`'s packages are built or compiled.
@@ -34,13 +37,15 @@ export const codeServerVersion = '4.100.3';
  * @returns {Requirement[]}
  */
 export function requirementsFor({ layers, mode, installReady }) {
+  /** @type {Requirement[]} */
+  const oracles = layers.includes('differential') ? [{ name: 'go', debianPackage: 'golang-go', neededFor: 'the Go differential test (go/parser as the oracle)' }] : [];
   const users = [];
   if (layers.includes('integration') && mode === 'offline') users.push('integration (offline)');
   if (layers.includes('ui')) users.push('ui');
-  if (users.length === 0) return [];
+  if (users.length === 0) return oracles;
   const neededFor = users.join(', ');
   /** @type {Requirement[]} */
-  const needed = [{ name: 'chromium', debianPackage: 'chromium', neededFor }];
+  const needed = [{ name: 'chromium', debianPackage: 'chromium', neededFor }, ...oracles];
   if (!installReady) {
     const install = `installing the offline VS Code for ${neededFor}`;
     needed.push(

@@ -4,6 +4,7 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { AdriftApi } from '../../src/extension/extension';
 
 export const extensionId = 'adrift-dev.adrift';
 
@@ -23,6 +24,16 @@ export function adriftExtension(): vscode.Extension<unknown> {
   const extension = vscode.extensions.getExtension(extensionId);
   if (!extension) throw new Error(`Extension ${extensionId} is not loaded in this extension host.`);
   return extension;
+}
+
+/** Activates Adrift and waits for its first scan of every folder: the start of an editor suite. */
+export async function scannedAdrift(): Promise<AdriftApi> {
+  const extension = adriftExtension();
+  await extension.activate();
+  const api = extension.exports as AdriftApi;
+  await api.service.ready;
+  await waitFor('the first workspace scan', () => api.service.folders().every((f) => f.scanned), 120_000);
+  return api;
 }
 
 /** Polls `probe` until it returns a value other than undefined/false, or fails after `timeoutMs`. */

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { compareFindings, type Finding } from '../findings';
 import { checkWorkspace, type CheckResult } from '../engine/check';
-import { languageOf } from '../engine/extract';
+import { languageNames, languageOf } from '../engine/languages';
 import { adrId } from '../engine/rules/describe';
 import { confineToWorkspace, lexicallyInside } from '../fs/confine';
 import type { FileSystemPort } from '../fs/port';
@@ -104,17 +104,17 @@ export class AgentTools {
   async mayImport(fromPath: string, target: { path?: string; package?: string }): Promise<{ allowed: boolean; statement: string; findings: AgentFinding[] }> {
     const from = this.relative(fromPath);
     const language = languageOf(from);
-    if (!language) throw new ToolInputError(`${from} is not a source file Adrift reads (TypeScript, JavaScript or Python)`);
+    if (!language) throw new ToolInputError(`${from} is not a source file Adrift reads (${languageNames('or')})`);
     if ((target.path === undefined) === (target.package === undefined)) throw new ToolInputError('give either to_path or package');
-    let statement: string;
+    let statement: string | undefined;
     if (target.package !== undefined) {
       const pkg = target.package.trim();
       if (!/^(@[\w.-]+\/)?[\w.-]+(\/[\w.-]+)*$/.test(pkg)) throw new ToolInputError(`"${target.package}" is not a package name`);
-      statement = language === 'python' ? `import ${pkg.replace(/[/-]/g, '_')}` : `import '${pkg}';`;
+      statement = language.importStatement(from, { package: pkg });
     } else {
-      const to = this.relative(target.path ?? '');
-      statement = language === 'python' ? pythonImport(from, to) : `import '${relativeSpecifier(from, to)}';`;
+      statement = language.importStatement(from, { path: this.relative(target.path ?? '') });
     }
+    if (statement === undefined) throw new ToolInputError(`may_import cannot write that import in ${language.names[0]} from a path alone; check the change with check({path, content}) instead`);
     const r = await this.run();
     const findings = r.index.checkFile(from, `${statement}\n`).filter((f) => f.range.start.line === 0 && f.rule !== 'unused-suppression' && f.rule !== 'unassigned-file');
     return { allowed: !findings.some((f) => f.severity === 'error' || f.severity === 'warning'), statement, findings: findings.map(agentFinding) };
@@ -200,23 +200,4 @@ export interface ProposalInput {
   rationale?: string;
   allow?: { from: string; to: string }[];
   forbidPackages?: { name: string; reason?: string }[];
-}
-
-/** `./x` / `../a/b` from the folder of `from` to `to`, without a TypeScript/JavaScript extension. */
-function relativeSpecifier(from: string, to: string): string {
-  let rel = path.posix.relative(path.posix.dirname(from), to).replace(/\.(d\.)?[cm]?[jt]sx?$/, '');
-  if (!rel.startsWith('.')) rel = `./${rel}`;
-  return rel;
-}
-
-/** A relative Python import of `to` from `from`: `from ..billing import invoices`. */
-function pythonImport(from: string, to: string): string {
-  const fromDir = path.posix.dirname(from).split('/').filter(Boolean);
-  const target = to.replace(/\.pyi?$/, '').replace(/\/__init__$/, '').split('/').filter(Boolean);
-  let common = 0;
-  while (common < fromDir.length && common < target.length - 1 && fromDir[common] === target[common]) common++;
-  const dots = '.'.repeat(fromDir.length - common + 1);
-  const rest = target.slice(common);
-  const name = rest.pop() ?? '';
-  return `from ${dots}${rest.join('.')} import ${name}`;
 }

@@ -8,7 +8,7 @@ import type { ExtractedFile, ImportRef, Resolution, SkippedFile } from './types'
 
 export interface ImportResolver {
   resolve(fromFile: string, ref: ImportRef): Resolution;
-  /** Every target of one import (Python's `from pkg import a, b` of submodules a and b). */
+  /** Every target of one import (a `from pkg import a, b` of submodules a and b: both). */
   resolveAll?(fromFile: string, ref: ImportRef): Resolution[];
   /** Tells the resolver a file appeared or went away, so imports of it resolve right. */
   fileAdded?(file: string): void;
@@ -27,7 +27,7 @@ export interface SourceAnalyzer {
   /** Whether Adrift reads this kind of file at all (by its name). */
   isSourceFile(file: string): boolean;
   extract(file: string, text: string): ExtractedFile | { skipped: string };
-  /** Reads what resolution needs (tsconfig files, package.json files, Python roots). */
+  /** Reads what resolution needs: each language's settings files. */
   createResolver(files: readonly string[]): Promise<ImportResolver>;
   /** ORM models under their other names (Prisma models and their @@map tables). */
   dataModels(files: readonly string[]): Promise<DataModelAlias[]>;

@@ -6,13 +6,31 @@
 import { firstInvalidUtf8, utf16ReadAsUtf8 } from '../fs/decode';
 import { compileGlob, compileRawGlobs, globBase, normaliseGlob } from '../model/globs';
 import type { FileSystemPort } from '../fs/port';
+import { isLanguageConfigFile, LANGUAGES, languageOf } from './languages';
 import type { SkippedFile } from './types';
 
-/** Extensions of the files the engine extracts imports from. */
-export const SOURCE_FILE = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs|py|pyi)$/;
+/** Whether the engine extracts imports from a file of this name (some language reads it). */
+function isSourceFile(name: string): boolean {
+  return languageOf(name) !== undefined;
+}
 
-/** Files the resolver reads: compiler and package settings, Python project roots, Prisma schemas. */
-export const CONFIG_FILE = /^(?:tsconfig(?:\.[\w-]+)*\.json|jsconfig\.json|package\.json|pyproject\.toml|setup\.cfg|setup\.py|[\w.-]*\.prisma)$/;
+/** Prisma schemas: read for the data-ownership rule's model names. */
+const DATA_MODEL_FILE = /^[\w.-]*\.prisma$/;
+
+/** Files the engine reads besides source: each language's settings files, and Prisma schemas. */
+export function isConfigFile(name: string): boolean {
+  return isLanguageConfigFile(name) || DATA_MODEL_FILE.test(name);
+}
+
+/** Per language with `ignoredFolders`: whether a file of it lies in one (`vendor/` for Go). */
+const IGNORED_BY_LANGUAGE = new Map(
+  LANGUAGES.filter((l) => (l.ignoredFolders ?? []).length > 0).map((l) => [l.id, new Set(l.ignoredFolders)] as const),
+);
+function inLanguageIgnoredFolder(path: string): boolean {
+  if (IGNORED_BY_LANGUAGE.size === 0) return false;
+  const folders = IGNORED_BY_LANGUAGE.get(languageOf(path)?.id ?? '');
+  return folders !== undefined && path.split('/').slice(0, -1).some((segment) => folders.has(segment));
+}
 
 /** Folders that never hold the workspace's own source. */
 const SKIPPED_FOLDERS = new Set([
@@ -105,7 +123,7 @@ export interface SourceFileListing {
   files: string[];
   /** Folders and entries not walked, with the reason. */
   skipped: SkippedFile[];
-  /** Workspace-relative paths of tsconfig/jsconfig/package.json/pyproject/… files seen. */
+  /** Workspace-relative paths of the languages' settings files and Prisma schemas seen. */
   configFiles: string[];
 }
 
@@ -159,7 +177,7 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
         }
         if (target?.kind !== 'file') {
           // A FIFO or a device (or a link to one) is never opened: reading it could block or never end.
-          if (target && SOURCE_FILE.test(entry.name) && !ignored(path, false)) skipped.push({ file: path, reason: 'not a regular file (a FIFO, device or socket)' });
+          if (target && isSourceFile(entry.name) && !ignored(path, false)) skipped.push({ file: path, reason: 'not a regular file (a FIFO, device or socket)' });
           continue;
         }
         kind = 'file';
@@ -168,10 +186,9 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
         if (isSkippedFolder(entry.name, options) || ignored(path, true)) continue;
         folders.push(path);
       } else if (kind === 'file') {
-        if (SOURCE_FILE.test(entry.name)) {
-          if (!ignored(path, false)) files.push(path);
-          if (entry.name === 'setup.py') configFiles.push(path);
-        } else if (CONFIG_FILE.test(entry.name)) configFiles.push(path);
+        // A file can be both (a setup.py).
+        if (isSourceFile(entry.name) && !ignored(path, false) && !inLanguageIgnoredFolder(path)) files.push(path);
+        if (isConfigFile(entry.name)) configFiles.push(path);
       }
     }
     await Promise.all(folders.map(walk));

@@ -20,7 +20,8 @@ function compileModule(module: ModelModule, order: number): CompiledModule {
     module,
     order,
     paths,
-    isPublic: publics ? (p: string) => publics.some((m) => m(p)) : undefined,
+    // An entry may name a folder: its files are public (a Go package is a folder).
+    isPublic: publics ? (p: string) => publics.some((m) => m(p) || m(p.slice(0, Math.max(0, p.lastIndexOf('/'))))) : undefined,
   };
 }
 

@@ -1,4 +1,4 @@
-// Inline suppression: `// adrift-ignore <rule> -- <reason>` (or `# …` in Python) silences
+// Inline suppression: `// adrift-ignore <rule> -- <reason>` (or `# …`) silences
 // findings of that rule on the comment's own line and on the next line of code. A comment
 // without a reason, naming no known rule, or silencing nothing is itself reported, so
 // suppressions cannot quietly outlive the code they excused.

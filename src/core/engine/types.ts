@@ -3,7 +3,8 @@
 
 import type { Range } from '../findings';
 
-export type SourceLanguage = 'typescript' | 'python';
+/** A language's id (`Language.id` of ./languages): 'typescript', 'python' … */
+export type SourceLanguage = string;
 
 export type ImportKind =
   | 'import' // import x from 'a'; import 'a'; import a.b (Python); from a import b
@@ -52,7 +53,7 @@ export interface ExtractedFile {
 export type Resolution =
   | { kind: 'file'; path: string } // workspace-relative, POSIX
   | { kind: 'external'; packageName: string } // 'react', '@scope/pkg', 'fastapi'
-  | { kind: 'builtin'; name: string } // node:fs, os (Python stdlib)
+  | { kind: 'builtin'; name: string } // node:fs, os (Python stdlib), net/http (Go)
   /**
    * Leads to no file. `local`: the import names something of the workspace (a workspace
    * package, a tsconfig `paths` alias, a local Python package), so the miss hides an edge.

@@ -3,6 +3,7 @@
 // belong to two modules. The engine calls this with the files it scanned.
 
 import type { DecisionRef, Finding, Range } from '../findings';
+import { languageNames } from '../engine/languages';
 import { ModuleMap } from '../engine/modules';
 import { compileGlob } from './globs';
 import type { ArchitectureModel, Sourced } from './types';
@@ -33,7 +34,7 @@ export async function checkModelAgainstFiles(model: ArchitectureModel, files: re
     const others = otherFiles ? await otherFiles(glob.value) : new Map<string, number>();
     const message =
       others.size > 0
-        ? `${what} "${glob.value}" matches no source file (found: ${[...others].map(([ext, n]) => `${n} ${ext}`).join(', ')}); Adrift checks TypeScript, JavaScript and Python files`
+        ? `${what} "${glob.value}" matches no source file (found: ${[...others].map(([ext, n]) => `${n} ${ext}`).join(', ')}); Adrift checks ${languageNames('and')} files`
         : `${what} "${glob.value}" matches no file in the workspace (a renamed or deleted folder?)`;
     out.push(finding(glob.decision, 'warning', message, extra, range));
   };

@@ -3,6 +3,7 @@
 // module's public entry when that entry exports the names used.
 
 import * as vscode from 'vscode';
+import { languageOf } from '../../core/engine/extract';
 import type { Finding } from '../../core/findings';
 import type { AdriftService, FolderState } from '../service/adriftService';
 import { decisionLabel, decisionLocation, findingOf, ruleOf, toRange } from './adapter';
@@ -10,10 +11,9 @@ import { ADD_TO_BASELINE } from './baseline';
 import { OPEN_LOCATION, PLACE_CURSOR, PROPOSE_DECISION, type ProposeArgs } from './editorCommands';
 import { publicEntryRewrite } from './publicEntry';
 
-/** The inline suppression comment for a file's language; the reason goes after `-- `. */
-export function suppressionComment(languageId: string, file: string, rule: string): string {
-  const hash = languageId === 'python' || /\.pyi?$/.test(file);
-  return `${hash ? '#' : '//'} adrift-ignore ${rule} -- `;
+/** The inline suppression comment in the file's language's line comment; the reason goes after `-- `. */
+export function suppressionComment(file: string, rule: string): string {
+  return `${languageOf(file)?.lineComment ?? '//'} adrift-ignore ${rule} -- `;
 }
 
 export class AdriftCodeActions implements vscode.CodeActionProvider {
@@ -102,7 +102,7 @@ export class AdriftCodeActions implements vscode.CodeActionProvider {
   private suppress(document: vscode.TextDocument, f: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
     const line = toRange(f.range).start.line;
     const indent = /^\s*/.exec(document.lineAt(line).text)?.[0] ?? '';
-    const comment = suppressionComment(document.languageId, document.fileName, f.rule);
+    const comment = suppressionComment(document.fileName, f.rule);
     const a = new vscode.CodeAction(`Suppress ${f.rule} here with a reason`, vscode.CodeActionKind.QuickFix);
     a.edit = new vscode.WorkspaceEdit();
     a.edit.insert(document.uri, new vscode.Position(line, 0), `${indent}${comment}${eol(document)}`);

@@ -5,13 +5,14 @@
 
 import * as vscode from 'vscode';
 import type { AdriftService, FolderState } from '../service/adriftService';
+import { configFilesGlob, sourceFilesGlob } from '../../core/engine/languages';
 import { runScan } from './scan';
 
 const QUIET_MS = 300;
 /** More files than this in one batch: one full rescan is cheaper than file-by-file checks. */
 const RESCAN_THRESHOLD = 200;
-const SOURCES = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py}';
-const RESOLUTION = '**/{tsconfig*.json,jsconfig*.json,package.json,pyproject.toml}';
+const SOURCES = sourceFilesGlob();
+const RESOLUTION = configFilesGlob();
 const IGNORED = /(^|\/)(node_modules|\.git|dist|out|build|\.adrift-cache)\//;
 
 export function registerWatchers(service: AdriftService): vscode.Disposable {

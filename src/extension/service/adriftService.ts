@@ -22,7 +22,7 @@
 //   service.filesUnder(uri): Uri[]                         checked files at or below a (deleted) folder
 //   service.reloadRecords(folder?): Promise<void>          re-read config + records, re-fold, re-evaluate
 //   service.scan(folder, token?, onProgress?)              full background scan of a folder
-//   service.resetIndex(folder)                             fresh engine index (tsconfig/package.json changed)
+//   service.resetIndex(folder)                             fresh engine index (a language's settings changed)
 //   service.applyChanges(changes, folder?, label?)         the core's FileChange[] through ONE WorkspaceEdit
 //   service.fileSystem                                     the FileSystemPort the core uses (open editors win)
 //   service.onDidChange: Event<AdriftChange>               'records' (model reloaded), 'findings' (files or all),
@@ -213,7 +213,7 @@ export class AdriftService implements vscode.Disposable {
     return path.posix.dirname(at.file) === at.folder.log.folderRelative && /\.ya?ml$/i.test(at.file);
   }
 
-  /** True when the engine checks the file: one Adrift reads (TypeScript, JavaScript, Python) and not excluded. */
+  /** True when the engine checks the file: one of a language Adrift reads, and not excluded. */
   checksFile(folder: FolderState, file: string): boolean {
     return languageOf(file) !== undefined && !this.must(folder).excluded(file);
   }

@@ -40,6 +40,12 @@ describe('prerequisites of npm test', () => {
     assert.deepEqual(requirementsFor({ layers: ['build', 'compile', 'integration'], mode: 'download', installReady: false }), []);
   });
 
+  it('needs Go (golang-go) for the differential layer only, which CI asks for', async () => {
+    const { requirementsFor } = await prerequisites();
+    assert.deepEqual(requirementsFor({ layers: ['differential'], mode: 'offline', installReady: true }).map((r) => r.debianPackage), ['golang-go']);
+    assert.deepEqual(names(requirementsFor({ layers: ['integration', 'ui', 'differential'], mode: 'offline', installReady: true })), ['chromium', 'go']);
+  });
+
   it('never asks for libkrb5-dev: the offline install leaves kerberos out', async () => {
     const { requirementsFor } = await prerequisites();
     const packages = requirementsFor({ layers: ['integration', 'ui'], mode: 'offline', installReady: false }).map((r) => r.debianPackage);

@@ -21,10 +21,10 @@ export function packageMatches(rule: string, name: string): boolean {
   return name === r || name.startsWith(r + '/') || name.startsWith(r + '.');
 }
 
-/** The package an import leads to (`node:fs` as `fs`), or undefined for a workspace file or an unresolved import. */
+/** The package an import leads to (`node:fs` as `fs`: a scheme names the runtime, not the package), or undefined for a workspace file or an unresolved import. */
 export function importedPackage(resolution: Resolution): string | undefined {
   if (resolution.kind === 'external') return resolution.packageName;
-  if (resolution.kind === 'builtin') return resolution.name.replace(/^node:/, '');
+  if (resolution.kind === 'builtin') return resolution.name.replace(/^[a-z]+:/, '');
   return undefined;
 }
 

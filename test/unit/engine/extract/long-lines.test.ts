@@ -4,8 +4,8 @@
 // character code read and every character that indexOf scans, at 1x and at 4x the size.
 
 import * as assert from 'node:assert/strict';
-import { extractPython } from '../../../../src/core/engine/extract/python';
-import { extractTypeScript } from '../../../../src/core/engine/extract/typescript';
+import { extractPython } from '../../../../src/core/engine/languages/python/extract';
+import { extractTypeScript } from '../../../../src/core/engine/languages/typescript/extract';
 
 /** Characters read by `fn`: charCodeAt calls plus the span of every indexOf scan. */
 function charactersRead(fn: () => void): number {

@@ -4,8 +4,8 @@
 
 import * as ts from 'typescript';
 import { extractFile } from '../../../../src/core/engine/extract';
-import { allowsJsx } from '../../../../src/core/engine/extract/typescript';
-import { TsLexer, T_EOF, T_REGEX, T_STRING, T_TEMPLATE, T_TEMPLATE_PART } from '../../../../src/core/engine/extract/ts-lexer';
+import { allowsJsx } from '../../../../src/core/engine/languages/typescript/extract';
+import { TsLexer, T_EOF, T_REGEX, T_STRING, T_TEMPLATE, T_TEMPLATE_PART } from '../../../../src/core/engine/languages/typescript/lexer';
 
 function scriptKind(path: string): ts.ScriptKind {
   if (/\.tsx$/.test(path)) return ts.ScriptKind.TSX;

@@ -10,10 +10,11 @@
 // the common convention that dist/, lib/, build/, out/ (and esm/, cjs/ … below them) are
 // built from src/, or from the package folder itself.
 
-import type { Resolution } from '../types';
+import type { Resolution } from '../../types';
 import { NODE_BUILTINS } from './builtins';
 import { isRecord } from './jsonc';
-import { dirOf, joinRel, type CompilerPaths, type PackageInfo, type Workspace } from './workspace';
+import { dirOf, joinRel, type Workspace } from '../../resolve/workspace';
+import type { CompilerPaths, PackageInfo, TsConfigs } from './config';
 
 const PROBE_EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mts', '.cts', '.mjs', '.cjs'];
 /** `./a.js` written in TypeScript source means `./a.ts` (Node16/NodeNext/bundler style). */
@@ -41,7 +42,10 @@ export class TsResolver {
   private readonly configByDir = new Map<string, CompilerPaths | null>();
   private readonly packageByDir = new Map<string, PackageInfo | null>();
 
-  constructor(private readonly ws: Workspace) {}
+  constructor(
+    private readonly ws: Workspace,
+    private readonly configs: TsConfigs,
+  ) {}
 
   /** Forget memoised probes: the file set changed. */
   invalidate(): void {
@@ -79,7 +83,7 @@ export class TsResolver {
     }
     const name = packageNameOf(spec);
     if (name === undefined) return UNRESOLVED; // '@/x', '~/x': an alias no config defines
-    const pkg = this.ws.packagesByName.get(name);
+    const pkg = this.configs.packagesByName.get(name);
     if (pkg) return this.fileOrUnresolved(this.packageEntry(pkg, spec.slice(name.length + 1)));
     if (NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(name)) return { kind: 'builtin', name: spec };
     return { kind: 'external', packageName: name };
@@ -112,7 +116,7 @@ export class TsResolver {
       // TypeScript then looks in node_modules, where a workspace package is linked: `@acme/*`
       // mapped to a folder that does not exist still reaches the package `@acme/ui`.
       const name = packageNameOf(spec);
-      if (name !== undefined && this.ws.packagesByName.has(name)) return undefined;
+      if (name !== undefined && this.configs.packagesByName.has(name)) return undefined;
       return name === undefined || this.looksLocalAlias(pattern.prefix) ? LOCAL_MISS : undefined;
     }
     return undefined;
@@ -126,7 +130,7 @@ export class TsResolver {
   private guessShadowsPackage(found: string, spec: string): boolean {
     if (this.ws.files.has(found)) return false;
     const name = packageNameOf(spec);
-    return name !== undefined && this.ws.packagesByName.has(name);
+    return name !== undefined && this.configs.packagesByName.has(name);
   }
 
   /** `@/`, `~/`, `@app/`: a prefix no npm package can have, or one ending in a slash. */
@@ -208,7 +212,7 @@ export class TsResolver {
 
   /** The source file the package at `dir`'s tsconfig compiled into `p`, if `p` is in its build folder. */
   private builtFrom(dir: string, p: string): string | undefined {
-    for (const layout of this.ws.buildLayouts.get(dir) ?? []) {
+    for (const layout of this.configs.buildLayouts.get(dir) ?? []) {
       if (!p.startsWith(`${layout.out}/`)) continue;
       const rest = p.slice(layout.out.length + 1).replace(OUTPUT_EXTENSION, '');
       for (const source of layout.sources) {
@@ -222,8 +226,8 @@ export class TsResolver {
   /** builtFrom for the nearest package above `p` that has a tsconfig build folder. */
   private builtByEnclosingPackage(p: string): string | undefined {
     for (let d: string | undefined = dirOf(p); d !== undefined; d = d === '' ? undefined : dirOf(d)) {
-      if (this.ws.buildLayouts.has(d)) return this.builtFrom(d, p);
-      if (this.ws.packagesByDir.has(d)) return undefined;
+      if (this.configs.buildLayouts.has(d)) return this.builtFrom(d, p);
+      if (this.configs.packagesByDir.has(d)) return undefined;
     }
     return undefined;
   }
@@ -258,7 +262,7 @@ export class TsResolver {
   private configFor(dir: string): CompilerPaths | undefined {
     const memo = this.configByDir.get(dir);
     if (memo !== undefined) return memo ?? undefined;
-    const own = this.ws.compilerConfigs.get(dir);
+    const own = this.configs.compilerConfigs.get(dir);
     const found = own ?? (dir === '' ? undefined : this.configFor(dirOf(dir)));
     this.configByDir.set(dir, found ?? null);
     return found;
@@ -267,7 +271,7 @@ export class TsResolver {
   private packageAt(dir: string): PackageInfo | undefined {
     const memo = this.packageByDir.get(dir);
     if (memo !== undefined) return memo ?? undefined;
-    const found = this.ws.packagesByDir.get(dir);
+    const found = this.configs.packagesByDir.get(dir);
     this.packageByDir.set(dir, found ?? null);
     return found;
   }

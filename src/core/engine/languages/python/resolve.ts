@@ -4,9 +4,9 @@
 // importing file's own folder (Python puts a script's folder on sys.path).
 // `from pkg import name` leads to pkg/name.py when that submodule exists.
 
-import type { ImportRef, Resolution } from '../types';
-import { PYTHON_STDLIB } from './builtins';
-import { dirOf, type Workspace } from './workspace';
+import type { ImportRef, Resolution } from '../../types';
+import { PYTHON_STDLIB } from './stdlib';
+import { dirOf, type Workspace } from '../../resolve/workspace';
 
 const UNRESOLVED: Resolution = { kind: 'unresolved' };
 /** A relative import or one of a workspace package that leads to no module: an edge no rule sees. */
@@ -17,7 +17,13 @@ export class PyResolver {
   private readonly rootsByDir = new Map<string, string[]>();
   private readonly memo = new Map<string, Resolution[]>();
 
-  constructor(private readonly ws: Workspace) {}
+  /**
+   * @param projects folders with a pyproject.toml, setup.py or setup.cfg
+   */
+  constructor(
+    private readonly ws: Workspace,
+    private readonly projects: ReadonlySet<string>,
+  ) {}
 
   invalidate(): void {
     this.roots = undefined;
@@ -130,7 +136,7 @@ export class PyResolver {
     add(this.packageRootOf(dir));
     // Project roots above the file, nearest first, with their src/ layout.
     for (let d: string | undefined = dir; d !== undefined; d = d === '' ? undefined : dirOf(d)) {
-      if (this.ws.pythonProjects.has(d)) {
+      if (this.projects.has(d)) {
         if (this.ws.dirs.has(join(d, 'src'))) add(join(d, 'src'));
         add(d);
       }
@@ -153,7 +159,7 @@ export class PyResolver {
   private allRoots(): string[] {
     if (this.roots) return this.roots;
     const roots = new Set<string>();
-    for (const project of this.ws.pythonProjects) {
+    for (const project of this.projects) {
       if (this.ws.dirs.has(join(project, 'src'))) roots.add(join(project, 'src'));
       roots.add(project);
     }

@@ -2,12 +2,12 @@
 // An import counts wherever it stands (module level, functions, if/try blocks); one in the
 // body of `if TYPE_CHECKING:` (or `typing.TYPE_CHECKING`) is marked type-only.
 
-import type { DataAccess, ImportRef, SuppressionComment } from '../types';
-import { TextPositions } from '../../records/positions';
-import { P_EOF, P_NAME, P_NEWLINE, P_OP, P_STRING, PyLexer } from './py-lexer';
-import { mayStartSql, sqlDataAccess } from './sql';
-import { mayContainSuppression, parseSuppression } from './suppression';
-import { CLOSE_PAREN, COLON, COMMA, DOT, OPEN_PAREN, SEMICOLON, STAR } from './chars';
+import type { DataAccess, ImportRef, SuppressionComment } from '../../types';
+import { TextPositions } from '../../../records/positions';
+import { P_EOF, P_NAME, P_NEWLINE, P_OP, P_STRING, PyLexer } from './lexer';
+import { mayStartSql, sqlDataAccess } from '../../extract/sql';
+import { mayContainSuppression, parseSuppression } from '../../extract/suppression';
+import { CLOSE_PAREN, COLON, COMMA, DOT, OPEN_PAREN, SEMICOLON, STAR } from '../../extract/chars';
 
 export interface PyExtraction {
   imports: ImportRef[];

@@ -3,10 +3,10 @@
 // consumes what fits its form and hands back the first token it did not use, so nothing
 // that could start another import is ever swallowed.
 
-import type { DataAccess, ImportKind, ImportRef, SuppressionComment } from '../types';
-import { TextPositions } from '../../records/positions';
-import { looksLikeSql, mayStartSql, sqlDataAccess, sqlTables } from './sql';
-import { mayContainSuppression, parseSuppression } from './suppression';
+import type { DataAccess, ImportKind, ImportRef, SuppressionComment } from '../../types';
+import { TextPositions } from '../../../records/positions';
+import { looksLikeSql, mayStartSql, sqlDataAccess, sqlTables } from '../../extract/sql';
+import { mayContainSuppression, parseSuppression } from '../../extract/suppression';
 import {
   TsLexer,
   T_EOF,
@@ -17,8 +17,8 @@ import {
   P_EQUALITY,
   P_LOGICAL,
   P_SPREAD,
-} from './ts-lexer';
-import { CLOSE_BRACE, CLOSE_PAREN, COMMA, DOT, EQUALS, OPEN_BRACE, OPEN_PAREN, STAR } from './chars';
+} from './lexer';
+import { CLOSE_BRACE, CLOSE_PAREN, COMMA, DOT, EQUALS, OPEN_BRACE, OPEN_PAREN, STAR } from '../../extract/chars';
 
 /** Where a specifier token was: the token and its content between the quotes. */
 interface SpecifierSpan {

@@ -9,7 +9,7 @@
 // from the token before it, and for a `:` from what the colon is: a property or `? :`
 // colon opens an object, a `case`/label colon in a block a block.
 
-import { mayStartSql } from './sql';
+import { mayStartSql } from '../../extract/sql';
 
 export const T_EOF = 0;
 export const T_IDENT = 1;

@@ -1,0 +1,271 @@
+// Imports, data access and suppression comments of a Go file, from one linear scan.
+// The import section is what Go's own parser reads in ImportsOnly mode: the `package`
+// clause, then `import` declarations (single, grouped, aliased, dot and blank), with
+// comments anywhere between them. `import "C"` is cgo, not a package, and is left out.
+// Build constraints are not evaluated: every file counts, whatever GOOS it is for.
+// After the imports the scan goes on through the whole file, for SQL in string and raw
+// string literals, GORM's `.Table("t")` and `.Model(&T{})`, and `adrift-ignore` comments.
+
+import { TextPositions } from '../../../records/positions';
+import type { DataAccess, ImportRef, SuppressionComment } from '../../types';
+import { mayStartSql, sqlDataAccess } from '../../extract/sql';
+import { mayContainSuppression, parseSuppression } from '../../extract/suppression';
+import type { LanguageExtraction } from '../language';
+
+const enum T {
+  EOF,
+  IDENT,
+  STRING, // "…" (value = the text between the quotes, escapes not decoded)
+  RAW, // `…`
+  RUNE,
+  NUMBER,
+  PUNCT,
+  NEWLINE, // a line break outside comments and raw strings
+}
+
+interface Comment {
+  start: number;
+  end: number;
+}
+
+/** A Go source scanner: tokens with offsets, no allocation per token. */
+class GoScanner {
+  private i = 0;
+  kind: T = T.EOF;
+  start = 0;
+  end = 0;
+  readonly comments: Comment[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly keepComments: boolean,
+  ) {}
+
+  /** The current token's text (identifiers and punctuation). */
+  get value(): string {
+    return this.text.slice(this.start, this.end);
+  }
+
+  next(): T {
+    const s = this.text;
+    const n = s.length;
+    let i = this.i;
+    for (;;) {
+      if (i >= n) {
+        this.i = i;
+        this.start = this.end = n;
+        return (this.kind = T.EOF);
+      }
+      const c = s.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 13 || c === 0xfeff) {
+        i++;
+        continue;
+      }
+      if (c === 10) {
+        this.start = i;
+        this.end = this.i = i + 1;
+        return (this.kind = T.NEWLINE);
+      }
+      if (c === 47 /* / */) {
+        const d = s.charCodeAt(i + 1);
+        if (d === 47) {
+          let e = s.indexOf('\n', i + 2);
+          if (e === -1) e = n;
+          if (this.keepComments) this.comments.push({ start: i, end: e > i && s.charCodeAt(e - 1) === 13 ? e - 1 : e });
+          i = e;
+          continue;
+        }
+        if (d === 42) {
+          const close = s.indexOf('*/', i + 2);
+          const e = close === -1 ? n : close + 2;
+          if (this.keepComments) this.comments.push({ start: i, end: e });
+          // A block comment with a line break separates like a newline does.
+          const broke = s.indexOf('\n', i + 2);
+          i = e;
+          if (broke !== -1 && broke < e) {
+            this.start = broke;
+            this.end = this.i = e;
+            return (this.kind = T.NEWLINE);
+          }
+          continue;
+        }
+      }
+      this.start = i;
+      if (c === 34 /* " */ || c === 39 /* ' */) {
+        let j = i + 1;
+        while (j < n) {
+          const e = s.charCodeAt(j);
+          if (e === 92) j += 2;
+          else if (e === c || e === 10) break;
+          else j++;
+        }
+        // An unterminated literal ends at the line break (as Go reports it), never past it.
+        const closed = j < n && s.charCodeAt(j) === c;
+        this.end = this.i = closed ? j + 1 : Math.min(j, n);
+        return (this.kind = c === 34 ? T.STRING : T.RUNE);
+      }
+      if (c === 96 /* ` */) {
+        const close = s.indexOf('`', i + 1);
+        this.end = this.i = close === -1 ? n : close + 1;
+        return (this.kind = T.RAW);
+      }
+      if (isIdentStart(c)) {
+        let j = i + 1;
+        while (j < n && isIdentPart(s.charCodeAt(j))) j++;
+        this.end = this.i = j;
+        return (this.kind = T.IDENT);
+      }
+      if (c >= 48 && c <= 57) {
+        let j = i + 1;
+        while (j < n) {
+          const e = s.charCodeAt(j);
+          if (isIdentPart(e) || e === 46) j++;
+          // An exponent's sign belongs to the number: 1e+9, 0x1p-2.
+          else if ((e === 43 || e === 45) && /[eEpP]/.test(s[j - 1]) && !/^0[xX][0-9a-fA-F_]*[eE]$/.test(s.slice(i, j))) j++;
+          else break;
+        }
+        this.end = this.i = j;
+        return (this.kind = T.NUMBER);
+      }
+      this.end = this.i = i + 1;
+      return (this.kind = T.PUNCT);
+    }
+  }
+
+  /** The next token that is not a line break. */
+  nextSignificant(): T {
+    let t = this.next();
+    while (t === T.NEWLINE) t = this.next();
+    return t;
+  }
+
+  /** Whether the current token is the identifier `word`. */
+  isWord(word: string): boolean {
+    return this.kind === T.IDENT && this.end - this.start === word.length && this.text.startsWith(word, this.start);
+  }
+
+  isPunct(ch: string): boolean {
+    return this.kind === T.PUNCT && this.text[this.start] === ch;
+  }
+}
+
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x80 && c !== 0xfeff && c !== 0x2028 && c !== 0x2029);
+}
+
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57);
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"' };
+
+/** The value of an interpreted string literal's content (between the quotes). */
+export function unquoteGo(content: string): string {
+  if (!content.includes('\\')) return content;
+  return content.replace(/\\(?:([0-7]{3})|x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|(.))/g, (m, oct?: string, hex?: string, u?: string, big?: string, ch?: string) => {
+    if (oct !== undefined) return String.fromCharCode(parseInt(oct, 8));
+    if (hex !== undefined) return String.fromCharCode(parseInt(hex, 16));
+    const code = u ?? big;
+    if (code !== undefined) {
+      const cp = parseInt(code, 16);
+      return cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+    }
+    return SIMPLE_ESCAPES[ch ?? ''] ?? m;
+  });
+}
+
+export function extractGo(text: string): LanguageExtraction {
+  const lx = new GoScanner(text, mayContainSuppression(text));
+  const pos = new TextPositions(text);
+  const imports: ImportRef[] = [];
+  const dataAccess: DataAccess[] = [];
+
+  const importSpec = (): void => {
+    // [name] "path"; the name is an identifier (`_` included) or `.`.
+    if (lx.kind === T.IDENT || lx.isPunct('.')) lx.nextSignificant();
+    if (lx.kind !== T.STRING && lx.kind !== T.RAW) return;
+    const raw = text.slice(lx.start + 1, lx.end - 1);
+    const specifier = lx.kind === T.RAW ? raw : unquoteGo(raw);
+    if (specifier !== 'C') imports.push({ specifier, range: pos.range(lx.start, lx.end), kind: 'import', typeOnly: false });
+  };
+
+  let t = lx.nextSignificant();
+  if (lx.isWord('package')) {
+    lx.nextSignificant();
+    t = lx.nextSignificant();
+    for (;;) {
+      if (t === T.PUNCT && lx.isPunct(';')) {
+        t = lx.nextSignificant();
+        continue;
+      }
+      if (!lx.isWord('import')) break;
+      t = lx.nextSignificant();
+      if (lx.isPunct('(')) {
+        t = lx.nextSignificant();
+        while (t !== T.EOF && !lx.isPunct(')')) {
+          if (lx.isPunct(';')) {
+            t = lx.nextSignificant();
+            continue;
+          }
+          importSpec();
+          t = lx.nextSignificant();
+        }
+        t = lx.nextSignificant();
+      } else {
+        importSpec();
+        t = lx.nextSignificant();
+      }
+    }
+  }
+
+  // The rest of the file: data access in literals and ORM calls. `prev1`/`prev2` are the
+  // two significant tokens before the current one (as offsets), enough for `.Table(`.
+  let prev1 = -1;
+  let prev2 = -1;
+  let prev1Kind = T.EOF;
+  for (; t !== T.EOF; t = lx.next()) {
+    if (t === T.NEWLINE) continue;
+    if (t === T.STRING || t === T.RAW) {
+      if (mayStartSql(text, lx.start + 1, lx.end - 1)) dataAccess.push(...sqlDataAccess(text, lx.start + 1, lx.end - 1, pos));
+      // db.Table("users"): the literal follows `.Table(`.
+      if (prev1Kind === T.PUNCT && text[prev1] === '(' && prev2 >= 0 && isSelector(text, prev2, 'Table')) {
+        const name = text.slice(lx.start + 1, lx.end - 1);
+        if (/^[A-Za-z_][\w.]*$/.test(name)) dataAccess.push({ kind: 'orm', name: name.slice(name.lastIndexOf('.') + 1), range: pos.range(lx.start + 1, lx.end - 1) });
+      }
+    } else if (t === T.PUNCT && text[lx.start] === '&' && prev1Kind === T.PUNCT && text[prev1] === '(' && prev2 >= 0 && isSelector(text, prev2, 'Model')) {
+      // db.Model(&User{}) / db.Model(&models.User{}): the model is the type's last name.
+      const model = modelType(lx);
+      if (model) dataAccess.push({ kind: 'orm', name: model.name, range: pos.range(model.start, model.end) });
+    }
+    prev2 = prev1;
+    prev1 = lx.start;
+    prev1Kind = t;
+  }
+
+  const suppressions: SuppressionComment[] = [];
+  for (const c of lx.comments) {
+    const parsed = parseSuppression(text.slice(c.start + 2, c.end));
+    if (parsed) suppressions.push({ ...parsed, range: pos.range(c.start, c.end) });
+  }
+  return { imports, dataAccess, suppressions };
+}
+
+/** Whether the identifier at `at` is `name` written as a selector (`.name`). */
+function isSelector(text: string, at: number, name: string): boolean {
+  if (!text.startsWith(name, at) || isIdentPart(text.charCodeAt(at + name.length))) return false;
+  let j = at - 1;
+  while (j >= 0 && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\r')) j--;
+  return j >= 0 && text[j] === '.';
+}
+
+/** After `&` in `.Model(&pkg.Type{`: the type name and its offsets, consuming the tokens. */
+function modelType(lx: GoScanner): { name: string; start: number; end: number } | undefined {
+  let found: { name: string; start: number; end: number } | undefined;
+  for (let steps = 0; steps < 4; steps++) {
+    const t = lx.next();
+    if (t === T.IDENT) found = { name: lx.value, start: lx.start, end: lx.end };
+    else if (lx.isPunct('.')) continue;
+    else return lx.isPunct('{') ? found : undefined;
+  }
+  return undefined;
+}

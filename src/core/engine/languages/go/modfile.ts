@@ -1,0 +1,139 @@
+// The parts of go.mod and go.work that resolution needs: the module path, `require`d
+// module paths (to name a third-party package by its module), `replace` directives and
+// go.work's `use` directives. Lines, `//` comments, quoted or bare tokens, and the block
+// form `directive ( … )`, as Go's own modfile grammar has them. Anything it cannot read is
+// a problem with its line and column; the rest of the file still counts.
+
+export interface Replace {
+  /** The module path replaced (without a version). */
+  from: string;
+  /** The replacement as written: a local folder (`./x`, `../x`, `/abs`) or a module path. */
+  to: string;
+  /** Whether `to` is a local folder. */
+  local: boolean;
+  line: number;
+  column: number;
+}
+
+export interface ModFile {
+  module?: string;
+  requires: string[];
+  replaces: Replace[];
+  /** go.work: the folders of its `use` directives, as written. */
+  uses: { path: string; line: number; column: number }[];
+  /** `line:column: message`, 1-based. */
+  problems: string[];
+}
+
+interface Token {
+  text: string;
+  column: number;
+}
+
+/** One line's tokens: bare words, or "quoted" / `raw` strings (their value). */
+function tokens(line: string): Token[] | string {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i];
+    if (c === ' ' || c === '\t' || c === '\r') {
+      i++;
+      continue;
+    }
+    if (c === '/' && line[i + 1] === '/') break;
+    if (c === '"' || c === '`') {
+      let j = i + 1;
+      while (j < line.length && line[j] !== c) j += line[j] === '\\' && c === '"' ? 2 : 1;
+      if (j >= line.length) return `${i + 1}: unterminated string`;
+      out.push({ text: line.slice(i + 1, j), column: i + 1 });
+      i = j + 1;
+      continue;
+    }
+    if (c === '(' || c === ')') {
+      out.push({ text: c, column: i + 1 });
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < line.length && !/[\s()"`]/.test(line[j]) && !(line[j] === '/' && line[j + 1] === '/')) j++;
+    out.push({ text: line.slice(i, j), column: i + 1 });
+    i = j;
+  }
+  return out;
+}
+
+/** Whether a replacement names a folder rather than a module (Go's own test). */
+export function isLocalPath(p: string): boolean {
+  return p.startsWith('./') || p.startsWith('../') || p === '.' || p === '..' || p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p);
+}
+
+export function parseModFile(text: string): ModFile {
+  const mod: ModFile = { requires: [], replaces: [], uses: [], problems: [] };
+  const lines = text.split('\n');
+  let block: string | undefined;
+  let blockLine = 0;
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    const toks = tokens(raw);
+    if (typeof toks === 'string') {
+      mod.problems.push(`${line}:${toks}`);
+      return;
+    }
+    if (toks.length === 0) return;
+    let verb: string;
+    let args: Token[];
+    if (block !== undefined) {
+      if (toks[0].text === ')') {
+        block = undefined;
+        return;
+      }
+      verb = block;
+      args = toks;
+    } else {
+      verb = toks[0].text;
+      args = toks.slice(1);
+      if (args.length === 1 && args[0].text === '(') {
+        block = verb;
+        blockLine = line;
+        return;
+      }
+    }
+    const at = args[0]?.column ?? toks[0].column;
+    switch (verb) {
+      case 'module':
+        if (args.length !== 1) mod.problems.push(`${line}:${at}: module needs one module path`);
+        else mod.module = args[0].text;
+        break;
+      case 'require':
+        if (args.length < 2) mod.problems.push(`${line}:${at}: require needs a module path and a version`);
+        else mod.requires.push(args[0].text);
+        break;
+      case 'use':
+        if (args.length !== 1) mod.problems.push(`${line}:${at}: use needs one folder`);
+        else mod.uses.push({ path: args[0].text, line, column: args[0].column });
+        break;
+      case 'replace': {
+        const arrow = args.findIndex((a) => a.text === '=>');
+        if (arrow < 1 || arrow > 2 || args.length - arrow - 1 < 1 || args.length - arrow - 1 > 2) {
+          mod.problems.push(`${line}:${at}: replace must read "module [version] => target [version]"`);
+          break;
+        }
+        const to = args[arrow + 1];
+        mod.replaces.push({ from: args[0].text, to: to.text, local: isLocalPath(to.text), line, column: to.column });
+        break;
+      }
+      case 'go':
+      case 'toolchain':
+      case 'exclude':
+      case 'retract':
+      case 'godebug':
+      case 'tool':
+      case 'ignore':
+        break;
+      default:
+        mod.problems.push(`${line}:${toks[0].column}: unknown directive "${verb}"`);
+    }
+  });
+  if (block !== undefined) mod.problems.push(`${blockLine}:1: "${block} (" is never closed`);
+  return mod;
+}
