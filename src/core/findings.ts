@@ -14,6 +14,8 @@ export const RULE_IDS = [
   'decision-schema',
   'decision-reference',
   'decision-lifecycle',
+  'decision-model',
+  'decision-review',
   'unused-suppression',
   'skipped-file',
 ] as const;

@@ -18,6 +18,8 @@ export const DEFAULT_SEVERITIES: Record<RuleId, RuleSeverity> = {
   'decision-schema': 'error',
   'decision-reference': 'error',
   'decision-lifecycle': 'warning',
+  'decision-model': 'error',
+  'decision-review': 'warning',
   'unused-suppression': 'warning',
   'skipped-file': 'info',
 };
