@@ -62,7 +62,7 @@ export function templateTextProblem(text: string): TemplateTextProblem | undefin
     if (/[ _]/.test(inner) || !HTML_ELEMENTS.has(inner.toLowerCase())) return { what: `a placeholder (${m[0]})` };
   }
   const brace = /\{([A-Za-z][^{}\n:;=$"]*\s[^{}\n:;=$"]*)\}/.exec(prose);
-  if (brace && /[a-z]{2,}\s+[a-z]{2,}/i.test(brace[1])) return { what: `a placeholder (${shorten(brace[0])})` };
+  if (brace && /[a-z]{2,}\s+[a-z]/i.test(brace[1])) return { what: `a placeholder (${shorten(brace[0])})` };
   // MADR 2's `[short title of solved problem and solution]`, as the whole value only: inside
   // prose, `[some words]` is as often a Markdown shortcut link whose definition the import
   // left behind (two in the MoJ cloud-platform log).
