@@ -392,18 +392,17 @@ export function planRecords(answers: GuideAnswers, options: PlanOptions): Record
     }
     const status: DecisionStatus = firstRun ? 'accepted' : 'proposed';
     const { title, ...rest } = draft;
-    const record: DecisionRecord = {
+    records.push({
       id: nextId++,
       title,
       status,
       date: options.date,
       ...rest,
       ...(current.length ? { supersedes: current.map((r) => r.id) } : {}),
-    };
-    // A choice no rule checks in code comes back for review a year on (lint asks for it).
-    if (record.review_by === undefined && needsReviewDate(record)) record.review_by = reviewDateAfter(options.date);
-    records.push(record);
+    });
   }
+  // A choice no rule checks in code comes back for review a year on (lint asks for it).
+  for (const r of records) if (r.review_by === undefined && needsReviewDate(r)) r.review_by = reviewDateAfter(options.date);
   return { records, problems, unchanged };
 }
 

@@ -5,7 +5,8 @@
 import type { Finding, Range, Severity } from '../findings';
 import { proseValues } from './prose';
 import { refOf } from './ref';
-import { TEMPLATE_MARKER, templateTextProblem } from './template-text';
+import { TEMPLATE_MARKER } from '../guide/templateText';
+import { templateTextProblem } from './template-text';
 import type { DecisionRecord, Enforcement, LoadedRecord } from './types';
 
 /**

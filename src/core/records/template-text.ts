@@ -3,10 +3,8 @@
 // common Markdown templates (adr-tools, MADR), and the usual placeholders (TODO, TBD,
 // `<name>`, `{describe …}`). Data first; the matching after.
 
+import { isTemplateText, TEMPLATE_MARKER } from '../guide/templateText';
 import { skeletonTexts } from './skeletons';
-
-/** The prefix the guide puts before text it drafted for the team to replace. */
-export const TEMPLATE_MARKER = 'TEMPLATE: ';
 
 /**
  * Starter sentences of templates other tools write, as they read when left unchanged.
@@ -49,7 +47,7 @@ function withoutCode(text: string): string {
 
 /** Why `text` reads as template or placeholder text, or undefined when it reads as written for the decision. */
 export function templateTextProblem(text: string): TemplateTextProblem | undefined {
-  if (text.trimStart().startsWith(TEMPLATE_MARKER.trimEnd())) return { what: `template text (it starts with "${TEMPLATE_MARKER.trimEnd()}")` };
+  if (isTemplateText(text)) return { what: `template text (it starts with "${TEMPLATE_MARKER.trimEnd()}")` };
   const plain = normalise(text);
   if (plain === '') return undefined;
   if (knownTexts().has(plain)) return { what: 'the starter text of a template, unchanged' };
@@ -57,10 +55,12 @@ export function templateTextProblem(text: string): TemplateTextProblem | undefin
   const word = /(?<![\w-])(TODO|TBD|TBC|FIXME|XXX)(?![\w-])/.exec(prose);
   if (word) return { what: `a placeholder (${word[1]})` };
   if (/^(?:\?+|\.\.\.|…|tbd|todo)$/i.test(plain)) return { what: `a placeholder ("${plain}")` };
-  for (const m of prose.matchAll(/(?<![\w<])<([A-Za-z][\w .'-]{0,60})>/g)) {
-    const inner = m[1].trim();
-    if (/[ _]/.test(inner) || !HTML_ELEMENTS.has(inner.toLowerCase())) return { what: `a placeholder (${m[0]})` };
-  }
+  // `<name of the vendor>`, or a lone `<vendor>` as the whole value; one word inside prose
+  // is as often a path or command template (`org/<id>/30d`, `adrift new <kind>`).
+  const whole = /^<([A-Za-z][\w-]{0,40})>$/.exec(plain);
+  if (whole && !HTML_ELEMENTS.has(whole[1].toLowerCase())) return { what: `a placeholder (${plain})` };
+  const angle = /(?<![\w</])<([A-Za-z][\w'-]*(?: [\w'-]+)+)>(?![\w/])/.exec(prose);
+  if (angle) return { what: `a placeholder (${shorten(angle[0])})` };
   const brace = /\{([A-Za-z][^{}\n:;=$"]*\s[^{}\n:;=$"]*)\}/.exec(prose);
   if (brace && /[a-z]{2,}\s+[a-z]/i.test(brace[1])) return { what: `a placeholder (${shorten(brace[0])})` };
   // MADR 2's `[short title of solved problem and solution]`, as the whole value only: inside

@@ -75,11 +75,14 @@ describe('decision-review: template and placeholder text in accepted records', (
       'Run `adrift new <kind> <title>` to start a record.',
       'We chose [PostgreSQL][pg] over MongoDB.',
       'One writer at a time; fine for a todo-style workload.',
+      'object keys start with organisation and retention class (org/<id>/30d/...) so the rules can match them',
+      'Start a record with adrift new <kind> <title>, then fill it in.',
     ]) {
       assert.equal(templateTextProblem(text), undefined, text);
     }
     assert.ok(templateTextProblem('Good, because {argument a}'));
-    assert.ok(templateTextProblem('Vendor: <vendor>'));
+    assert.ok(templateTextProblem('<vendor>'));
+    assert.ok(templateTextProblem('Bought from <name of the vendor> under its standard terms.'));
     assert.ok(templateTextProblem('tbd'));
   });
 });
