@@ -1,6 +1,6 @@
 // The decision log: every record file of the decisions folder, loaded side by side so one
 // broken record never hides the others, plus the checks that need more than one record
-// (duplicate ids, references between records and to modules, lifecycle).
+// (duplicate ids, references between records and to modules, lifecycle, the folded model, review).
 
 import * as path from 'node:path';
 import { loadConfig, resolveDecisionsFolder, toPosix } from '../config';
