@@ -3,9 +3,14 @@
 // review date on a choice nothing in the code checks.
 
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { formatFindingLine } from '../../../src/core/findings';
+import { importMarkdownRecord } from '../../../src/core/records/markdown/import';
+import { parseRecord } from '../../../src/core/records/parse';
+import { recordToYaml } from '../../../src/core/records/serialize';
 import { recordSkeleton } from '../../../src/core/records/skeletons';
-import { loadDecisionLog } from '../../../src/core/records/store';
+import { checkLog, loadDecisionLog } from '../../../src/core/records/store';
 import { templateTextProblem } from '../../../src/core/records/template-text';
 import { MemoryFileSystem } from './memory-fs';
 
@@ -122,5 +127,24 @@ describe('decision-review: a review date for choices no rule checks', () => {
     assert.deepEqual(await review(tech('', 'proposed')), []);
     assert.deepEqual(await review(head('accepted', 'kind: general\ndeciders: [Mara]\n')), []);
     assert.deepEqual(await review(head('accepted', 'kind: evolution\ndeciders: [Mara]\n')), []);
+  });
+});
+
+describe('decision-review on records of public logs (test/fixtures/records/public-logs, MIT)', () => {
+  it('flags the open TODO/TBD items a reviewer would, and not a Markdown shortcut link', () => {
+    const dir = path.resolve(__dirname, '../../../../test/fixtures/records/public-logs');
+    const loaded = readdirSync(dir)
+      .sort()
+      .flatMap((f) => importMarkdownRecord(f, readFileSync(path.join(dir, f), 'utf8'), { today: '2026-11-27' }) ?? [])
+      .map((r) => parseRecord(`docs/adr/${String(r.id).padStart(4, '0')}-${r.slug}.yaml`, recordToYaml(r.record)));
+    assert.equal(loaded.length, 3);
+    assert.deepEqual(
+      checkLog(loaded, '2026-11-27').filter((f) => f.rule === 'decision-review').map((f) => formatFindingLine(f).replace(/ in an accepted record.*/, '')),
+      [
+        'docs/adr/0023-logging.yaml:5:10 decision-review context is a placeholder (TBD)',
+        'docs/adr/0026-remove-load-balancer-tier.yaml:11:14 decision-review decision.rationale is a placeholder (TODO)',
+        'docs/adr/0026-remove-load-balancer-tier.yaml:22:7 decision-review consequences.neutral.0 is a placeholder (TODO)',
+      ],
+    );
   });
 });
