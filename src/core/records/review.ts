@@ -57,8 +57,7 @@ export function reviewRecord(r: LoadedRecord): Finding[] {
   for (const { path, text } of proseValues(rec)) {
     const problem = templateTextProblem(text);
     if (!problem) continue;
-    const marked = problem.what.startsWith('template text');
-    const fix = marked ? `write the team's own words (and drop "${TEMPLATE_MARKER.trimEnd()}")` : "write what the team decided";
+    const fix = problem.kind === 'marked' ? `write the team's own words (and drop "${TEMPLATE_MARKER.trimEnd()}")` : "write what the team decided";
     out.push(finding(r, 'warning', r.rangeOf(path, 'value'), `${path.join('.')} is ${problem.what} in an accepted record; ${fix}, or set the record back to proposed until it is written`));
   }
   out.push(...deciders(r, rec));

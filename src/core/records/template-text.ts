@@ -23,6 +23,8 @@ const HTML_ELEMENTS = new Set(
 );
 
 export interface TemplateTextProblem {
+  /** `marked`: the guide's TEMPLATE_MARKER; `starter`: a template's text as written; `placeholder`: TODO, `<…>`, … */
+  kind: 'marked' | 'starter' | 'placeholder';
   /** What the text is, for the message: "template text", "a placeholder (TODO)", … */
   what: string;
 }
@@ -47,27 +49,27 @@ function withoutCode(text: string): string {
 
 /** Why `text` reads as template or placeholder text, or undefined when it reads as written for the decision. */
 export function templateTextProblem(text: string): TemplateTextProblem | undefined {
-  if (isTemplateText(text)) return { what: `template text (it starts with "${TEMPLATE_MARKER.trimEnd()}")` };
+  if (isTemplateText(text)) return { kind: 'marked', what: `template text (it starts with "${TEMPLATE_MARKER.trimEnd()}")` };
   const plain = normalise(text);
   if (plain === '') return undefined;
-  if (knownTexts().has(plain)) return { what: 'the starter text of a template, unchanged' };
+  if (knownTexts().has(plain)) return { kind: 'starter', what: 'the starter text of a template, unchanged' };
   const prose = withoutCode(text);
   const word = /(?<![\w-])(TODO|TBD|TBC|FIXME|XXX)(?![\w-])/.exec(prose);
-  if (word) return { what: `a placeholder (${word[1]})` };
-  if (/^(?:\?+|\.\.\.|…|tbd|todo)$/i.test(plain)) return { what: `a placeholder ("${plain}")` };
+  if (word) return { kind: 'placeholder', what: `a placeholder (${word[1]})` };
+  if (/^(?:\?+|\.\.\.|…|tbd|todo)$/i.test(plain)) return { kind: 'placeholder', what: `a placeholder ("${plain}")` };
   // `<name of the vendor>`, or a lone `<vendor>` as the whole value; one word inside prose
   // is as often a path or command template (`org/<id>/30d`, `adrift new <kind>`).
   const whole = /^<([A-Za-z][\w-]{0,40})>$/.exec(plain);
-  if (whole && !HTML_ELEMENTS.has(whole[1].toLowerCase())) return { what: `a placeholder (${plain})` };
+  if (whole && !HTML_ELEMENTS.has(whole[1].toLowerCase())) return { kind: 'placeholder', what: `a placeholder (${plain})` };
   const angle = /(?<![\w</])<([A-Za-z][\w'-]*(?: [\w'-]+)+)>(?![\w/])/.exec(prose);
-  if (angle) return { what: `a placeholder (${shorten(angle[0])})` };
+  if (angle) return { kind: 'placeholder', what: `a placeholder (${shorten(angle[0])})` };
   const brace = /\{([A-Za-z][^{}\n:;=$"]*\s[^{}\n:;=$"]*)\}/.exec(prose);
-  if (brace && /[a-z]{2,}\s+[a-z]/i.test(brace[1])) return { what: `a placeholder (${shorten(brace[0])})` };
+  if (brace && /[a-z]{2,}\s+[a-z]/i.test(brace[1])) return { kind: 'placeholder', what: `a placeholder (${shorten(brace[0])})` };
   // MADR 2's `[short title of solved problem and solution]`, as the whole value only: inside
   // prose, `[some words]` is as often a Markdown shortcut link whose definition the import
   // left behind (two in the MoJ cloud-platform log).
   const bracket = /^\[([A-Za-z][^[\]\n]*\s[^[\]\n]*)\]$/.exec(plain);
-  if (bracket) return { what: `a placeholder (${shorten(bracket[0])})` };
+  if (bracket) return { kind: 'placeholder', what: `a placeholder (${shorten(bracket[0])})` };
   return undefined;
 }
 
