@@ -15,6 +15,8 @@ export const RULE_IDS = [
   'decision-schema',
   'decision-reference',
   'decision-lifecycle',
+  'decision-model',
+  'decision-review',
   'unused-suppression',
   'agent-instructions',
   'skipped-file',

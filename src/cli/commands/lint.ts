@@ -8,7 +8,7 @@ import { configuredFindings, printFindings, requireLog } from '../workspace';
 
 export const lintCommand: CliCommand = {
   name: 'lint',
-  summary: 'check the decision records: schema, references between records and to modules, lifecycle',
+  summary: 'check the decision records: schema, references between records and to modules, lifecycle, the modules they declare together, what a reviewer checks',
   args: [],
   options: [{ name: 'json', description: 'print the findings as JSON, each as in `check --format json` (1-based lines and columns)' }],
   details: 'Exits 1 when a finding is an error; warnings (e.g. a review_by date in the past) alone exit 0.\nSeverities follow `severity` in .adrift.yaml.',

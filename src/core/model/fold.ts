@@ -6,7 +6,7 @@
 // top of the accepted ones.
 
 import type { DecisionRef } from '../findings';
-import { refOf } from '../records/store';
+import { refOf } from '../records/ref';
 import type { DecisionLog, DecisionRecord, LoadedRecord } from '../records/types';
 import type { ArchitectureModel, ModelModule, Sourced } from './types';
 

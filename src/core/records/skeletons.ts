@@ -1,7 +1,10 @@
 // The starting text of a new record, one skeleton per kind: valid YAML that lints clean as a
 // proposed record, with comments that say what belongs in each field. Data, not code paths.
 
-import type { DecisionKind } from './types';
+import { parse } from 'yaml';
+import { proseValues } from './prose';
+import type { DecisionKind, DecisionRecord } from './types';
+import { DECISION_KINDS } from './types';
 import { yamlScalar } from './text-edit';
 
 export interface SkeletonInput {
@@ -107,4 +110,20 @@ kind: ${input.kind}
 deciders: ${deciders}
 tags: []
 ${BODY[input.kind]}`;
+}
+
+/**
+ * The prose every skeleton writes for the team to replace (contexts, rationales, option
+ * names, module descriptions, vendors, stages), read from the skeletons themselves so the
+ * lint that flags them left unchanged follows any edit here. Not the title and deciders
+ * (the user's own) nor the chosen option's name (it repeats an option, or "Modules as
+ * listed below", which reads fine as written).
+ */
+export function skeletonTexts(): string[] {
+  return DECISION_KINDS.flatMap((kind) => {
+    const rec = parse(recordSkeleton({ id: 1, title: 'Title', date: '2026-01-01', kind })) as DecisionRecord;
+    return proseValues(rec)
+      .filter((v) => v.path[0] !== 'title' && v.path[0] !== 'deciders' && v.path.join('.') !== 'decision.chosen')
+      .map((v) => v.text);
+  });
 }

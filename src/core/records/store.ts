@@ -1,10 +1,10 @@
 // The decision log: every record file of the decisions folder, loaded side by side so one
 // broken record never hides the others, plus the checks that need more than one record
-// (duplicate ids, references between records and to modules, lifecycle).
+// (duplicate ids, references between records and to modules, lifecycle, the folded model, review).
 
 import * as path from 'node:path';
 import { loadConfig, resolveDecisionsFolder, toPosix } from '../config';
-import type { DecisionRef, Finding, Range, RuleId, Severity } from '../findings';
+import type { Finding, Range, RuleId, Severity } from '../findings';
 import type { FileSystemPort } from '../fs/port';
 import { globProblem } from '../model/globs';
 import { idFromFileName, padId } from './naming';
@@ -12,7 +12,13 @@ import { decodeText } from '../fs/decode';
 import { MAX_RECORD_CHARS, parseRecord } from './parse';
 import { describeChain, replaceCycles } from './lineage';
 import { closest } from './schema-messages';
+import { foldModel } from '../model/fold';
+import { checkModel } from '../model/check-model';
+import { reviewRecord } from './review';
 import type { DecisionLog, DecisionRecord, LoadedRecord } from './types';
+import { refOf } from './ref';
+
+export { refOf };
 
 export interface LoadOptions {
   /** Decisions folder, relative to root (or absolute). Absent: from `.adrift.yaml`, else the default. */
@@ -23,18 +29,6 @@ export interface LoadOptions {
 
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
-}
-
-export function refOf(r: LoadedRecord, line?: number): DecisionRef | undefined {
-  const id = r.record?.id ?? r.header.id;
-  if (id === undefined) return undefined;
-  return {
-    id,
-    title: r.record?.title ?? r.header.title ?? '',
-    status: r.record?.status ?? r.header.status ?? '',
-    file: r.file,
-    line: line ?? r.rangeOf(['id']).start.line,
-  };
 }
 
 function finding(r: LoadedRecord, rule: RuleId, severity: Severity, range: Range, message: string): Finding {
@@ -246,7 +240,9 @@ export function checkLog(records: readonly LoadedRecord[], today: string): Findi
         out.push(finding(r, 'decision-reference', 'error', r.rangeOf(['enforce', 'packages', 'only_in', pkg, i]), `package ${pkg} is confined to "${mod}", but no record declares a module ${mod}${hint(mod, declared)}`));
       });
     }
+    out.push(...reviewRecord(r));
   }
+  out.push(...checkModel(foldModel(records)));
   return out;
 }
 

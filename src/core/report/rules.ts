@@ -71,6 +71,16 @@ export const RULE_DESCRIPTIONS: Record<RuleId, RuleDescription> = {
     short: 'A decision record is inconsistent with the others.',
     full: 'Supersession links disagree, a review date passed, or a status change is incomplete.',
   },
+  'decision-model': {
+    name: 'DecisionModel',
+    short: 'The accepted records together declare modules that cannot hold.',
+    full: 'After folding the accepted records, one table, model or collection is owned by two modules (error), or the modules\' declared `uses` form a cycle or a module uses itself (warning).',
+  },
+  'decision-review': {
+    name: 'DecisionReview',
+    short: 'An accepted record a reviewer would send back.',
+    full: 'An accepted record still holds template or placeholder text (`TEMPLATE: `, the text `adrift new` wrote, TODO, TBD, `<…>`), names no deciders, or has no `review_by` although nothing in it can be checked in code.',
+  },
   'unused-suppression': {
     name: 'UnusedSuppression',
     short: 'An adrift-ignore comment that suppresses nothing.',

@@ -108,6 +108,14 @@ describe('guide: answers → decision records', () => {
     assert.ok(!dbForbidden.includes('pg'));
   });
 
+  it('dates for review, a year on, the choices no rule checks in code, and only those', () => {
+    const records = plan('ci-runner').records;
+    assert.equal(byTag(records, 'tenancy').review_by, '2027-11-27', 'tenancy: no enforce rule');
+    assert.equal(records.find((r) => r.kind === 'build-vs-buy')?.review_by, '2027-11-27');
+    assert.equal(records.find((r) => r.area === 'database')?.review_by, undefined, 'the database record forbids the alternatives');
+    assert.equal(records.find((r) => r.kind === 'boundaries')?.review_by, undefined);
+  });
+
   it('continues ids after existing records and supersedes changed decisions with proposals', () => {
     const first = plan('help-desk', [], 'accepted').records;
     const answers = templateAnswers('help-desk');

@@ -300,6 +300,7 @@ enforce:
   packages:
     forbid:
       - { name: bullmq, reason: "we chose RabbitMQ" }
+deciders: [ops]
 `;
   const rec = (id: number, status: string, extra = '') => `id: ${id}\ntitle: Decision ${id}\nstatus: ${status}\ndate: 2026-11-01\n${extra}`;
   const forbidden = (log: DecisionLog) => foldModel(log).forbiddenPackages.map((p) => `${p.value.name} (${p.decision.id})`);

@@ -27,7 +27,7 @@ export function normaliseDataName(name: string): string {
 }
 
 /** The singular and plural spellings a table and its model commonly take. */
-function variants(key: string): string[] {
+export function dataNameVariants(key: string): string[] {
   const out = [key];
   if (key.endsWith('ies')) out.push(key.slice(0, -3) + 'y');
   else if (key.endsWith('ses') || key.endsWith('xes')) out.push(key.slice(0, -2));
@@ -45,7 +45,7 @@ export class DataOwnership {
     for (const m of model.modules.values()) {
       for (const owned of m.owns) {
         const owner: DataOwner = { module: m.name, owned: owned.value, decision: owned.decision };
-        for (const v of variants(normaliseDataName(owned.value))) if (!this.owners.has(v)) this.owners.set(v, owner);
+        for (const v of dataNameVariants(normaliseDataName(owned.value))) if (!this.owners.has(v)) this.owners.set(v, owner);
       }
     }
     // An owned table makes its model's other names owned too, and the other way round.
@@ -53,7 +53,7 @@ export class DataOwnership {
       const names = [alias.model, alias.table].filter((n): n is string => !!n).map(normaliseDataName);
       const owner = names.map((n) => this.owners.get(n)).find((o) => o !== undefined);
       if (!owner) continue;
-      for (const n of names) for (const v of variants(n)) if (!this.owners.has(v)) this.owners.set(v, owner);
+      for (const n of names) for (const v of dataNameVariants(n)) if (!this.owners.has(v)) this.owners.set(v, owner);
     }
   }
 

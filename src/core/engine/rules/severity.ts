@@ -19,6 +19,8 @@ export const DEFAULT_SEVERITIES: Record<RuleId, RuleSeverity> = {
   'decision-schema': 'error',
   'decision-reference': 'error',
   'decision-lifecycle': 'warning',
+  'decision-model': 'error',
+  'decision-review': 'warning',
   'unused-suppression': 'warning',
   'agent-instructions': 'warning',
   'skipped-file': 'info',
