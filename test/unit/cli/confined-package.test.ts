@@ -29,6 +29,7 @@ enforce:
     web:
       paths: [web/**]
 `;
+// Names its deciders, as the guide writes an accepted record (else decision-review warns).
 const BUY = `id: 9
 title: Buy payments from Stripe and the models from OpenAI
 status: accepted
@@ -39,6 +40,7 @@ enforce:
     only_in:
       stripe: [billing]
       openai: [generation]
+deciders: [platform team]
 `;
 // A later decision lets the web app take card details with Stripe's own package too.
 const WIDEN = `id: 10

@@ -23,7 +23,9 @@ describe('adrift check on the parts the guide recorded', function () {
   it("reports the runner agent importing server code, naming the split decision and the parts; the shared protocol import passes", () => {
     const answers = templateAnswers('ci-runner');
     assert.ok(answers);
-    const { records } = planRecords(answers, { existing: [], date: '2026-12-02' });
+    // Written as accepted, as a team that has reviewed them would: proposed records (the
+    // default) enforce nothing.
+    const { records } = planRecords(answers, { existing: [], date: '2026-12-02', status: 'accepted' });
     const split = records.find((r) => r.tags?.includes('split'));
     assert.ok(split);
     const ws = workspace();
