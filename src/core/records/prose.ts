@@ -1,5 +1,6 @@
 // The fields of a record a person writes in words, with their paths: what a reviewer reads
 // for template text. Identifiers (ids, module names, globs, package names) are not prose.
+// Imported Markdown kept in `extra` is prose as well.
 
 import type { DecisionRecord } from './types';
 import type { FieldPath } from './yaml-paths';
@@ -39,5 +40,13 @@ export function proseValues(rec: DecisionRecord): ProseValue[] {
     one(['evolution', i, 'trigger'], e.trigger);
   });
   for (const [name, m] of Object.entries(rec.enforce?.modules ?? {})) one(['enforce', 'modules', name, 'description'], m.description);
+  // The Markdown an import kept beside the fields (a log's own sections, notes, text beside
+  // lists) is the record's words too: a TBD under "## KPI dashboard" is as open as one in
+  // the context. Front-matter values are metadata (nav_order, parent), not prose.
+  for (const key of ['preamble', 'drivers', 'options', 'consequences', 'links'] as const) one(['extra', key], rec.extra?.[key]);
+  (rec.extra?.sections ?? []).forEach((s, i) => {
+    one(['extra', 'sections', i, 'heading'], s.heading);
+    one(['extra', 'sections', i, 'body'], s.body);
+  });
   return out;
 }
