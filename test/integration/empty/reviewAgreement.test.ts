@@ -12,7 +12,8 @@ import { recordFileChanges } from '../../../src/core/guide/write';
 import { adriftExtension, workspaceUri } from '../harness';
 import { assertEditorAgreesWithCli } from '../agreement';
 
-const INBOX = `id: 11
+/** A record numbered after the guide's: `id` is filled in. */
+const INBOX = (id: number) => `id: ${id}
 title: Ingest support email in an inbox module
 status: accepted
 date: 2026-12-02
@@ -37,14 +38,16 @@ suite('Editor and CLI agree on records written before the code', function () {
   test('the reviewer\'s findings show in the editor as `adrift check` prints them, and no glob warning', async () => {
     const answers = templateAnswers('help-desk');
     assert.ok(answers);
-    const plan = planRecords(answers, { existing: [], date: '2026-12-02' });
-    const files = [...recordFileChanges(plan.records, 'docs/adr'), { path: 'docs/adr/0011-ingest-support-email-in-an-inbox-module.yaml', text: INBOX }];
+    // Accepted, as a team commits them after review (the guide's default is proposed).
+    const plan = planRecords(answers, { existing: [], date: '2026-12-02', status: 'accepted' });
+    const id = plan.records.length + 1;
+    const inbox = `docs/adr/${String(id).padStart(4, '0')}-ingest-support-email-in-an-inbox-module.yaml`;
+    const files = [...recordFileChanges(plan.records, 'docs/adr'), { path: inbox, text: INBOX(id) }];
     // Through VS Code's file service, as a checkout would land: the extension activates on them.
     for (const f of files) await vscode.workspace.fs.writeFile(workspaceUri(f.path), new TextEncoder().encode(f.text));
     await adriftExtension().activate();
 
     const findings = await assertEditorAgreesWithCli(60_000);
-    const inbox = 'docs/adr/0011-ingest-support-email-in-an-inbox-module.yaml';
     const at = (line: number, rule: string) => `${inbox}:${line} ${rule}`;
     for (const expected of [at(6, 'decision-review'), at(9, 'decision-review'), at(14, 'decision-model'), at(15, 'decision-model'), at(17, 'decision-model')]) {
       assert.ok(findings.includes(expected), `${expected} among ${findings.join(', ')}`);
