@@ -170,13 +170,19 @@ function contextOf(target: string, input: ContextInput, map: ModuleMap, decision
   return base;
 }
 
-function rulesFor(target: string, _moduleName: string | undefined, model: ArchitectureModel, decision: (ref: DecisionRef) => ContextDecision): ContextRule[] {
+function rulesFor(target: string, moduleName: string | undefined, model: ArchitectureModel, decision: (ref: DecisionRef) => ContextDecision): ContextRule[] {
   const rules: ContextRule[] = model.forbiddenPackages.map((p) => ({
     kind: 'package' as const,
     what: p.value.name,
     ...(p.value.reason ? { reason: p.value.reason } : {}),
     decision: decision(p.decision),
   }));
+  for (const c of model.confinedPackages) {
+    const mods = [...new Set(c.modules.map((m) => m.value))];
+    // The module may import it: nothing to tell; any other path may not.
+    if (moduleName !== undefined && mods.includes(moduleName)) continue;
+    rules.push({ kind: 'only-in', what: c.name, modules: mods, decision: decision(c.decision) });
+  }
   for (const i of model.forbiddenImports) {
     // A path rule applies to the path when its `from` side could match a file there.
     const from = compileGlob(i.value.from);

@@ -66,6 +66,10 @@ export function architectureSection(model: ArchitectureModel, decisionsFolder: s
     byReason.set(key, g);
   }
   for (const g of byReason.values()) technology.push(`- Do not import ${g.names.map(code).join(', ')}${g.reason ? `: ${g.reason}` : ''} (${cites(g.items)}).`);
+  for (const c of model.confinedPackages) {
+    const mods = [...new Set(c.modules.map((m) => m.value))];
+    technology.push(`- Only ${mods.join(', ')} may import ${code(c.name)} (${cites([{ value: c.name, decision: c.decision }, ...c.modules])}).`);
+  }
   for (const i of model.forbiddenImports) technology.push(`- No imports from ${code(i.value.from)} to ${code(i.value.to)}${i.value.reason ? `: ${i.value.reason}` : ''} (${cites([i])}).`);
   if (technology.length > 0) lines.push('### Ruled out', '', ...technology, '');
   lines.push(

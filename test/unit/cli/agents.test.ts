@@ -72,4 +72,11 @@ describe('adrift agents', function () {
     assert.equal(readFileSync(path.join(ws, 'AGENTS.md'), 'utf8'), broken);
     assert.equal(adrift(['lint', ws]).code, 1);
   });
+
+  it('lists the packages a decision confines to a module', () => {
+    const ws = workspace();
+    cpSync(path.join(REPO, 'examples/writing-assistant'), ws, { recursive: true });
+    assert.equal(adrift(['agents', ws]).code, 0);
+    assert.match(readFileSync(path.join(ws, 'AGENTS.md'), 'utf8'), /^- Only generation may import `openai` \(ADR-0009\)\.$/m);
+  });
 });

@@ -84,4 +84,15 @@ describe('adrift context', function () {
     // ADR-0004's rule for pages applies under src/app only.
     assert.ok(!web.rules.some((r) => r.what.startsWith('src/app/')));
   });
+
+  it('names the packages a module may not import because a decision confines them to another (only_in)', () => {
+    const ws = path.join(REPO, 'examples/writing-assistant');
+    const [content, generation] = json(['backend/src/scribe/content/search.py', 'backend/src/scribe/generation/__init__.py'], ws);
+    const openai = content.rules.find((r) => r.kind === 'only-in' && r.what === 'openai');
+    assert.deepEqual(openai?.modules, ['generation']);
+    assert.equal(openai?.decision.id, 9);
+    // The module the package is confined to is not told it may not.
+    assert.ok(!generation.rules.some((r) => r.kind === 'only-in' && r.what === 'openai'));
+    assert.match(adrift(['context', 'backend/src/scribe/content/search.py'], ws).stdout, /Only generation may import openai, anthropic — ADR-0009/);
+  });
 });
