@@ -423,9 +423,11 @@ function evolutionDraft(answers: GuideAnswers, date: string, problems: GuideProb
 
   const good: string[] = [];
   const neutral: string[] = [];
-  // The spine's key decisions are what v1 is built on; a pack's choices (how jobs are leased,
-  // how logs are kept) are ways of using them, and listing them all would bury the sentence.
-  const technologies = choices.filter((c) => KEY_DECISIONS.some((k) => k.area === c.area)).map((c) => shortLabel(c.chosen));
+  // v1 is built on the spine's decisions; a pack's choices (how jobs are leased, how logs are
+  // kept) are ways of using them, checked against the stages above but not listed: all of
+  // them would bury the sentence.
+  const spine = choices.filter((c) => c.area === TENANCY_DECISION.area || KEY_DECISIONS.some((k) => k.area === c.area));
+  const technologies = spine.filter((c) => c.area !== TENANCY_DECISION.area).map((c) => shortLabel(c.chosen));
   if (v1Conflicts.length === 0 && technologies.length) good.push(`${first.stage} needs only what the technology decisions chose: ${joinAnd(technologies)}.`);
   for (const s of later) {
     neutral.push(s.trigger ? `Nothing of ${s.stage} (${s.summary}) is built before its trigger: ${lowerFirst(s.trigger)}.` : `${s.stage} (${s.summary}) has no trigger yet: say what starts it.`);
@@ -439,7 +441,7 @@ function evolutionDraft(answers: GuideAnswers, date: string, problems: GuideProb
     kind: 'evolution',
     ...withDeciders(answers),
     tags: ['evolution'],
-    context: decisionContext(answers, [choices.length > 0 && `${first.stage} is built on today's decisions: ${choicesLine(choices)}`]),
+    context: decisionContext(answers, [spine.length > 0 && `${first.stage} is built on today's decisions: ${choicesLine(spine)}`]),
     decision: {
       chosen: `Build ${first.stage} now: ${first.summary}`,
       rationale: triggered.length
