@@ -10,18 +10,19 @@
 //   `Confirmation: ` item in `consequences.neutral` saying how the team confirms it instead.
 
 import type { DecisionRecord, Enforcement } from '../records/types';
+import { REVIEW_MONTHS, addMonths } from '../records/review';
 import { list, perRow, text } from './answers';
 import { templateText } from './templateText';
 import type { ChoiceDecision, ChoiceOption, GuideAnswers } from './types';
+
+// Review dates are counted by the records' own review rule, so the lint and the guide agree.
+export { addMonths };
 
 /** Starts the consequence that says how the team confirms what code cannot show (MADR's Confirmation). */
 export const CONFIRMATION_PREFIX = 'Confirmation: ';
 
 /** In every such Confirmation; a record that has one always has `review_by`. */
 export const NOT_CHECKED = 'not checked in code';
-
-/** Default months until a decision nothing in the code can confirm is reviewed. */
-const DEFAULT_REVIEW_MONTHS = 12;
 
 export type ChoiceDraft = Omit<DecisionRecord, 'id' | 'status' | 'date'>;
 
@@ -64,15 +65,6 @@ export function consideredOptions(d: ChoiceDecision, answers: GuideAnswers, chos
   if (entry === undefined) return d.options;
   const ids = new Set([...entry, chosen]);
   return d.options.filter((o) => ids.has(o.id));
-}
-
-/** `date` plus `months`, as YYYY-MM-DD; the 31st of a shorter month becomes its last day. */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const first = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  first.setUTCDate(Math.min(d, last));
-  return first.toISOString().slice(0, 10);
 }
 
 function sentence(s: string): string {
@@ -176,7 +168,7 @@ export function choiceDraft(d: ChoiceDecision, ctx: ChoiceContext): ChoiceDraft 
   }
 
   const checked = forbid.length > 0 || confined.length > 0;
-  const unchecked = d.unchecked ?? (checked ? undefined : { confirm: 'Nothing in the code shows this decision: confirm it in review.', reviewMonths: DEFAULT_REVIEW_MONTHS });
+  const unchecked = d.unchecked ?? (checked ? undefined : { confirm: 'Nothing in the code shows this decision: confirm it in review.', reviewMonths: REVIEW_MONTHS });
   const how = unchecked ? upperFirst(sentence(unchecked.confirm)) : '';
   const confirmation = !unchecked
     ? undefined

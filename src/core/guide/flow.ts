@@ -17,8 +17,8 @@ export const NO_PACK = 'other';
 export function decisionFields(d: ChoiceDecision): GuideField[] {
   return [
     { id: d.field, kind: 'choice', label: d.label, help: d.question, options: d.options, required: true },
-    ...(d.owner ? [{ id: moduleField(d), kind: 'text' as const, label: d.owner.label, ...(d.owner.help ? { help: d.owner.help } : {}) }] : []),
-    { id: rationaleField(d), kind: 'textarea', label: `Why this ${d.label.toLowerCase()}?` },
+    ...(d.owner ? [{ id: moduleField(d), kind: 'text' as const, label: d.owner.label, ...(d.owner.help ? { help: d.owner.help } : {}), placeholder: 'Invoicing' }] : []),
+    { id: rationaleField(d), kind: 'textarea', label: `Why this ${d.label.toLowerCase()}?`, placeholder: 'what the product needs that this option gives' },
   ];
 }
 
@@ -71,7 +71,7 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
             { id: 'folders', label: 'Folders', kind: 'list', suggest: 'folders', placeholder: 'src/invoicing' },
           ],
         },
-        { id: 'modulesRationale', kind: 'textarea', label: 'Why these modules?', help: 'What changes together, which data belongs together, who works on what. Left empty, the record says to fill it in.' },
+        { id: 'modulesRationale', kind: 'textarea', label: 'Why these modules?', placeholder: 'each module changes for one reason and owns its data', help: 'What changes together, which data belongs together, who works on what. Left empty, the record says to fill it in.' },
       ],
     },
     {

@@ -27,7 +27,7 @@ import { answerGlob } from '../model/globs';
  * - `conflict`: answers contradict each other; nothing is written until it is resolved.
  */
 export type GuideProblemKind = 'missing' | 'unchecked' | 'conflict';
-import { needsReviewDate, reviewDateAfter } from '../records/review';
+import { addMonths, needsReviewDate, reviewDateAfter } from '../records/review';
 
 export interface GuideProblem {
   /** The step and answer the problem is in, so the guide can take the user there. */
@@ -397,14 +397,7 @@ function buildVsBuyConsequences(items: NonNullable<DecisionRecord['build_vs_buy'
 
 /** Six months after `date` (YYYY-MM-DD): when a decision nothing checks in code is looked at again. */
 export function reviewDate(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + 6);
-  // 31 August + 6 months is the last day of February, not 3 March.
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d.toISOString().slice(0, 10);
+  return addMonths(date, 6);
 }
 
 function evolutionDraft(answers: GuideAnswers, date: string, problems: GuideProblem[]): Draft | undefined {
@@ -430,7 +423,11 @@ function evolutionDraft(answers: GuideAnswers, date: string, problems: GuideProb
 
   const good: string[] = [];
   const neutral: string[] = [];
-  const technologies = choices.filter((c) => c.area !== 'tenancy').map((c) => shortLabel(c.chosen));
+  // v1 is built on the spine's decisions; a pack's choices (how jobs are leased, how logs are
+  // kept) are ways of using them, checked against the stages above but not listed: all of
+  // them would bury the sentence.
+  const spine = choices.filter((c) => c.area === TENANCY_DECISION.area || KEY_DECISIONS.some((k) => k.area === c.area));
+  const technologies = spine.filter((c) => c.area !== TENANCY_DECISION.area).map((c) => shortLabel(c.chosen));
   if (v1Conflicts.length === 0 && technologies.length) good.push(`${first.stage} needs only what the technology decisions chose: ${joinAnd(technologies)}.`);
   for (const s of later) {
     neutral.push(s.trigger ? `Nothing of ${s.stage} (${s.summary}) is built before its trigger: ${lowerFirst(s.trigger)}.` : `${s.stage} (${s.summary}) has no trigger yet: say what starts it.`);
@@ -444,7 +441,7 @@ function evolutionDraft(answers: GuideAnswers, date: string, problems: GuideProb
     kind: 'evolution',
     ...withDeciders(answers),
     tags: ['evolution'],
-    context: decisionContext(answers, [choices.length > 0 && `${first.stage} is built on today's decisions: ${choicesLine(choices)}`]),
+    context: decisionContext(answers, [spine.length > 0 && `${first.stage} is built on today's decisions: ${choicesLine(spine)}`]),
     decision: {
       chosen: `Build ${first.stage} now: ${first.summary}`,
       rationale: triggered.length

@@ -43,11 +43,21 @@ export function needsReviewDate(rec: DecisionRecord): boolean {
   return rec.kind !== undefined && UNCHECKED_KINDS.has(rec.kind) && !hasCodeCheck(rec.enforce);
 }
 
+/** `date` plus `months`, as YYYY-MM-DD; the 31st of a shorter month becomes its last day. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}
+
+/** Months until a decision nothing in the code checks is reviewed, unless the decision says otherwise. */
+export const REVIEW_MONTHS = 12;
+
 /** The review date the guide gives such a decision: a year after it was taken. */
 export function reviewDateAfter(date: string): string {
-  const year = Number(date.slice(0, 4));
-  const next = `${year + 1}${date.slice(4)}`;
-  return next.endsWith('-02-29') ? next.replace(/-29$/, '-28') : next;
+  return addMonths(date, REVIEW_MONTHS);
 }
 
 export function reviewRecord(r: LoadedRecord): Finding[] {
