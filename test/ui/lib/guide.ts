@@ -140,7 +140,9 @@ export async function assertFieldsNamed(guide: FrameLocator): Promise<string> {
         assert.ok(hasNamed(snapshot, 'group', row.title), `group "${row.title}": ${where}`);
         for (const c of row.cells) {
           const name = `${row.title} ${c.label}`;
-          const named = c.kind === 'choice' ? hasNamed(snapshot, 'combobox', name) : hasNamed(snapshot, 'textbox', name) || (c.kind === 'list' && hasNamed(snapshot, 'combobox', name));
+          // A pick among the other rows is a group of checkboxes named like a cell.
+          const named =
+            c.kind === 'choice' ? hasNamed(snapshot, 'combobox', name) : c.kind === 'pick-rows' ? hasNamed(snapshot, 'group', name) : hasNamed(snapshot, 'textbox', name) || (c.kind === 'list' && hasNamed(snapshot, 'combobox', name));
           assert.ok(named, `"${name}": ${where}`);
         }
         assert.ok(hasNamed(snapshot, 'button', `Delete ${row.title.toLowerCase()}`), `button "Delete ${row.title.toLowerCase()}": ${where}`);
