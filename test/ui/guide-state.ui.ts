@@ -70,8 +70,9 @@ suite('Guide UI: accessibility and state', function () {
 
     await goToStep(guide, 'split');
     const split = await assertFieldsNamed(guide);
-    assert.ok(hasNamed(split, 'combobox', 'Part 1 Side'), split);
-    assert.ok(hasNamed(split, 'textbox', 'Why this split?'), split);
+    assert.ok(hasNamed(split, 'combobox', 'Part 1 Kind'), split);
+    assert.ok(hasNamed(split, 'group', 'Part 1 May use'), split);
+    assert.ok(hasNamed(split, 'textbox', 'Why these parts?'), split);
     await wb.screenshot('guide-state-split-named');
   }));
 

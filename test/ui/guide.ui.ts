@@ -45,7 +45,11 @@ async function fillStep(guide: FrameLocator): Promise<void> {
     const section = sections.nth(i);
     const kind = ((await section.getAttribute('class')) ?? '').split(' ').find((c) => c.startsWith('field-'))?.slice('field-'.length);
     const label = ((await section.locator('h3').first().textContent()) ?? '').replace('*', '').trim();
-    if (kind === 'text') await section.locator('input.input').fill(`${label} for the walk-through product`);
+    // An optional text (the module that alone may import a choice's SDK, say) is left empty, as
+    // a user who has no such module would; typed nonsense there is rightly a problem.
+    if (kind === 'text') {
+      if ((await section.locator('input.input').getAttribute('aria-required')) === 'true') await section.locator('input.input').fill(`${label} for the walk-through product`);
+    }
     else if (kind === 'textarea') await section.locator('textarea').fill(`The team picked this for the walk-through product (${label.toLowerCase()})`);
     else if (kind === 'list') {
       await section.locator('input.list-input').fill('architect');
