@@ -68,6 +68,8 @@ async function fillStep(guide: FrameLocator): Promise<void> {
         const cell = cells.nth(c);
         const column = ((await cell.locator('.cell-label').textContent()) ?? '').trim();
         const cls = (await cell.getAttribute('class')) ?? '';
+        // A cell naming a module ("Behind module") is left empty: a bought capability need not sit behind one.
+        if (cls.includes('cell-text') && c > 0 && /\bmodule\b/i.test(column)) continue;
         if (cls.includes('cell-text')) await cell.locator('input.input').fill(c === 0 ? `Core${i}` : `${column} of the walk-through product`);
         else if (cls.includes('cell-list')) {
           await cell.locator('input.list-input').fill(`src/core${i}`);
