@@ -4,6 +4,7 @@
 
 import * as path from 'node:path';
 import type { Finding, Range } from '../findings';
+import { decodeText, withBom } from '../fs/decode';
 import type { FileSystemPort } from '../fs/port';
 import { adrId } from '../engine/rules/describe';
 import { foldModel } from '../model/fold';
@@ -177,8 +178,14 @@ export interface AgentFilePlan {
 }
 
 /** For each agent file of the configuration: what `adrift agents` would write and what lint reports. */
-export async function planAgentFiles(fs: FileSystemPort, root: string, agentFiles: readonly string[], log: DecisionLog): Promise<AgentFilePlan[]> {
-  const section = architectureSection(foldModel(log), log.folderRelative);
+export async function planAgentFiles(
+  fs: FileSystemPort,
+  root: string,
+  agentFiles: readonly string[],
+  log: DecisionLog,
+  model: ArchitectureModel = foldModel(log),
+): Promise<AgentFilePlan[]> {
+  const section = architectureSection(model, log.folderRelative);
   const plans: AgentFilePlan[] = [];
   for (const file of agentFiles) {
     const abs = path.posix.join(root, file);
@@ -187,17 +194,26 @@ export async function planAgentFiles(fs: FileSystemPort, root: string, agentFile
       plans.push({ file, refused: { message: 'not a plain file; left alone' }, findings: [] });
       continue;
     }
-    let existing: string | undefined;
+    let bytes: Uint8Array | undefined;
     try {
-      existing = stat ? await fs.readText(abs) : undefined;
+      bytes = stat ? await fs.readBytes(abs) : undefined;
     } catch (err) {
       plans.push({ file, refused: { message: `could not be read: ${err instanceof Error ? err.message : String(err)}` }, findings: [] });
       continue;
     }
+    // Decoded as records are: a file that is not UTF-8 is left alone (a write would turn its
+    // bytes into U+FFFD), and a byte-order mark is kept.
+    const decoded = bytes ? decodeText(bytes) : undefined;
+    if (decoded && (decoded.encoding !== 'UTF-8' || decoded.invalid)) {
+      const why = decoded.invalid ? `a byte that is not UTF-8 at ${decoded.invalid.at.line + 1}:${decoded.invalid.at.column + 1}` : decoded.encoding;
+      plans.push({ file, refused: { message: `is not UTF-8 (${why}); Adrift writes only UTF-8 and will not re-encode it` }, findings: [] });
+      continue;
+    }
+    const existing = decoded?.text;
     const findings = sectionFindings(file, existing, section);
     const update = updateSection(existing, section);
     if (update.kind === 'refused') plans.push({ file, refused: { message: update.message, range: update.range }, findings });
-    else plans.push({ file, update, findings });
+    else plans.push({ file, update: update.kind === 'write' ? { ...update, text: withBom(update.text, decoded?.bom) } : update, findings });
   }
   return plans;
 }

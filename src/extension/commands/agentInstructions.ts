@@ -40,7 +40,7 @@ export class UpdateAgentInstructionsCommand implements AdriftCommand {
     const opts = optionsOf<{ folder: string }>(arg);
     const folder = await pickFolder(this.ctx, opts.folder ?? arg, 'Update Agent Instructions');
     if (!folder) return undefined;
-    const plans = await planAgentFiles(this.ctx.service.fileSystem, folder.root, folder.config.agentFiles, folder.log);
+    const plans = await planAgentFiles(this.ctx.service.fileSystem, folder.root, folder.config.agentFiles, folder.log, folder.model);
     const result = await writePlans(this.ctx.service, folder, plans);
     if (result && result.refused.length === 0) {
       void vscode.window.showInformationMessage(
@@ -61,7 +61,7 @@ export function offerAgentRefresh(ctx: CommandContext): vscode.Disposable {
   return ctx.service.onDidChange(async (change) => {
     if (change.kind !== 'records') return;
     const folder = change.folder;
-    const plans = await planAgentFiles(ctx.service.fileSystem, folder.root, folder.config.agentFiles, folder.log);
+    const plans = await planAgentFiles(ctx.service.fileSystem, folder.root, folder.config.agentFiles, folder.log, folder.model);
     const stale = plans.filter((p) => p.findings.some((f) => f.severity === 'warning') && p.update?.kind === 'write');
     if (stale.length === 0) return;
     const key = stale.map((p) => (p.update?.kind === 'write' ? p.update.text : '')).join('\u0000');
@@ -72,7 +72,7 @@ export function offerAgentRefresh(ctx: CommandContext): vscode.Disposable {
     if (answer !== UPDATE_AGENT_FILES) return;
     // Re-plan: the records or the files may have changed while the question was open.
     const current = ctx.service.folders().find((f) => f.root === folder.root) ?? folder;
-    const again = await planAgentFiles(ctx.service.fileSystem, current.root, current.config.agentFiles, current.log);
+    const again = await planAgentFiles(ctx.service.fileSystem, current.root, current.config.agentFiles, current.log, current.model);
     await writePlans(ctx.service, current, again.filter((p) => stale.some((s) => s.file === p.file)));
   });
 }

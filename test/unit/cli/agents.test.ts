@@ -79,4 +79,20 @@ describe('adrift agents', function () {
     assert.equal(adrift(['agents', ws]).code, 0);
     assert.match(readFileSync(path.join(ws, 'AGENTS.md'), 'utf8'), /^- Only generation may import `openai` \(ADR-0009\)\.$/m);
   });
+
+  it('keeps a byte-order mark, and leaves a file that is not UTF-8 alone rather than re-encode it', () => {
+    const ws = helpdesk();
+    writeFileSync(path.join(ws, 'AGENTS.md'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# Agents\n')]));
+    assert.equal(adrift(['agents', ws]).code, 0);
+    const written = readFileSync(path.join(ws, 'AGENTS.md'));
+    assert.deepEqual([...written.subarray(0, 4)], [0xef, 0xbb, 0xbf, 0x23], 'one BOM, then the text');
+    assert.match(written.toString('utf8'), /adrift:begin architecture/);
+
+    const latin1 = Buffer.from('# Caf\xe9 notes\n', 'latin1');
+    writeFileSync(path.join(ws, 'AGENTS.md'), latin1);
+    const r = adrift(['agents', ws]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /AGENTS.md is not UTF-8 \(a byte that is not UTF-8 at 1:6\)/);
+    assert.ok(readFileSync(path.join(ws, 'AGENTS.md')).equals(latin1), 'the bytes are untouched');
+  });
 });
