@@ -72,8 +72,8 @@ export class AgentTools {
     for (const f of files) {
       if (f.content !== undefined && (typeof f.content !== 'string' || f.content.length > MAX_CONTENT)) throw new ToolInputError(`content of ${f.path} must be text of at most ${MAX_CONTENT} characters`);
     }
-    if (input.preview?.length) this.requireProposed(await this.run(), input.preview);
     const r = await this.run(input.preview);
+    if (input.preview?.length) this.requireProposed(r, input.preview);
     const out: Finding[] = [];
     const checked: string[] = [];
     const notChecked: { file: string; reason: string }[] = [];

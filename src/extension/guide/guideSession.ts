@@ -3,6 +3,7 @@
 // The records are always planned again here from the answers; the webview never sends
 // records, so it cannot write anything the core did not produce.
 
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { flowFor } from '../../core/guide/flow';
 import { workspaceFolders } from '../../core/guide/folders';
@@ -63,6 +64,7 @@ export class GuideSession {
 
   /** The state to write next, and the write under way: writes never overlap, the last state wins. */
   private nextFileState: GuideState | undefined;
+  private stateFolderMade = false;
   private fileWrite: Promise<void> | undefined;
 
   saveState(state: GuideState): Thenable<void> {
@@ -78,7 +80,10 @@ export class GuideSession {
       while (this.nextFileState) {
         const state = this.nextFileState;
         this.nextFileState = undefined;
-        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
+        if (!this.stateFolderMade) {
+          await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
+          this.stateFolderMade = true;
+        }
         await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(state)));
       }
     } catch (err) {
@@ -208,7 +213,11 @@ export class GuideSession {
     }
     if (plan.records.length === 0) throw new Error('nothing to write: every decision is already recorded as answered');
     const changes = recordFileChanges(plan.records, folder.log.folderRelative);
-    await this.service.refuseExisting(changes, folder);
+    // Every change is a new record: refuse a path that exists, even one the log has read (a
+    // record whose id could not be read, or whose name and id disagree).
+    for (const c of changes) {
+      if (await this.service.fileSystem.stat(path.posix.join(folder.root, c.path))) throw new Error(`${c.path} already exists; records are never overwritten (reload the decisions and try again)`);
+    }
     const result = await this.service.applyChanges(changes, folder, 'Architecture Guide');
     if (!result.applied) throw new Error('VS Code did not apply the edit that writes the records');
     await this.service.reloadRecords(folder);

@@ -7,7 +7,7 @@
 // workspace state the webview mirrors into.
 
 import * as vscode from 'vscode';
-import { parseGuideMessage, type GuideAction, type GuideState, type HostToWebview, type WebviewToHost } from '../../protocol/guide';
+import { parseGuideMessage, type GuideAction, type GuideFlow, type GuideState, type HostToWebview, type WebviewToHost } from '../../protocol/guide';
 import type { AdriftService } from '../service/adriftService';
 import { guideHtml } from './html';
 import { webviewRoot } from '../webviewPage';
@@ -160,7 +160,7 @@ export class GuideViewProvider implements vscode.WebviewViewProvider, vscode.Web
         let reply: HostToWebview;
         try {
           const result = await this.session.handle(message.method, message.params);
-          if (message.method === 'load') this.flowSent = JSON.stringify((result as { flow: unknown }).flow);
+          if (message.method === 'load') this.flowSent = (result as { flow: GuideFlow }).flow.id;
           reply = { type: 'reply', requestId: message.requestId, ok: true, result };
         } catch (err) {
           const error = err instanceof Error ? err.message : String(err);
@@ -180,10 +180,10 @@ export class GuideViewProvider implements vscode.WebviewViewProvider, vscode.Web
     const saving = this.session.saveState(state);
     this.statesSaved++;
     for (const other of this.open.keys()) if (other !== sender) await this.post(other, { type: 'state', state });
+    // The flow is the spine plus one pack, and its id names both: compare ids, not whole flows.
     const flow = this.session.flowFor(state.answers);
-    const json = JSON.stringify(flow);
-    if (json !== this.flowSent) {
-      this.flowSent = json;
+    if (flow.id !== this.flowSent) {
+      this.flowSent = flow.id;
       for (const w of this.open.keys()) await this.post(w, { type: 'flow', flow });
     }
     await saving;

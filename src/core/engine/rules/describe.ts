@@ -1,10 +1,11 @@
 // How findings name decisions, modules and files, so every rule words them the same way.
 
 import type { DecisionRef } from '../../findings';
+import { padId } from '../../records/naming';
 
 /** `ADR-0003` */
 export function adrId(id: number): string {
-  return `ADR-${String(id).padStart(4, '0')}`;
+  return `ADR-${padId(id)}`;
 }
 
 /** `ADR-0003 "Split the help desk into five domain modules"` */

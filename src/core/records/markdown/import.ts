@@ -38,10 +38,6 @@ export interface ImportOptions {
 const MD_FILE = /^(?:adr[-_ ]?)?(\d+)[-_ .]+(.+)\.(md|markdown)$/i;
 const DATED = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
 
-export function isMarkdownRecordName(name: string): boolean {
-  return MD_FILE.test(name);
-}
-
 /** The number and slug in a record's file name; `date` for log4brains' YYYYMMDD names, which carry no number. */
 export function markdownRecordName(name: string): { id: number; slug: string; date?: string } | undefined {
   const m = MD_FILE.exec(name);
