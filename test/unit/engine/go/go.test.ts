@@ -85,11 +85,11 @@ describe('go.mod and go.work', () => {
   it('says where a malformed go.mod is wrong, and keeps the rest', () => {
     const mod = parseModFile('module example.com/m\nrequire a.com/b\nreplace x =>\nfrobnicate\nrequire (\n');
     assert.equal(mod.module, 'example.com/m');
-    assert.deepEqual(mod.problems, [
-      '2:9: require needs a module path and a version',
-      '3:9: replace must read "module [version] => target [version]"',
-      '4:1: unknown directive "frobnicate"',
-      '5:1: "require (" is never closed',
+    assert.deepEqual(mod.problems.map((p) => `${p.line}:${p.column}: ${p.message}`), [
+      '2:9: require needs a module path and a version: Adrift skips this line and reads the rest of the file',
+      '3:9: replace must read "module [version] => target [version]": Adrift skips this line and reads the rest of the file',
+      '4:1: unknown directive "frobnicate": Adrift skips this line and reads the rest of the file',
+      '5:1: "require (" is never closed: Adrift reads every line after it as one of its entries',
     ]);
   });
 });
@@ -143,7 +143,9 @@ describe('Go resolution (fixture go.work workspace)', () => {
     const r = await createResolver(fs, dir, listing.files, { configFiles: listing.configFiles });
     const x = extract('a/a.go', 'package a\nimport "example.com/b/lib"\n');
     assert.equal(show(r.resolve('a/a.go', x.imports[0])), 'external example.com/b/lib');
-    assert.deepEqual(r.problems, ['a/go.mod:2:26: replace example.com/x => ../../outside points outside the workspace; imports of example.com/x count as a third-party module']);
+    assert.deepEqual(r.problems, [
+      { file: 'a/go.mod', at: { line: 1, column: 25 }, message: 'replace example.com/x => ../../outside points outside the workspace: Adrift does not follow it, so imports of example.com/x count as a third-party module' },
+    ]);
     await fsp.writeFile(path.join(dir, 'go.work'), 'use (\n\t./a\n\t./b\n)\n');
     const listing2 = await listSourceFiles(fs, dir);
     const r2 = await createResolver(fs, dir, listing2.files, { configFiles: listing2.configFiles });
