@@ -56,6 +56,11 @@ describe('Go extraction', () => {
     assert.deepEqual(jobs.dataAccess.map((d) => `${d.kind} ${d.name} @${d.range.start.line}`), ['sql jobs @5']);
   });
 
+  it('finds the table of a sqlc query, which starts with its -- name: comment', () => {
+    const text = 'package db\n\nconst getUser = `-- name: GetUser :one\nSELECT id, email FROM users\nWHERE id = $1\n`\n\nconst note = "-- not SQL at all"\n';
+    assert.deepEqual(extract('db/query.sql.go', text).dataAccess.map((d) => `${d.kind} ${d.name} @${d.range.start.line}:${d.range.start.column}`), ['sql users @3:22']);
+  });
+
   it('reads a file with build constraints for another system, and a generated file', async () => {
     const windows = extract('r.go', await fsp.readFile(path.join(FIXTURE, 'agent/runner/runner_windows.go'), 'utf8'));
     assert.deepEqual(windows.imports.map((i) => i.specifier), ['golang.org/x/sys/windows']);
