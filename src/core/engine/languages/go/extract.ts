@@ -93,14 +93,7 @@ class GoScanner {
       }
       this.start = i;
       if (c === 34 /* " */ || c === 39 /* ' */) {
-        let j = i + 1;
-        while (j < n) {
-          const e = s.charCodeAt(j);
-          if (e === 92) j += 2;
-          else if (e === c || e === 10) break;
-          else j++;
-        }
-        // An unterminated literal ends at the line break (as Go reports it), never past it.
+        const j = quoteEnd(s, i);
         const closed = j < n && s.charCodeAt(j) === c;
         this.end = this.i = closed ? j + 1 : Math.min(j, n);
         return (this.kind = c === 34 ? T.STRING : T.RUNE);
@@ -148,6 +141,22 @@ class GoScanner {
   isPunct(ch: string): boolean {
     return this.kind === T.PUNCT && this.text[this.start] === ch;
   }
+}
+
+/**
+ * Where the "…" or '…' literal starting at `at` ends: its closing quote, or the line break
+ * (an unterminated literal ends there, as Go reports it, never past it), or the end.
+ */
+function quoteEnd(text: string, at: number): number {
+  const quote = text.charCodeAt(at);
+  let j = at + 1;
+  while (j < text.length) {
+    const e = text.charCodeAt(j);
+    if (e === 92) j += 2;
+    else if (e === quote || e === 10) break;
+    else j++;
+  }
+  return j;
 }
 
 function isIdentStart(c: number): boolean {
@@ -267,14 +276,7 @@ export function extractGo(text: string): LanguageExtraction {
       contentEnd = close === -1 ? n : close;
       i = close === -1 ? n : close + 1;
     } else {
-      let j = at + 1;
-      while (j < n) {
-        const e = text.charCodeAt(j);
-        if (e === 92) j += 2;
-        else if (e === c || e === 10) break;
-        else j++;
-      }
-      // An unterminated literal ends at the line break (as Go reports it), never past it.
+      const j = quoteEnd(text, at);
       contentEnd = Math.min(j, n);
       i = j < n && text.charCodeAt(j) === c ? j + 1 : contentEnd;
       if (c === 39) continue; // a rune
