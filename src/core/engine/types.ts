@@ -68,7 +68,7 @@ export interface UnresolvedImport {
   column: number;
 }
 
-/** A file that was not checked, and why (binary, too large, minified, not UTF-8 ...). */
+/** A file that was not checked, and why (binary, too large, minified, unreadable ...). */
 export interface SkippedFile {
   file: string;
   reason: string;
