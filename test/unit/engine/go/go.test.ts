@@ -157,4 +157,20 @@ describe('Go resolution (fixture go.work workspace)', () => {
     assert.equal(show(r2.resolve('a/a.go', x.imports[0])), 'b/lib/lib.go');
     await fsp.rm(dir, { recursive: true, force: true });
   });
+
+  it('follows a replace to an absolute path inside the workspace, as to a relative one', async () => {
+    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'adrift-go-'));
+    await fsp.mkdir(path.join(dir, 'a'), { recursive: true });
+    await fsp.mkdir(path.join(dir, 'b/lib'), { recursive: true });
+    await fsp.writeFile(path.join(dir, 'a/go.mod'), `module example.com/a\nreplace example.com/b => ${dir}/b\n`);
+    await fsp.writeFile(path.join(dir, 'a/a.go'), 'package a\nimport "example.com/b/lib"\n');
+    await fsp.writeFile(path.join(dir, 'b/go.mod'), 'module example.com/b\n');
+    await fsp.writeFile(path.join(dir, 'b/lib/lib.go'), 'package lib\n');
+    const listing = await listSourceFiles(fs, dir);
+    const r = await createResolver(fs, dir, listing.files, { configFiles: listing.configFiles });
+    const x = extract('a/a.go', 'package a\nimport "example.com/b/lib"\n');
+    assert.equal(show(r.resolve('a/a.go', x.imports[0])), 'b/lib/lib.go');
+    assert.deepEqual(r.problems, []);
+    await fsp.rm(dir, { recursive: true, force: true });
+  });
 });
