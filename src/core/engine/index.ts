@@ -452,7 +452,7 @@ export class WorkspaceIndex {
   }
 
   private settingsFindings(file: string): Finding[] {
-    return this.settingsProblems.filter((p) => p.file === file).flatMap((p) => this.skippedAt(file, p.at, 0, p.message));
+    return this.settingsProblems.filter((p) => p.file === file).flatMap((p) => this.skippedAt(file, p.at, p.length, p.message));
   }
 
   /** A skipped-file finding: a file, or a part of one, that Adrift did not read. */

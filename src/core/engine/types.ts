@@ -81,5 +81,7 @@ export interface SkippedFile {
 export interface SettingsProblem {
   file: string;
   at: Position;
+  /** Characters from `at` on its line that the problem covers (0: a point). */
+  length: number;
   message: string;
 }

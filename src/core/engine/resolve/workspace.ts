@@ -50,8 +50,8 @@ export class Workspace {
   }
 
   /** Notes a problem of a settings file; `line` and `column` are 1-based, as Go's tools print them. */
-  problem(file: string, line: number, column: number, message: string): void {
-    this.problems.push({ file, at: { line: line - 1, column: column - 1 }, message });
+  problem(file: string, line: number, column: number, message: string, length = 0): void {
+    this.problems.push({ file, at: { line: line - 1, column: column - 1 }, length, message });
   }
 
   /** The absolute path of a workspace-relative one. */

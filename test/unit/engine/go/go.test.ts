@@ -90,11 +90,11 @@ describe('go.mod and go.work', () => {
   it('says where a malformed go.mod is wrong, and keeps the rest', () => {
     const mod = parseModFile('module example.com/m\nrequire a.com/b\nreplace x =>\nfrobnicate\nrequire (\n');
     assert.equal(mod.module, 'example.com/m');
-    assert.deepEqual(mod.problems.map((p) => `${p.line}:${p.column}: ${p.message}`), [
-      '2:9: require needs a module path and a version: Adrift skips this line and reads the rest of the file',
-      '3:9: replace must read "module [version] => target [version]": Adrift skips this line and reads the rest of the file',
-      '4:1: unknown directive "frobnicate": Adrift skips this line and reads the rest of the file',
-      '5:1: "require (" is never closed: Adrift reads every line after it as one of its entries',
+    assert.deepEqual(mod.problems.map((p) => `${p.line}:${p.column}+${p.length}: ${p.message}`), [
+      '2:9+7: require needs a module path and a version: Adrift skips this line and reads the rest of the file',
+      '3:9+4: replace must read "module [version] => target [version]": Adrift skips this line and reads the rest of the file',
+      '4:1+10: unknown directive "frobnicate": Adrift skips this line and reads the rest of the file',
+      '5:1+7: "require (" is never closed: Adrift reads every line after it as one of its entries',
     ]);
   });
 });
@@ -158,7 +158,7 @@ describe('Go resolution (fixture go.work workspace)', () => {
     const { dir, resolve } = await twoModules(() => 'module example.com/a\nreplace example.com/x => ../../outside\n');
     assert.deepEqual(await resolve(), {
       shown: 'external example.com/b/lib',
-      problems: [{ file: 'a/go.mod', at: { line: 1, column: 25 }, message: 'replace example.com/x => ../../outside points outside the workspace: Adrift does not follow it, so imports of example.com/x count as a third-party module' }],
+      problems: [{ file: 'a/go.mod', at: { line: 1, column: 25 }, length: 13, message: 'replace example.com/x => ../../outside points outside the workspace: Adrift does not follow it, so imports of example.com/x count as a third-party module' }],
     });
     await fsp.writeFile(path.join(dir, 'go.work'), 'use (\n\t./a\n\t./b\n)\n');
     assert.equal((await resolve()).shown, 'b/lib/lib.go');

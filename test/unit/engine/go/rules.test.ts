@@ -177,6 +177,9 @@ describe('Go: bad input is one finding at its place, and nothing else is lost', 
     assert.ok(rest.includes('plugin/plugin.go:1:1 unassigned-file'), rest.join('\n'));
     const byFile = new Map(result.findings.filter((f) => f.rule === 'skipped-file').map((f) => [`${f.file}:${f.range.start.line + 1}`, f.message]));
     assert.match(byFile.get('go.mod:5') ?? '', /^unknown directive "frobnicate": Adrift skips this line and reads the rest of the file$/);
+    // The range covers the directive (for the editor's squiggle) and the replace's target.
+    const ranges = result.findings.filter((f) => f.file === 'go.mod').map((f) => `${f.range.start.column}-${f.range.end.column}`);
+    assert.deepEqual(ranges, ['0-14', '27-46']);
     assert.match(byFile.get('go.mod:6') ?? '', /^replace example\.com\/old => \.\.\/\.\.\/elsewhere\/old points outside the workspace: Adrift does not follow it/);
     assert.match(byFile.get('go.work:5') ?? '', /^use \.\.\/outside points outside the workspace/);
     assert.match(byFile.get('plugin/go.mod:1') ?? '', /has no module directive/);

@@ -13,6 +13,8 @@ export interface Replace {
   local: boolean;
   line: number;
   column: number;
+  /** Characters of `to` as written (quotes included). */
+  width: number;
 }
 
 export interface ModFile {
@@ -20,7 +22,7 @@ export interface ModFile {
   requires: string[];
   replaces: Replace[];
   /** go.work: the folders of its `use` directives, as written. */
-  uses: { path: string; line: number; column: number }[];
+  uses: { path: string; line: number; column: number; width: number }[];
   /** What could not be read, at its 1-based line and column (as Go's tools print them). */
   problems: ModProblem[];
 }
@@ -28,12 +30,16 @@ export interface ModFile {
 export interface ModProblem {
   line: number;
   column: number;
+  /** Characters from the column that are wrong: the directive up to its comment. */
+  length: number;
   message: string;
 }
 
 interface Token {
   text: string;
   column: number;
+  /** Characters as written (a quoted token's quotes included). */
+  width: number;
 }
 
 /** One line's tokens: bare words, or "quoted" / `raw` strings (their value); or where a string is not closed. */
@@ -51,18 +57,18 @@ function tokens(line: string): Token[] | { unterminated: number } {
       let j = i + 1;
       while (j < line.length && line[j] !== c) j += line[j] === '\\' && c === '"' ? 2 : 1;
       if (j >= line.length) return { unterminated: i + 1 };
-      out.push({ text: line.slice(i + 1, j), column: i + 1 });
+      out.push({ text: line.slice(i + 1, j), column: i + 1, width: j + 1 - i });
       i = j + 1;
       continue;
     }
     if (c === '(' || c === ')') {
-      out.push({ text: c, column: i + 1 });
+      out.push({ text: c, column: i + 1, width: 1 });
       i++;
       continue;
     }
     let j = i;
     while (j < line.length && !/[\s()"`]/.test(line[j]) && !(line[j] === '/' && line[j + 1] === '/')) j++;
-    out.push({ text: line.slice(i, j), column: i + 1 });
+    out.push({ text: line.slice(i, j), column: i + 1, width: j - i });
     i = j;
   }
   return out;
@@ -79,13 +85,18 @@ export function parseModFile(text: string): ModFile {
   const mod: ModFile = { requires: [], replaces: [], uses: [], problems: [] };
   const lines = text.split('\n');
   let block: string | undefined;
-  let blockAt = { line: 0, column: 0 };
-  const problem = (line: number, column: number, message: string): void => void mod.problems.push({ line, column, message });
+  let blockAt = { line: 0, column: 0, length: 0 };
+  // From the column to the end of the line's tokens (a trailing comment left out).
+  const problem = (line: number, column: number, message: string, length?: number): void => {
+    const toks = tokens(lines[line - 1]);
+    const last = Array.isArray(toks) ? toks[toks.length - 1] : undefined;
+    mod.problems.push({ line, column, length: length ?? (last ? Math.max(1, last.column + last.width - column) : 1), message });
+  };
   lines.forEach((raw, index) => {
     const line = index + 1;
     const toks = tokens(raw);
     if (!Array.isArray(toks)) {
-      problem(line, toks.unterminated, `unterminated string${SKIPPED}`);
+      problem(line, toks.unterminated, `unterminated string${SKIPPED}`, raw.trimEnd().length + 1 - toks.unterminated);
       return;
     }
     if (toks.length === 0) return;
@@ -103,7 +114,7 @@ export function parseModFile(text: string): ModFile {
       args = toks.slice(1);
       if (args.length === 1 && args[0].text === '(') {
         block = verb;
-        blockAt = { line, column: toks[0].column };
+        blockAt = { line, column: toks[0].column, length: toks[0].width };
         return;
       }
     }
@@ -119,7 +130,7 @@ export function parseModFile(text: string): ModFile {
         break;
       case 'use':
         if (args.length !== 1) problem(line, at, `use needs one folder${SKIPPED}`);
-        else mod.uses.push({ path: args[0].text, line, column: args[0].column });
+        else mod.uses.push({ path: args[0].text, line, column: args[0].column, width: args[0].width });
         break;
       case 'replace': {
         const arrow = args.findIndex((a) => a.text === '=>');
@@ -128,7 +139,7 @@ export function parseModFile(text: string): ModFile {
           break;
         }
         const to = args[arrow + 1];
-        mod.replaces.push({ from: args[0].text, to: to.text, local: isLocalPath(to.text), line, column: to.column });
+        mod.replaces.push({ from: args[0].text, to: to.text, local: isLocalPath(to.text), line, column: to.column, width: to.width });
         break;
       }
       case 'go':
@@ -143,6 +154,6 @@ export function parseModFile(text: string): ModFile {
         problem(line, toks[0].column, `unknown directive "${verb}"${SKIPPED}`);
     }
   });
-  if (block !== undefined) problem(blockAt.line, blockAt.column, `"${block} (" is never closed: Adrift reads every line after it as one of its entries`);
+  if (block !== undefined) problem(blockAt.line, blockAt.column, `"${block} (" is never closed: Adrift reads every line after it as one of its entries`, blockAt.length);
   return mod;
 }

@@ -82,7 +82,7 @@ export class GoResolver {
       const useDirs = new Set<string>();
       for (const use of parsed.uses) {
         const target = this.localFolder(dir, use.path);
-        if (target === undefined) this.ws.problem(file, use.line, use.column, `use ${use.path} points outside the workspace: Adrift does not follow it, so that module's packages count as third-party`);
+        if (target === undefined) this.ws.problem(file, use.line, use.column, `use ${use.path} points outside the workspace: Adrift does not follow it, so that module's packages count as third-party`, use.width);
         else useDirs.add(target);
       }
       this.works.push({ dir, useDirs, replaces: this.replacesOf(file, dir, parsed.replaces) });
@@ -94,7 +94,7 @@ export class GoResolver {
   /** go.mod or go.work, its problems noted at their line and column; the rest of it counts. */
   private parse(file: string, text: string): ModFile {
     const parsed = parseModFile(text);
-    for (const p of parsed.problems) this.ws.problem(file, p.line, p.column, p.message);
+    for (const p of parsed.problems) this.ws.problem(file, p.line, p.column, p.message, p.length);
     return parsed;
   }
 
@@ -112,7 +112,7 @@ export class GoResolver {
       if (!r.local) continue;
       const target = this.localFolder(dir, r.to);
       if (target === undefined) {
-        this.ws.problem(file, r.line, r.column, `replace ${r.from} => ${r.to} points outside the workspace: Adrift does not follow it, so imports of ${r.from} count as a third-party module`);
+        this.ws.problem(file, r.line, r.column, `replace ${r.from} => ${r.to} points outside the workspace: Adrift does not follow it, so imports of ${r.from} count as a third-party module`, r.width);
         continue;
       }
       out.push({ path: r.from, dir: target });
