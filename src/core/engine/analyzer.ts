@@ -4,7 +4,7 @@
 // wires the real extractor and resolver.
 
 import type { DataModelAlias } from './rules/data-index';
-import type { ExtractedFile, ImportRef, Resolution, SkippedFile } from './types';
+import type { ExtractedFile, ImportRef, Resolution, SettingsProblem, SkippedFile } from './types';
 
 export interface ImportResolver {
   resolve(fromFile: string, ref: ImportRef): Resolution;
@@ -13,6 +13,8 @@ export interface ImportResolver {
   /** Tells the resolver a file appeared or went away, so imports of it resolve right. */
   fileAdded?(file: string): void;
   fileRemoved?(file: string): void;
+  /** Settings files it could use only in part; each is a skipped-file finding at its place. */
+  readonly problems?: readonly SettingsProblem[];
 }
 
 export interface SourceListing {

@@ -3,7 +3,7 @@
 // never follows a symbolic link into a folder (so link loops cannot trap it), and the
 // guard that turns unreadable text into a skip note instead of a crash.
 
-import { firstInvalidUtf8, utf16ReadAsUtf8 } from '../fs/decode';
+import { firstInvalidUtf8, invalidByteAt, utf16ReadAsUtf8, type InvalidByte } from '../fs/decode';
 import { compileGlob, compileRawGlobs, globBase, normaliseGlob } from '../model/globs';
 import type { FileSystemPort } from '../fs/port';
 import { isLanguageConfigFile, LANGUAGES, languageOf } from './languages';
@@ -95,21 +95,27 @@ export function guardSourceText(text: string): string | undefined {
 
 // Kept, not stripped: a BOM stays in the text as it did when files were read as 'utf8'.
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const LOSSY_UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** A source file's text, and the first byte of it that is not UTF-8 if there is one. */
+export interface SourceText {
+  text: string;
+  /** Set when some bytes are not UTF-8: the text has U+FFFD in their place, as an editor shows it. */
+  invalid?: InvalidByte;
+}
 
 /**
- * A source file's bytes as text, or why they are not UTF-8. Strict: a U+FFFD the author wrote
- * is text; only bytes that are no UTF-8 at all make the file a skip (a lossy decode cannot
- * tell the two apart).
+ * A source file's bytes as text. Strict first: a U+FFFD the author wrote is text, and only
+ * bytes that are no UTF-8 at all are reported (a lossy decode alone cannot tell the two
+ * apart). Such a file is still read, with U+FFFD in place of its bad bytes, so its imports
+ * count wherever they are legible.
  */
-export function decodeSourceText(bytes: Uint8Array): { text: string } | { skipped: string } {
+export function decodeSourceText(bytes: Uint8Array): SourceText {
   try {
     return { text: STRICT_UTF8.decode(bytes) };
   } catch {
     const found = firstInvalidUtf8(bytes);
-    const at = found < 0 ? Math.max(0, bytes.length - 1) : found;
-    let line = 1;
-    for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
-    return { skipped: `not valid UTF-8 text (byte 0x${bytes[at].toString(16).toUpperCase().padStart(2, '0')} on line ${line})` };
+    return { text: LOSSY_UTF8.decode(bytes), invalid: invalidByteAt(bytes, found < 0 ? Math.max(0, bytes.length - 1) : found) };
   }
 }
 

@@ -10,7 +10,7 @@ import { createResolver } from './resolve';
 import type { DataModelAlias } from './rules/data-index';
 
 /** Bump when extraction output changes shape or meaning: cached extractions are dropped. */
-const EXTRACTION_VERSION = 'extract-3';
+const EXTRACTION_VERSION = 'extract-4';
 
 export function createSourceAnalyzer(fs: FileSystemPort, root: string, config: { exclude?: string[]; scanDotFolders?: boolean }): SourceAnalyzer {
   let configFiles: string[] = [];

@@ -7,7 +7,8 @@ import type { Finding, Range } from '../findings';
 import { compareFindings } from '../findings';
 import type { FileSystemPort } from '../fs/port';
 import { compileRawGlobs } from '../model/globs';
-import { decodeSourceText } from './files';
+import type { InvalidByte } from '../fs/decode';
+import { decodeSourceText, type SourceText } from './files';
 import type { ArchitectureModel } from '../model/types';
 import type { ImportResolver, SourceAnalyzer } from './analyzer';
 import { contentHash, ExtractionCache, type CachedExtraction } from './cache';
@@ -26,7 +27,7 @@ import {
 import { isAllowedEdge } from './rules/module-dependency';
 import { severityFor } from './rules/severity';
 import { applyInlineSuppressions } from './suppression';
-import type { ExtractedFile, ImportRef, Resolution, SkippedFile, UnresolvedImport } from './types';
+import type { ExtractedFile, ImportRef, Resolution, SettingsProblem, SkippedFile, UnresolvedImport } from './types';
 
 /** What the index needs of the workspace configuration (AdriftConfig fits). */
 export interface EngineConfig {
@@ -95,6 +96,10 @@ function isLocalSpecifier(s: string): boolean {
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileState>();
   private readonly skipped = new Map<string, string>();
+  /** Files read with U+FFFD in place of bytes that are not UTF-8: the first such byte. */
+  private readonly invalidBytes = new Map<string, InvalidByte>();
+  /** Settings files the resolver could use only in part (go.mod, go.work, tsconfig.json …). */
+  private settingsProblems: readonly SettingsProblem[] = [];
   /** One copy of every string the extractions hold (see detach). */
   private readonly strings = new Map<string, string>();
   private resolver: ImportResolver | undefined;
@@ -151,6 +156,7 @@ export class WorkspaceIndex {
           : await ExtractionCache.open(this.fs, this.root, this.analyzer.version);
     this.files.clear();
     this.skipped.clear();
+    this.invalidBytes.clear();
     this.edgeCounts.clear();
     this.closing = undefined;
     for (const s of listing.skipped) this.skipped.set(s.file, s.reason);
@@ -168,8 +174,10 @@ export class WorkspaceIndex {
       const chunk = files.slice(i, i + CHUNK);
       const texts = await Promise.all(chunk.map((f) => this.read(f)));
       chunk.forEach((file, j) => {
-        const text = texts[j];
-        if (text === undefined) return;
+        const read = texts[j];
+        if (read === undefined) return;
+        const text = read.text;
+        if (read.invalid) this.invalidBytes.set(file, read.invalid);
         const hash = contentHash(text);
         const hit = cache?.get(file, hash);
         if (hit) cached++;
@@ -183,6 +191,7 @@ export class WorkspaceIndex {
 
     const fromDisk = [...extracted.keys()];
     const resolver = await this.analyzer.createResolver(fromDisk);
+    this.settingsProblems = resolver.problems ?? [];
     this.dataModels = await this.analyzer.dataModels(fromDisk);
     // From here to the end of the loop nothing awaits, so no edit can slip in between.
     const toCache = new Map<string, CachedExtraction>();
@@ -231,6 +240,7 @@ export class WorkspaceIndex {
     for (const [file, text] of newer) {
       const had = extracted.delete(file);
       this.skipped.delete(file);
+      this.invalidBytes.delete(file);
       const result = text === null ? undefined : this.analyzer.extract(file, text);
       if (text === null || result === undefined) {
         if (had) resolver.fileRemoved?.(file);
@@ -258,11 +268,14 @@ export class WorkspaceIndex {
   /**
    * Takes the file's current text (an unsaved editor's, say), re-checks it alone and returns
    * its findings. The rest of the workspace is not read again; module-cycle findings of other
-   * files follow in findings().
+   * files follow in findings(). `invalid`: the text was decoded from bytes that are not all
+   * UTF-8 (decodeSourceText says so); an editor's text never is.
    */
-  checkFile(file: string, text: string): Finding[] {
+  checkFile(file: string, text: string, invalid?: InvalidByte): Finding[] {
     if (this.excluded(file) || !this.analyzer.isSourceFile(file)) return [];
     for (const newer of this.scans) newer.set(file, text);
+    if (invalid) this.invalidBytes.set(file, invalid);
+    else this.invalidBytes.delete(file);
     const result = this.analyzer.extract(file, text);
     const old = this.files.get(file);
     if (old?.evaluation) this.removeEdges(old.evaluation);
@@ -291,18 +304,20 @@ export class WorkspaceIndex {
     if (old) this.resolver?.fileRemoved?.(file);
     this.files.delete(file);
     this.skipped.delete(file);
+    this.invalidBytes.delete(file);
   }
 
   /** The findings of one file, after its inline suppressions. */
   findingsOf(file: string): Finding[] {
     const reason = this.skipped.get(file);
     if (reason !== undefined) return this.skippedFinding(file, reason);
+    const settings = this.settingsFindings(file);
     const state = this.files.get(file);
-    if (!state) return [];
+    if (!state) return settings;
     const evaluation = this.evaluationOf(state);
     const all = [...evaluation.findings, ...checkModuleCycle(this.ctx, file, evaluation.moduleImports, this.closingEdges())];
     const out = applyInlineSuppressions(file, state.text, state.facts.extracted.suppressions, all, this.config.severity);
-    return [...out.kept, ...out.problems].sort(compareFindings);
+    return [...out.kept, ...out.problems, ...this.encodingFinding(file), ...settings].sort(compareFindings);
   }
 
   /** Every finding of the workspace, sorted by file and position. */
@@ -310,6 +325,8 @@ export class WorkspaceIndex {
     const out: Finding[] = [];
     for (const file of this.files.keys()) out.push(...this.findingsOf(file));
     for (const [file, reason] of this.skipped) out.push(...this.skippedFinding(file, reason));
+    const sources = new Set([...this.files.keys(), ...this.skipped.keys()]);
+    for (const file of new Set(this.settingsProblems.map((p) => p.file))) if (!sources.has(file)) out.push(...this.settingsFindings(file));
     return out.sort(compareFindings);
   }
 
@@ -356,16 +373,15 @@ export class WorkspaceIndex {
     return this.files.get(file)?.facts;
   }
 
-  private async read(file: string): Promise<string | undefined> {
+  private async read(file: string): Promise<SourceText | undefined> {
     const abs = `${this.root}/${file}`;
     try {
-      if (!this.fs.readBytes) return await this.fs.readText(abs);
+      if (!this.fs.readBytes) {
+        const text = await this.fs.readText(abs);
+        return text === undefined ? undefined : { text };
+      }
       const bytes = await this.fs.readBytes(abs);
-      if (bytes === undefined) return undefined;
-      const decoded = decodeSourceText(bytes);
-      if ('text' in decoded) return decoded.text;
-      this.skipped.set(file, decoded.skipped);
-      return undefined;
+      return bytes === undefined ? undefined : decodeSourceText(bytes);
     } catch (err) {
       this.skipped.set(file, `could not be read: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
@@ -424,17 +440,26 @@ export class WorkspaceIndex {
   }
 
   private skippedFinding(file: string, reason: string): Finding[] {
+    return this.skippedAt(file, { line: 0, column: 0 }, 0, `"${file}" was not checked: ${reason}`);
+  }
+
+  /** A file read with U+FFFD in place of bytes that are not UTF-8: where the first one is. */
+  private encodingFinding(file: string): Finding[] {
+    const invalid = this.invalidBytes.get(file);
+    if (!invalid) return [];
+    const hex = `0x${invalid.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    return this.skippedAt(file, invalid.at, 1, `byte ${hex} is not valid UTF-8 (was the file saved as Latin-1 or Windows-1252?); Adrift checks the rest of the file, reading such bytes as U+FFFD`);
+  }
+
+  private settingsFindings(file: string): Finding[] {
+    return this.settingsProblems.filter((p) => p.file === file).flatMap((p) => this.skippedAt(file, p.at, p.length, p.message));
+  }
+
+  /** A skipped-file finding: a file, or a part of one, that Adrift did not read. */
+  private skippedAt(file: string, at: Range['start'], length: number, message: string): Finding[] {
     const severity = severityFor('skipped-file', this.config.severity);
     if (severity === 'off') return [];
-    return [
-      {
-        rule: 'skipped-file',
-        severity,
-        file,
-        range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } },
-        message: `"${file}" was not checked: ${reason}`,
-      },
-    ];
+    return [{ rule: 'skipped-file', severity, file, range: { start: at, end: { line: at.line, column: at.column + length } }, message }];
   }
 
   private addEdges(e: FileEvaluation): void {

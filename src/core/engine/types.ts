@@ -1,7 +1,7 @@
 // The drift engine's data, between its stages:
 // file → module (globs) · extraction per language · resolution · rules · findings.
 
-import type { Range } from '../findings';
+import type { Position, Range } from '../findings';
 
 /** A language's id (`Language.id` of ./languages): 'typescript', 'python' … */
 export type SourceLanguage = string;
@@ -68,8 +68,20 @@ export interface UnresolvedImport {
   column: number;
 }
 
-/** A file that was not checked, and why (binary, too large, minified, not UTF-8 ...). */
+/** A file that was not checked, and why (binary, too large, minified, unreadable ...). */
 export interface SkippedFile {
   file: string;
   reason: string;
+}
+
+/**
+ * A settings file Adrift could use only in part (a malformed go.mod line, a `replace` that
+ * leads out of the workspace, a tsconfig that is not JSON), and where (0-based).
+ */
+export interface SettingsProblem {
+  file: string;
+  at: Position;
+  /** Characters from `at` on its line that the problem covers (0: a point). */
+  length: number;
+  message: string;
 }

@@ -7,6 +7,12 @@ import type { Position } from '../findings';
 
 export type TextEncodingName = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE';
 
+/** The first byte that is not valid in a file's encoding, and where it sits in the text (0-based). */
+export interface InvalidByte {
+  byte: number;
+  at: Position;
+}
+
 export interface DecodedText {
   /** The text without its byte-order mark; invalid bytes read as U+FFFD. */
   text: string;
@@ -15,8 +21,7 @@ export interface DecodedText {
   bom: boolean;
   /** For UTF-16 without a byte-order mark: the encoding is a guess from where the NUL bytes sit. */
   guessed?: true;
-  /** The first byte that is not valid in the encoding, and where it sits in the text (0-based). */
-  invalid?: { byte: number; at: Position };
+  invalid?: InvalidByte;
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -87,12 +92,17 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
   const bad = firstInvalidUtf8(body);
   if (bad < 0) return { text, encoding: 'UTF-8', bom };
-  const lineStart = body.lastIndexOf(0x0a, bad - 1) + 1;
+  return { text, encoding: 'UTF-8', bom, invalid: invalidByteAt(body, bad) };
+}
+
+/** The byte at offset `bad` of UTF-8 `bytes` and its line and column in the decoded text. */
+export function invalidByteAt(bytes: Uint8Array, bad: number): InvalidByte {
+  const lineStart = bad === 0 ? 0 : bytes.lastIndexOf(0x0a, bad - 1) + 1;
   let line = 0;
-  for (let i = 0; i < lineStart; i++) if (body[i] === 0x0a) line++;
+  for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
   // The bytes of the line before the bad one are valid, so their decoded length is the column.
-  const column = new TextDecoder('utf-8').decode(body.subarray(lineStart, bad)).length;
-  return { text, encoding: 'UTF-8', bom, invalid: { byte: body[bad], at: { line, column } } };
+  const column = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(lineStart, bad)).length;
+  return { byte: bytes[bad], at: { line, column } };
 }
 
 /**

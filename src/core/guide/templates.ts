@@ -124,8 +124,8 @@ const CI_RUNNER: GuideAnswers = {
   parts: [
     { name: 'Web dashboard', kind: 'web', technology: 'React single-page app for projects, pipelines and live logs', folders: ['web'], uses: ['API server'] },
     { name: 'API server', kind: 'server', technology: 'Node.js API and job scheduler', folders: ['server'], uses: ['Job protocol'] },
-    { name: 'Runner agent', kind: 'agent', technology: 'Single binary on customers\' machines, long-polls the API for jobs over HTTPS', folders: ['agent'], uses: ['API server', 'Job protocol'] },
-    { name: 'Job protocol', kind: 'shared', technology: 'TypeScript types of jobs, leases and log chunks', folders: ['protocol'], uses: [] },
+    { name: 'Runner agent', kind: 'agent', technology: 'Go: one static binary on customers\' machines that registers, heartbeats and executes jobs, long-polling the API over HTTPS', folders: ['agent'], uses: ['API server', 'Job protocol'] },
+    { name: 'Job protocol', kind: 'shared', technology: 'Protobuf schema of jobs, leases and log chunks, generated into Go for the agent and TypeScript for the server', folders: ['protocol'], uses: [] },
     { name: 'CLI', kind: 'cli', technology: 'Maybe later: trigger builds and tail logs from a terminal, on the public API', folders: [], uses: ['API server'] },
   ],
   splitRationale: 'Runners run on our customers\' machines, so the agent must not carry server code or secrets; it shares only the job protocol with the server and is released on its own schedule. The dashboard is a client of the same API.',

@@ -93,7 +93,7 @@ export const RULE_DESCRIPTIONS: Record<RuleId, RuleDescription> = {
   },
   'skipped-file': {
     name: 'SkippedFile',
-    short: 'A file that was not checked.',
-    full: 'The file is binary, minified, too large, not UTF-8 or could not be read, so its imports were not checked.',
+    short: 'A file, or a part of one, that was not read.',
+    full: 'The file is binary, minified, too large or could not be read, so its imports were not checked; or it has bytes that are not UTF-8 (checked with U+FFFD in their place); or a settings file such as go.mod, go.work or tsconfig.json has a part Adrift could not use (a malformed line, a replace or use leading outside the workspace), so imports may resolve differently than the build.',
   },
 };

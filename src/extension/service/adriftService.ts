@@ -45,7 +45,7 @@ import { ModuleMap } from '../../core/engine/modules';
 import { languageOf } from '../../core/engine/extract';
 import { applyBaseline, parseBaseline, todayIso, type Baseline } from '../../core/engine/baseline';
 import { recordFindings } from '../../core/engine/check';
-import { otherFilesMatching } from '../../core/engine/files';
+import { decodeSourceText, otherFilesMatching } from '../../core/engine/files';
 import { applyFileChanges, type AppliedChanges, type ChangedFile } from './applyChanges';
 import type { WorkspaceIndex } from '../../core/engine/index';
 import { OverlayFileSystem } from './overlayFileSystem';
@@ -314,15 +314,17 @@ export class AdriftService implements vscode.Disposable {
       let sliceStart = Date.now();
       for (const file of files) {
         if (token?.isCancellationRequested) break;
-        const text = d.excluded(file) ? undefined : await this.fileSystem.readText(path.posix.join(d.root, file));
+        // Bytes, decoded as a scan decodes them, so a file that is not UTF-8 keeps its finding.
+        const bytes = d.excluded(file) ? undefined : await this.fileSystem.readBytes(path.posix.join(d.root, file));
+        const read = bytes === undefined ? undefined : decodeSourceText(bytes);
         const known = index.factsOf(file) !== undefined;
-        if (text === undefined) {
+        if (read === undefined) {
           index.removeFile(file);
           if (known) listed = true;
           if (d.drift.delete(file)) changed.push(file);
         } else {
           if (!known) listed = true;
-          this.setDrift(d, file, index.checkFile(file, text));
+          this.setDrift(d, file, index.checkFile(file, read.text, read.invalid));
           changed.push(file);
         }
         if (Date.now() - sliceStart > 20) {

@@ -78,6 +78,32 @@ suite('Go: drift in .go files, without the Go extension', () => {
     assert.match(text, /ADR-0013 "Write the runner agent and the job queue in Go"/);
   });
 
+  test('bad Go input is a diagnostic at its place, and the planted drift stays: a go.mod line, a .go file that is not UTF-8', async function () {
+    this.timeout(120_000);
+    const mod = path.join(testWorkspace(), 'agent-go/go.mod');
+    const before = fs.readFileSync(mod, 'utf8');
+    const latin1 = path.join(testWorkspace(), 'agent-go/job/latin1.go');
+    try {
+      // The CLI reports these as `agent-go/go.mod:<line>:1 skipped-file ...` (test/unit/engine/go/rules.test.ts).
+      fs.writeFileSync(mod, `${before}frobnicate now\n`);
+      const onMod = (await waitForDiagnostics('agent-go/go.mod', (ds) => ds.some(byRule('skipped-file')), 60_000)).find(byRule('skipped-file'));
+      assert.equal(onMod?.range.start.line, before.split('\n').length - 1);
+      assert.equal(onMod?.range.start.character, 0);
+      assert.match(onMod?.message ?? '', /unknown directive "frobnicate": Adrift skips this line and reads the rest of the file/);
+      await waitForDiagnostics(JOB, (ds) => ds.some(byRule('forbidden-import')));
+      fs.writeFileSync(latin1, Buffer.concat([Buffer.from('package job\n\n// caf'), Buffer.from([0xe9]), Buffer.from('\nimport "ci-runner.dev/queue/store"\n\nvar _ = store.Claim\n')]));
+      const onLatin1 = await waitForDiagnostics('agent-go/job/latin1.go', (ds) => ds.some(byRule('skipped-file')) && ds.some(byRule('forbidden-import')), 60_000);
+      const bad = onLatin1.find(byRule('skipped-file'));
+      assert.deepEqual([bad?.range.start.line, bad?.range.start.character], [2, 6]);
+      assert.match(bad?.message ?? '', /^byte 0xE9 is not valid UTF-8/);
+      assert.equal(onLatin1.find(byRule('forbidden-import'))?.range.start.line, 3);
+    } finally {
+      fs.writeFileSync(mod, before);
+      fs.rmSync(latin1, { force: true });
+    }
+    await waitForDiagnostics('agent-go/go.mod', (ds) => !ds.some(byRule('skipped-file')), 60_000);
+  });
+
   test('quick fix: suppress writes a // comment above the Go import, and the finding goes', async () => {
     const file = path.join(testWorkspace(), HEARTBEAT);
     const before = fs.readFileSync(file, 'utf8');

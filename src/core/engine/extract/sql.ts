@@ -21,6 +21,13 @@ export function mayStartSql(text: string, from: number, to: number): boolean {
   let i = from;
   for (; i < to; i++) {
     const c = text.charCodeAt(i);
+    // A `-- comment` line before the statement (sqlc writes `-- name: GetUser :one` first).
+    if (c === 45 && text.charCodeAt(i + 1) === 45) {
+      const nl = text.indexOf('\n', i);
+      if (nl === -1 || nl >= to) return false;
+      i = nl;
+      continue;
+    }
     if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 40) break;
   }
   if (i >= to) return false;
@@ -28,7 +35,7 @@ export function mayStartSql(text: string, from: number, to: number): boolean {
   return c === 115 || c === 105 || c === 117 || c === 100 || c === 119; // s i u d w
 }
 
-const STATEMENT_START = /^[\s(]*(select|insert|update|delete|with)\b/i;
+const STATEMENT_START = /^(?:[\s(]|--[^\n]*\n)*(select|insert|update|delete|with)\b/i;
 // Lower- or mixed-case verbs must show some SQL structure too: "Delete from your cart?" is prose.
 const SQL_STRUCTURE = /\b(?:where|join|values|set|group\s+by|order\s+by|limit|returning|on\s+conflict)\b|\*|=|\$\d|%s|:\w/i;
 // A table follows FROM, JOIN, INTO, or starts an UPDATE; quoted forms "t", `t`, [t] and a

@@ -6,7 +6,7 @@
 import type { FileSystemPort } from '../../fs/port';
 import { isConfigFile } from '../files';
 import { LANGUAGES, languageOf, type LanguageResolver } from '../languages';
-import type { ImportRef, Resolution } from '../types';
+import type { ImportRef, Resolution, SettingsProblem } from '../types';
 import { Workspace } from './workspace';
 
 export interface Resolver {
@@ -19,8 +19,8 @@ export interface Resolver {
   /** The file set changed: later lookups see the new file. */
   fileAdded(file: string): void;
   fileRemoved(file: string): void;
-  /** Settings files that could not be used (invalid JSON, `extends` outside the workspace …). */
-  readonly problems: readonly string[];
+  /** Settings files used only in part (invalid JSON, a malformed go.mod line, `replace` out of the workspace …). */
+  readonly problems: readonly SettingsProblem[];
 }
 
 export interface ResolverOptions {

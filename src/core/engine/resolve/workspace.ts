@@ -4,6 +4,7 @@
 
 import * as path from 'node:path';
 import type { FileSystemPort } from '../../fs/port';
+import type { SettingsProblem } from '../types';
 
 const posix = path.posix;
 
@@ -23,7 +24,7 @@ export function joinRel(dir: string, spec: string): string | undefined {
 export class Workspace {
   readonly files: Set<string>;
   readonly dirs = new Set<string>();
-  readonly problems: string[] = [];
+  readonly problems: SettingsProblem[] = [];
 
   constructor(
     readonly fs: FileSystemPort,
@@ -46,6 +47,11 @@ export class Workspace {
       d = dirOf(d);
     }
     this.dirs.add('');
+  }
+
+  /** Notes a problem of a settings file; `line` and `column` are 1-based, as Go's tools print them. */
+  problem(file: string, line: number, column: number, message: string, length = 0): void {
+    this.problems.push({ file, at: { line: line - 1, column: column - 1 }, length, message });
   }
 
   /** The absolute path of a workspace-relative one. */

@@ -1,6 +1,7 @@
 // Which source files count as text: a file is decoded as strict UTF-8, so a literal U+FFFD
 // (the replacement character, written on purpose) is code like any other, and only bytes
-// that are not UTF-8 make a file "not valid UTF-8" (issue 17 item 4, last bullet).
+// that are not UTF-8 make a file "not valid UTF-8" (issue 17 item 4, last bullet). Such a file
+// is still read, with U+FFFD in their place, and a finding says where (issue 12).
 
 import * as assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
@@ -31,18 +32,23 @@ describe('source text encoding', () => {
     assert.deepEqual(result.findings.map((f) => `${f.file}:${f.range.start.line + 1} ${f.rule}`), ['src/ticket/service.ts:2 module-dependency']);
   });
 
-  it('skips a file with bytes that are not UTF-8, saying where', async () => {
+  it('reads a file with bytes that are not UTF-8, finds its edge, and says where the first bad byte is', async () => {
     const latin1 = Buffer.concat([Buffer.from("import { currentUser } from '../user/session';\n// caf"), Buffer.from([0xe9]), Buffer.from('\n')]);
     await fsp.writeFile(path.join(root, 'src/ticket/service.ts'), latin1);
     const result = await checkWorkspace(new NodeFileSystem(), root, { cache: false, baseline: false });
-    assert.deepEqual(result.stats.skipped, [{ file: 'src/ticket/service.ts', reason: 'not valid UTF-8 text (byte 0xE9 on line 2)' }]);
+    assert.deepEqual(result.stats.skipped, []);
+    assert.deepEqual(result.findings.map((f) => `${f.file}:${f.range.start.line + 1}:${f.range.start.column + 1} ${f.rule} ${f.severity}`), [
+      'src/ticket/service.ts:1:29 module-dependency error',
+      'src/ticket/service.ts:2:7 skipped-file info',
+    ]);
+    assert.match(result.findings[1].message, /^byte 0xE9 is not valid UTF-8 .*checks the rest of the file/);
   });
 
   it('decodes strictly: literal U+FFFD and a BOM are text, a lone continuation byte or a truncated sequence is not', () => {
     assert.deepEqual(decodeSourceText(Buffer.from('a\uFFFDb', 'utf8')), { text: 'a\uFFFDb' });
     assert.deepEqual(decodeSourceText(Buffer.from('\uFEFFx', 'utf8')), { text: '\uFEFFx' });
-    assert.deepEqual(decodeSourceText(Buffer.from([0x61, 0x0a, 0x80])), { skipped: 'not valid UTF-8 text (byte 0x80 on line 2)' });
+    assert.deepEqual(decodeSourceText(Buffer.from([0x61, 0x0a, 0x80])), { text: 'a\n\uFFFD', invalid: { byte: 0x80, at: { line: 1, column: 0 } } });
     // A 4-byte sequence cut after 3 bytes: lossy decoding gives one U+FFFD of the same length.
-    assert.deepEqual(decodeSourceText(Buffer.from([0x61, 0xf0, 0x9f, 0x98, 0x61])), { skipped: 'not valid UTF-8 text (byte 0xF0 on line 1)' });
+    assert.deepEqual(decodeSourceText(Buffer.from([0x61, 0xf0, 0x9f, 0x98, 0x61])), { text: 'a\uFFFDa', invalid: { byte: 0xf0, at: { line: 0, column: 1 } } });
   });
 });

@@ -56,6 +56,11 @@ describe('Go extraction', () => {
     assert.deepEqual(jobs.dataAccess.map((d) => `${d.kind} ${d.name} @${d.range.start.line}`), ['sql jobs @5']);
   });
 
+  it('finds the table of a sqlc query, which starts with its -- name: comment', () => {
+    const text = 'package db\n\nconst getUser = `-- name: GetUser :one\nSELECT id, email FROM users\nWHERE id = $1\n`\n\nconst note = "-- not SQL at all"\n';
+    assert.deepEqual(extract('db/query.sql.go', text).dataAccess.map((d) => `${d.kind} ${d.name} @${d.range.start.line}:${d.range.start.column}`), ['sql users @3:22']);
+  });
+
   it('reads a file with build constraints for another system, and a generated file', async () => {
     const windows = extract('r.go', await fsp.readFile(path.join(FIXTURE, 'agent/runner/runner_windows.go'), 'utf8'));
     assert.deepEqual(windows.imports.map((i) => i.specifier), ['golang.org/x/sys/windows']);
@@ -85,11 +90,11 @@ describe('go.mod and go.work', () => {
   it('says where a malformed go.mod is wrong, and keeps the rest', () => {
     const mod = parseModFile('module example.com/m\nrequire a.com/b\nreplace x =>\nfrobnicate\nrequire (\n');
     assert.equal(mod.module, 'example.com/m');
-    assert.deepEqual(mod.problems, [
-      '2:9: require needs a module path and a version',
-      '3:9: replace must read "module [version] => target [version]"',
-      '4:1: unknown directive "frobnicate"',
-      '5:1: "require (" is never closed',
+    assert.deepEqual(mod.problems.map((p) => `${p.line}:${p.column}+${p.length}: ${p.message}`), [
+      '2:9+7: require needs a module path and a version: Adrift skips this line and reads the rest of the file',
+      '3:9+4: replace must read "module [version] => target [version]": Adrift skips this line and reads the rest of the file',
+      '4:1+10: unknown directive "frobnicate": Adrift skips this line and reads the rest of the file',
+      '5:1+7: "require (" is never closed: Adrift reads every line after it as one of its entries',
     ]);
   });
 });
@@ -131,23 +136,38 @@ describe('Go resolution (fixture go.work workspace)', () => {
     assert.deepEqual(await resolutions('agent/runner/jobs.go'), ['database/sql → builtin database/sql', 'example.com/ci/agent/missing → unresolved local']);
   });
 
-  it('does not reach a module the go.work does not use: shared is the agent\'s replace only', async () => {
+  /** Modules a (importing example.com/b/lib) and b in a temporary folder, a's go.mod as given. */
+  async function twoModules(aGoMod: (dir: string) => string): Promise<{ dir: string; resolve: () => Promise<{ shown: string; problems: Resolver['problems'] }> }> {
     const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'adrift-go-'));
     await fsp.mkdir(path.join(dir, 'a'), { recursive: true });
     await fsp.mkdir(path.join(dir, 'b/lib'), { recursive: true });
-    await fsp.writeFile(path.join(dir, 'a/go.mod'), 'module example.com/a\nreplace example.com/x => ../../outside\n');
+    await fsp.writeFile(path.join(dir, 'a/go.mod'), aGoMod(dir));
     await fsp.writeFile(path.join(dir, 'a/a.go'), 'package a\nimport "example.com/b/lib"\n');
     await fsp.writeFile(path.join(dir, 'b/go.mod'), 'module example.com/b\n');
     await fsp.writeFile(path.join(dir, 'b/lib/lib.go'), 'package lib\n');
-    const listing = await listSourceFiles(fs, dir);
-    const r = await createResolver(fs, dir, listing.files, { configFiles: listing.configFiles });
-    const x = extract('a/a.go', 'package a\nimport "example.com/b/lib"\n');
-    assert.equal(show(r.resolve('a/a.go', x.imports[0])), 'external example.com/b/lib');
-    assert.deepEqual(r.problems, ['a/go.mod:2:26: replace example.com/x => ../../outside points outside the workspace; imports of example.com/x count as a third-party module']);
+    const resolve = async (): Promise<{ shown: string; problems: Resolver['problems'] }> => {
+      const listing = await listSourceFiles(fs, dir);
+      const r = await createResolver(fs, dir, listing.files, { configFiles: listing.configFiles });
+      const x = extract('a/a.go', 'package a\nimport "example.com/b/lib"\n');
+      return { shown: show(r.resolve('a/a.go', x.imports[0])), problems: r.problems };
+    };
+    return { dir, resolve };
+  }
+
+  it('does not reach a module the go.work does not use: shared is the agent\'s replace only', async () => {
+    const { dir, resolve } = await twoModules(() => 'module example.com/a\nreplace example.com/x => ../../outside\n');
+    assert.deepEqual(await resolve(), {
+      shown: 'external example.com/b/lib',
+      problems: [{ file: 'a/go.mod', at: { line: 1, column: 25 }, length: 13, message: 'replace example.com/x => ../../outside points outside the workspace: Adrift does not follow it, so imports of example.com/x count as a third-party module' }],
+    });
     await fsp.writeFile(path.join(dir, 'go.work'), 'use (\n\t./a\n\t./b\n)\n');
-    const listing2 = await listSourceFiles(fs, dir);
-    const r2 = await createResolver(fs, dir, listing2.files, { configFiles: listing2.configFiles });
-    assert.equal(show(r2.resolve('a/a.go', x.imports[0])), 'b/lib/lib.go');
+    assert.equal((await resolve()).shown, 'b/lib/lib.go');
+    await fsp.rm(dir, { recursive: true, force: true });
+  });
+
+  it('follows a replace to an absolute path inside the workspace, as to a relative one', async () => {
+    const { dir, resolve } = await twoModules((d) => `module example.com/a\nreplace example.com/b => ${d}/b\n`);
+    assert.deepEqual(await resolve(), { shown: 'b/lib/lib.go', problems: [] });
     await fsp.rm(dir, { recursive: true, force: true });
   });
 });

@@ -3,8 +3,9 @@
 // clause, then `import` declarations (single, grouped, aliased, dot and blank), with
 // comments anywhere between them. `import "C"` is cgo, not a package, and is left out.
 // Build constraints are not evaluated: every file counts, whatever GOOS it is for.
-// After the imports the scan goes on through the whole file, for SQL in string and raw
-// string literals, GORM's `.Table("t")` and `.Model(&T{})`, and `adrift-ignore` comments.
+// After the imports a search goes from literal to comment through the rest of the file,
+// for SQL in string and raw string literals, GORM's `.Table("t")` and `.Model(&T{})`, and
+// `adrift-ignore` comments.
 
 import { TextPositions } from '../../../records/positions';
 import type { DataAccess, ImportRef, SuppressionComment } from '../../types';
@@ -92,14 +93,7 @@ class GoScanner {
       }
       this.start = i;
       if (c === 34 /* " */ || c === 39 /* ' */) {
-        let j = i + 1;
-        while (j < n) {
-          const e = s.charCodeAt(j);
-          if (e === 92) j += 2;
-          else if (e === c || e === 10) break;
-          else j++;
-        }
-        // An unterminated literal ends at the line break (as Go reports it), never past it.
+        const j = quoteEnd(s, i);
         const closed = j < n && s.charCodeAt(j) === c;
         this.end = this.i = closed ? j + 1 : Math.min(j, n);
         return (this.kind = c === 34 ? T.STRING : T.RUNE);
@@ -149,6 +143,22 @@ class GoScanner {
   }
 }
 
+/**
+ * Where the "…" or '…' literal starting at `at` ends: its closing quote, or the line break
+ * (an unterminated literal ends there, as Go reports it, never past it), or the end.
+ */
+function quoteEnd(text: string, at: number): number {
+  const quote = text.charCodeAt(at);
+  let j = at + 1;
+  while (j < text.length) {
+    const e = text.charCodeAt(j);
+    if (e === 92) j += 2;
+    else if (e === quote || e === 10) break;
+    else j++;
+  }
+  return j;
+}
+
 function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x80 && c !== 0xfeff && c !== 0x2028 && c !== 0x2029);
 }
@@ -175,7 +185,8 @@ export function unquoteGo(content: string): string {
 }
 
 export function extractGo(text: string): LanguageExtraction {
-  const lx = new GoScanner(text, mayContainSuppression(text));
+  const keep = mayContainSuppression(text);
+  const lx = new GoScanner(text, keep);
   const pos = new TextPositions(text);
   const imports: ImportRef[] = [];
   const dataAccess: DataAccess[] = [];
@@ -218,28 +229,64 @@ export function extractGo(text: string): LanguageExtraction {
     }
   }
 
-  // The rest of the file: data access in literals and ORM calls. `prev1`/`prev2` are the
-  // two significant tokens before the current one (as offsets), enough for `.Table(`.
-  let prev1 = -1;
-  let prev2 = -1;
-  let prev1Kind = T.EOF;
-  for (; t !== T.EOF; t = lx.next()) {
-    if (t === T.NEWLINE) continue;
-    if (t === T.STRING || t === T.RAW) {
-      if (mayStartSql(text, lx.start + 1, lx.end - 1)) dataAccess.push(...sqlDataAccess(text, lx.start + 1, lx.end - 1, pos));
-      // db.Table("users"): the literal follows `.Table(`.
-      if (prev1Kind === T.PUNCT && text[prev1] === '(' && prev2 >= 0 && isSelector(text, prev2, 'Table')) {
-        const name = text.slice(lx.start + 1, lx.end - 1);
-        if (/^[A-Za-z_][\w.]*$/.test(name)) dataAccess.push({ kind: 'orm', name: name.slice(name.lastIndexOf('.') + 1), range: pos.range(lx.start + 1, lx.end - 1) });
-      }
-    } else if (t === T.PUNCT && text[lx.start] === '&' && prev1Kind === T.PUNCT && text[prev1] === '(' && prev2 >= 0 && isSelector(text, prev2, 'Model')) {
-      // db.Model(&User{}) / db.Model(&models.User{}): the model is the type's last name.
-      const model = modelType(lx);
-      if (model) dataAccess.push({ kind: 'orm', name: model.name, range: pos.range(model.start, model.end) });
+  // The rest of the file: only literals, comments and `&` matter, so a native search jumps
+  // from one to the next instead of tokenising every identifier and number (a 50 MB
+  // generated file is mostly those). What precedes a literal or `&` is read backwards:
+  // `.Table(` before a string, `.Model(` before `&`.
+  const n = text.length;
+  let i = t === T.EOF ? n : t === T.NEWLINE ? lx.end : lx.start;
+  const body = /["'`/&]/g;
+  while (i < n) {
+    body.lastIndex = i;
+    const m = body.exec(text);
+    if (m === null) break;
+    const at = m.index;
+    const c = text.charCodeAt(at);
+    if (c === 47 /* / */) {
+      const d = text.charCodeAt(at + 1);
+      if (d === 47) {
+        let e = text.indexOf('\n', at + 2);
+        if (e === -1) e = n;
+        if (keep) lx.comments.push({ start: at, end: e > at && text.charCodeAt(e - 1) === 13 ? e - 1 : e });
+        i = e;
+      } else if (d === 42) {
+        const close = text.indexOf('*/', at + 2);
+        i = close === -1 ? n : close + 2;
+        if (keep) lx.comments.push({ start: at, end: i });
+      } else i = at + 1;
+      continue;
     }
-    prev2 = prev1;
-    prev1 = lx.start;
-    prev1Kind = t;
+    if (c === 38 /* & */) {
+      // db.Model(&User{}) / db.Model(&models.User{}): the model is the type's last name.
+      if (afterCall(text, at, 'Model')) {
+        MODEL_TYPE.lastIndex = at + 1;
+        const t2 = MODEL_TYPE.exec(text);
+        if (t2) {
+          const name = t2[2] ?? t2[1];
+          const nameStart = t2[2] !== undefined ? t2.index + t2[0].lastIndexOf(name) : at + 1 + t2[0].indexOf(name);
+          dataAccess.push({ kind: 'orm', name, range: pos.range(nameStart, nameStart + name.length) });
+        }
+      }
+      i = at + 1;
+      continue;
+    }
+    let contentEnd: number;
+    if (c === 96 /* ` */) {
+      const close = text.indexOf('`', at + 1);
+      contentEnd = close === -1 ? n : close;
+      i = close === -1 ? n : close + 1;
+    } else {
+      const j = quoteEnd(text, at);
+      contentEnd = Math.min(j, n);
+      i = j < n && text.charCodeAt(j) === c ? j + 1 : contentEnd;
+      if (c === 39) continue; // a rune
+    }
+    if (mayStartSql(text, at + 1, contentEnd)) dataAccess.push(...sqlDataAccess(text, at + 1, contentEnd, pos));
+    // db.Table("users"): the literal follows `.Table(`.
+    if (afterCall(text, at, 'Table')) {
+      const name = text.slice(at + 1, contentEnd);
+      if (/^[A-Za-z_][\w.]*$/.test(name)) dataAccess.push({ kind: 'orm', name: name.slice(name.lastIndexOf('.') + 1), range: pos.range(at + 1, contentEnd) });
+    }
   }
 
   const suppressions: SuppressionComment[] = [];
@@ -258,14 +305,16 @@ function isSelector(text: string, at: number, name: string): boolean {
   return j >= 0 && text[j] === '.';
 }
 
-/** After `&` in `.Model(&pkg.Type{`: the type name and its offsets, consuming the tokens. */
-function modelType(lx: GoScanner): { name: string; start: number; end: number } | undefined {
-  let found: { name: string; start: number; end: number } | undefined;
-  for (let steps = 0; steps < 4; steps++) {
-    const t = lx.next();
-    if (t === T.IDENT) found = { name: lx.value, start: lx.start, end: lx.end };
-    else if (lx.isPunct('.')) continue;
-    else return lx.isPunct('{') ? found : undefined;
-  }
-  return undefined;
+/** `&pkg.Type{` after `.Model(`: the type, optionally behind its package name. */
+const MODEL_TYPE = /\s*([A-Za-z_]\w*)(?:\s*\.\s*([A-Za-z_]\w*))?\s*\{/y;
+
+/** Whether `.name(` comes right before offset `at` (blanks allowed between the parts). */
+function afterCall(text: string, at: number, name: string): boolean {
+  let j = at - 1;
+  while (j >= 0 && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\r')) j--;
+  if (text[j] !== '(') return false;
+  j--;
+  while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+  const start = j + 1 - name.length;
+  return start >= 0 && isSelector(text, start, name);
 }

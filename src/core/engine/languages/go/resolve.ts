@@ -10,7 +10,7 @@
 import * as path from 'node:path';
 import type { ImportRef, Resolution } from '../../types';
 import { dirOf, joinRel, type Workspace } from '../../resolve/workspace';
-import { parseModFile } from './modfile';
+import { parseModFile, type ModFile, type Replace } from './modfile';
 
 const UNRESOLVED: Resolution = { kind: 'unresolved' };
 const LOCAL_MISS: Resolution = { kind: 'unresolved', local: true };
@@ -65,11 +65,10 @@ export class GoResolver {
     mods.forEach((file, i) => {
       const text = texts[i];
       if (text === undefined) return;
-      const parsed = parseModFile(text);
-      for (const p of parsed.problems) this.ws.problems.push(`${file}:${p}`);
+      const parsed = this.parse(file, text);
       const dir = dirOf(file);
       if (parsed.module === undefined) {
-        this.ws.problems.push(`${file}:1:1: no module directive, so imports of its packages are not resolved into it`);
+        this.ws.problem(file, 1, 1, `${file} has no module directive, so imports of its packages are not resolved into its folder`);
         return;
       }
       this.modulesByDir.set(dir, { dir, path: parsed.module, requires: parsed.requires });
@@ -78,13 +77,12 @@ export class GoResolver {
     works.forEach((file, i) => {
       const text = texts[mods.length + i];
       if (text === undefined) return;
-      const parsed = parseModFile(text);
-      for (const p of parsed.problems) this.ws.problems.push(`${file}:${p}`);
+      const parsed = this.parse(file, text);
       const dir = dirOf(file);
       const useDirs = new Set<string>();
       for (const use of parsed.uses) {
-        const target = joinRel(dir, use.path.replace(/\/+$/, '') || '.');
-        if (target === undefined) this.ws.problems.push(`${file}:${use.line}:${use.column}: use "${use.path}" points outside the workspace, ignored`);
+        const target = this.localFolder(dir, use.path);
+        if (target === undefined) this.ws.problem(file, use.line, use.column, `use ${use.path} points outside the workspace: Adrift does not follow it, so that module's packages count as third-party`, use.width);
         else useDirs.add(target);
       }
       this.works.push({ dir, useDirs, replaces: this.replacesOf(file, dir, parsed.replaces) });
@@ -93,13 +91,28 @@ export class GoResolver {
     this.works.sort((a, b) => b.dir.length - a.dir.length);
   }
 
-  private replacesOf(file: string, dir: string, replaces: ReturnType<typeof parseModFile>['replaces']): Mapping[] {
+  /** go.mod or go.work, its problems noted at their line and column; the rest of it counts. */
+  private parse(file: string, text: string): ModFile {
+    const parsed = parseModFile(text);
+    for (const p of parsed.problems) this.ws.problem(file, p.line, p.column, p.message, p.length);
+    return parsed;
+  }
+
+  /** The workspace folder a local path of a directive names, or undefined when it leads out. */
+  private localFolder(dir: string, to: string): string | undefined {
+    const trimmed = to.replace(/\/+$/, '') || '.';
+    if (!trimmed.startsWith('/')) return joinRel(dir, trimmed);
+    // An absolute path inside the workspace is still the workspace's.
+    return trimmed === this.ws.root ? '' : trimmed.startsWith(`${this.ws.root}/`) ? joinRel('', trimmed.slice(this.ws.root.length + 1)) : undefined;
+  }
+
+  private replacesOf(file: string, dir: string, replaces: readonly Replace[]): Mapping[] {
     const out: Mapping[] = [];
     for (const r of replaces) {
       if (!r.local) continue;
-      const target = r.to.startsWith('/') ? undefined : joinRel(dir, r.to.replace(/\/+$/, '') || '.');
+      const target = this.localFolder(dir, r.to);
       if (target === undefined) {
-        this.ws.problems.push(`${file}:${r.line}:${r.column}: replace ${r.from} => ${r.to} points outside the workspace; imports of ${r.from} count as a third-party module`);
+        this.ws.problem(file, r.line, r.column, `replace ${r.from} => ${r.to} points outside the workspace: Adrift does not follow it, so imports of ${r.from} count as a third-party module`, r.width);
         continue;
       }
       out.push({ path: r.from, dir: target });

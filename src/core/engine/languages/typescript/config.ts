@@ -66,7 +66,7 @@ export class TsConfigs {
     const text = await this.ws.readText(rel);
     if (text === undefined) return undefined;
     const value = parseJsonc(text);
-    if (value === undefined) this.ws.problems.push(`${rel}: not valid JSON, ignored`);
+    if (value === undefined) this.ws.problem(rel, 1, 1, `${rel} is not valid JSON, so Adrift does not use its settings`);
     return value;
   }
 
@@ -147,7 +147,7 @@ export class TsConfigs {
     for (const base of bases) {
       const baseFile = await this.findExtendedConfig(dir, base);
       if (baseFile === undefined) {
-        this.ws.problems.push(`${file}: extends "${base}", which is not in the workspace; its settings are not used`);
+        this.ws.problem(file, 1, 1, `extends "${base}", which is not in the workspace: Adrift does not use its settings`);
         continue;
       }
       const inherited = await this.loadCompilerConfig(baseFile, seen, leafDir);
