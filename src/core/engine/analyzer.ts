@@ -13,6 +13,8 @@ export interface ImportResolver {
   /** Tells the resolver a file appeared or went away, so imports of it resolve right. */
   fileAdded?(file: string): void;
   fileRemoved?(file: string): void;
+  /** A digest of what `file`'s resolutions depend on besides its imports (see Resolver.inputsKey); without it none are cached. */
+  inputsKey?(file: string): string | undefined;
 }
 
 export interface SourceListing {
