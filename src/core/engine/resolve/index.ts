@@ -68,8 +68,15 @@ export async function createResolver(
   let keys: Map<string, string> | undefined;
   const keyOf = (id: string): string | undefined => {
     if (!keys) {
-      const inputs = createHash('sha1').update(RESOLUTION_VERSION).update('\0').update([...ws.files].sort().join('\n')).update('\0').update(configFiles.join('\n'));
-      keys = new Map([...reads].map(([language, read]) => [language, inputs.copy().update('\0').update(language).update('\0').update(read).digest('base64')]));
+      const inputs = createHash('sha1').update(RESOLUTION_VERSION).update('\0').update([...ws.files].sort().join('\n'));
+      keys = new Map(
+        LANGUAGES.map((language) => {
+          // Which of its settings files exist, and what they said (Python reads only their presence).
+          const own = configFiles.filter((f) => language.configFile?.test(f.slice(f.lastIndexOf('/') + 1)) === true);
+          const key = inputs.copy().update('\0').update(language.id).update('\0').update(own.join('\n')).update('\0').update(reads.get(language.id) ?? '');
+          return [language.id, key.digest('base64')];
+        }),
+      );
     }
     return keys.get(id);
   };
