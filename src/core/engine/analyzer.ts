@@ -15,6 +15,8 @@ export interface ImportResolver {
   fileRemoved?(file: string): void;
   /** Settings files it could use only in part; each is a skipped-file finding at its place. */
   readonly problems?: readonly SettingsProblem[];
+  /** A digest of what `file`'s resolutions depend on besides its imports (see Resolver.inputsKey); without it none are cached. */
+  inputsKey?(file: string): string | undefined;
 }
 
 export interface SourceListing {

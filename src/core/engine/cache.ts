@@ -1,5 +1,13 @@
-// The on-disk cache of extracted files, keyed by content hash: a second scan reads every file
-// (to hash it) but extracts only those that changed.
+// The on-disk cache of the scan: each file's extraction and the resolution of its imports,
+// so a second scan neither extracts nor resolves what did not change.
+//
+// Validation: a file whose stat (size, mtime, ctime, inode) is the one recorded is not read
+// at all; any other is read and its content hash compared, so a touched but unchanged file
+// still hits. A stat is recorded only for a file last changed well before the scan started:
+// a write in the same clock tick as the read would otherwise leave the same stat on new
+// content ("racy" entries, as git calls them). Restoring an mtime by hand changes the ctime.
+// Resolutions are reused only while the resolver's inputs for the file (the file set, the
+// settings files it read, their contents) have the key recorded with them.
 //
 // It never lives in the work tree: a cache committed with a repository could claim that a
 // file imports nothing and so hide drift. The CLI keeps it in the user's cache folder
@@ -12,16 +20,22 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { FileSystemPort } from '../fs/port';
-import type { ExtractedFile } from './types';
+import type { FileStat, FileSystemPort } from '../fs/port';
+import { decodeEntries, encodeEntries, type CacheEntry, type StatKey } from './cache-format';
 
-const FORMAT = 2;
+export type { CacheEntry } from './cache-format';
+
+const FORMAT = 3;
 const KEY_FILE = 'cache.key';
-
-export interface CachedExtraction {
-  hash: string;
-  extracted: ExtractedFile;
-}
+const CACHE_FILE = 'scan-cache.bin';
+/** The cache of format 2 and before, one JSON document: removed when the new one is written. */
+const OLD_CACHE_FILE = 'extractions.json';
+/**
+ * A file changed less than this before the scan began may change again within the same
+ * timestamp tick without its stat showing it: its stat is not recorded (2 s covers the
+ * coarsest file systems in use, FAT's 2-second mtimes).
+ */
+export const RACY_MS = 2000;
 
 interface CacheHeader {
   format: number;
@@ -30,8 +44,21 @@ interface CacheHeader {
   mac: string;
 }
 
-export function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
+/** The hash of a file's content: its bytes, or its text (the same for UTF-8 text). */
+export function contentHash(content: string | Uint8Array): string {
+  return createHash('sha1').update(content).digest('base64');
+}
+
+/** The stat to record for a file read at `scanStarted` (epoch ms), or undefined when it cannot be trusted later. */
+export function trustedStat(stat: FileStat | undefined, scanStarted: number): StatKey | undefined {
+  if (stat?.ctimeMs === undefined || stat.ino === undefined) return undefined;
+  if (stat.mtimeMs >= scanStarted - RACY_MS || stat.ctimeMs >= scanStarted - RACY_MS) return undefined;
+  return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
+}
+
+/** Whether a file's stat now is the one recorded. */
+export function sameStat(a: StatKey, b: FileStat): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }
 
 /** The user's cache folder for Adrift: $XDG_CACHE_HOME/adrift, ~/.cache/adrift, or the OS temp folder. */
@@ -66,7 +93,7 @@ export function cacheFolder(root: string, env: NodeJS.ProcessEnv = process.env):
   return path.posix.join(userCacheHome(env), 'extractions', `${name}-${key}`);
 }
 
-function sign(key: string, version: string, body: string): string {
+function sign(key: string, version: string, body: Uint8Array): string {
   return createHmac('sha256', key).update(version).update('\n').update(body).digest('hex');
 }
 
@@ -85,11 +112,11 @@ async function keyOf(fs: FileSystemPort, folder: string): Promise<string | undef
 }
 
 export class ExtractionCache {
-  private entries = new Map<string, CachedExtraction>();
+  private entries = new Map<string, CacheEntry>();
 
   private constructor(
     private readonly fs: FileSystemPort,
-    private readonly file: string,
+    private readonly folder: string,
     private readonly version: string,
     private readonly key: string | undefined,
   ) {}
@@ -97,19 +124,18 @@ export class ExtractionCache {
   /** The cache of `root`, in `folder` when given, else in the user cache folder (cacheFolder). */
   static async open(fs: FileSystemPort, root: string, version: string, folder?: string): Promise<ExtractionCache> {
     const where = folder ?? cacheFolder(root);
-    const key = await keyOf(fs, where);
-    const cache = new ExtractionCache(fs, path.posix.join(where, 'extractions.json'), version, key);
+    const key = fs.writeBytesAtomic ? await keyOf(fs, where) : undefined;
+    const cache = new ExtractionCache(fs, where, version, key);
     if (key === undefined) return cache;
     try {
       // The cache of a large workspace is larger than any file Adrift reads from the workspace.
-      const text = await fs.readText(cache.file, { maxBytes: 2 ** 30 });
-      const nl = text?.indexOf('\n') ?? -1;
-      if (text !== undefined && nl > 0) {
-        const header = JSON.parse(text.slice(0, nl)) as Partial<CacheHeader>;
-        const body = text.slice(nl + 1);
+      const bytes = await fs.readBytes(path.posix.join(where, CACHE_FILE), { maxBytes: 2 ** 30 });
+      const nl = bytes?.indexOf(0x0a) ?? -1;
+      if (bytes !== undefined && nl > 0) {
+        const header = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, nl).toString('utf8')) as Partial<CacheHeader>;
+        const body = bytes.subarray(nl + 1);
         if (header.format === FORMAT && header.version === version && header.mac === sign(key, version, body)) {
-          const files = JSON.parse(body) as unknown;
-          if (files && typeof files === 'object') cache.entries = new Map(Object.entries(files as Record<string, CachedExtraction>));
+          cache.entries = decodeEntries(body);
         }
       }
     } catch {
@@ -122,19 +148,25 @@ export class ExtractionCache {
     return this.entries.size;
   }
 
-  get(file: string, hash: string): ExtractedFile | undefined {
-    const e = this.entries.get(file);
-    return e && e.hash === hash ? e.extracted : undefined;
+  /** What the cache holds for a file, whatever its content is now: the scan compares stat and hash (scan-read.ts). */
+  peek(file: string): CacheEntry | undefined {
+    return this.entries.get(file);
   }
 
   /** Replaces the cache's content with exactly these files. */
-  async save(files: Map<string, CachedExtraction>): Promise<void> {
+  async save(files: Map<string, CacheEntry>): Promise<void> {
     this.entries = files;
-    if (this.key === undefined) return;
-    const body = JSON.stringify(Object.fromEntries(files));
+    if (this.key === undefined || !this.fs.writeBytesAtomic) return;
+    const body = encodeEntries(files);
     const header: CacheHeader = { format: FORMAT, version: this.version, mac: sign(this.key, this.version, body) };
+    const head = Buffer.from(`${JSON.stringify(header)}\n`, 'utf8');
+    const bytes = new Uint8Array(head.length + body.length);
+    bytes.set(head);
+    bytes.set(body, head.length);
     try {
-      await this.fs.writeAtomic([{ path: this.file, text: `${JSON.stringify(header)}\n${body}` }]);
+      await this.fs.writeBytesAtomic(path.posix.join(this.folder, CACHE_FILE), bytes);
+      const old = path.posix.join(this.folder, OLD_CACHE_FILE);
+      if (await this.fs.stat(old)) await this.fs.writeAtomic([], { remove: [old] });
     } catch {
       // A read-only cache folder still gets its findings; only the next run is slower.
     }

@@ -8,10 +8,11 @@ import { compareFindings } from '../findings';
 import type { FileSystemPort } from '../fs/port';
 import { compileRawGlobs } from '../model/globs';
 import type { InvalidByte } from '../fs/decode';
-import { decodeSourceText, type SourceText } from './files';
 import type { ArchitectureModel } from '../model/types';
 import type { ImportResolver, SourceAnalyzer } from './analyzer';
-import { contentHash, ExtractionCache, type CachedExtraction } from './cache';
+import { contentHash, ExtractionCache, type CacheEntry } from './cache';
+import type { StatKey } from './cache-format';
+import { readAndExtract, type ReadOutcome, type ReadRequest } from './scan-read';
 import {
   checkModuleCycle,
   closingEdges,
@@ -85,7 +86,19 @@ interface FileState {
   evaluation?: FileEvaluation;
 }
 
-const CHUNK = 128;
+/** What the scan holds of one file between reading it and checking it. */
+interface Extracted {
+  hash: string;
+  stat?: StatKey;
+  text: string | undefined;
+  extracted: ExtractedFile;
+  /** Resolutions from the cache, used when the resolver's inputs key for the file is still theirs. */
+  resolved?: CacheEntry['resolved'];
+  /** The first byte that is not UTF-8 (the text has U+FFFD there); such a file is never cached, so the next scan finds it again. */
+  invalid?: InvalidByte;
+}
+
+const CHUNK = 256;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -161,42 +174,16 @@ export class WorkspaceIndex {
     this.closing = undefined;
     for (const s of listing.skipped) this.skipped.set(s.file, s.reason);
 
-    // A file's text is kept only when its suppression comments need it: holding every text
-    // until the resolver exists cost hundreds of MB on a 200k-file workspace.
-    const extracted = new Map<string, { hash: string; text: string | undefined; extracted: ExtractedFile }>();
-    let cached = 0;
-    let cancelled = false;
-    for (let i = 0; i < files.length; i += CHUNK) {
-      if (opts.isCancelled?.()) {
-        cancelled = true;
-        break;
-      }
-      const chunk = files.slice(i, i + CHUNK);
-      const texts = await Promise.all(chunk.map((f) => this.read(f)));
-      chunk.forEach((file, j) => {
-        const read = texts[j];
-        if (read === undefined) return;
-        const text = read.text;
-        if (read.invalid) this.invalidBytes.set(file, read.invalid);
-        const hash = contentHash(text);
-        const hit = cache?.get(file, hash);
-        if (hit) cached++;
-        const result = hit ?? this.analyzer.extract(file, text);
-        if ('skipped' in result) this.skipped.set(file, result.skipped);
-        else extracted.set(file, { hash, text: result.suppressions.length > 0 ? text : undefined, extracted: this.detach(result) });
-      });
-      opts.onProgress?.(Math.min(i + CHUNK, files.length), files.length);
-      await yieldToEventLoop();
-    }
-
+    const { extracted, cached, cancelled } = await this.extractAll(files, cache, started, opts);
     const fromDisk = [...extracted.keys()];
     const resolver = await this.analyzer.createResolver(fromDisk);
     this.settingsProblems = resolver.problems ?? [];
     this.dataModels = await this.analyzer.dataModels(fromDisk);
     // From here to the end of the loop nothing awaits, so no edit can slip in between.
-    const toCache = new Map<string, CachedExtraction>();
-    for (const [file, e] of extracted) toCache.set(file, { hash: e.hash, extracted: e.extracted });
     this.takeNewer(newer, extracted, resolver);
+    const toCache = new Map<string, CacheEntry>();
+    // Whether the cache on disk is still exactly right: every file a hit, stat and resolutions unchanged.
+    let cacheCurrent = cache !== undefined && cached === extracted.size && cache.size === extracted.size;
     this.resolver = resolver;
     this.ctx = createRuleContext(this.ctx.model, { severities: this.config.severity, dataModels: this.dataModels });
     // Whatever the editor checked meanwhile (without a resolver, or against the old one) is rebuilt.
@@ -205,7 +192,17 @@ export class WorkspaceIndex {
     this.closing = undefined;
     const unresolvedLocal: ScanStats['unresolvedLocal'] = [];
     for (const [file, e] of extracted) {
-      const state = this.stateOf(file, e.hash, e.text, e.extracted);
+      const key = cache ? resolver.inputsKey?.(file) : undefined;
+      const reuse = key !== undefined && e.resolved?.key === key ? e.resolved.targets : undefined;
+      const targets = reuse ?? this.resolveTargets(file, e.extracted);
+      const state = this.stateOf(file, e.hash, e.text, e.extracted, targets);
+      if (cache && !e.invalid) {
+        const entry: CacheEntry = { hash: e.hash, extracted: e.extracted };
+        if (e.stat) entry.stat = e.stat;
+        if (key !== undefined) entry.resolved = { key, targets };
+        toCache.set(file, entry);
+        if (cacheCurrent && ((key !== undefined && !reuse) || !sameStatKey(cache.peek(file)?.stat, e.stat))) cacheCurrent = false;
+      }
       this.files.set(file, state);
       state.facts.resolutions.forEach((r, k) => {
         const { specifier, range } = state.facts.extracted.imports[k];
@@ -215,8 +212,8 @@ export class WorkspaceIndex {
       });
       this.addEdges(this.evaluationOf(state));
     }
-    // A scan that reused every cached extraction and dropped none leaves the cache as it was.
-    if (cache && !cancelled && !(cached === toCache.size && cache.size === toCache.size)) await cache.save(toCache);
+    // A scan that reused every cached entry as it was and dropped none leaves the cache alone.
+    if (cache && !cancelled && !cacheCurrent) await cache.save(toCache);
     return {
       files: this.files.size,
       skipped: [...this.skipped].map(([file, reason]) => ({ file, reason })),
@@ -228,13 +225,56 @@ export class WorkspaceIndex {
   }
 
   /**
+   * Reads and extracts every listed file in chunks, in file order, yielding to the event loop
+   * between chunks. A file the cache knows by stat is not read; one it knows by hash is not
+   * extracted. A file's text is kept only when its suppression comments need it: holding
+   * every text until the resolver exists cost hundreds of MB on a 200k-file workspace.
+   */
+  private async extractAll(
+    files: readonly string[],
+    cache: ExtractionCache | undefined,
+    started: number,
+    opts: ScanOptions,
+  ): Promise<{ extracted: Map<string, Extracted>; cached: number; cancelled: boolean }> {
+    const extracted = new Map<string, Extracted>();
+    let cached = 0;
+    const take = (file: string, outcome: ReadOutcome): void => {
+      if (outcome.kind === 'missing') return;
+      if (outcome.kind === 'skipped') {
+        this.skipped.set(file, outcome.reason);
+        return;
+      }
+      if (outcome.kind === 'unchanged') {
+        const held = cache!.peek(file)!;
+        cached++;
+        extracted.set(file, { hash: outcome.hash, stat: outcome.stat, text: held.extracted.suppressions.length > 0 ? outcome.text : undefined, extracted: held.extracted, resolved: held.resolved });
+      } else {
+        extracted.set(file, { hash: outcome.hash, stat: outcome.stat, text: outcome.text, extracted: this.detach(outcome.extracted), invalid: outcome.invalid });
+        if (outcome.invalid) this.invalidBytes.set(file, outcome.invalid);
+      }
+    };
+    for (let i = 0; i < files.length; i += CHUNK) {
+      if (opts.isCancelled?.()) return { extracted, cached, cancelled: true };
+      const chunk: ReadRequest[] = files.slice(i, i + CHUNK).map((file) => {
+        const held = cache?.peek(file);
+        return held ? { file, known: { hash: held.hash, stat: held.stat, wantsText: held.extracted.suppressions.length > 0 } } : { file };
+      });
+      const outcomes = await readAndExtract(this.fs, this.root, chunk, this.analyzer.extract, started);
+      chunk.forEach((r, j) => take(r.file, outcomes[j]));
+      opts.onProgress?.(Math.min(i + CHUNK, files.length), files.length);
+      await yieldToEventLoop();
+    }
+    return { extracted, cached, cancelled: false };
+  }
+
+  /**
    * Puts the files checked or removed while the scan ran in place of what it read from disk
    * (an unsaved editor, or a save after the scan's read), and tells the resolver about files
    * that came or went meanwhile.
    */
   private takeNewer(
     newer: ReadonlyMap<string, string | null>,
-    extracted: Map<string, { hash: string; text: string | undefined; extracted: ExtractedFile }>,
+    extracted: Map<string, Extracted>,
     resolver: ImportResolver,
   ): void {
     for (const [file, text] of newer) {
@@ -373,21 +413,6 @@ export class WorkspaceIndex {
     return this.files.get(file)?.facts;
   }
 
-  private async read(file: string): Promise<SourceText | undefined> {
-    const abs = `${this.root}/${file}`;
-    try {
-      if (!this.fs.readBytes) {
-        const text = await this.fs.readText(abs);
-        return text === undefined ? undefined : { text };
-      }
-      const bytes = await this.fs.readBytes(abs);
-      return bytes === undefined ? undefined : decodeSourceText(bytes);
-    } catch (err) {
-      this.skipped.set(file, `could not be read: ${err instanceof Error ? err.message : String(err)}`);
-      return undefined;
-    }
-  }
-
   /**
    * Replaces the extraction's strings by shared copies of their own. A specifier sliced out of
    * the file's text is, in V8, a view that keeps the whole text alive: that alone kept every
@@ -416,18 +441,25 @@ export class WorkspaceIndex {
     return extracted;
   }
 
-  private stateOf(file: string, hash: string, text: string | undefined, extracted: ExtractedFile): FileState {
+  /** Where each import leads: one list of targets per import (several for a `from pkg import a, b` of submodules). */
+  private resolveTargets(file: string, extracted: ExtractedFile): Resolution[][] {
     const resolver = this.resolver;
+    return extracted.imports.map((ref) => {
+      const targets = !resolver ? [] : resolver.resolveAll ? resolver.resolveAll(file, ref) : [resolver.resolve(file, ref)];
+      return targets.length > 0 ? targets : [{ kind: 'unresolved' as const }];
+    });
+  }
+
+  private stateOf(file: string, hash: string, text: string | undefined, extracted: ExtractedFile, targets = this.resolveTargets(file, extracted)): FileState {
     const imports: ImportRef[] = [];
     const resolutions: Resolution[] = [];
-    for (const ref of extracted.imports) {
+    extracted.imports.forEach((ref, k) => {
       // An import with several targets appears once per target, so each is judged on its own.
-      const targets = !resolver ? [{ kind: 'unresolved' as const }] : resolver.resolveAll ? resolver.resolveAll(file, ref) : [resolver.resolve(file, ref)];
-      for (const t of targets.length > 0 ? targets : [{ kind: 'unresolved' as const }]) {
+      for (const t of targets[k]) {
         imports.push(ref);
         resolutions.push(t);
       }
-    }
+    });
     const facts = { file, extracted: imports.length === extracted.imports.length ? extracted : { ...extracted, imports }, resolutions };
     const state: FileState = { facts, hash };
     if (extracted.suppressions.length > 0) state.text = text;
@@ -495,6 +527,10 @@ export class WorkspaceIndex {
     }
     return this.closing;
   }
+}
+
+function sameStatKey(a: StatKey | undefined, b: StatKey | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino);
 }
 
 function edgeImport(file: string, m: ModuleImport): EdgeImport {

@@ -32,17 +32,25 @@ function compileModule(module: ModelModule, order: number): CompiledModule {
  */
 export class ModuleMap {
   private readonly modules: CompiledModule[];
-  private readonly cache = new Map<string, string | undefined>();
+  private readonly cache = new Map<string, string[]>();
+  private static readonly shared = new WeakMap<ArchitectureModel, ModuleMap>();
 
   constructor(readonly model: ArchitectureModel) {
     this.modules = [...model.modules.values()].map(compileModule);
   }
 
+  /**
+   * One map per model, so the rules and the record check that ask of the same files under
+   * the same model match each file's globs once (the model is never changed in place).
+   */
+  static of(model: ArchitectureModel): ModuleMap {
+    let map = ModuleMap.shared.get(model);
+    if (!map) ModuleMap.shared.set(model, (map = new ModuleMap(model)));
+    return map;
+  }
+
   moduleOf(file: string): string | undefined {
-    if (this.cache.has(file)) return this.cache.get(file);
-    const name = this.claimants(file)[0];
-    this.cache.set(file, name);
-    return name;
+    return this.claimants(file)[0];
   }
 
   /**
@@ -51,6 +59,12 @@ export class ModuleMap {
    * resolve (nested globs such as `src/**` and `src/shared/**` are not one).
    */
   claimants(file: string): string[] {
+    let names = this.cache.get(file);
+    if (!names) this.cache.set(file, (names = this.match(file)));
+    return names;
+  }
+
+  private match(file: string): string[] {
     let best = -1;
     let names: string[] = [];
     for (const m of this.modules) {

@@ -8,7 +8,17 @@ export interface FileStat {
   kind: 'file' | 'directory' | 'other';
   size: number;
   mtimeMs: number;
+  /**
+   * Status-change time and inode, where the port knows them: restoring a file's mtime after
+   * an edit (utimes) changes its ctime, and an editor's save-by-rename changes its inode, so
+   * the scan's cache, which trusts an unchanged stat, is not fooled by either.
+   */
+  ctimeMs?: number;
+  ino?: number;
 }
+
+/** One file of a synchronous batch read: its bytes (valid only inside the callback) and stat, or why not. */
+export type BatchRead = { bytes: Uint8Array; stat: FileStat } | { missing: true } | { error: Error };
 
 export interface ReadOptions {
   /** Refuse a file larger than this (default: the port's cap, 16 MB on disk). */
@@ -53,6 +63,17 @@ export interface FileSystemPort {
    * a port without links (in memory) leaves it out, and confinement is then lexical.
    */
   realPath?(path: string): Promise<string | undefined>;
+  /**
+   * Optional, for ports on a local disk (the CLI's): reads the files one after another in
+   * the calling thread, with the same checks and cap as readBytes, and hands each to `each`
+   * in order. The bytes are reused after `each` returns. A scan of many small files spends
+   * most of its time in the round trips of async reads; these skip them.
+   */
+  readFilesSync?(paths: readonly string[], each: (index: number, read: BatchRead) => void, options?: ReadOptions): void;
+  /** Optional, with readFilesSync: the stat of each path (undefined when missing), in the calling thread. */
+  statFilesSync?(paths: readonly string[]): (FileStat | undefined)[];
+  /** Optional: writes bytes (the scan's cache) as writeAtomic writes text. */
+  writeBytesAtomic?(path: string, bytes: Uint8Array): Promise<void>;
   /** Renames a file (used by renumbering). */
   rename(from: string, to: string): Promise<void>;
 }

@@ -114,9 +114,14 @@ export interface CompiledGlob {
 
 /** A module path glob with what is needed to pick the most specific one of several. */
 export function compileModuleGlob(glob: string): CompiledGlob {
-  const { base, isGlob } = globBase(normaliseGlob(glob));
+  const normal = normaliseGlob(glob);
+  const { base, isGlob } = globBase(normal);
   const prefix = isGlob && base !== '' ? base + '/' : '';
-  return { match: compileGlob(glob), prefix, specificity: base.length };
+  const match = compileRawGlob(normal);
+  // `folder/**`, most module globs: every path under the folder matches (dot-folders too, as
+  // with picomatch's `dot`), so the segment matcher is needed only for what is not under it.
+  const whole = prefix !== '' && normal === `${base}/**` && !normal.includes('\\');
+  return { match: whole ? (p) => p.startsWith(prefix) || match(p) : match, prefix, specificity: base.length };
 }
 
 /** More alternatives than this from `{…}` and the glob goes to picomatch instead. */

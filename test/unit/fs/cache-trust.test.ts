@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CLI } from '../cli/run-cli';
+import { decodeEntries, encodeEntries } from '../../../src/core/engine/cache-format';
 
 const DECISION = [
   'id: 1',
@@ -32,14 +33,14 @@ function check(cwd: string, cacheHome: string, ...extra: string[]): { code: numb
   return { code: r.status, out: r.stdout + r.stderr };
 }
 
-/** Every extractions cache file under `dir`. */
+/** Every scan cache file under `dir` (this layout, and the JSON one of format 2). */
 function cacheFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory() && e.name !== '.git') walk(p);
-      else if (e.name === 'extractions.json') out.push(p);
+      else if (e.name === 'scan-cache.bin' || e.name === 'extractions.json') out.push(p);
     }
   };
   walk(dir);
@@ -48,6 +49,18 @@ function cacheFiles(dir: string): string[] {
 
 /** Sets every cached `imports` to [] the way an attacker would, whatever the cache's layout. */
 function blankImports(file: string): void {
+  if (file.endsWith('.bin')) {
+    // A header line, then the encoded entries: blanked and encoded again, the header kept.
+    const bytes = readFileSync(file);
+    const nl = bytes.indexOf(0x0a);
+    const entries = decodeEntries(bytes.subarray(nl + 1));
+    for (const e of entries.values()) {
+      e.extracted.imports = [];
+      e.resolved = undefined;
+    }
+    writeFileSync(file, Buffer.concat([bytes.subarray(0, nl + 1), encodeEntries(entries)]));
+    return;
+  }
   const blank = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(blank);
     if (v === null || typeof v !== 'object') return v;
@@ -94,7 +107,7 @@ describe('the extraction cache (issue 17 item 1)', () => {
       const own = cacheFiles(cacheHome);
       assert.equal(own.length, 1, 'the cache went to the user cache folder');
       mkdirSync(path.join(repo, '.adrift-cache'));
-      writeFileSync(path.join(repo, '.adrift-cache/extractions.json'), readFileSync(own[0]));
+      writeFileSync(path.join(repo, '.adrift-cache', path.basename(own[0])), readFileSync(own[0]));
       planted = cacheFiles(repo);
     }
     for (const f of planted) blankImports(f);

@@ -114,6 +114,15 @@ describe('glob meaning', () => {
     assert.equal(escapeGlob('a[b]{c}'), 'a\\[b\\]\\{c\\}');
   });
 
+  it('a module glob `folder/**` matches what the segment matcher matches, dot-folders and odd names included', () => {
+    const paths = ['src/a.ts', 'src/.storybook/x.ts', 'src/.env.ts', 'src/a b/c.py', 'src/ü/ß.go', 'src/[x]/y.ts', 'src/a/b/c/d/e.ts', 'src', 'srcx/a.ts', 'other/src/a.ts', 'src//a.ts', 'src/-/a.ts'];
+    for (const glob of ['src/**', 'src', 'src/', './src/**', 'src/app/**', 'src\\[x\\]/**', 'src/*/**', 'src/**/**']) {
+      const fast = compileModuleGlob(glob).match;
+      const slow = compileGlob(glob);
+      for (const p of paths) assert.equal(fast(p), slow(p), `${glob} on ${p}`);
+    }
+  });
+
   it('for globs without escapes the base is the one picomatch finds', () => {
     for (const g of ['src/**', 'src/app/**/page.tsx', '**', 'src/*.ts', 'src/a.ts', 'src/{a,b}/**', 'src/[ab]/**', 'src/ticket/index.ts', 'a/b/c/**/*.test.ts', '!(x)/**', 'src/foo+bar/**']) {
       const scan = picomatch.scan(g);

@@ -3,6 +3,7 @@
 // synchronous set lookups, memoised, so the editor can call it per keystroke. The importing
 // file's language picks the resolver.
 
+import { createHash } from 'node:crypto';
 import type { FileSystemPort } from '../../fs/port';
 import { isConfigFile } from '../files';
 import { LANGUAGES, languageOf, type LanguageResolver } from '../languages';
@@ -19,9 +20,18 @@ export interface Resolver {
   /** The file set changed: later lookups see the new file. */
   fileAdded(file: string): void;
   fileRemoved(file: string): void;
+  /**
+   * A digest of everything the resolution of `file`'s imports depends on besides the imports
+   * themselves: the file set, the settings files of its language, what they said. Equal keys
+   * give equal resolutions, so a cache may keep them. It follows fileAdded and fileRemoved.
+   */
+  inputsKey(file: string): string | undefined;
   /** Settings files used only in part (invalid JSON, a malformed go.mod line, `replace` out of the workspace …). */
   readonly problems: readonly SettingsProblem[];
 }
+
+/** Bump when resolution changes meaning: resolutions cached by older code are not reused. */
+const RESOLUTION_VERSION = 'resolve-1';
 
 export interface ResolverOptions {
   /**
@@ -46,11 +56,35 @@ export async function createResolver(
   const ws = new Workspace(fs, rootPath, files);
   const configFiles = options.configFiles ?? (await discoverConfigFiles(fs, rootPath, ws.dirs));
   const resolvers = new Map<string, LanguageResolver>();
-  for (const language of LANGUAGES) resolvers.set(language.id, await language.createResolver(ws, configFiles));
+  const reads = new Map<string, string>();
+  for (const language of LANGUAGES) {
+    // What each language's resolver read is its own: a tsconfig edit leaves Go's key alone.
+    ws.reads = new Map();
+    resolvers.set(language.id, await language.createResolver(ws, configFiles));
+    reads.set(language.id, [...ws.reads].map(([what, answer]) => `${what}\0${answer}`).sort().join('\n'));
+  }
+  ws.reads = undefined;
+  // The keys follow the file set as it is when asked (made again after an added or removed file).
+  let keys: Map<string, string> | undefined;
+  const keyOf = (id: string): string | undefined => {
+    if (!keys) {
+      const inputs = createHash('sha1').update(RESOLUTION_VERSION).update('\0').update([...ws.files].sort().join('\n'));
+      keys = new Map(
+        LANGUAGES.map((language) => {
+          // Which of its settings files exist, and what they said (Python reads only their presence).
+          const own = configFiles.filter((f) => language.configFile?.test(f.slice(f.lastIndexOf('/') + 1)) === true);
+          const key = inputs.copy().update('\0').update(language.id).update('\0').update(own.join('\n')).update('\0').update(reads.get(language.id) ?? '');
+          return [language.id, key.digest('base64')];
+        }),
+      );
+    }
+    return keys.get(id);
+  };
   // A file of no known language resolves as the registry's first language, as it always has.
   const fallback = resolvers.get(LANGUAGES[0].id)!;
   const resolverOf = (file: string): LanguageResolver => resolvers.get(languageOf(file)?.id ?? '') ?? fallback;
   const invalidate = (): void => {
+    keys = undefined;
     for (const r of resolvers.values()) r.invalidate();
   };
   return {
@@ -65,6 +99,7 @@ export async function createResolver(
       if (!ws.files.delete(file)) return;
       invalidate();
     },
+    inputsKey: (file) => keyOf(languageOf(file)?.id ?? LANGUAGES[0].id),
     problems: ws.problems,
   };
 }

@@ -2,6 +2,7 @@
 // sets, so a probe is a hash lookup), and a way to read the settings files each language
 // needs, once, when the resolver is created.
 
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { FileSystemPort } from '../../fs/port';
 import type { SettingsProblem } from '../types';
@@ -25,6 +26,11 @@ export class Workspace {
   readonly files: Set<string>;
   readonly dirs = new Set<string>();
   readonly problems: SettingsProblem[] = [];
+  /**
+   * What the settings reads saw, `read <path>`/`file <path>` → a hash of the answer, while a
+   * language's resolver is built: the inputs its resolutions depend on besides the file set.
+   */
+  reads: Map<string, string> | undefined;
 
   constructor(
     readonly fs: FileSystemPort,
@@ -61,12 +67,15 @@ export class Workspace {
 
   /** A workspace file's text, or undefined if it cannot be read. */
   async readText(rel: string): Promise<string | undefined> {
-    return this.fs.readText(this.abs(rel)).catch(() => undefined);
+    const text = await this.fs.readText(this.abs(rel)).catch(() => undefined);
+    this.reads?.set(`read ${rel}`, text === undefined ? '-' : createHash('sha1').update(text).digest('base64'));
+    return text;
   }
 
   /** Whether a workspace-relative path is a file on disk (settings files are not in `files`). */
   async isFile(rel: string): Promise<boolean> {
     const stat = await this.fs.stat(this.abs(rel)).catch(() => undefined);
+    this.reads?.set(`file ${rel}`, String(stat?.kind === 'file'));
     return stat?.kind === 'file';
   }
 }

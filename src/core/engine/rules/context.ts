@@ -31,7 +31,7 @@ export interface RuleContextOptions {
 export function createRuleContext(model: ArchitectureModel, options: RuleContextOptions = {}): RuleContext {
   return {
     model,
-    modules: new ModuleMap(model),
+    modules: ModuleMap.of(model),
     data: new DataOwnership(model, options.dataModels ?? []),
     severities: options.severities,
   };

@@ -9,6 +9,8 @@ import type { ImportRef, Resolution } from '../../../../src/core/engine/types';
 
 export class MemoryFileSystem implements FileSystemPort {
   readonly files = new Map<string, string>();
+  /** Files written as bytes (the scan cache). */
+  readonly blobs = new Map<string, Uint8Array>();
   reads = 0;
 
   constructor(root: string, files: Record<string, string>) {
@@ -21,6 +23,8 @@ export class MemoryFileSystem implements FileSystemPort {
   }
 
   async readBytes(p: string): Promise<Uint8Array | undefined> {
+    const blob = this.blobs.get(p);
+    if (blob) return blob;
     const text = await this.readText(p);
     return text === undefined ? undefined : new TextEncoder().encode(text);
   }
@@ -46,6 +50,10 @@ export class MemoryFileSystem implements FileSystemPort {
   async writeAtomic(files: { path: string; text: string }[], options: { remove?: string[] } = {}): Promise<void> {
     for (const r of options.remove ?? []) this.files.delete(r);
     for (const f of files) this.files.set(f.path, f.text);
+  }
+
+  async writeBytesAtomic(p: string, bytes: Uint8Array): Promise<void> {
+    this.blobs.set(p, bytes.slice());
   }
 
   async rename(from: string, to: string): Promise<void> {

@@ -103,8 +103,8 @@ describe('workspace index', () => {
     const fs = workspace();
     const first = relativeAnalyzer(fs, ROOT);
     await new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), first).scan();
-    assert.deepEqual([...fs.files.keys()].filter((f) => f.startsWith(`${ROOT}/`) && /cache/.test(f)), [], 'nothing is written into the workspace');
-    assert.ok(fs.files.has(`${cacheFolder(ROOT)}/extractions.json`), 'the cache goes to the user cache folder');
+    assert.deepEqual([...fs.files.keys(), ...fs.blobs.keys()].filter((f) => f.startsWith(`${ROOT}/`) && /cache/.test(f)), [], 'nothing is written into the workspace');
+    assert.ok(fs.blobs.has(`${cacheFolder(ROOT)}/scan-cache.bin`), 'the cache goes to the user cache folder');
     fs.files.set(`${ROOT}/src/tenant/model.ts`, 'export interface Tenant { id: string; name: string }\n');
     const second = relativeAnalyzer(fs, ROOT);
     const index = new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), second);
@@ -119,8 +119,8 @@ describe('workspace index', () => {
     const storage = new MemoryFileSystem('/storage', {});
     const options = { cache: { folder: '/storage/extractions/ws', fs: storage } };
     await new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), relativeAnalyzer(fs, ROOT), options).scan();
-    assert.deepEqual([...fs.files.keys()].filter((f) => f.includes('cache')), [], 'nothing is written into the workspace');
-    assert.ok(storage.files.has('/storage/extractions/ws/extractions.json'));
+    assert.deepEqual([...fs.files.keys(), ...fs.blobs.keys()].filter((f) => f.includes('cache')), [], 'nothing is written into the workspace');
+    assert.ok(storage.blobs.has('/storage/extractions/ws/scan-cache.bin'));
     const second = relativeAnalyzer(fs, ROOT);
     const stats = await new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), second, options).scan();
     assert.equal(second.extractions, 0, 'the second scan reads the extractions from the caller\'s folder');
