@@ -14,6 +14,7 @@ import { loadConfig, type AdriftConfig } from '../config';
 import { parseBaseline, todayIso, applyBaseline, type BaselineEntry } from '../engine/baseline';
 import type { SourceAnalyzer } from '../engine/analyzer';
 import { isConfigFile } from '../engine/files';
+import { languageOf } from '../engine/extract';
 import { createSourceAnalyzer } from '../engine/front-end';
 import { WorkspaceIndex } from '../engine/index';
 import type { ExtractedFile } from '../engine/types';
@@ -162,6 +163,9 @@ export async function debtLedger(git: GitPort, rootIn: string, options: LedgerOp
   };
 
   fs.setTree(await listTree(git, commits[0].sha));
+  // One batch for the first tree's sources, settings and records instead of one per chunk the index reads.
+  const wanted = (rel: string): boolean => languageOf(rel) !== undefined || isConfigFile(path.posix.basename(rel)) || /\.(ya?ml|json)$/.test(rel);
+  await fs.prefetch([...fs.paths()].filter(wanted));
   let state = await build();
   const head = state;
   const points: LedgerPoint[] = [];
@@ -189,6 +193,7 @@ export async function debtLedger(git: GitPort, rootIn: string, options: LedgerOp
   async function moveTo(from: string, to: string, s: WalkState): Promise<WalkState> {
     const changed = fs.apply(await treeChanges(git, from, to));
     if (changed.length === 0) return s;
+    await fs.prefetch(changed.filter(wanted));
     const folder = s.log.folderRelative + '/';
     const rebuild = changed.some((rel) => rel === '.adrift.yaml' || rel === '.gitignore' || isConfigFile(path.posix.basename(rel)));
     if (rebuild) return build();

@@ -55,6 +55,20 @@ export class GitTreeFileSystem implements FileSystemPort {
     return changed;
   }
 
+  /** Reads the blobs of these workspace-relative paths in one `git cat-file --batch` (a first tree's files). */
+  async prefetch(rels: Iterable<string>): Promise<void> {
+    const shas = [...new Set([...rels].map((r) => this.files.get(r)).filter((s): s is string => s !== undefined && !this.blobs.has(s)))];
+    if (shas.length === 0) return;
+    const read = await readObjects(this.git, shas);
+    for (const [sha, bytes] of read) if (bytes) this.keep(sha, bytes);
+    this.blobsRead += read.size;
+  }
+
+  /** Workspace-relative paths of the current tree. */
+  paths(): IterableIterator<string> {
+    return this.files.keys();
+  }
+
   /** The blob id of a workspace-relative path in the current tree. */
   blobOf(rel: string): string | undefined {
     return this.files.get(rel);
