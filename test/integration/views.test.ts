@@ -4,7 +4,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { adriftExtension, waitFor } from './harness';
+import { checkWorkspace } from '../../src/core/engine/check';
+import { countDebt, debtItems, debtSum } from '../../src/core/debt/debt';
+import { NodeFileSystem } from '../../src/core/fs/node';
+import { adriftExtension, testWorkspace, waitFor } from './harness';
 import { activated, decisionsTree, groups, statusBar } from './helpdesk/commandsTestHooks';
 
 suite('Decisions view', () => {
@@ -31,12 +34,30 @@ suite('Decisions view', () => {
     const tree = await decisionsTree();
     const accepted = tree.items.find((g) => g.label === 'Accepted')?.children ?? [];
     const modules = accepted.find((i) => i.label.startsWith('0003 '));
-    assert.equal(modules?.description, '2025-03-12');
+    assert.match(modules?.description ?? '', /^2025-03-12( · \d+ debt)?$/);
     assert.equal(modules?.icon, 'pass');
     assert.equal(modules?.contextValue, 'decision.accepted');
     const superseded = tree.items.find((g) => g.label === 'Superseded')?.children?.find((i) => i.label.startsWith('0007 '));
     assert.match(superseded?.description ?? '', /by 0011/);
     assert.equal(superseded?.contextValue, 'decision.superseded');
+  });
+
+  test("each accepted decision shows its debt count, the same as the core counts for the folder", async () => {
+    await vscode.commands.executeCommand('adrift.checkWorkspace');
+    const result = await checkWorkspace(new NodeFileSystem(), testWorkspace().replace(/\\/g, '/'), { cache: false });
+    const expected = countDebt(debtItems(result.findings, [], result.index.suppressedFindings())).byDecision;
+    const modules = expected.get(3);
+    assert.ok(modules && debtSum(modules) >= 5 && modules.suppressions === 1, `the help desk's planted drift breaks 0003 (${JSON.stringify(modules)})`);
+    const tree = await waitFor('the Decisions view to show the debt of 0003', async () => {
+      const t = await decisionsTree();
+      const item = t.items.find((g) => g.label === 'Accepted')?.children?.find((i) => i.label.startsWith('0003 '));
+      return item?.description === `2025-03-12 · ${debtSum(modules)} debt` ? t : undefined;
+    });
+    for (const item of tree.items.find((g) => g.label === 'Accepted')?.children ?? []) {
+      const id = Number(item.label.slice(0, 4));
+      const count = debtSum(expected.get(id) ?? { findings: 0, baseline: 0, suppressions: 0 });
+      assert.equal(/ · (\d+) debt$/.exec(item.description ?? '')?.[1] ?? '0', String(count), `${item.label}: ${item.description ?? ''}`);
+    }
   });
 
   test('clicking a record opens it', async () => {
