@@ -7,6 +7,8 @@ import { debtLedger, trendOf, type DebtLedger } from '../../../src/core/debt/led
 import { formatLedgerMarkdown, formatLedgerText } from '../../../src/core/debt/report';
 import { NodeGit } from '../../../src/core/git/node';
 import { GitError } from '../../../src/core/git/port';
+import { driftChart } from '../../../src/extension/drift/chartData';
+import { parseDriftWebviewMessage } from '../../../src/protocol/drift';
 import { adrift } from '../cli/run-cli';
 
 const folders: string[] = [];
@@ -135,6 +137,36 @@ describe('adrift debt: the ledger of each decision from git history', function (
     const { app } = history();
     const ledger = await debtLedger(new NodeGit(app), app, { since: '2026-01-06T00:00:00Z', today: '2026-02-01' });
     assert.deepEqual(trend(ledger, 1), ['0/2/1', '1/1/1', '1/0/1']);
+  });
+
+  it("gives the drift chart a decision's points oldest first, its budget and every decision to choose from", async () => {
+    const { app, shas } = history();
+    const ledger = await debtLedger(new NodeGit(app), app, { history: 3, today: '2026-02-01' });
+    const chart = driftChart('app', ledger, 1);
+    assert.deepEqual(chart.decision, { id: 1, title: 'Keep billing and catalog apart' });
+    assert.deepEqual(chart.budget, { findings: 0, baseline: 2 });
+    assert.deepEqual(chart.decisions, [{ id: 1, title: 'Keep billing and catalog apart' }]);
+    assert.deepEqual(
+      chart.points.map((p) => [p.commit, p.date, p.subject, p.findings, p.baseline, p.suppressions]),
+      [
+        [shas[5], '2026-01-06', 'c6 baseline grows', 0, 2, 1],
+        [shas[6], '2026-01-07', 'c7 move refund', 1, 1, 1],
+        [shas[7], '2026-01-08', 'c8 fix invoice', 1, 0, 1],
+      ],
+    );
+    const workspace = driftChart('app', ledger);
+    assert.equal(workspace.decision, undefined);
+    assert.deepEqual(workspace.points.map((p) => p.findings), [0, 1, 1]);
+  });
+
+  it("the chart's messages from the webview are checked before the host acts on them", () => {
+    assert.deepEqual(parseDriftWebviewMessage({ type: 'showScope', decision: 3 }), { type: 'showScope', decision: 3 });
+    assert.deepEqual(parseDriftWebviewMessage({ type: 'showScope' }), { type: 'showScope' });
+    assert.deepEqual(parseDriftWebviewMessage({ type: 'rendered', points: 30, decision: 2 }), { type: 'rendered', points: 30, decision: 2 });
+    assert.ok('rejected' in parseDriftWebviewMessage({ type: 'showScope', decision: '../x' }));
+    assert.ok('rejected' in parseDriftWebviewMessage({ type: 'openDecision', id: -1 }));
+    assert.ok('rejected' in parseDriftWebviewMessage({ type: 'openFile', file: '/etc/passwd' }));
+    assert.ok('rejected' in parseDriftWebviewMessage('ready'));
   });
 
   it('says clearly when there is no repository or no commit', async () => {
