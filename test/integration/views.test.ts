@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
 import { checkWorkspace } from '../../src/core/engine/check';
 import { countDebt, debtItems, debtSum } from '../../src/core/debt/debt';
 import { NodeFileSystem } from '../../src/core/fs/node';
-import { adriftExtension, testWorkspace, waitFor } from './harness';
-import { activated, decisionsTree, groups, statusBar } from './helpdesk/commandsTestHooks';
+import { adriftExtension, testWorkspace, waitFor, waitForDiagnostics } from './harness';
+import { activated, decisionsTree, groups, snapshotWorkspace, statusBar } from './helpdesk/commandsTestHooks';
 
 suite('Decisions view', () => {
   suiteSetup(activated);
@@ -57,6 +57,28 @@ suite('Decisions view', () => {
       const id = Number(item.label.slice(0, 4));
       const count = debtSum(expected.get(id) ?? { findings: 0, baseline: 0, suppressions: 0 });
       assert.equal(/ · (\d+) debt$/.exec(item.description ?? '')?.[1] ?? '0', String(count), `${item.label}: ${item.description ?? ''}`);
+    }
+  });
+
+  test('a decision over its enforce.budget gets a decision-budget diagnostic at the budget key, gone when the budget is raised', async () => {
+    const restore = snapshotWorkspace();
+    const record = 'docs/adr/0003-split-into-five-domain-modules.yaml';
+    const file = path.join(testWorkspace(), record);
+    const original = fs.readFileSync(file, 'utf8');
+    const withBudget = (n: number) => original.replace('  undeclared: deny\n', `  undeclared: deny\n  budget: { findings: ${n} }\n`);
+    const budget = (d: vscode.Diagnostic) => typeof d.code === 'object' && d.code.value === 'decision-budget';
+    try {
+      fs.writeFileSync(file, withBudget(1));
+      const line = withBudget(1).split('\n').findIndex((l) => l.startsWith('  budget: '));
+      const over = await waitForDiagnostics(record, (ds) => ds.some(budget), 30_000);
+      const d = over.find(budget)!;
+      assert.equal(d.range.start.line, line);
+      assert.match(d.message, /^ADR-0003 .* is over its debt budget: \d+ open findings, budget 1$/);
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+      fs.writeFileSync(file, withBudget(1000));
+      await waitForDiagnostics(record, (ds) => !ds.some(budget), 30_000);
+    } finally {
+      await restore();
     }
   });
 
