@@ -11,7 +11,7 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 // The record validator is compiled from the schema before bundling (ajv at run time is slow).
 generateValidator();
 
-const webviews = ['guide', 'map'].filter((name) => existsSync(`webview/${name}/main.ts`));
+const webviews = ['guide', 'map', 'drift'].filter((name) => existsSync(`webview/${name}/main.ts`));
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },

@@ -17,11 +17,13 @@ import { NodeFileSystem } from '../src/core/fs/node';
 import { dependencyCruiserConfig, generateRepository, DEFAULT_SHAPE } from './generate';
 import { DEFAULT_GO_SHAPE, generateGoRepository } from './generate-go';
 import { goHugeFile } from './go-huge';
+import { DEFAULT_HISTORY_SHAPE, generateHistory } from './history';
 
 const PROJECT = path.resolve(__dirname, '../..');
 const WORK = path.join(PROJECT, 'bench', '.work');
 const REPO = path.join(WORK, 'repo');
 const GO_REPO = path.join(WORK, 'go-repo');
+const HISTORY_REPO = path.join(WORK, 'history-repo');
 const GO_ORACLE = path.join(PROJECT, 'test', 'fixtures', 'engine', 'go-oracle', 'imports.go');
 const CLI = path.join(PROJECT, 'dist', 'cli.js');
 const DEPCRUISE = path.join(PROJECT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
@@ -151,6 +153,33 @@ function goService(): { lines: string[]; ok: boolean } {
   return { lines, ok };
 }
 
+/**
+ * `adrift debt --history 100` on a copy of the synthetic repository with a history of 100
+ * commits (bench/history.ts), against one `adrift check` of the same tree: the walk reads and
+ * extracts only what each commit changed, so its cost over a single check is the figure.
+ */
+function debtHistory(): { lines: string[] } {
+  const started = performance.now();
+  generateRepository(HISTORY_REPO, DEFAULT_SHAPE);
+  generateHistory(HISTORY_REPO, DEFAULT_HISTORY_SHAPE);
+  console.log(`generated a history of ${DEFAULT_HISTORY_SHAPE.commits} commits in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  rmSync(cacheFolder(HISTORY_REPO.replace(/\\/g, '/')), { recursive: true, force: true });
+  const check = measure('adrift check of HEAD, cold cache', [process.execPath, CLI, 'check', HISTORY_REPO, '--format', 'json', '--no-baseline', '--no-cache']);
+  const debt = measure('adrift debt --history 100', [process.execPath, CLI, 'debt', HISTORY_REPO, '--history', '100', '--format', 'json']);
+  const ledger = JSON.parse(debt.stdout) as { points: { total: { findings: number; baseline: number } }[]; stats: { commits: number; blobsRead: number; extracted: number; rebuilds: number } };
+  const first = ledger.points[ledger.points.length - 1].total;
+  const last = ledger.points[0].total;
+  return {
+    lines: [
+      `Debt ledger: ${ledger.stats.commits} commits walked from git objects, ${ledger.stats.blobsRead} blobs read, ${ledger.stats.extracted} files extracted, ${ledger.stats.rebuilds} full scan(s); open findings ${first.findings} → ${last.findings}, baselined ${first.baseline} → ${last.baseline}.`,
+      `| run | wall time | CPU time (user + sys) | peak memory |`,
+      '| --- | ---: | ---: | ---: |',
+      ...[check, debt].map((r) => `| ${r.label} | ${r.seconds.toFixed(2)} s | ${r.cpuSeconds.toFixed(2)} s | ${r.peakMb.toFixed(0)} MB |`),
+      `Ratio (CPU): adrift debt --history 100 / one adrift check = ${(debt.cpuSeconds / check.cpuSeconds).toFixed(1)}×.`,
+    ],
+  };
+}
+
 async function main(): Promise<void> {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
   mkdirSync(WORK, { recursive: true });
@@ -160,6 +189,11 @@ async function main(): Promise<void> {
     const huge = await goHugeFile(WORK);
     console.log('\n' + [...go.lines, '', ...huge.lines].join('\n'));
     if (!go.ok || !huge.ok) process.exitCode = 1;
+    return;
+  }
+  if (process.argv.includes('--debt')) {
+    // Only the debt ledger: `npm run bench -- --debt`.
+    console.log('\n' + debtHistory().lines.join('\n'));
     return;
   }
   const started = performance.now();
@@ -193,6 +227,7 @@ async function main(): Promise<void> {
   const inc = await incremental();
   const go = goService();
   const huge = await goHugeFile(WORK);
+  const debt = debtHistory();
   const sameEdges = cruiseEdges ? inc.edges.size === cruiseEdges.size && [...inc.edges].every((e) => cruiseEdges.has(e)) : inc.edges.size === EXPECTED_EDGES;
 
   const rows = [read, cold, warm, ...(cruise ? [cruise] : [])];
@@ -226,6 +261,7 @@ async function main(): Promise<void> {
     ...go.lines,
     '',
     ...huge.lines,
+    ...debt.lines,
     '',
     ...extensionFigures(),
   ];

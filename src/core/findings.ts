@@ -17,6 +17,7 @@ export const RULE_IDS = [
   'decision-lifecycle',
   'decision-model',
   'decision-review',
+  'decision-budget',
   'unused-suppression',
   'agent-instructions',
   'skipped-file',

@@ -13,8 +13,8 @@ export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
 
 export interface WebviewPage {
   title: string;
-  /** Stylesheet under dist/webview/styles. */
-  stylesheet: string;
+  /** Stylesheets under dist/webview/styles, in order. */
+  stylesheet: string | string[];
   /** Module scripts under dist/webview, in load order. */
   scripts: string[][];
   /** The page's markup inside <body>, before the scripts. */
@@ -42,7 +42,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('vendor', 'codicon.css')}" id="vscode-codicon-stylesheet">
-<link rel="stylesheet" href="${asset('styles', page.stylesheet)}">
+${[page.stylesheet].flat().map((sheet) => `<link rel="stylesheet" href="${asset('styles', sheet)}">`).join('\n')}
 <title>${page.title}</title>
 </head>
 <body>
@@ -50,4 +50,21 @@ ${page.body}
 ${scripts}
 </body>
 </html>`;
+}
+
+/**
+ * Wires a panel's messages and lifetime. A hidden panel's page is dropped (`hidden`: it says
+ * 'ready' again when it is shown); `disposed` runs once, after the subscriptions are gone.
+ */
+export function watchPanel(panel: vscode.WebviewPanel, on: { message(raw: unknown): void; hidden(): void; disposed(): void }): void {
+  const subscriptions = [
+    panel.webview.onDidReceiveMessage(on.message),
+    panel.onDidChangeViewState(() => {
+      if (!panel.visible) on.hidden();
+    }),
+    panel.onDidDispose(() => {
+      for (const s of subscriptions) s.dispose();
+      on.disposed();
+    }),
+  ];
 }

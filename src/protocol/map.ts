@@ -4,6 +4,8 @@
 //
 // No `vscode` and no DOM here: the file compiles in both the extension and the webview.
 
+import { isCount, isRecord, isText } from './checks';
+
 /** A module as the map draws it. */
 export interface MapModule {
   name: string;
@@ -71,20 +73,6 @@ export const MAX_SVG_LENGTH = 5_000_000;
 
 export function edgeId(from: string, to: string): string {
   return `${from}->${to}`;
-}
-
-type Fields = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
-}
-
-function isText(value: unknown, max = 1000): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= max;
 }
 
 /**

@@ -4,8 +4,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { adriftExtension, waitFor } from './harness';
-import { activated, decisionsTree, groups, statusBar } from './helpdesk/commandsTestHooks';
+import { checkWorkspace } from '../../src/core/engine/check';
+import { countDebt, debtItems, debtSum } from '../../src/core/debt/debt';
+import { NodeFileSystem } from '../../src/core/fs/node';
+import { adriftExtension, testWorkspace, waitFor, waitForDiagnostics } from './harness';
+import { activated, decisionsTree, groups, snapshotWorkspace, statusBar } from './helpdesk/commandsTestHooks';
 
 suite('Decisions view', () => {
   suiteSetup(activated);
@@ -31,12 +34,52 @@ suite('Decisions view', () => {
     const tree = await decisionsTree();
     const accepted = tree.items.find((g) => g.label === 'Accepted')?.children ?? [];
     const modules = accepted.find((i) => i.label.startsWith('0003 '));
-    assert.equal(modules?.description, '2025-03-12');
+    assert.match(modules?.description ?? '', /^2025-03-12( · \d+ debt)?$/);
     assert.equal(modules?.icon, 'pass');
     assert.equal(modules?.contextValue, 'decision.accepted');
     const superseded = tree.items.find((g) => g.label === 'Superseded')?.children?.find((i) => i.label.startsWith('0007 '));
     assert.match(superseded?.description ?? '', /by 0011/);
     assert.equal(superseded?.contextValue, 'decision.superseded');
+  });
+
+  test("each accepted decision shows its debt count, the same as the core counts for the folder", async () => {
+    await vscode.commands.executeCommand('adrift.checkWorkspace');
+    const result = await checkWorkspace(new NodeFileSystem(), testWorkspace().replace(/\\/g, '/'), { cache: false });
+    const expected = countDebt(debtItems(result.findings, [], result.index.suppressedFindings())).byDecision;
+    const modules = expected.get(3);
+    assert.ok(modules && debtSum(modules) >= 5 && modules.suppressions === 1, `the help desk's planted drift breaks 0003 (${JSON.stringify(modules)})`);
+    const tree = await waitFor('the Decisions view to show the debt of 0003', async () => {
+      const t = await decisionsTree();
+      const item = t.items.find((g) => g.label === 'Accepted')?.children?.find((i) => i.label.startsWith('0003 '));
+      return item?.description === `2025-03-12 · ${debtSum(modules)} debt` ? t : undefined;
+    });
+    for (const item of tree.items.find((g) => g.label === 'Accepted')?.children ?? []) {
+      const id = Number(item.label.slice(0, 4));
+      const count = debtSum(expected.get(id) ?? { findings: 0, baseline: 0, suppressions: 0 });
+      assert.equal(/ · (\d+) debt$/.exec(item.description ?? '')?.[1] ?? '0', String(count), `${item.label}: ${item.description ?? ''}`);
+    }
+  });
+
+  test('a decision over its enforce.budget gets a decision-budget diagnostic at the budget key, gone when the budget is raised', async () => {
+    const restore = snapshotWorkspace();
+    const record = 'docs/adr/0003-split-into-five-domain-modules.yaml';
+    const file = path.join(testWorkspace(), record);
+    const original = fs.readFileSync(file, 'utf8');
+    const withBudget = (n: number) => original.replace('  undeclared: deny\n', `  undeclared: deny\n  budget: { findings: ${n} }\n`);
+    const budget = (d: vscode.Diagnostic) => typeof d.code === 'object' && d.code.value === 'decision-budget';
+    try {
+      fs.writeFileSync(file, withBudget(1));
+      const line = withBudget(1).split('\n').findIndex((l) => l.startsWith('  budget: '));
+      const over = await waitForDiagnostics(record, (ds) => ds.some(budget), 30_000);
+      const d = over.find(budget)!;
+      assert.equal(d.range.start.line, line);
+      assert.match(d.message, /^ADR-0003 .* is over its debt budget: \d+ open findings, budget 1$/);
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+      fs.writeFileSync(file, withBudget(1000));
+      await waitForDiagnostics(record, (ds) => !ds.some(budget), 30_000);
+    } finally {
+      await restore();
+    }
   });
 
   test('clicking a record opens it', async () => {

@@ -10,7 +10,7 @@ import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand } from '../command';
 import { writeFiles } from '../workspace';
 
 /** Problems in the records themselves are fixed, not accepted. */
-const NOT_BASELINED: ReadonlySet<RuleId> = new Set(['decision-schema', 'decision-reference', 'decision-lifecycle', 'decision-model', 'decision-review', 'skipped-file']);
+const NOT_BASELINED: ReadonlySet<RuleId> = new Set(['decision-schema', 'decision-reference', 'decision-lifecycle', 'decision-model', 'decision-review', 'decision-budget', 'skipped-file']);
 
 export const baselineCommand: CliCommand = {
   name: 'baseline',

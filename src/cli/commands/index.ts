@@ -6,6 +6,7 @@ import { agentsCommand } from './agents';
 import { baselineCommand } from './baseline';
 import { checkCommand } from './check';
 import { contextCommand } from './context';
+import { debtCommand } from './debt';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { initCommand } from './init';
@@ -30,6 +31,7 @@ export const COMMANDS: readonly CliCommand[] = [
   agentsCommand,
   mcpCommand,
   baselineCommand,
+  debtCommand,
   statusCommand,
   supersedeCommand,
   renumberCommand,

@@ -38,7 +38,8 @@ export interface BaselineOutcome {
 export const DEFAULT_BASELINE_REASON = 'accepted when adopting Adrift';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function keyOf(e: { rule: string; file: string; fromModule?: string; toModule?: string; specifier?: string; message?: string }): string {
+/** What an entry and a finding must share to match (never the line). */
+export function baselineKey(e: { rule: string; file: string; fromModule?: string; toModule?: string; specifier?: string; message?: string }): string {
   return [e.rule, e.file, e.fromModule ?? '', e.toModule ?? '', e.specifier ?? '', e.specifier === undefined ? (e.message ?? '') : ''].join('\u0000');
 }
 
@@ -60,14 +61,14 @@ export function entryFor(f: Finding, reason: string, expires?: string): Baseline
 export function buildBaseline(findings: Finding[], previous: Baseline | undefined, reason = DEFAULT_BASELINE_REASON, expires?: string): Baseline {
   const pool = new Map<string, BaselineEntry[]>();
   for (const e of previous?.entries ?? []) {
-    const k = keyOf(e);
+    const k = baselineKey(e);
     pool.set(k, [...(pool.get(k) ?? []), e]);
   }
   const entries = findings.map((f) => {
-    const old = pool.get(keyOf(f))?.shift();
+    const old = pool.get(baselineKey(f))?.shift();
     return old ?? entryFor(f, reason, expires);
   });
-  entries.sort((a, b) => a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || keyOf(a).localeCompare(keyOf(b)));
+  entries.sort((a, b) => a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || baselineKey(a).localeCompare(baselineKey(b)));
   return { entries };
 }
 
@@ -75,14 +76,14 @@ export function buildBaseline(findings: Finding[], previous: Baseline | undefine
 export function applyBaseline(findings: Finding[], baseline: Baseline, today: string): BaselineOutcome {
   const pool = new Map<string, BaselineEntry[]>();
   for (const e of baseline.entries) {
-    const k = keyOf(e);
+    const k = baselineKey(e);
     pool.set(k, [...(pool.get(k) ?? []), e]);
   }
   const kept: Finding[] = [];
   const suppressed: Finding[] = [];
   const expired: BaselineEntry[] = [];
   for (const f of findings) {
-    const entry = pool.get(keyOf(f))?.shift();
+    const entry = pool.get(baselineKey(f))?.shift();
     if (!entry) kept.push(f);
     else if (entry.expires !== undefined && entry.expires <= today) {
       expired.push(entry);

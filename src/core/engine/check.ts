@@ -3,6 +3,8 @@
 
 import * as path from 'node:path';
 import { loadConfig, type AdriftConfig } from '../config';
+import { budgetFindings } from '../debt/budget';
+import { countDebt, debtItems, matchedEntries } from '../debt/debt';
 import { compareFindings, type Finding } from '../findings';
 import type { FileSystemPort } from '../fs/port';
 import { checkModelAgainstFiles, type OtherFilesProbe } from '../model/check-files';
@@ -72,12 +74,16 @@ export async function checkWorkspace(fs: FileSystemPort, rootIn: string, options
   let findings = [...(await recordFindings([...config.findings, ...log.findings], model, index.sourceFiles(), config.severity, probe)), ...index.findings()];
 
   let baselineUse: BaselineUse | undefined;
+  let accepted: BaselineEntry[] = [];
   const baseline = await readBaseline(fs, root, options.baseline === undefined ? config.baseline : options.baseline, options.baseline !== undefined);
   if (baseline) {
     const out = applyBaseline(findings, baseline.baseline, options.today ?? todayIso());
     findings = out.kept;
     baselineUse = { file: baseline.file, suppressed: out.suppressed.length, expired: out.expired, unused: out.unused };
+    accepted = matchedEntries(baseline.baseline.entries, out);
   }
+  const debt = countDebt(debtItems(findings, accepted, index.suppressedFindings()));
+  findings.push(...budgetFindings(log, debt.byDecision, { severities: config.severity }));
   return { root, config, model, log, findings: findings.sort(compareFindings), stats, baseline: baselineUse, index };
 }
 

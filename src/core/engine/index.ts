@@ -27,8 +27,8 @@ import {
 } from './rules';
 import { isAllowedEdge } from './rules/module-dependency';
 import { severityFor } from './rules/severity';
-import { applyInlineSuppressions } from './suppression';
-import type { ExtractedFile, ImportRef, Resolution, SettingsProblem, SkippedFile, UnresolvedImport } from './types';
+import { applyInlineSuppressions, type SuppressionOutcome } from './suppression';
+import type { ExtractedFile, ImportRef, Resolution, SettingsProblem, SkippedFile, SuppressionComment, UnresolvedImport } from './types';
 
 /** What the index needs of the workspace configuration (AdriftConfig fits). */
 export interface EngineConfig {
@@ -352,12 +352,27 @@ export class WorkspaceIndex {
     const reason = this.skipped.get(file);
     if (reason !== undefined) return this.skippedFinding(file, reason);
     const settings = this.settingsFindings(file);
+    const out = this.suppressionOutcome(file);
+    return out ? [...out.kept, ...out.problems, ...this.encodingFinding(file), ...settings].sort(compareFindings) : settings;
+  }
+
+  /** Every finding an inline `adrift-ignore` comment silences, with that comment: the debt it hides. */
+  suppressedFindings(): { finding: Finding; comment: SuppressionComment }[] {
+    const out: { finding: Finding; comment: SuppressionComment }[] = [];
+    for (const [file, state] of this.files) {
+      if (state.facts.extracted.suppressions.length === 0) continue;
+      const outcome = this.suppressionOutcome(file);
+      outcome?.suppressed.forEach((finding, i) => out.push({ finding, comment: outcome.suppressedBy[i] }));
+    }
+    return out;
+  }
+
+  private suppressionOutcome(file: string): SuppressionOutcome | undefined {
     const state = this.files.get(file);
-    if (!state) return settings;
+    if (!state) return undefined;
     const evaluation = this.evaluationOf(state);
     const all = [...evaluation.findings, ...checkModuleCycle(this.ctx, file, evaluation.moduleImports, this.closingEdges())];
-    const out = applyInlineSuppressions(file, state.text, state.facts.extracted.suppressions, all, this.config.severity);
-    return [...out.kept, ...out.problems, ...this.encodingFinding(file), ...settings].sort(compareFindings);
+    return applyInlineSuppressions(file, state.text, state.facts.extracted.suppressions, all, this.config.severity);
   }
 
   /** Every finding of the workspace, sorted by file and position. */

@@ -10,6 +10,8 @@ import { severityFor, type RuleSeverities } from './rules/severity';
 export interface SuppressionOutcome {
   kept: Finding[];
   suppressed: Finding[];
+  /** The comment that silenced each of `suppressed`, in the same order. */
+  suppressedBy: SuppressionComment[];
   /** unused-suppression findings: no reason, unknown rule, or nothing silenced. */
   problems: Finding[];
 }
@@ -32,7 +34,7 @@ export function applyInlineSuppressions(
   findings: Finding[],
   severities?: RuleSeverities,
 ): SuppressionOutcome {
-  if (comments.length === 0) return { kept: findings, suppressed: [], problems: [] };
+  if (comments.length === 0) return { kept: findings, suppressed: [], suppressedBy: [], problems: [] };
   const lines = text?.split(/\r?\n/);
   const problems: Finding[] = [];
   const severity = severityFor('unused-suppression', severities);
@@ -60,17 +62,19 @@ export function applyInlineSuppressions(
   }
   const kept: Finding[] = [];
   const suppressed: Finding[] = [];
+  const suppressedBy: SuppressionComment[] = [];
   for (const f of findings) {
     const by = active.find((a) => a.rules.has(f.rule) && f.range.start.line >= a.lines[0] && f.range.start.line <= a.lines[1]);
     if (by) {
       by.used = true;
       suppressed.push(f);
+      suppressedBy.push(by.comment);
     } else kept.push(f);
   }
   for (const a of active) {
     if (!a.used) problem(a.comment, `adrift-ignore ${[...a.rules].join(',')} suppresses nothing here`, ['remove the comment']);
   }
-  return { kept, suppressed, problems };
+  return { kept, suppressed, suppressedBy, problems };
 }
 
 export function isRuleId(s: string): s is RuleId {

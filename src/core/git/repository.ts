@@ -112,8 +112,8 @@ export async function listTree(git: GitPort, commit: string, prefix?: string): P
 }
 
 /** The newest `limit` commits reachable from `from` (default HEAD) that touch `paths` (all when empty). */
-export async function commitsTouching(git: GitPort, paths: string[], limit: number, from = 'HEAD'): Promise<Commit[]> {
-  const out = text((await git.run(['log', '--no-merges', `--max-count=${limit}`, '--format=%H%x00%ct%x00%s%x1e', from, '--', ...paths])).stdout);
+export async function commitsTouching(git: GitPort, paths: string[], limit: number, from = 'HEAD', extra: string[] = []): Promise<Commit[]> {
+  const out = text((await git.run(['log', '--no-merges', `--max-count=${limit}`, '--format=%H%x00%ct%x00%s%x1e', ...extra, from, '--', ...paths])).stdout);
   return out
     .split('\x1e')
     .map((r) => r.replace(/^\n/, ''))
@@ -149,4 +149,36 @@ export async function readObjects(git: GitPort, names: string[], maxBytes?: numb
     at += size + 1;
   }
   return result;
+}
+
+/** One path whose blob differs between two trees (diff-tree --raw): its new blob, or none when deleted. */
+export interface TreeChange {
+  path: string;
+  /** The blob at `to`; undefined when the path is gone there. */
+  sha: string | undefined;
+  mode: string;
+}
+
+/**
+ * The paths whose blobs differ between two commits' trees (under `prefix` when given), without
+ * rename detection: what a walk over history must re-read to go from `from` to `to`.
+ */
+export async function treeChanges(git: GitPort, from: string, to: string, prefix?: string): Promise<TreeChange[]> {
+  const args = ['diff-tree', '-r', '-z', '--no-renames', '--raw', from, to];
+  if (prefix) args.push('--', prefix);
+  const fields = text((await git.run(args)).stdout).split('\0');
+  const out: TreeChange[] = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    // ":<old mode> <new mode> <old sha> <new sha> <status>" then the path.
+    const [, mode = '', , sha = '', status = ''] = (fields[i] ?? '').slice(1).split(' ');
+    const file = fields[i + 1] ?? '';
+    out.push({ path: file, mode, sha: status === 'D' || /^0+$/.test(sha) ? undefined : sha });
+  }
+  return out;
+}
+
+/** The newest commits (at most `limit`) reachable from HEAD and committed after `since` (a date git understands), touching `paths`. */
+export async function commitsSince(git: GitPort, paths: string[], since: string, limit: number): Promise<Commit[]> {
+  if (since.startsWith('-') || since.includes('\n')) throw new GitError('failed', `'${since}' is not a date`);
+  return commitsTouching(git, paths, limit, 'HEAD', [`--since=${since}`]);
 }

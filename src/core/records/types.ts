@@ -92,6 +92,14 @@ export interface Enforcement {
   /** `forbid`: packages ruled out; `only_in`: packages only the listed modules may import. */
   packages?: { forbid?: ForbiddenPackage[]; only_in?: Record<string, string[]> };
   imports?: { forbid?: ForbiddenImport[] };
+  /** The most debt the decision accepts (`adrift debt`); over it is a decision-budget finding. */
+  budget?: DebtBudget;
+}
+
+export interface DebtBudget {
+  findings?: number;
+  baseline?: number;
+  suppressions?: number;
 }
 
 export interface BuildOrBuy {

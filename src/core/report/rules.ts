@@ -81,6 +81,11 @@ export const RULE_DESCRIPTIONS: Record<RuleId, RuleDescription> = {
     short: 'An accepted record a reviewer would send back.',
     full: 'An accepted record still holds template or placeholder text (`TEMPLATE: `, the text `adrift new` wrote, TODO, TBD, `<…>`), names no deciders, or has no `review_by` although nothing in it can be checked in code.',
   },
+  'decision-budget': {
+    name: 'DecisionBudget',
+    short: 'A decision carries more debt than its budget allows.',
+    full: 'The record sets `enforce.budget` (open findings, baseline entries, suppressions) and the findings that break it are over one of those numbers; `adrift debt` shows the items and their trend.',
+  },
   'unused-suppression': {
     name: 'UnusedSuppression',
     short: 'An adrift-ignore comment that suppresses nothing.',

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { LoadedRecord } from '../../core/records/types';
 import type { AdriftService, FolderState } from '../service/adriftService';
 import type { ModuleMapPanel } from '../map/mapPanel';
+import type { DriftPanel } from '../drift/driftPanel';
 import type { DecisionNode, DecisionsTreeProvider } from '../views/decisionsView';
 import { padId } from '../views/decisionItems';
 import type { PickItem, Prompter } from './prompts';
@@ -16,6 +17,7 @@ export interface CommandContext {
   prompter: Prompter;
   decisions: DecisionsTreeProvider;
   map: ModuleMapPanel;
+  drift: DriftPanel;
   log: vscode.LogOutputChannel;
 }
 

@@ -21,6 +21,8 @@ import { ExportModuleMapCommand } from './exportModuleMap';
 import { ExportMarkdownCommand, ImportMarkdownCommand } from './markdown';
 import { ScriptedPrompter, WindowPrompter } from './prompts';
 import { ShowModuleMapCommand } from './showModuleMap';
+import { ShowDriftCommand } from './showDrift';
+import { DriftPanel, DRIFT_VIEW_TYPE } from '../drift/driftPanel';
 import { SupersedeCommand } from './supersede';
 import { registerTestHooks } from './testHooks';
 import { registerWalkthroughProgress } from './walkthrough';
@@ -35,7 +37,8 @@ export function registerCommandsAndViews(
   const decisionsView = registerDecisionsView(service);
   const map = new ModuleMapPanel(service, context.extensionUri, prompter, (folder) => service.engineIndex(folder)?.moduleImports() ?? [], log);
   const statusBar = new DriftStatusBar(service);
-  const ctx: CommandContext = { service, prompter, decisions: decisionsView.provider, map, log };
+  const drift = new DriftPanel(service, context.extensionUri, log);
+  const ctx: CommandContext = { service, prompter, decisions: decisionsView.provider, map, drift, log };
   // In Restricted Mode a command writes only after a yes to this question (see trustPolicy.ts).
   // Generated output never replaces a hand-written file without a yes naming that file.
   service.askOverwrite = async (label, file) => (await prompter.confirm(`${label}: ${file} was not written by Adrift. Replace it?`, [REPLACE], true)) === REPLACE;
@@ -48,6 +51,7 @@ export function registerCommandsAndViews(
     new CheckWorkspaceCommand(ctx),
     new AssignFolderCommand(ctx),
     new ShowModuleMapCommand(ctx),
+    new ShowDriftCommand(ctx),
     new ExportModuleMapCommand(ctx),
     new ExportMarkdownCommand(ctx),
     new ImportMarkdownCommand(ctx),
@@ -57,7 +61,7 @@ export function registerCommandsAndViews(
     new OpenDecisionCommand(ctx),
     new UpdateAgentInstructionsCommand(ctx),
   ];
-  const disposables: vscode.Disposable[] = [decisionsView, map, statusBar, offerAgentRefresh(ctx)];
+  const disposables: vscode.Disposable[] = [decisionsView, map, drift, statusBar, offerAgentRefresh(ctx)];
   for (const command of commands) {
     disposables.push(
       vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
@@ -80,6 +84,14 @@ export function registerCommandsAndViews(
         await service.ready;
         const folder = service.folders()[0];
         if (folder) map.restore(panel, folder);
+        else panel.dispose();
+      },
+    }),
+    vscode.window.registerWebviewPanelSerializer(DRIFT_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel) {
+        await service.ready;
+        const folder = service.folders()[0];
+        if (folder) drift.restore(panel, folder);
         else panel.dispose();
       },
     }),

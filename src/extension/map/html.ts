@@ -20,5 +20,5 @@ const BODY = `<header class="toolbar" role="toolbar" aria-label="Module map">
 <aside id="details" aria-label="Details" aria-live="polite"></aside>`;
 
 export function mapHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  return webviewHtml(webview, extensionUri, { title: 'Module Map', stylesheet: 'map.css', scripts: [['map.js']], body: BODY, dataImages: true });
+  return webviewHtml(webview, extensionUri, { title: 'Module Map', stylesheet: ['toolbar.css', 'map.css'], scripts: [['map.js']], body: BODY, dataImages: true });
 }

@@ -8,7 +8,7 @@ import type { AdriftService, FolderState } from '../service/adriftService';
 import type { Prompter } from '../commands/prompts';
 import { buildModuleMap, type ModuleImport, type ModuleMapData } from './graph';
 import { mapHtml } from './html';
-import { webviewRoot } from '../webviewPage';
+import { watchPanel, webviewRoot } from '../webviewPage';
 
 export const MODULE_MAP_VIEW_TYPE = 'adrift.moduleMap';
 
@@ -147,17 +147,15 @@ export class ModuleMapPanel implements vscode.Disposable {
     this.ready = false;
     this.lastRendered = undefined;
     panel.webview.html = mapHtml(panel.webview, this.extensionUri);
-    const subscriptions = [
-      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
-      // A hidden panel's page is dropped; it says 'ready' again when it is shown.
-      panel.onDidChangeViewState(() => {
-        if (!panel.visible && this.panel === panel) this.ready = false;
-      }),
-      panel.onDidDispose(() => {
-        for (const s of subscriptions) s.dispose();
+    watchPanel(panel, {
+      message: (raw) => void this.receive(raw),
+      hidden: () => {
+        if (this.panel === panel) this.ready = false;
+      },
+      disposed: () => {
         if (this.panel === panel) this.panel = undefined;
-      }),
-    ];
+      },
+    });
   }
 
   private scheduleRefresh(): void {

@@ -15,6 +15,7 @@
 //                                                          (severity per rule, 'off' and adrift.exclude dropped)
 //   service.findingsOf(uri): Finding[]                     the same for one file
 //   service.findingsOfDecision(folder, id): Finding[]      findings that name decision `id`
+//   service.debtOf(folder): Map<id, DebtCounts>            open, baselined and suppressed findings per decision
 //   service.previewAccepting(folder, id): Promise<{ resolved: Finding[]; added: Finding[] }>
 //                                                          what accepting a proposed record would change
 //   service.checkDocument(document): Finding[]             re-check an open file from its in-memory text
@@ -45,6 +46,8 @@ import { ModuleMap } from '../../core/engine/modules';
 import { languageOf } from '../../core/engine/extract';
 import { applyBaseline, parseBaseline, todayIso, type Baseline } from '../../core/engine/baseline';
 import { recordFindings } from '../../core/engine/check';
+import { budgetFindings } from '../../core/debt/budget';
+import { countDebt, debtItems, matchedEntries, type DebtCounts } from '../../core/debt/debt';
 import { decodeSourceText, otherFilesMatching } from '../../core/engine/files';
 import { applyFileChanges, type AppliedChanges, type ChangedFile } from './applyChanges';
 import type { WorkspaceIndex } from '../../core/engine/index';
@@ -251,6 +254,19 @@ export class AdriftService implements vscode.Disposable {
 
   findingsOfDecision(folder: FolderState, id: number): Finding[] {
     return this.findings(folder).filter((f) => f.decision?.id === id && f.decision.file !== f.file);
+  }
+
+  /**
+   * The debt of each decision now, as `adrift debt` counts it at HEAD but from the editor's
+   * index (unsaved edits included): open findings, baseline entries that accept a finding,
+   * findings silenced by adrift-ignore comments. Empty before the index exists.
+   */
+  debtOf(folder: FolderState): Map<number, DebtCounts> {
+    const d = this.must(folder);
+    if (!d.index) return new Map();
+    const drift = [...d.drift.values()].flat();
+    const out = applyBaseline(drift, d.baseline, todayIso());
+    return countDebt(debtItems(this.effective(d, out.kept), matchedEntries(d.baseline.entries, out), d.index.suppressedFindings())).byDecision;
   }
 
   /** What accepting proposed record `id` would resolve and newly flag, settings applied. */
@@ -522,7 +538,9 @@ export class AdriftService implements vscode.Disposable {
     const probe = (glob: string) => otherFilesMatching(this.fileSystem, d.root, glob, { dotFolders: d.config.scanDotFolders });
     const started = (d.recordChecks = (d.recordChecks ?? 0) + 1);
     const found = await recordFindings(d.log.findings, d.model, d.scannedFiles, d.config.severity, probe);
-    if (started === d.recordChecks) d.records = found;
+    // Budgets are judged on a whole scan only: half an index would look under budget.
+    const budget = d.scanned && !d.scanning ? budgetFindings(d.log, this.debtOf(d), { severities: d.config.severity }) : [];
+    if (started === d.recordChecks) d.records = [...found, ...budget];
   }
 
   private unbaselined(d: FolderData, findings: Finding[]): Finding[] {

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { AdriftService, FolderState } from '../service/adriftService';
 import { GROUP_LABELS, groupDecisions, padId, todayIso, type DecisionEntry, type StatusGroup } from './decisionItems';
+import { debtSum, type DebtCounts } from '../../core/debt/debt';
 
 export const DECISIONS_VIEW_ID = 'adrift.decisions';
 
@@ -43,9 +44,8 @@ export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionNo
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly service: AdriftService) {
-    this.subscription = service.onDidChange((c) => {
-      if (c.kind !== 'findings' || c.files === undefined) this.changed.fire(undefined);
-    });
+    // Every change of findings: a decision's debt count moves with a single file's edit too.
+    this.subscription = service.onDidChange(() => this.changed.fire(undefined));
   }
 
   get filter(): string {
@@ -114,13 +114,16 @@ export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionNo
     if (e.overdue) parts.push(`review overdue since ${e.reviewBy}`);
     if (e.supersededBy !== undefined) parts.push(`by ${padId(e.supersededBy)}`);
     if (e.problems > 0) parts.push(`${e.problems} problem${e.problems === 1 ? '' : 's'}`);
+    const debt = e.status === 'accepted' && e.id !== undefined ? this.service.debtOf(node.folder).get(e.id) : undefined;
+    const debtCount = debt ? debtSum(debt) : 0;
+    if (debt && debtCount > 0) parts.push(`${debtCount} debt`);
     item.description = parts.filter(Boolean).join(' · ');
     item.iconPath = e.overdue ? new vscode.ThemeIcon('history', new vscode.ThemeColor('list.warningForeground')) : icon(e.status);
     item.contextValue = `decision.${e.status}${e.overdue ? '.overdue' : ''}`;
     item.resourceUri = this.service.uriOf(node.folder, e.file);
-    item.tooltip = tooltip(e);
+    item.tooltip = tooltip(e, debt);
     item.command = { command: 'adrift.openDecision', title: 'Open Decision Record', arguments: [item.resourceUri] };
-    item.accessibilityInformation = { label: `Decision ${e.id ?? ''} ${e.title}, ${e.status}${e.overdue ? ', review overdue' : ''}` };
+    item.accessibilityInformation = { label: `Decision ${e.id ?? ''} ${e.title}, ${e.status}${e.overdue ? ', review overdue' : ''}${debtCount > 0 ? `, ${debtCount} debt` : ''}` };
     return item;
   }
 
@@ -142,7 +145,7 @@ export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionNo
   }
 }
 
-function tooltip(e: DecisionEntry): vscode.MarkdownString {
+function tooltip(e: DecisionEntry, debt: DebtCounts | undefined): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**ADR-${padId(e.id)}** `).appendText(e.title).appendMarkdown('\n\n');
   md.appendMarkdown(`$(${STATUS_ICONS[e.status][0]}) ${e.status}`);
@@ -150,6 +153,7 @@ function tooltip(e: DecisionEntry): vscode.MarkdownString {
   if (e.tags.length > 0) md.appendText(` · ${e.tags.map((t) => `#${t}`).join(' ')}`);
   if (e.reviewBy) md.appendMarkdown(`\n\n${e.overdue ? '$(history) Review overdue: ' : 'Review by '}`).appendText(e.reviewBy);
   if (e.problems > 0) md.appendMarkdown(`\n\n$(error) ${e.problems} problem${e.problems === 1 ? '' : 's'} in this record (see Problems)`);
+  if (debt && debtSum(debt) > 0) md.appendMarkdown('\n\n').appendText(`Debt: ${debt.findings} open, ${debt.baseline} baselined, ${debt.suppressions} suppressed (adrift debt shows the trend)`);
   md.appendMarkdown('\n\n').appendText(e.file);
   return md;
 }

@@ -21,6 +21,7 @@ export const DEFAULT_SEVERITIES: Record<RuleId, RuleSeverity> = {
   'decision-lifecycle': 'warning',
   'decision-model': 'error',
   'decision-review': 'warning',
+  'decision-budget': 'error',
   'unused-suppression': 'warning',
   'agent-instructions': 'warning',
   'skipped-file': 'info',
