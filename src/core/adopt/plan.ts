@@ -33,8 +33,9 @@ export interface AdoptionInput {
   /** `allow`: every edge that exists today is allowed. */
   otherwise: EdgeChoice;
   /**
-   * Cycle findings on pairs that are allowed: baselined (default) or flagged. A cycle on a
-   * baselined or flagged pair follows the pair.
+   * Pairs chosen `allow` that would make the allowed uses a cycle are not allowed: their
+   * imports (and the cycle findings) are baselined (default) or flagged. A cycle finding on
+   * a baselined or flagged pair follows the pair.
    */
   cycles?: 'baseline' | 'flag';
   /** Why baselined findings are accepted and until when (YYYY-MM-DD). */
@@ -62,6 +63,12 @@ export interface AdoptionPlan {
   recordText: string;
   /** The pairs the record allows. */
   allowed: ModuleEdge[];
+  /**
+   * Pairs chosen `allow` that the record does not allow, because with them the allowed uses
+   * would go round in a cycle (modules that may all use each other are one module): their
+   * imports are baselined or flagged as `cycles` says.
+   */
+  cycleBreaks: ModuleEdge[];
   /** New baseline entries for the findings the user chose to accept for now. */
   baselineEntries: BaselineEntry[];
   /** The whole baseline to write (the previous entries and the new ones); undefined when no entry is new. */
@@ -80,8 +87,9 @@ export function choiceFor(input: Pick<AdoptionInput, 'choices' | 'otherwise'>, e
 }
 
 export function planAdoption(index: WorkspaceIndex, log: DecisionLog, input: AdoptionInput): AdoptionPlan {
-  const allowed = input.stats.edges.filter((e) => choiceFor(input, e) === 'allow').map(({ from, to }) => ({ from, to }));
-  const record = adoptionRecord(input, allowed);
+  const { allowed, cycleBreaks } = acyclicAllowed(input);
+  const decided = { ...input, choices: [...cycleBreaks.map((e) => ({ ...e, choice: input.cycles ?? 'baseline' })), ...(input.choices ?? [])] };
+  const record = adoptionRecord(decided, allowed, cycleBreaks);
   const path = recordPath(log.folderRelative, record);
   const text = recordToYaml(record, 'Written by `adrift init --from-code` from the modules and imports the code has today. Accept it (status: accepted) to check them.');
   // The model the check will fold once the record is accepted: the log's accepted records with this one on top.
@@ -93,16 +101,46 @@ export function planAdoption(index: WorkspaceIndex, log: DecisionLog, input: Ado
   const open = input.previousBaseline ? applyBaseline(ours, input.previousBaseline, input.today ?? input.record.date).kept : ours;
   for (const f of open) {
     if (f.fromModule === undefined || f.toModule === undefined) continue;
-    const choice = choiceFor(input, { from: f.fromModule, to: f.toModule });
-    const accept = choice === 'baseline' || (choice === 'allow' && f.rule === 'module-cycle' && (input.cycles ?? 'baseline') === 'baseline');
+    const choice = choiceFor(decided, { from: f.fromModule, to: f.toModule });
+    const accept = choice === 'baseline';
     if (accept) baselineEntries.push(entryFor(f, input.baseline.reason, input.baseline.expires));
     else flagged.push(f);
   }
   const baseline = baselineEntries.length > 0 ? addToBaseline(input.previousBaseline, baselineEntries) : undefined;
-  return { record, recordPath: path, recordText: text, allowed, baselineEntries, baseline, flagged };
+  return { record, recordPath: path, recordText: text, allowed, cycleBreaks, baselineEntries, baseline, flagged };
 }
 
-function adoptionRecord(input: AdoptionInput, allowed: readonly ModuleEdge[]): DecisionRecord {
+/**
+ * The pairs chosen `allow`, most imports first, each allowed unless the pairs allowed so far
+ * already lead back from its target to its source: the heavier direction of a cycle is
+ * allowed, the lighter one is the cycle to break.
+ */
+function acyclicAllowed(input: AdoptionInput): { allowed: ModuleEdge[]; cycleBreaks: ModuleEdge[] } {
+  const allowed: ModuleEdge[] = [];
+  const cycleBreaks: ModuleEdge[] = [];
+  const reaches = (from: string, to: string): boolean => {
+    const seen = new Set<string>([from]);
+    const queue = [from];
+    while (queue.length > 0) {
+      const m = queue.shift()!;
+      if (m === to) return true;
+      for (const e of allowed) {
+        if (e.from !== m || seen.has(e.to)) continue;
+        seen.add(e.to);
+        queue.push(e.to);
+      }
+    }
+    return false;
+  };
+  for (const e of input.stats.edges) {
+    if (choiceFor(input, e) !== 'allow') continue;
+    const edge = { from: e.from, to: e.to };
+    (reaches(e.to, e.from) ? cycleBreaks : allowed).push(edge);
+  }
+  return { allowed, cycleBreaks };
+}
+
+function adoptionRecord(input: AdoptionInput, allowed: readonly ModuleEdge[], cycleBreaks: readonly ModuleEdge[]): DecisionRecord {
   const pairs = input.stats.edges;
   const imports = pairs.reduce((n, e) => n + e.count, 0);
   const counted = (choice: EdgeChoice) => pairs.filter((e) => choiceFor(input, e) === choice);
@@ -117,6 +155,7 @@ function adoptionRecord(input: AdoptionInput, allowed: readonly ModuleEdge[]): D
       (baselined.length > 0 ? `; the imports of ${plural(baselined.length, 'other pair')} (${baselined.map(edgeLabel).join(', ')}) are accepted for now in the baseline (${input.baseline.reason}${input.baseline.expires ? `, until ${input.baseline.expires}` : ''})` : '') +
       (flagged.length > 0 ? `; the imports of ${flagged.map(edgeLabel).join(', ')} are violations to fix` : '') +
       '.',
+    ...(cycleBreaks.length > 0 ? [`${cycleBreaks.map(edgeLabel).join(', ')} ${cycleBreaks.length === 1 ? 'is' : 'are'} not allowed: with the other allowed pairs ${cycleBreaks.length === 1 ? 'it' : 'each'} would close a cycle, and modules that may all use each other are one module.`] : []),
   ].join(' ');
   const modules: NonNullable<NonNullable<DecisionRecord['enforce']>['modules']> = {};
   for (const m of input.modules) {
