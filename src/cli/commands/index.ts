@@ -18,6 +18,7 @@ import { renumberCommand } from './renumber';
 import { showCommand } from './show';
 import { statusCommand } from './status';
 import { supersedeCommand } from './supersede';
+import { syncCommand } from './sync';
 
 export const COMMANDS: readonly CliCommand[] = [
   initCommand,
@@ -30,6 +31,7 @@ export const COMMANDS: readonly CliCommand[] = [
   agentsCommand,
   mcpCommand,
   baselineCommand,
+  syncCommand,
   statusCommand,
   supersedeCommand,
   renumberCommand,

@@ -130,15 +130,24 @@ async function goUnits(listing: SourceFileListing, read: (rel: string) => Promis
     const unitName = parsed.module;
     modules.push({ folder, source: 'go-module', unitName, declaredIn: file, name: unitName ? lastSegment(unitName) : path.posix.basename(folder) || 'main' });
   }
-  if (modules.length !== 1) return modules;
-  // One module: its packages are the units. A package is a folder; `internal/x`, `pkg/x`,
-  // `cmd/x` group packages, so the unit is one level further down there.
-  const mod = modules[0];
+  // A module that is the whole repository, or holds it at the root next to others, is split
+  // into its packages: there, the packages are the parts. Nested modules stay whole.
+  const folders = modules.map((m) => m.folder);
+  return modules.flatMap((m) => (modules.length === 1 || m.folder === '' ? goPackages(m, folders, listing.files) : [m]));
+}
+
+/**
+ * The packages of one Go module, as units. A package is a folder; `internal/x`, `pkg/x`,
+ * `cmd/x` group packages, so the unit is one level further down there. Files of modules
+ * nested inside it are not its own.
+ */
+function goPackages(mod: Unit, moduleFolders: readonly string[], files: readonly string[]): Unit[] {
   const prefix = mod.folder === '' ? '' : `${mod.folder}/`;
+  const nested = moduleFolders.filter((f) => f !== mod.folder && (prefix === '' || f.startsWith(prefix))).map((f) => `${f}/`);
   const groups = new Map<string, number>();
   let rootFiles = 0;
-  for (const file of listing.files) {
-    if (!file.endsWith('.go') || !file.startsWith(prefix)) continue;
+  for (const file of files) {
+    if (!file.endsWith('.go') || !file.startsWith(prefix) || nested.some((n) => file.startsWith(n))) continue;
     const segments = file.slice(prefix.length).split('/').slice(0, -1);
     if (segments.length === 0) {
       rootFiles++;
@@ -148,7 +157,7 @@ async function goUnits(listing: SourceFileListing, read: (rel: string) => Promis
     const key = segments.slice(0, depth).join('/');
     groups.set(key, (groups.get(key) ?? 0) + 1);
   }
-  if (groups.size < 2) return modules;
+  if (groups.size < 2) return [mod];
   const out: Unit[] = [...groups.keys()].map((rel) => ({
     folder: `${prefix}${rel}`,
     source: 'go-package' as const,

@@ -46,3 +46,9 @@ export function modelOfModules(modules: readonly ProposedModule[], allowed: read
   model.decisions.push(decision);
   return model;
 }
+
+/** At most eight pairs by name (`web → api, api → db and 3 more`), for a record's context. */
+export function listedPairs(edges: readonly ModuleEdge[]): string {
+  const shown = edges.slice(0, 8).map((e) => `${e.from} → ${e.to}`).join(', ');
+  return edges.length > 8 ? `${shown} and ${edges.length - 8} more` : shown;
+}

@@ -13,7 +13,7 @@ import { parseRecord } from '../records/parse';
 import { recordToYaml } from '../records/serialize';
 import type { DecisionLog, DecisionRecord, DecisionStatus } from '../records/types';
 import type { EdgeStats } from './edges';
-import type { ModuleEdge, ProposedModule } from './model';
+import { listedPairs as listed, type ModuleEdge, type ProposedModule } from './model';
 
 /** What to do with the imports of one pair of modules that exist today. */
 export type EdgeChoice = 'allow' | 'baseline' | 'flag';
@@ -69,6 +69,8 @@ export interface AdoptionPlan {
    * imports are baselined or flagged as `cycles` says.
    */
   cycleBreaks: ModuleEdge[];
+  /** The choice that holds for each pair that imports today, cycle breaks included, in the order of `stats.edges`. */
+  decisions: EdgeDecision[];
   /** New baseline entries for the findings the user chose to accept for now. */
   baselineEntries: BaselineEntry[];
   /** The whole baseline to write (the previous entries and the new ones); undefined when no entry is new. */
@@ -107,7 +109,8 @@ export function planAdoption(index: WorkspaceIndex, log: DecisionLog, input: Ado
     else flagged.push(f);
   }
   const baseline = baselineEntries.length > 0 ? addToBaseline(input.previousBaseline, baselineEntries) : undefined;
-  return { record, recordPath: path, recordText: text, allowed, cycleBreaks, baselineEntries, baseline, flagged };
+  const decisions = input.stats.edges.map((e) => ({ from: e.from, to: e.to, choice: choiceFor(decided, e) }));
+  return { record, recordPath: path, recordText: text, allowed, cycleBreaks, decisions, baselineEntries, baseline, flagged };
 }
 
 /**
@@ -152,10 +155,10 @@ function adoptionRecord(input: AdoptionInput, allowed: readonly ModuleEdge[], cy
     `Today ${plural(imports, 'import')} cross between them, in ${plural(pairs.length, 'pair')} of modules` +
       (input.stats.cycles.length > 0 ? `; ${input.stats.cycles.map((c) => c.join(', ')).join(' and ')} depend on each other in a cycle.` : '.'),
     `This record allows ${plural(allowed.length, 'pair')}` +
-      (baselined.length > 0 ? `; the imports of ${plural(baselined.length, 'other pair')} (${baselined.map(edgeLabel).join(', ')}) are accepted for now in the baseline (${input.baseline.reason}${input.baseline.expires ? `, until ${input.baseline.expires}` : ''})` : '') +
-      (flagged.length > 0 ? `; the imports of ${flagged.map(edgeLabel).join(', ')} are violations to fix` : '') +
+      (baselined.length > 0 ? `; the imports of ${plural(baselined.length, 'other pair')} (${listed(baselined)}) are accepted for now in the baseline (${input.baseline.reason}${input.baseline.expires ? `, until ${input.baseline.expires}` : ''})` : '') +
+      (flagged.length > 0 ? `; the imports of ${listed(flagged)} are violations to fix` : '') +
       '.',
-    ...(cycleBreaks.length > 0 ? [`${cycleBreaks.map(edgeLabel).join(', ')} ${cycleBreaks.length === 1 ? 'is' : 'are'} not allowed: with the other allowed pairs ${cycleBreaks.length === 1 ? 'it' : 'each'} would close a cycle, and modules that may all use each other are one module.`] : []),
+    ...(cycleBreaks.length > 0 ? [`${listed(cycleBreaks)} ${cycleBreaks.length === 1 ? 'is' : 'are'} not allowed: with the other allowed pairs ${cycleBreaks.length === 1 ? 'it' : 'each'} would close a cycle, and modules that may all use each other are one module.`] : []),
   ].join(' ');
   const modules: NonNullable<NonNullable<DecisionRecord['enforce']>['modules']> = {};
   for (const m of input.modules) {
@@ -181,8 +184,4 @@ function adoptionRecord(input: AdoptionInput, allowed: readonly ModuleEdge[], cy
     },
     enforce: { modules },
   };
-}
-
-function edgeLabel(e: ModuleEdge): string {
-  return `${e.from} → ${e.to}`;
 }

@@ -5,13 +5,14 @@
 // successor restates what those records enforce, without the unused allowances and with the
 // new edges, and they stay in force until it is accepted.
 
-import type { WorkspaceIndex } from '../engine/index';
+import { applyBaseline, todayIso, type Baseline } from '../engine/baseline';
+import type { EdgeImport, WorkspaceIndex } from '../engine/index';
 import { recordPath } from '../guide/write';
 import type { ArchitectureModel } from '../model/types';
 import type { DecisionLog, DecisionRecord, Enforcement, LoadedRecord, ModuleDeclaration } from '../records/types';
 import { recordToYaml } from '../records/serialize';
 import { summariseEdges, type EdgeStat } from './edges';
-import type { ModuleEdge } from './model';
+import { listedPairs, type ModuleEdge } from './model';
 
 export interface UnusedAllowance extends ModuleEdge {
   /** Ids of the accepted records that grant it. */
@@ -19,8 +20,10 @@ export interface UnusedAllowance extends ModuleEdge {
 }
 
 export interface SyncReport {
-  /** Pairs that import today although no decision allows them. */
+  /** Pairs that import today although no decision allows them (imports the baseline accepts left out). */
   newEdges: EdgeStat[];
+  /** Pairs whose unallowed imports the baseline accepts for now: known debt, not proposed. */
+  baselined: EdgeStat[];
   /** Allowed pairs no import uses any more. */
   unused: UnusedAllowance[];
 }
@@ -32,7 +35,14 @@ export interface SyncProposal extends SyncReport {
   recordText: string;
 }
 
-export interface SyncOptions {
+export interface CompareOptions {
+  /** The workspace's baseline: imports it accepts are debt to fix, not edges to allow. */
+  baseline?: Baseline;
+  /** YYYY-MM-DD, for the baseline's expiry; default today (UTC). */
+  today?: string;
+}
+
+export interface SyncOptions extends CompareOptions {
   id: number;
   date: string;
   /** Only propose the new edges; keep allowances nobody uses. */
@@ -43,11 +53,17 @@ export interface SyncOptions {
 export const SYNC_TITLE = 'Sync the module boundaries with the code';
 
 /** What differs between the accepted boundaries (the index's model) and today's imports. */
-export function compareBoundaries(index: WorkspaceIndex, log: DecisionLog): SyncReport {
+export function compareBoundaries(index: WorkspaceIndex, log: DecisionLog, options: CompareOptions = {}): SyncReport {
   const model = index.model;
-  const stats = summariseEdges(index.moduleImports(), { order: [...model.modules.keys()] });
+  const order = { order: [...model.modules.keys()] };
+  const imports = index.moduleImports();
+  const stats = summariseEdges(imports, order);
   const used = new Set(stats.edges.map((e) => `${e.from}\u0000${e.to}`));
-  const newEdges = stats.edges.filter((e) => !e.allowed);
+  const accepted = acceptedByBaseline(index, options);
+  const isAccepted = (i: EdgeImport) => accepted.has(`${i.file}\u0000${i.range.start.line}\u0000${i.range.start.column}\u0000${i.to}`);
+  const unallowed = imports.filter((i) => !i.allowed);
+  const newEdges = summariseEdges(unallowed.filter((i) => !isAccepted(i)), order).edges;
+  const baselined = summariseEdges(unallowed.filter(isAccepted), order).edges.filter((e) => !newEdges.some((n) => n.from === e.from && n.to === e.to));
   const unused: UnusedAllowance[] = [];
   for (const m of model.modules.values()) {
     for (const u of m.uses) {
@@ -55,12 +71,20 @@ export function compareBoundaries(index: WorkspaceIndex, log: DecisionLog): Sync
       unused.push({ from: m.name, to: u.value, grantedBy: granters(log, model, m.name, u.value).map((r) => r.record.id) });
     }
   }
-  return { newEdges, unused };
+  return { newEdges, baselined, unused };
+}
+
+/** Where the module-dependency findings the baseline accepts are: file, position and imported module. */
+function acceptedByBaseline(index: WorkspaceIndex, options: CompareOptions): Set<string> {
+  if (!options.baseline) return new Set();
+  const findings = index.findings().filter((f) => f.rule === 'module-dependency');
+  const { suppressed } = applyBaseline(findings, options.baseline, options.today ?? todayIso());
+  return new Set(suppressed.map((f) => `${f.file}\u0000${f.range.start.line}\u0000${f.range.start.column}\u0000${f.toModule ?? ''}`));
 }
 
 /** The proposed record, or undefined when the boundaries match the code. */
 export function proposeSync(index: WorkspaceIndex, log: DecisionLog, options: SyncOptions): SyncProposal | undefined {
-  const report = compareBoundaries(index, log);
+  const report = compareBoundaries(index, log, options);
   const unused = options.keepUnused ? [] : report.unused;
   if (report.newEdges.length === 0 && unused.length === 0) return undefined;
   const model = index.model;
@@ -79,19 +103,21 @@ export function proposeSync(index: WorkspaceIndex, log: DecisionLog, options: Sy
     kind: 'boundaries',
     deciders: options.deciders ?? [],
     tags: ['modules', 'sync'],
-    context: syncContext({ newEdges: report.newEdges, unused }, superseded),
+    context: syncContext({ ...report, unused }, superseded),
     options: [
       { name: 'Follow the code', pros: ['the boundaries say what the code does'], cons: ['a dependency nobody decided becomes allowed'] },
       { name: 'Keep the boundaries and change the code', pros: ['the modules stay as decided'], cons: ['the new imports must go'] },
     ],
-    decision: { chosen: 'Follow the code', rationale: 'Review each new dependency below before accepting: an accepted record allows it for good.' },
+    decision: { chosen: 'Follow the code', rationale: 'Review each new dependency the context names before accepting: an accepted record allows it for good.' },
     ...(superseded.length > 0 ? { supersedes: superseded.map((r) => r.record.id) } : {}),
     enforce,
   };
   const path = recordPath(log.folderRelative, record);
   const header =
     superseded.length > 0
-      ? `Proposed by \`adrift sync\`. Records ${superseded.map((r) => r.record.id).join(', ')} stay in force until this one is accepted; accepting it marks them superseded.`
+      ? superseded.length === 1
+        ? `Proposed by \`adrift sync\`. Record ${superseded[0].record.id} stays in force until this one is accepted; accepting it marks it superseded.`
+        : `Proposed by \`adrift sync\`. Records ${superseded.map((r) => r.record.id).join(', ')} stay in force until this one is accepted; accepting it marks them superseded.`
       : 'Proposed by `adrift sync`. Accept it (status: accepted) to allow the new dependencies, or reject it and change the code.';
   return { ...report, unused, record, recordPath: path, recordText: recordToYaml(record, header) };
 }
@@ -167,8 +193,12 @@ function syncContext(report: SyncReport, superseded: readonly { record: Decision
     lines.push(
       `No import uses ${report.unused.length === 1 ? 'this allowance' : 'these allowances'} any more: ` +
         report.unused.map((u) => `${u.from} → ${u.to} (record ${u.grantedBy.join(', ')})`).join('; ') +
-        `. This record restates what record${superseded.length === 1 ? '' : 's'} ${superseded.map((r) => `${r.record.id} (${r.record.title})`).join(', ')} enforce${superseded.length === 1 ? 's' : ''}, without them.`,
+        `. This record restates what record${superseded.length === 1 ? '' : 's'} ${superseded.map((r) => `${r.record.id} (${r.record.title})`).join(', ')} enforce${superseded.length === 1 ? 's' : ''}, without ${report.unused.length === 1 ? 'it' : 'them'}.`,
     );
+  }
+  if (report.baselined.length > 0) {
+    const n = report.baselined.reduce((k, e) => k + e.count, 0);
+    lines.push(`${n} other import${n === 1 ? '' : 's'} (${listedPairs(report.baselined)}) the baseline accepts for now: debt to fix, so not allowed here.`);
   }
   return lines.join(' ');
 }

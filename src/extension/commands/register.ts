@@ -22,6 +22,7 @@ import { ExportMarkdownCommand, ImportMarkdownCommand } from './markdown';
 import { ScriptedPrompter, WindowPrompter } from './prompts';
 import { ShowModuleMapCommand } from './showModuleMap';
 import { SupersedeCommand } from './supersede';
+import { SyncBoundariesCommand } from './syncBoundaries';
 import { registerTestHooks } from './testHooks';
 import { registerWalkthroughProgress } from './walkthrough';
 
@@ -56,6 +57,7 @@ export function registerCommandsAndViews(
     new ClearDecisionsFilterCommand(ctx),
     new OpenDecisionCommand(ctx),
     new UpdateAgentInstructionsCommand(ctx),
+    new SyncBoundariesCommand(ctx),
   ];
   const disposables: vscode.Disposable[] = [decisionsView, map, statusBar, offerAgentRefresh(ctx)];
   for (const command of commands) {

@@ -62,6 +62,28 @@ describe('discoverModules', () => {
     assert.deepEqual(rows, ['api api/** 2 go-module', 'worker worker/** 1 go-module']);
   });
 
+  it('splits a root Go module with nested modules into its packages; the nested modules stay whole and their files are theirs', async () => {
+    const { rows } = await proposals({
+      'go.mod': 'module github.com/acme/kit/v2\n',
+      'app.go': 'package kit\n',
+      'transport/http/server.go': 'package http\n',
+      'transport/grpc/server.go': 'package grpc\n',
+      'log/log.go': 'package log\n',
+      'contrib/registry/etcd/go.mod': 'module github.com/acme/kit/contrib/registry/etcd/v2\n',
+      'contrib/registry/etcd/etcd.go': 'package etcd\n',
+      'contrib/config/etcd/go.mod': 'module github.com/acme/kit/contrib/config/etcd/v2\n',
+      'contrib/config/etcd/etcd.go': 'package etcd\n',
+      'contrib/config/etcd/watch.go': 'package etcd\n',
+    });
+    assert.deepEqual(rows, [
+      'contrib-config-etcd contrib/config/etcd/** 2 go-module',
+      'transport transport/** 2 go-package',
+      'contrib-registry-etcd contrib/registry/etcd/** 1 go-module',
+      'kit *.go 1 go-package',
+      'log log/** 1 go-package',
+    ]);
+  });
+
   it('splits a single Go module into its packages, one level into internal/, pkg/ and cmd/, keeping the root package to its own files', async () => {
     const { d, rows } = await proposals({
       'go.mod': 'module github.com/acme/svc\n',
