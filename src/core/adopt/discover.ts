@@ -171,6 +171,9 @@ function goPackages(mod: Unit, moduleFolders: readonly string[], files: readonly
 
 // ---- Python ----
 
+/** Package names that hold a project's tests rather than one of its parts. */
+const PYTHON_TEST_PACKAGES = new Set(['tests', 'test', 'testing']);
+
 function pythonUnits(files: readonly string[]): Unit[] {
   const packages = new Set(files.filter((f) => path.posix.basename(f) === '__init__.py').map(dirOf));
   const top = [...packages].filter((p) => p !== '' && !packages.has(dirOf(p))).sort();
@@ -182,17 +185,22 @@ function pythonUnits(files: readonly string[]): Unit[] {
     declaredIn: `${folder}/__init__.py`,
     name: path.posix.basename(folder),
   });
+  // Packages at the root or under src/ are the project's; packages in any other folder
+  // (docs_src/, examples/ with one package per example) are that folder's, one module.
+  const isRoot = (base: string) => base === '' || base === 'src';
+  const own = top.filter((p) => isRoot(dirOf(p)));
   const out: Unit[] = [];
-  for (const pkg of top) {
+  const main = own.filter((p) => !PYTHON_TEST_PACKAGES.has(path.posix.basename(p)));
+  for (const pkg of own) {
     const base = dirOf(pkg);
     const subpackages = [...packages].filter((p) => dirOf(p) === pkg).sort();
-    // A lone top package (a library: `requests/`, `django/`) is split into its subpackages,
-    // the level at which its parts depend on each other; its own modules stay in it.
-    if (top.length === 1 && subpackages.length >= 2) {
-      out.push(unit(pkg, base), ...subpackages.map((s) => unit(s, base)));
-    } else {
-      out.push(unit(pkg, base));
-    }
+    // The project's one package (a library: `requests/`, `fastapi/`) is split into its
+    // subpackages, the level at which its parts depend on each other; its own modules stay in it.
+    if (main.length === 1 && main[0] === pkg && subpackages.length >= 2) out.push(unit(pkg, base), ...subpackages.map((s) => unit(s, base)));
+    else out.push(unit(pkg, base));
+  }
+  for (const folder of [...new Set(top.filter((p) => !isRoot(dirOf(p))).map(dirOf))].sort()) {
+    out.push({ folder, source: 'folder', name: path.posix.basename(folder) });
   }
   return out;
 }

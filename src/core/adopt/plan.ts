@@ -147,8 +147,9 @@ function adoptionRecord(input: AdoptionInput, allowed: readonly ModuleEdge[], cy
   const pairs = input.stats.edges;
   const imports = pairs.reduce((n, e) => n + e.count, 0);
   const counted = (choice: EdgeChoice) => pairs.filter((e) => choiceFor(input, e) === choice);
-  const baselined = counted('baseline');
-  const flagged = counted('flag');
+  const isBreak = (e: ModuleEdge) => cycleBreaks.some((b) => b.from === e.from && b.to === e.to);
+  const baselined = counted('baseline').filter((e) => !isBreak(e));
+  const flagged = counted('flag').filter((e) => !isBreak(e));
   const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   const context = [
     input.record.discoveredFrom ?? `The modules were discovered from the code.`,
@@ -158,7 +159,12 @@ function adoptionRecord(input: AdoptionInput, allowed: readonly ModuleEdge[], cy
       (baselined.length > 0 ? `; the imports of ${plural(baselined.length, 'other pair')} (${listed(baselined)}) are accepted for now in the baseline (${input.baseline.reason}${input.baseline.expires ? `, until ${input.baseline.expires}` : ''})` : '') +
       (flagged.length > 0 ? `; the imports of ${listed(flagged)} are violations to fix` : '') +
       '.',
-    ...(cycleBreaks.length > 0 ? [`${listed(cycleBreaks)} ${cycleBreaks.length === 1 ? 'is' : 'are'} not allowed: with the other allowed pairs ${cycleBreaks.length === 1 ? 'it' : 'each'} would close a cycle, and modules that may all use each other are one module.`] : []),
+    ...(cycleBreaks.length > 0
+      ? [
+          `${listed(cycleBreaks)} ${cycleBreaks.length === 1 ? 'is' : 'are'} not allowed: with the other allowed pairs ${cycleBreaks.length === 1 ? 'it' : 'each'} would close a cycle, and modules that may all use each other are one module; ` +
+            ((input.cycles ?? 'baseline') === 'baseline' ? `${cycleBreaks.length === 1 ? 'its' : 'their'} imports are accepted for now in the baseline.` : `${cycleBreaks.length === 1 ? 'its' : 'their'} imports are violations to fix.`),
+        ]
+      : []),
   ].join(' ');
   const modules: NonNullable<NonNullable<DecisionRecord['enforce']>['modules']> = {};
   for (const m of input.modules) {

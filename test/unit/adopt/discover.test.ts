@@ -127,6 +127,29 @@ describe('discoverModules', () => {
     assert.deepEqual(d.unassigned.folders, [{ folder: 'tests', fileCount: 1 }]);
   });
 
+  it('splits the one project package next to its tests; a folder of example packages is one module', async () => {
+    const { rows } = await proposals({
+      'fastish/__init__.py': '',
+      'fastish/routing.py': '',
+      'fastish/security/__init__.py': '',
+      'fastish/openapi/__init__.py': '',
+      'tests/__init__.py': '',
+      'tests/test_a.py': '',
+      'tests/unit/__init__.py': '',
+      'tests/unit/test_b.py': '',
+      'docs_src/body/__init__.py': '',
+      'docs_src/body/tutorial001.py': '',
+      'docs_src/query/__init__.py': '',
+    });
+    assert.deepEqual(rows, [
+      'tests tests/** 4 python-package',
+      'docs-src docs_src/** 3 folder',
+      'fastish fastish/** 2 python-package',
+      'openapi fastish/openapi/** 1 python-package',
+      'security fastish/security/** 1 python-package',
+    ]);
+  });
+
   it('without workspace packages, proposes the folders under src/, going down through a folder that only groups others', async () => {
     const { rows } = await proposals({
       'package.json': JSON.stringify({ name: 'helpdesk' }),
