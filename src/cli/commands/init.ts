@@ -173,8 +173,13 @@ function describe(p: ModuleProposal): string {
 
 function discoveredFrom(d: Discovery): string {
   const kinds = d.sources.map((s) => `${SOURCE_LABELS[s]}s`).join(' and ');
-  const loose = d.unassigned.count > 0 ? `; ${d.unassigned.count} are in no module (${d.unassigned.folders.slice(0, 3).map((f) => f.folder).join(', ')})` : '';
+  const loose = d.unassigned.count > 0 ? `; ${d.unassigned.count} are in no module (${d.unassigned.folders.slice(0, 3).map((f) => folderLabel(f.folder)).join(', ')})` : '';
   return `\`adrift init --from-code\` found ${d.proposals.length} modules in ${d.files} source files, from the workspace's ${kinds}${loose}.`;
+}
+
+/** A top folder of files in no module; `.` is the files at the workspace root. */
+function folderLabel(folder: string): string {
+  return folder === '.' ? 'the root folder' : `${folder}/`;
 }
 
 function printDiscovery(ctx: CommandContext, d: Discovery): void {
@@ -184,7 +189,7 @@ function printDiscovery(ctx: CommandContext, d: Discovery): void {
     ctx.out(`  ${p.name.padEnd(width)}  ${String(p.fileCount).padStart(5)} file${p.fileCount === 1 ? ' ' : 's'}  ${p.paths.join(', ')}${p.unitName && p.unitName !== p.name ? `  (${p.unitName})` : ''}`);
   }
   if (d.unassigned.count > 0) {
-    ctx.out(`  ${d.unassigned.count} file${d.unassigned.count === 1 ? ' is' : 's are'} in no module: ${d.unassigned.folders.slice(0, 5).map((f) => `${f.folder} (${f.fileCount})`).join(', ')}`);
+    ctx.out(`  ${d.unassigned.count} file${d.unassigned.count === 1 ? ' is' : 's are'} in no module: ${d.unassigned.folders.slice(0, 5).map((f) => `${folderLabel(f.folder)} (${f.fileCount})`).join(', ')}`);
   }
 }
 

@@ -51,6 +51,10 @@ export const syncCommand: CliCommand = {
     const debt = proposal.baselined.reduce((n, e) => n + e.count, 0);
     if (debt > 0) ctx.out(`baselined    ${debt} import${debt === 1 ? '' : 's'} in ${proposal.baselined.length} pair${proposal.baselined.length === 1 ? '' : 's'} the baseline accepts for now: not proposed`);
     for (const u of proposal.unused) ctx.out(`unused       ${u.from} → ${u.to}: allowed by record ${u.grantedBy.join(', ')}, imported nowhere`);
+    if (proposal.pending !== undefined) {
+      ctx.out(`Record ${proposal.pending} (proposed) already proposes exactly this: review it, then \`adrift status ${proposal.pending} accepted\` or rejected. Nothing was written.`);
+      return EXIT_OK;
+    }
     if (await ctx.fs.stat(absolute(ctx, proposal.recordPath))) throw new ContentError(`${proposal.recordPath} exists; nothing was written`);
     if (ctx.options['dry-run']) {
       ctx.out(`would write ${proposal.recordPath}\n`);

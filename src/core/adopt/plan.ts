@@ -118,7 +118,7 @@ export function planAdoption(index: WorkspaceIndex, log: DecisionLog, input: Ado
  * already lead back from its target to its source: the heavier direction of a cycle is
  * allowed, the lighter one is the cycle to break.
  */
-function acyclicAllowed(input: AdoptionInput): { allowed: ModuleEdge[]; cycleBreaks: ModuleEdge[] } {
+export function acyclicAllowed(input: Pick<AdoptionInput, 'stats' | 'choices' | 'otherwise'>): { allowed: ModuleEdge[]; cycleBreaks: ModuleEdge[] } {
   const allowed: ModuleEdge[] = [];
   const cycleBreaks: ModuleEdge[] = [];
   const reaches = (from: string, to: string): boolean => {

@@ -29,6 +29,11 @@ export interface SyncReport {
 }
 
 export interface SyncProposal extends SyncReport {
+  /**
+   * The id of a proposed record already in the log that enforces and supersedes exactly what
+   * this one would (sync ran before and nobody has decided yet): write nothing, review that one.
+   */
+  pending?: number;
   record: DecisionRecord;
   /** Workspace-relative path of the new record. */
   recordPath: string;
@@ -119,7 +124,16 @@ export function proposeSync(index: WorkspaceIndex, log: DecisionLog, options: Sy
         ? `Proposed by \`adrift sync\`. Record ${superseded[0].record.id} stays in force until this one is accepted; accepting it marks it superseded.`
         : `Proposed by \`adrift sync\`. Records ${superseded.map((r) => r.record.id).join(', ')} stay in force until this one is accepted; accepting it marks them superseded.`
       : 'Proposed by `adrift sync`. Accept it (status: accepted) to allow the new dependencies, or reject it and change the code.';
-  return { ...report, unused, record, recordPath: path, recordText: recordToYaml(record, header) };
+  const same = (r: DecisionRecord) => canonical(r.enforce) === canonical(record.enforce) && canonical(r.supersedes ?? []) === canonical(record.supersedes ?? []);
+  const pending = log.records.find((r) => r.record?.status === 'proposed' && same(r.record))?.record?.id;
+  return { ...report, unused, ...(pending !== undefined ? { pending } : {}), record, recordPath: path, recordText: recordToYaml(record, header) };
+}
+
+/** JSON with keys sorted, so two values that mean the same compare equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 }
 
 function accepted(log: DecisionLog, model: ArchitectureModel): (LoadedRecord & { record: DecisionRecord })[] {

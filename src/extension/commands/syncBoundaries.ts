@@ -31,6 +31,10 @@ export class SyncBoundariesCommand implements AdriftCommand {
       void vscode.window.showInformationMessage('Adrift: the accepted boundaries match the code; nothing to propose.');
       return undefined;
     }
+    if (proposal.pending !== undefined) {
+      void vscode.window.showInformationMessage(`Adrift: record ${proposal.pending} (proposed) already proposes exactly this sync; review it.`);
+      return undefined;
+    }
     if (!(await applyRecordChanges(this.ctx, folder, [{ path: proposal.recordPath, text: proposal.recordText }], 'Sync Adrift boundaries'))) return undefined;
     await vscode.window.showTextDocument(vscode.Uri.file(path.posix.join(folder.root, proposal.recordPath)));
     return { file: proposal.recordPath, newEdges: proposal.newEdges.length, unused: proposal.unused.length };

@@ -138,6 +138,11 @@ describe('adrift sync', function () {
     assert.deepEqual(changed, ['docs/adr/0003-sync-the-module-boundaries-with-the-code.yaml']);
     for (const [file, text] of before) if (file.startsWith('docs/adr/')) assert.equal(readFileSync(path.join(ws, file), 'utf8'), text, file);
 
+    // Run again before anyone decides: the same proposal is not written twice.
+    const twice = adrift(['sync', ws, '--deciders', 'tech lead']);
+    assert.match(twice.stdout, /Record 3 \(proposed\) already proposes exactly this: review it/);
+    assert.deepEqual(changedFiles(before, snapshot(ws)), changed);
+
     const proposal = readFileSync(path.join(ws, changed[0]), 'utf8');
     assert.match(proposal, /status: proposed/);
     assert.match(proposal, /supersedes:\n\s+- 2\n/);
