@@ -1,7 +1,7 @@
 // Discovery: the modules a workspace already has, read from its natural units. Workspace
 // packages first (npm/yarn `workspaces`, pnpm-workspace.yaml, Go modules, the packages of a
-// single Go module, Python packages); when there are none, the top folders under src/, app/,
-// packages/, services/ (or of the root). Each proposal counts the source files it would
+// single Go module, Python packages); for the files none of them holds, the top folders
+// under src/, app/, packages/, services/ (or of the root). Each proposal counts the source files it would
 // hold, with the engine's own rule for a file two globs claim (the longer literal folder
 // wins), so the counts are what a check would see.
 
@@ -77,9 +77,11 @@ export async function discoverModules(fs: FileSystemPort, rootIn: string, option
     ...(await goUnits(listing, read)),
     ...pythonUnits(listing.files),
   ];
-  const fromPackages = withFiles(units, listing.files);
-  const chosen = fromPackages.length > 0 ? fromPackages : withFiles(folderUnits(listing.files), listing.files);
-  return rank(chosen, listing.files);
+  // Files no workspace package holds (a front end beside a Go module, a scripts/ folder)
+  // get the folder proposals they would get in a workspace without packages.
+  const covered = new ModuleMap(modelOfModules(withFiles(units, listing.files)));
+  const loose = listing.files.filter((f) => covered.moduleOf(f) === undefined);
+  return rank(withFiles([...units, ...folderUnits(loose)], listing.files), listing.files);
 }
 
 // ---- npm, yarn and pnpm workspaces ----
@@ -94,7 +96,12 @@ async function jsWorkspaceUnits(listing: SourceFileListing, read: (rel: string) 
   }
   const pnpm = (await read('pnpm-workspace.yaml')) ?? (await read('pnpm-workspace.yml'));
   if (pnpm !== undefined) {
-    const data: unknown = parseDocument(pnpm).toJS();
+    let data: unknown;
+    try {
+      data = parseDocument(pnpm).toJS();
+    } catch {
+      data = undefined; // not YAML Adrift can read: no workspace packages from it
+    }
     const list = isRecord(data) && Array.isArray(data.packages) ? data.packages : [];
     for (const g of list) if (typeof g === 'string') globs.push({ glob: g, source: 'pnpm-workspace' });
   }

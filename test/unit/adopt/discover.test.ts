@@ -15,7 +15,7 @@ async function proposals(files: Record<string, string>) {
 describe('discoverModules', () => {
   after(cleanUp);
 
-  it('proposes the packages of npm workspaces, ranked by files, with their package names; a package without source is left out', async () => {
+  it('proposes the packages of npm workspaces, ranked by files, with their package names; a package without source is left out, a folder outside them is a folder', async () => {
     const { d, rows } = await proposals({
       'package.json': JSON.stringify({ private: true, workspaces: ['packages/*', 'apps/*'] }),
       'packages/ui/package.json': JSON.stringify({ name: '@acme/ui' }),
@@ -28,15 +28,16 @@ describe('discoverModules', () => {
       'apps/web/src/b.ts': ts(2),
       'apps/web/src/c.ts': ts(3),
       'scripts/release.ts': ts(4),
+      'release.config.ts': ts(5),
     });
-    assert.deepEqual(rows, ['web apps/web/** 3 npm-workspace', 'ui packages/ui/** 2 npm-workspace']);
+    assert.deepEqual(rows, ['web apps/web/** 3 npm-workspace', 'ui packages/ui/** 2 npm-workspace', 'scripts scripts/** 1 folder']);
     assert.equal(d.proposals[1].unitName, '@acme/ui');
     assert.equal(d.proposals[1].declaredIn, 'packages/ui/package.json');
-    assert.deepEqual(d.unassigned, { count: 1, folders: [{ folder: 'scripts', fileCount: 1 }] });
-    assert.equal(d.files, 6);
+    assert.deepEqual(d.unassigned, { count: 1, folders: [{ folder: '.', fileCount: 1 }] });
+    assert.equal(d.files, 7);
   });
 
-  it('reads pnpm-workspace.yaml with its exclusions, and names two packages of one folder name by their paths', async () => {
+  it('reads pnpm-workspace.yaml with its exclusions (an excluded folder is only a folder), and names two packages of one folder name by their paths', async () => {
     const { rows } = await proposals({
       'pnpm-workspace.yaml': "packages:\n  - 'libs/**'\n  - 'apps/*'\n  - '!libs/legacy'\n",
       'libs/api/package.json': '{}',
@@ -47,7 +48,7 @@ describe('discoverModules', () => {
       'libs/legacy/package.json': '{}',
       'libs/legacy/old.ts': ts(1),
     });
-    assert.deepEqual(rows, ['apps-api apps/api/** 2 pnpm-workspace', 'libs-api libs/api/** 1 pnpm-workspace']);
+    assert.deepEqual(rows, ['apps-api apps/api/** 2 pnpm-workspace', 'legacy libs/legacy/** 1 folder', 'libs-api libs/api/** 1 pnpm-workspace']);
   });
 
   it('proposes each Go module of a multi-module repository, named by its module path', async () => {
@@ -122,9 +123,10 @@ describe('discoverModules', () => {
       'io src/mylib/io/** 3 python-package',
       'core src/mylib/core/** 2 python-package',
       'mylib src/mylib/** 2 python-package',
+      'tests tests/** 1 folder',
     ]);
     assert.equal(d.proposals[0].unitName, 'mylib.io');
-    assert.deepEqual(d.unassigned.folders, [{ folder: 'tests', fileCount: 1 }]);
+    assert.deepEqual(d.unassigned, { count: 0, folders: [] });
   });
 
   it('splits the one project package next to its tests; a folder of example packages is one module', async () => {
@@ -169,6 +171,18 @@ describe('discoverModules', () => {
     const empty = await discoverModules(fs, tree({ 'README.md': '# hi\n' }));
     assert.deepEqual(empty.proposals, []);
     assert.equal(empty.files, 0);
+  });
+
+  it('reads past a broken package.json, pnpm-workspace.yaml or go.mod and proposes what it can', async () => {
+    const { rows } = await proposals({
+      'package.json': '{ "workspaces": [',
+      'pnpm-workspace.yaml': 'packages: [unclosed\n  - : :\n',
+      'packages/a/package.json': '\u0000\u0001binary',
+      'packages/a/index.ts': ts(1),
+      'svc/go.mod': 'module "unterminated\n',
+      'svc/main.go': 'package main\n',
+    });
+    assert.deepEqual(rows, ['a packages/a/** 1 folder', 'svc svc/** 1 go-module']);
   });
 
   it('escapes glob characters of a folder name, so the proposal claims exactly that folder', async () => {
