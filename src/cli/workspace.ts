@@ -7,6 +7,7 @@ import { withBom } from '../core/fs/decode';
 import { compareFindings, formatFindingLine, type Finding } from '../core/findings';
 import { confineToWorkspace, OutsideWorkspaceError } from '../core/fs/confine';
 import { isAdriftOutput } from '../core/fs/generated';
+import { DEFAULT_BASELINE_REASON } from '../core/engine/baseline';
 import { loadDecisionLog } from '../core/records/store';
 import type { DecisionLog, FileChange } from '../core/records/types';
 import { UsageError, type CommandContext } from './command';
@@ -93,4 +94,20 @@ export function parseId(value: string | undefined, what: string): number {
   const v = (value ?? '').replace(/^(adr-?|#)/i, '');
   if (!/^\d+$/.test(v)) throw new UsageError(`${what} must be a record number such as 7 or 0007 (got "${value ?? ''}")`);
   return Number(v);
+}
+
+/** `--reason` and `--expires` of a command that writes baseline entries, checked. */
+export function baselineReasonAndExpiry(ctx: CommandContext): { reason: string; expires: string | undefined } {
+  const expires = typeof ctx.options.expires === 'string' ? ctx.options.expires : undefined;
+  if (expires !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(expires) || Number.isNaN(Date.parse(expires)))) {
+    throw new UsageError(`--expires must be a date YYYY-MM-DD (got "${expires}")`);
+  }
+  const reason = typeof ctx.options.reason === 'string' && ctx.options.reason.trim() ? ctx.options.reason.trim() : DEFAULT_BASELINE_REASON;
+  return { reason, expires };
+}
+
+/** A comma-separated option (`--deciders "tech lead,ops"`) as its trimmed, non-empty items. */
+export function listOption(ctx: CommandContext, name: string): string[] | undefined {
+  const v = ctx.options[name];
+  return typeof v === 'string' ? v.split(',').map((d) => d.trim()).filter(Boolean) : undefined;
 }

@@ -6,8 +6,8 @@ import { buildBaseline, serializeBaseline, DEFAULT_BASELINE_REASON } from '../..
 import { CheckSetupError, checkWorkspace, readBaseline } from '../../core/engine/check';
 import type { RuleId } from '../../core/findings';
 import { loadConfig } from '../../core/config';
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand } from '../command';
-import { writeFiles } from '../workspace';
+import { EXIT_OK, EXIT_USAGE, type CliCommand } from '../command';
+import { baselineReasonAndExpiry, writeFiles } from '../workspace';
 
 /** Problems in the records themselves are fixed, not accepted. */
 const NOT_BASELINED: ReadonlySet<RuleId> = new Set(['decision-schema', 'decision-reference', 'decision-lifecycle', 'decision-model', 'decision-review', 'decision-budget', 'skipped-file']);
@@ -23,11 +23,7 @@ export const baselineCommand: CliCommand = {
   ],
   details: 'Entries match findings by rule, file, modules and import specifier, not by line, so they survive edits.\nWrites YAML for a .yaml/.yml file name, JSON otherwise.',
   async run(ctx) {
-    const expires = typeof ctx.options.expires === 'string' ? ctx.options.expires : undefined;
-    if (expires !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(expires) || Number.isNaN(Date.parse(expires)))) {
-      throw new UsageError(`--expires must be a date YYYY-MM-DD (got "${expires}")`);
-    }
-    const reason = typeof ctx.options.reason === 'string' && ctx.options.reason.trim() ? ctx.options.reason.trim() : DEFAULT_BASELINE_REASON;
+    const { reason, expires } = baselineReasonAndExpiry(ctx);
     const config = await loadConfig(ctx.fs, ctx.cwd);
     const file = typeof ctx.options.baseline === 'string' ? ctx.options.baseline : config.baseline;
     try {

@@ -19,6 +19,7 @@ import { renumberCommand } from './renumber';
 import { showCommand } from './show';
 import { statusCommand } from './status';
 import { supersedeCommand } from './supersede';
+import { syncCommand } from './sync';
 
 export const COMMANDS: readonly CliCommand[] = [
   initCommand,
@@ -32,6 +33,7 @@ export const COMMANDS: readonly CliCommand[] = [
   mcpCommand,
   baselineCommand,
   debtCommand,
+  syncCommand,
   statusCommand,
   supersedeCommand,
   renumberCommand,

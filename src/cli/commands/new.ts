@@ -3,7 +3,7 @@
 import { createRecord, EditError } from '../../core/records/edits';
 import { DECISION_KINDS, type DecisionKind } from '../../core/records/types';
 import { EXIT_OK, UsageError, type CliCommand } from '../command';
-import { applyChanges, loadLog } from '../workspace';
+import { applyChanges, listOption, loadLog } from '../workspace';
 
 export const newCommand: CliCommand = {
   name: 'new',
@@ -18,7 +18,7 @@ export const newCommand: CliCommand = {
     const kind = ctx.args.kind ?? '';
     if (!(DECISION_KINDS as readonly string[]).includes(kind)) throw new UsageError(`<kind> must be one of ${DECISION_KINDS.join(', ')} (got "${kind}")`);
     const log = await loadLog(ctx);
-    const deciders = typeof ctx.options.deciders === 'string' ? ctx.options.deciders.split(',').map((d) => d.trim()).filter(Boolean) : undefined;
+    const deciders = listOption(ctx, 'deciders');
     let change;
     try {
       change = createRecord(log, kind as DecisionKind, ctx.args.title ?? '', deciders ? { deciders } : {});

@@ -68,8 +68,17 @@ export function buildBaseline(findings: Finding[], previous: Baseline | undefine
     const old = pool.get(baselineKey(f))?.shift();
     return old ?? entryFor(f, reason, expires);
   });
-  entries.sort((a, b) => a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || baselineKey(a).localeCompare(baselineKey(b)));
+  entries.sort(compareEntries);
   return { entries };
+}
+
+/** `previous` with `entries` added, in the file's order; nothing of `previous` changes. */
+export function addToBaseline(previous: Baseline | undefined, entries: readonly BaselineEntry[]): Baseline {
+  return { entries: [...(previous?.entries ?? []), ...entries].sort(compareEntries) };
+}
+
+function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
+  return a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || baselineKey(a).localeCompare(baselineKey(b));
 }
 
 /** Each entry suppresses one finding with its key, so two identical imports need two entries. */

@@ -387,13 +387,7 @@ export class WorkspaceIndex {
 
   /** The findings under another model (a proposed decision's preview); the index is unchanged. */
   findingsUnder(model: ArchitectureModel): Finding[] {
-    const current = this.ctx.model;
-    this.setModel(model);
-    try {
-      return this.findings();
-    } finally {
-      this.setModel(current);
-    }
+    return this.under(model, () => this.findings());
   }
 
   /** Every import from one module into another, for the module map. */
@@ -403,6 +397,21 @@ export class WorkspaceIndex {
       for (const m of this.evaluationOf(state).moduleImports) out.push(edgeImport(file, m));
     }
     return out;
+  }
+
+  /** Every import from one module into another under another model (modules not recorded yet); the index is unchanged. */
+  moduleImportsUnder(model: ArchitectureModel): EdgeImport[] {
+    return this.under(model, () => this.moduleImports());
+  }
+
+  private under<T>(model: ArchitectureModel, read: () => T): T {
+    const current = this.ctx.model;
+    this.setModel(model);
+    try {
+      return read();
+    } finally {
+      this.setModel(current);
+    }
   }
 
   /** Files that import `file`. */

@@ -24,6 +24,7 @@ import { ShowModuleMapCommand } from './showModuleMap';
 import { ShowDriftCommand } from './showDrift';
 import { DriftPanel, DRIFT_VIEW_TYPE } from '../drift/driftPanel';
 import { SupersedeCommand } from './supersede';
+import { SyncBoundariesCommand } from './syncBoundaries';
 import { registerTestHooks } from './testHooks';
 import { registerWalkthroughProgress } from './walkthrough';
 
@@ -60,6 +61,7 @@ export function registerCommandsAndViews(
     new ClearDecisionsFilterCommand(ctx),
     new OpenDecisionCommand(ctx),
     new UpdateAgentInstructionsCommand(ctx),
+    new SyncBoundariesCommand(ctx),
   ];
   const disposables: vscode.Disposable[] = [decisionsView, map, drift, statusBar, offerAgentRefresh(ctx)];
   for (const command of commands) {

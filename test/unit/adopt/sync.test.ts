@@ -1,0 +1,123 @@
+// Sync: the accepted boundaries against today's imports become a new proposed record; no
+// accepted record changes, not by one byte.
+
+import * as assert from 'node:assert/strict';
+import { compareBoundaries, proposeSync } from '../../../src/core/adopt';
+import { checkWorkspace } from '../../../src/core/engine/check';
+import { setStatus } from '../../../src/core/records/edits';
+import { loadDecisionLog } from '../../../src/core/records/store';
+import { cleanUp, snapshot } from '../cli/run-cli';
+import { fs, tree, writeTree } from './tree';
+
+const BOUNDARIES = `# Drawn in the March review.
+id: 2
+title: Split the shop into web, api and db
+status: accepted
+date: 2026-03-01
+kind: boundaries
+deciders: [tech lead]
+enforce:
+  modules:
+    web: { paths: [src/web/**], uses: [api, db] }
+    api: { paths: [src/api/**] }
+    db:
+      paths: [src/db/**]
+  packages:
+    forbid: [{ name: left-pad, reason: never again }]
+`;
+const LET_API_USE_DB = `id: 3
+title: Let api use db
+status: accepted
+date: 2026-04-01
+kind: boundaries
+deciders: [tech lead]
+enforce:
+  modules:
+    api:
+      uses: [db]
+`;
+
+describe('sync', () => {
+  after(cleanUp);
+
+  async function workspaceWith(code: Record<string, string>) {
+    const root = tree({ 'docs/adr/0002-split.yaml': BOUNDARIES, 'docs/adr/0003-let-api-use-db.yaml': LET_API_USE_DB, ...code });
+    const result = await checkWorkspace(fs, root, { cache: false, baseline: false, today: '2026-12-02' });
+    return { root, result };
+  }
+
+  it('finds the new edges and the allowances no import uses', async () => {
+    const { result } = await workspaceWith({
+      'src/web/page.ts': "import { a } from '../api/a';\nexport const p = a;\n",
+      'src/api/a.ts': 'export const a = 1;\n',
+      'src/db/q.ts': "import { a } from '../api/a';\nexport const q = a;\n",
+    });
+    const report = compareBoundaries(result.index, result.log);
+    assert.deepEqual(report.newEdges.map((e) => `${e.from}→${e.to} ${e.count} ${e.topFiles.map((f) => f.file)}`), ['db→api 1 src/db/q.ts']);
+    assert.deepEqual(report.unused, [
+      { from: 'web', to: 'db', grantedBy: [2] },
+      { from: 'api', to: 'db', grantedBy: [3] },
+    ]);
+  });
+
+  it('proposes a successor of the records that grant unused allowances, restating what they enforce, and edits no accepted record', async () => {
+    const { root, result } = await workspaceWith({
+      'src/web/page.ts': "import { a } from '../api/a';\nexport const p = a;\n",
+      'src/api/a.ts': 'export const a = 1;\n',
+      'src/db/q.ts': "import { a } from '../api/a';\nexport const q = a;\n",
+    });
+    const before = snapshot(root);
+    const proposal = proposeSync(result.index, result.log, { id: 4, date: '2026-12-02', deciders: ['tech lead'] });
+    assert.ok(proposal);
+    assert.equal(proposal.record.status, 'proposed');
+    assert.deepEqual(proposal.record.supersedes, [2, 3]);
+    assert.deepEqual(proposal.record.enforce, {
+      modules: {
+        web: { paths: ['src/web/**'], uses: ['api'] },
+        api: { paths: ['src/api/**'] },
+        db: { paths: ['src/db/**'], uses: ['api'] },
+      },
+      packages: { forbid: [{ name: 'left-pad', reason: 'never again' }] },
+    });
+    assert.equal(proposal.recordPath, 'docs/adr/0004-sync-the-module-boundaries-with-the-code.yaml');
+    assert.match(proposal.record.context ?? '', /db → api \(1 import, most in src\/db\/q\.ts\)/);
+    assert.match(proposal.record.context ?? '', /web → db \(record 2\); api → db \(record 3\)/);
+    // Pure: nothing on disk changed.
+    assert.deepEqual(snapshot(root), before);
+
+    // While proposed, the old records stay in force and the new edge is still a finding.
+    writeTree(root, { [proposal.recordPath]: proposal.recordText });
+    const pending = await checkWorkspace(fs, root, { cache: false, baseline: false, today: '2026-12-02' });
+    assert.deepEqual(pending.findings.map((f) => `${f.rule} ${f.file}`), ['module-dependency src/db/q.ts']);
+    for (const file of ['docs/adr/0002-split.yaml', 'docs/adr/0003-let-api-use-db.yaml']) assert.equal(snapshot(root).get(file), before.get(file), file);
+
+    // Accepting it (an explicit step) retires 2 and 3; the check is clean and forbids what 2 forbade.
+    const log = await loadDecisionLog(fs, root);
+    for (const c of setStatus(log, 4, 'accepted', { today: '2026-12-02' })) writeTree(root, { [c.path]: c.text });
+    const after = await checkWorkspace(fs, root, { cache: false, baseline: false, today: '2026-12-02' });
+    assert.deepEqual(after.findings, []);
+    assert.deepEqual(after.model.forbiddenPackages.map((p) => [p.value.name, p.decision.id]), [['left-pad', 4]]);
+    assert.deepEqual(after.model.decisions.map((d) => d.id), [4]);
+  });
+
+  it('with keepUnused, or when nothing is unused, only adds the new edges and supersedes nothing', async () => {
+    const { result } = await workspaceWith({
+      'src/web/page.ts': "import { a } from '../api/a';\nimport { q } from '../db/q';\nexport const p = [a, q];\n",
+      'src/api/a.ts': "import { q } from '../db/q';\nexport const a = q;\n",
+      'src/db/q.ts': "import { a } from '../api/a';\nexport const q = a;\n",
+    });
+    const proposal = proposeSync(result.index, result.log, { id: 4, date: '2026-12-02' });
+    assert.ok(proposal);
+    assert.equal(proposal.record.supersedes, undefined);
+    assert.deepEqual(proposal.record.enforce, { modules: { db: { uses: ['api'] } } });
+  });
+
+  it('proposes nothing when the boundaries match the code', async () => {
+    const { result } = await workspaceWith({
+      'src/web/page.ts': "import { a } from '../api/a';\nimport { q } from '../db/q';\nexport const p = [a, q];\n",
+      'src/api/a.ts': "import { q } from '../db/q';\nexport const a = q;\n",
+      'src/db/q.ts': 'export const q = 1;\n',
+    });
+    assert.equal(proposeSync(result.index, result.log, { id: 4, date: '2026-12-02' }), undefined);
+  });
+});
