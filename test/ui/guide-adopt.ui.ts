@@ -18,8 +18,8 @@ import { repoRoot } from '../harness/paths';
 import { assertFieldsNamed, atStep, guideFrame, openGuide } from './lib/guide';
 import { packagedVsix, Workbench } from './lib/workbench';
 
-const LIB_REASON = 'shared types come from the server until the API client is generated';
-const LIB_EXPIRES = '2027-06-30';
+const REASON = 'the API routes go through the server modules once they have public entries';
+const EXPIRES = '2027-06-30';
 
 /** What the core says the workspace's code has: the proposals, and today's imports between them (the guide must show exactly these). */
 async function fromCode(folder: string) {
@@ -155,9 +155,9 @@ suite('Guide UI: adopting Adrift on the help desk without records', function () 
       assert.equal(await choice(byKeyboard.from, byKeyboard.to), 'baseline', 'baselined by keyboard');
       for (const p of baselined) await pairItem(guide, p.from, p.to).getByRole('radio', { name: 'Baseline' }).check();
       for (const p of code.pairs) assert.equal(await choice(p.from, p.to), allowed.includes(p) ? 'allow' : 'baseline', `${p.from} → ${p.to}`);
-      const lib = pairItem(guide, byKeyboard.from, byKeyboard.to);
-      await lib.getByRole('textbox', { name: `Reason for ${byKeyboard.from} → ${byKeyboard.to}` }).fill(LIB_REASON);
-      await lib.getByRole('textbox', { name: `Expiry of ${byKeyboard.from} → ${byKeyboard.to}` }).fill(LIB_EXPIRES);
+      const typedPair = pairItem(guide, byKeyboard.from, byKeyboard.to);
+      await typedPair.getByRole('textbox', { name: `Reason for ${byKeyboard.from} → ${byKeyboard.to}` }).fill(REASON);
+      await typedPair.getByRole('textbox', { name: `Expiry of ${byKeyboard.from} → ${byKeyboard.to}` }).fill(EXPIRES);
       // An allowed pair is a "may use" tick below: the same answer.
       const mayUse = (from: string, to: string) => guide.getByRole('group', { name: `Modules each module may use: ${from}` }).getByRole('checkbox', { name: to, exact: true }).isChecked();
       assert.equal(await mayUse(allowed[0].from, allowed[0].to), true);
@@ -189,7 +189,7 @@ suite('Guide UI: adopting Adrift on the help desk without records', function () 
       const planned = Number(new RegExp(`Baseline: (\\d+) imports of ${baselined.length} module pairs accepted for now`).exec(summary)?.[1]);
       assert.ok(planned >= baselined.reduce((n, p) => n + p.imports, 0), summary);
       await baselinePreview.locator('summary').click();
-      assert.match((await baselinePreview.locator('.baseline-pairs').textContent()) ?? '', new RegExp(`${byKeyboard.from} → ${byKeyboard.to}: ${byKeyboard.imports} imports?, ${LIB_REASON}, until ${LIB_EXPIRES}`));
+      assert.match((await baselinePreview.locator('.baseline-pairs').textContent()) ?? '', new RegExp(`${byKeyboard.from} → ${byKeyboard.to}: ${byKeyboard.imports} imports?, ${REASON}, until ${EXPIRES}`));
       await baselinePreview.locator('summary').click();
       const forecast = guide.locator('.first-check');
       await forecast.waitFor();
@@ -213,7 +213,7 @@ suite('Guide UI: adopting Adrift on the help desk without records', function () 
       assert.equal(baseline.entries.length, planned);
       assert.deepEqual([...new Set(baseline.entries.map((e) => `${e.fromModule} → ${e.toModule}`))].sort(), baselined.map((p) => `${p.from} → ${p.to}`).sort());
       const typed = baseline.entries.filter((e) => e.fromModule === byKeyboard.from && e.toModule === byKeyboard.to);
-      assert.ok(typed.length > 0 && typed.every((e) => e.reason === LIB_REASON && e.expires === LIB_EXPIRES), 'the reason and expiry typed for the pair');
+      assert.ok(typed.length > 0 && typed.every((e) => e.reason === REASON && e.expires === EXPIRES), 'the reason and expiry typed for the pair');
 
       // ---- The next check: exactly the chosen findings ----
       await wb.runCommand('Adrift: Check Workspace');
