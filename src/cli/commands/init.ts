@@ -91,6 +91,9 @@ async function firstRecordChanges(ctx: CommandContext, log: DecisionLog): Promis
 async function initFromCode(ctx: CommandContext, log: DecisionLog): Promise<number> {
   const { reason, expires } = baselineReasonAndExpiry(ctx);
   const declaring = log.records.find((r) => r.record && (r.record.status === 'accepted' || r.record.status === 'proposed') && Object.keys(r.record.enforce?.modules ?? {}).length > 0);
+  if (declaring?.record?.status === 'proposed') {
+    throw new ContentError(`${declaring.file} (proposed) already proposes modules: accept it (\`adrift status ${declaring.record.id} accepted\`) or reject it first`);
+  }
   if (declaring) {
     throw new ContentError(`${declaring.file} already declares modules; to bring them up to date with the code, run \`adrift sync\``);
   }

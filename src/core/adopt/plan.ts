@@ -98,7 +98,9 @@ export function planAdoption(index: WorkspaceIndex, log: DecisionLog, input: Ado
   const model = foldModel([...log.records, parseRecord(path, text)], { preview: [record.id] });
   const baselineEntries: BaselineEntry[] = [];
   const flagged: Finding[] = [];
-  const ours = index.findingsUnder(model).filter((f) => EDGE_RULES.has(f.rule) && f.decision?.id === record.id && f.fromModule !== undefined && f.toModule !== undefined);
+  // The edges between the record's modules, whichever record the finding cites (an older one may set `undeclared`).
+  const names = new Set(input.modules.map((m) => m.name));
+  const ours = index.findingsUnder(model).filter((f) => EDGE_RULES.has(f.rule) && names.has(f.fromModule ?? '') && names.has(f.toModule ?? ''));
   // What the existing baseline already accepts stays accepted, by its own entry.
   const open = input.previousBaseline ? applyBaseline(ours, input.previousBaseline, input.today ?? input.record.date).kept : ours;
   for (const f of open) {

@@ -90,7 +90,9 @@ function acceptedByBaseline(index: WorkspaceIndex, options: CompareOptions): Set
 /** The proposed record, or undefined when the boundaries match the code. */
 export function proposeSync(index: WorkspaceIndex, log: DecisionLog, options: SyncOptions): SyncProposal | undefined {
   const report = compareBoundaries(index, log, options);
-  const unused = options.keepUnused ? [] : report.unused;
+  // An allowance no record grants by the module's own name (one a later kind of declaration
+  // expands to) cannot be taken back by superseding: it is reported, not dropped.
+  const unused = options.keepUnused ? [] : report.unused.filter((u) => u.grantedBy.length > 0);
   if (report.newEdges.length === 0 && unused.length === 0) return undefined;
   const model = index.model;
   const superseded = accepted(log, model).filter((r) => unused.some((u) => u.grantedBy.includes(r.record.id)));

@@ -97,6 +97,14 @@ describe('planAdoption', () => {
     assert.match(result.findings[0].message, /ADR-0001 "Record the module boundaries the code has today"/);
   });
 
+  it('judges the edges whichever record sets `undeclared`: an older accepted record making them warnings still gets them baselined', async () => {
+    const root = tree({ ...FILES, 'docs/adr/0000-warn.yaml': 'id: 0\ntitle: Warn on undeclared imports\nstatus: accepted\ndate: 2026-01-01\nenforce:\n  undeclared: warn\n' });
+    const { plan } = await adopt(root, { otherwise: 'baseline', choices: [{ from: 'web', to: 'db', choice: 'flag' }] });
+    assert.deepEqual(plan.flagged.map((f) => `${f.rule} ${f.severity} ${f.fromModule}→${f.toModule} ADR-${f.decision?.id}`), ['module-dependency warning web→db ADR-0']);
+    const result = await acceptAndCheck(root, plan);
+    assert.deepEqual(result.findings.map((f) => `${f.rule} ${f.fromModule}→${f.toModule}`), ['module-dependency web→db']);
+  });
+
   it('keeps the entries of an existing baseline and does not add one for a finding it already accepts', async () => {
     const root = tree(FILES);
     const previous = parseBaseline(

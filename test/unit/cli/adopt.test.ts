@@ -88,10 +88,16 @@ describe('adrift init --from-code', function () {
 
     assert.equal(adrift(['init', ws, '--from-code']).code, 0);
     const after = snapshot(ws);
+    const pending = adrift(['init', ws, '--from-code']);
+    assert.equal(pending.code, 1);
+    assert.match(pending.stderr, /0002-record-the-module-boundaries-the-code-has-today\.yaml \(proposed\) already proposes modules: accept it \(`adrift status 2 accepted`\) or reject it first/);
+    assert.equal(adrift(['status', '2', 'accepted', ws]).code, 0);
+    const accepted = snapshot(ws);
     const again = adrift(['init', ws, '--from-code']);
     assert.equal(again.code, 1);
     assert.match(again.stderr, /0002-record-the-module-boundaries-the-code-has-today\.yaml already declares modules; .*run `adrift sync`/);
-    assert.deepEqual(changedFiles(after, snapshot(ws)), []);
+    assert.deepEqual(changedFiles(accepted, snapshot(ws)), []);
+    assert.deepEqual(changedFiles(after, accepted), ['docs/adr/0002-record-the-module-boundaries-the-code-has-today.yaml']);
   });
 
   it('adds the boundaries record after the records a log already has', () => {
