@@ -7,7 +7,8 @@ import { parseDocument, stringify } from 'yaml';
 import type { Finding } from '../findings';
 import { isRuleId } from './suppression';
 
-export interface BaselineEntry {
+/** What a finding or a baseline entry is identified by. */
+export interface FindingIdentity {
   rule: string;
   file: string;
   fromModule?: string;
@@ -15,6 +16,9 @@ export interface BaselineEntry {
   specifier?: string;
   /** For findings without a specifier (data-ownership), the message tells them apart. */
   message?: string;
+}
+
+export interface BaselineEntry extends FindingIdentity {
   /** The id of the decision the finding breaks. */
   decision?: number;
   reason: string;
@@ -28,6 +32,7 @@ export interface Baseline {
 
 export interface BaselineOutcome {
   kept: Finding[];
+  /** The findings an entry accepted (not reported). */
   suppressed: Finding[];
   /** Entries past their date that matched a finding (which is now reported again). */
   expired: BaselineEntry[];
@@ -38,9 +43,15 @@ export interface BaselineOutcome {
 export const DEFAULT_BASELINE_REASON = 'accepted when adopting Adrift';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function keyOf(e: { rule: string; file: string; fromModule?: string; toModule?: string; specifier?: string; message?: string }): string {
-  return [e.rule, e.file, e.fromModule ?? '', e.toModule ?? '', e.specifier ?? '', e.specifier === undefined ? (e.message ?? '') : ''].join('\u0000');
+/**
+ * The one identity of a finding, never its line: a baseline entry matches the findings with
+ * its key, and `check --since` calls a finding inherited when the base had one with its key.
+ * `file` replaces the finding's own path (a file renamed since the base keeps its findings).
+ */
+export function findingKey(e: FindingIdentity, file = e.file): string {
+  return [e.rule, file, e.fromModule ?? '', e.toModule ?? '', e.specifier ?? '', e.specifier === undefined ? (e.message ?? '') : ''].join('\u0000');
 }
+const keyOf = (e: FindingIdentity): string => findingKey(e);
 
 export function entryFor(f: Finding, reason: string, expires?: string): BaselineEntry {
   const e: BaselineEntry = { rule: f.rule, file: f.file, reason };
@@ -91,6 +102,20 @@ export function applyBaseline(findings: Finding[], baseline: Baseline, today: st
   }
   const unused = [...pool.values()].flat();
   return { kept, suppressed, expired, unused };
+}
+
+/** An entry in words: rule, file, modules, import, reason. */
+export function describeEntry(e: BaselineEntry): string {
+  const modules = e.fromModule !== undefined || e.toModule !== undefined ? ` (${e.fromModule ?? '?'} → ${e.toModule ?? '?'})` : '';
+  const what = e.specifier !== undefined ? ` import "${e.specifier}"` : e.message ? ` "${e.message}"` : '';
+  return `${e.rule} in ${e.file}${modules}${what}${e.reason ? ` — ${e.reason}` : ''}`;
+}
+
+/** The baseline without the entries that match none of `findings` (the drift they accepted was fixed). */
+export function pruneBaseline(findings: Finding[], baseline: Baseline, today: string): { baseline: Baseline; removed: BaselineEntry[] } {
+  const removed = applyBaseline(findings, baseline, today).unused;
+  const gone = new Set(removed);
+  return { baseline: { entries: baseline.entries.filter((e) => !gone.has(e)) }, removed };
 }
 
 export function todayIso(now = new Date()): string {

@@ -96,4 +96,9 @@ export const RULE_DESCRIPTIONS: Record<RuleId, RuleDescription> = {
     short: 'A file that was not checked.',
     full: 'The file is binary, minified, too large, not UTF-8 or could not be read, so its imports were not checked.',
   },
+  ratchet: {
+    name: 'Ratchet',
+    short: 'The accepted debt grew: a baseline entry or a suppression comment was added since the base ref.',
+    full: '`adrift check --since <ref> --ratchet` reports each baseline entry and each `adrift-ignore` comment the change added, so accepted drift can only shrink; a baseline entry that matches nothing any more is reported (as a note) as fixed, and `adrift baseline --prune` removes it.',
+  },
 };

@@ -1,0 +1,153 @@
+// `check --since <ref>`: the findings a change introduces, told apart from those it inherits.
+// The base is the merge base of the ref with HEAD; its findings come from the very same check
+// run on that commit's files (read from git objects through CommitTreeFileSystem, with the
+// base's own decision records and configuration), never from a checkout. A finding is
+// inherited when the base had one with the same identity (findingKey: rule, file, modules,
+// import — not the line), its file followed through git's rename detection.
+
+import * as path from 'node:path';
+import type { Finding } from '../findings';
+import type { FileSystemPort } from '../fs/port';
+import { CommitTreeFileSystem } from '../git/tree-fs';
+import { GitError, type GitPort } from '../git/port';
+import { changedFiles, mergeBase, repositoryInfo, resolveCommit, type FileChange } from '../git/repository';
+import type { DecisionLog } from '../records/types';
+import { findingKey } from './baseline';
+import { checkWorkspace, type CheckOptions, type CheckResult } from './check';
+
+export interface RecordChange {
+  id: number;
+  title: string;
+  /** Workspace-relative path of the record (now, or at the base when removed). */
+  file: string;
+  change: 'added' | 'removed' | 'status' | 'edited';
+  /** For a status change: the status at the base. */
+  from?: string;
+  /** For a status change: the status now. */
+  to?: string;
+}
+
+export interface ChangeScope {
+  /** The ref as the user gave it. */
+  ref: string;
+  /** The merge base of the ref with HEAD: the commit compared with. */
+  base: string;
+  /** The checked-out branch, undefined on a detached HEAD. */
+  branch: string | undefined;
+  /** The current findings the base did not have. */
+  introduced: ReadonlySet<Finding>;
+  /** How many current findings the base had too. */
+  inherited: number;
+  /** Findings of the base that are gone now (their files as they are named now). */
+  fixed: Finding[];
+  /** Decision records added, removed or changed since the base. */
+  records: RecordChange[];
+  /** Workspace-relative path at the base → path now, for files git sees as renamed. */
+  renames: ReadonlyMap<string, string>;
+  /** The check of the base commit (no baseline applied). */
+  baseResult: CheckResult;
+  /** The base's files, for anything else that compares with it (the ratchet). */
+  baseFs: FileSystemPort;
+}
+
+export interface SinceCheck {
+  result: CheckResult;
+  scope: ChangeScope;
+}
+
+/**
+ * Checks the workspace and the base commit of `ref`, and splits the findings. Throws a
+ * GitError (no git, not a repository, unknown ref, shallow clone) a user can act on.
+ */
+export async function checkSince(fs: FileSystemPort, git: GitPort, rootIn: string, ref: string, options: CheckOptions = {}): Promise<SinceCheck> {
+  const root = rootIn.replace(/\\/g, '/').replace(/\/+$/, '') || '/';
+  const info = await repositoryInfo(git);
+  if (!info.head) throw new GitError('unknown-ref', 'this repository has no commit yet, so there is nothing to compare with');
+  const refCommit = await resolveCommit(git, ref);
+  const base = await mergeBase(git, refCommit, info.head, info.shallow).catch(async (err: unknown) => {
+    throw err instanceof GitError && err.failure === 'shallow' ? await shallowError(git, ref) : err;
+  });
+  const repositoryRoot = await spelledLike(fs, root, info.root);
+  const prefix = path.posix.relative(repositoryRoot, root);
+  if (prefix.startsWith('..')) throw new GitError('not-a-repository', `${root} is not inside the git repository at ${info.root}`);
+
+  const changes = await changedFiles(git, base);
+  const differing = new Set(changes.flatMap((c) => (c.status === 'added' ? [] : [c.oldPath ?? c.path])));
+  const baseFs = await CommitTreeFileSystem.open(git, { repositoryRoot, commit: base, differing, disk: fs });
+
+  // The work tree first: its run writes the extraction cache, which the base's run reads (for
+  // every file the change left alone) and cannot write — the port of a commit is read-only.
+  const result = await checkWorkspace(fs, root, options);
+  const baseResult = await checkWorkspace(baseFs, root, { ...options, baseline: false, preview: undefined, onProgress: undefined });
+  const renames = renamesUnder(changes, prefix);
+  return { result, scope: { ref, base, branch: info.branch, renames, baseResult, baseFs, records: recordChanges(baseResult.log, result.log), ...split(result, baseResult.findings, renames) } };
+}
+
+/** The current findings (and those the baseline accepted) matched one by one with the base's. */
+function split(result: CheckResult, baseFindings: readonly Finding[], renames: ReadonlyMap<string, string>): Pick<ChangeScope, 'introduced' | 'inherited' | 'fixed'> {
+  const pool = new Map<string, Finding[]>();
+  for (const f of baseFindings) {
+    const k = findingKey(f, renames.get(f.file) ?? f.file);
+    pool.set(k, [...(pool.get(k) ?? []), f]);
+  }
+  const introduced = new Set<Finding>();
+  // A finding whose baseline entry expired fails again, as without --since.
+  const expired = new Set((result.baseline?.expired ?? []).map((e) => findingKey(e)));
+  let inherited = 0;
+  for (const f of result.findings) {
+    const matched = pool.get(findingKey(f))?.shift() !== undefined;
+    if (matched && !expired.has(findingKey(f))) inherited++;
+    else introduced.add(f);
+  }
+  for (const f of result.baseline?.accepted ?? []) pool.get(findingKey(f))?.shift();
+  const fixed = [...pool.values()].flat().map((f) => ({ ...f, file: renames.get(f.file) ?? f.file }));
+  return { introduced, inherited, fixed };
+}
+
+function renamesUnder(changes: readonly FileChange[], prefix: string): Map<string, string> {
+  const under = (p: string): string | undefined => (prefix === '' ? p : p.startsWith(prefix + '/') ? p.slice(prefix.length + 1) : undefined);
+  const renames = new Map<string, string>();
+  for (const c of changes) {
+    if (c.status !== 'renamed' || !c.oldPath) continue;
+    const from = under(c.oldPath);
+    const to = under(c.path);
+    if (from !== undefined && to !== undefined) renames.set(from, to);
+  }
+  return renames;
+}
+
+/** Which decisions' records the change added, removed, or changed (status or content). */
+export function recordChanges(base: DecisionLog, now: DecisionLog): RecordChange[] {
+  const byId = (log: DecisionLog) => new Map(log.records.flatMap((r) => (r.header.id !== undefined ? [[r.header.id, r] as const] : [])));
+  const before = byId(base);
+  const after = byId(now);
+  const changes: RecordChange[] = [];
+  for (const id of [...new Set([...before.keys(), ...after.keys()])].sort((a, b) => a - b)) {
+    const b = before.get(id);
+    const a = after.get(id);
+    const title = a?.header.title ?? b?.header.title ?? '';
+    if (!b && a) changes.push({ id, title, file: a.file, change: 'added' });
+    else if (b && !a) changes.push({ id, title, file: b.file, change: 'removed' });
+    else if (a && b && a.header.status !== b.header.status) changes.push({ id, title, file: a.file, change: 'status', from: b.header.status, to: a.header.status });
+    else if (a && b && JSON.stringify(a.record ?? a.text) !== JSON.stringify(b.record ?? b.text)) changes.push({ id, title, file: a.file, change: 'edited' });
+  }
+  return changes;
+}
+
+/** The shallow clone's depth, and how much more to fetch. */
+async function shallowError(git: GitPort, ref: string): Promise<GitError> {
+  const depth = Number(new TextDecoder().decode((await git.run(['rev-list', '--count', 'HEAD'])).stdout).trim()) || 1;
+  return new GitError(
+    'shallow',
+    `this clone is shallow (${depth} commit${depth === 1 ? '' : 's'} of history) and does not reach the merge base of ${ref} and HEAD: ` +
+      `fetch more than ${depth} commits (git fetch --deepen=${Math.max(50, depth * 2)} origin ${ref}), or all of them (actions/checkout: fetch-depth: 0; GitLab: GIT_DEPTH: 0)`,
+  );
+}
+
+/** git's top folder spelled from `root` (which may reach it through a symbolic link). */
+async function spelledLike(fs: FileSystemPort, root: string, top: string): Promise<string> {
+  const realRoot = (await fs.realPath?.(root)) ?? root;
+  const realTop = (await fs.realPath?.(top)) ?? top;
+  const up = path.posix.relative(realRoot, realTop);
+  return up === '' ? root : path.posix.resolve(root, up);
+}
