@@ -47,7 +47,7 @@ export function* markdownReportChunks(input: ReportInput): Generator<string> {
     yield '\n';
   }
   if (listed.some((f) => f.decision)) {
-    yield '> If the code is right and the decision is out of date, propose a decision that allows it: `adrift new` (or the editor\'s "Propose a decision" quick fix) writes a `proposed` record for review.\n';
+    yield '> If the code is right and a decision is out of date, propose a decision that allows it: `adrift new <kind> "<title>"` (or the editor\'s "Propose a decision" quick fix) writes a `proposed` record for the deciders to review.\n';
   }
 }
 

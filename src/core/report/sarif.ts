@@ -116,7 +116,7 @@ function decisionTaxonomy(ctx: ResultContext): Record<string, unknown> {
       name: d?.title ?? adrLabel(id),
       shortDescription: { text: d?.title ?? adrLabel(id) },
       fullDescription: { text: why },
-      help: { text: `${why}${by} To change it, propose a decision (adrift new, or the editor's quick fix) in ${d?.file ?? 'the decisions folder'}.` },
+      help: { text: `${why}${by} To change it, propose a new decision (adrift new <kind> "<title>", or the editor's "Propose a decision" quick fix)${d ? `; the record is ${d.file}` : ''}.` },
       properties: { status: d?.status ?? 'unknown', file: d?.file ?? '' },
     };
   });

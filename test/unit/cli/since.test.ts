@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { adrift, CLI, cleanUp, workspace } from './run-cli';
+import Ajv, { type ValidateFunction } from 'ajv';
+import { adrift, CLI, cleanUp, REPO, workspace } from './run-cli';
 
 const RECORD = `id: 1
 title: Keep billing independent of tickets
@@ -236,5 +237,81 @@ describe('adrift check --since --ratchet and adrift baseline --prune', function 
     assert.equal(r.code, 1);
     assert.deepEqual(lines(r.out, (f) => f.new === true), ['src/billing/invoice.ts:1 module-dependency']);
     assert.match(r.out.findings[0].message, /its baseline entry expired on 2020-01-01 \(legacy\)/);
+  });
+});
+
+describe('pull-request surfaces of adrift check --since', function () {
+  this.timeout(120_000);
+  after(cleanUp);
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\S*$/i);
+  ajv.addFormat('uri-reference', /^\S*$/);
+  ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T/);
+  const schema = (file: string): ValidateFunction => ajv.compile(JSON.parse(readFileSync(path.join(REPO, 'test/fixtures', file), 'utf8')) as object);
+
+  it('markdown: the new findings grouped by decision with its title, rationale on one line, deciders and the propose hint', () => {
+    const { dir, base } = history();
+    const r = adrift(['check', dir, '--since', 'main', '--format', 'markdown', '--no-cache']);
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.stdout,
+      [
+        `### Adrift: 2 errors, 0 warnings, 0 notes new since \`main\` (${base.slice(0, 7)})`,
+        '',
+        '2 new, 1 inherited, 1 fixed.',
+        '',
+        '#### ADR-0001 Keep billing independent of tickets',
+        '',
+        'Why: Billing is sold on its own next year, so it must not depend on tickets.',
+        'Decided by: tech lead, billing team',
+        '',
+        '- `src/billing/draft.ts:1:24 module-dependency` module "billing" may not use module "ticket": no accepted decision allows it (ADR-0001 "Keep billing independent of tickets")',
+        '- `src/billing/refund.ts:1:24 module-dependency` module "billing" may not use module "ticket": no accepted decision allows it (ADR-0001 "Keep billing independent of tickets")',
+        '',
+        '> If the code is right and a decision is out of date, propose a decision that allows it: `adrift new <kind> "<title>"` (or the editor\'s "Propose a decision" quick fix) writes a `proposed` record for the deciders to review.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('SARIF: valid 2.1.0 with baselineState new/unchanged/absent and the rationale and fix as help', () => {
+    const { dir } = history();
+    const r = adrift(['check', dir, '--since', 'main', '--format', 'sarif', '--no-cache']);
+    const log = JSON.parse(r.stdout) as { runs: { results: { baselineState: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; message: { markdown?: string }; taxa?: { id: string }[] }[]; taxonomies: { taxa: { id: string; help: { text: string } }[] }[] }[] };
+    const validate = schema('sarif/sarif-schema-2.1.0.json');
+    assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+    const run = log.runs[0];
+    assert.deepEqual(
+      run.results.map((x) => `${x.baselineState} ${x.locations[0].physicalLocation.artifactLocation.uri}`),
+      // The base's findings that are gone come after the current ones.
+      ['new src/billing/draft.ts', 'unchanged src/billing/invoices.ts', 'new src/billing/refund.ts', 'absent src/billing/credit.ts'],
+    );
+    assert.match(run.results[0].message.markdown ?? '', /\*\*Why \(ADR-0001 Keep billing independent of tickets\):\*\* Billing is sold on its own next year, so it must not depend on tickets\. — decided by tech lead, billing team\n\n\*\*Fix:\*\* propose a decision that lets billing use ticket/);
+    assert.deepEqual(run.results[0].taxa?.map((t) => t.id), ['ADR-0001']);
+    assert.match(run.taxonomies[0].taxa[0].help.text, /^Billing is sold on its own next year, so it must not depend on tickets\. Decided by tech lead, billing team\. To change it, propose a new decision/);
+    // The schema check is real: a wrong baselineState fails it.
+    run.results[0].baselineState = 'gone';
+    assert.equal(validate(log), false);
+  });
+
+  it('GitLab Code Quality: valid against the published format, every finding, fingerprints that survive a line move', () => {
+    const { dir, git } = history();
+    const r = adrift(['check', dir, '--since', 'main', '--format', 'gitlab', '--no-cache']);
+    const issues = JSON.parse(r.stdout) as { fingerprint: string; location: { path: string; lines: { begin: number } }; severity: string; check_name: string }[];
+    const validate = schema('gitlab/code-quality-report.schema.json');
+    assert.ok(validate(issues), JSON.stringify(validate.errors, null, 2));
+    assert.deepEqual(issues.map((i) => `${i.check_name} ${i.severity} ${i.location.path}:${i.location.lines.begin}`), [
+      'adrift/module-dependency major src/billing/draft.ts:1',
+      'adrift/module-dependency major src/billing/invoices.ts:3',
+      'adrift/module-dependency major src/billing/refund.ts:1',
+    ]);
+    assert.equal(new Set(issues.map((i) => i.fingerprint)).size, 3);
+    git('checkout', '-q', 'main', '--', 'src/billing/credit.ts');
+    write(dir, { 'src/billing/refund.ts': '\n\n' + BAD });
+    const moved = JSON.parse(adrift(['check', dir, '--format', 'gitlab', '--no-cache']).stdout) as typeof issues;
+    const refund = (list: typeof issues) => list.find((i) => i.location.path === 'src/billing/refund.ts');
+    assert.equal(refund(moved)?.location.lines.begin, 3);
+    assert.equal(refund(moved)?.fingerprint, refund(issues)?.fingerprint);
+    assert.equal(validate([{ ...issues[0], severity: 'fatal' }]), false);
   });
 });
