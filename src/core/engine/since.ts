@@ -10,10 +10,10 @@ import type { Finding } from '../findings';
 import type { FileSystemPort } from '../fs/port';
 import { CommitTreeFileSystem } from '../git/tree-fs';
 import { GitError, type GitPort } from '../git/port';
-import { changedFiles, mergeBase, repositoryInfo, resolveCommit, type FileChange } from '../git/repository';
+import { changedFiles, listTree, mergeBase, repositoryInfo, resolveCommit, type FileChange } from '../git/repository';
 import type { DecisionLog } from '../records/types';
 import { findingKey } from './baseline';
-import { checkWorkspace, type CheckOptions, type CheckResult } from './check';
+import { checkWorkspace, type BaselineUse, type CheckOptions, type CheckResult } from './check';
 
 export interface RecordChange {
   id: number;
@@ -55,12 +55,25 @@ export interface SinceCheck {
   scope: ChangeScope;
 }
 
+/** Where the base commit is, and how the work tree differs from it: git questions, no check. */
+export interface BaseLocation {
+  ref: string;
+  /** The merge base of the ref with HEAD. */
+  base: string;
+  branch: string | undefined;
+  /** git's top folder, spelled from the workspace root; and the root's path inside it ('' at the top). */
+  repositoryRoot: string;
+  prefix: string;
+  /** Files of the work tree that differ from the base, renames detected. */
+  changes: FileChange[];
+}
+
 /**
- * Checks the workspace and the base commit of `ref`, and splits the findings. Throws a
- * GitError (no git, not a repository, unknown ref, shallow clone) a user can act on.
+ * The merge base of `ref` with HEAD and the work tree's changes since. Throws a GitError (no
+ * git, not a repository, unknown ref, shallow clone) a user can act on.
  */
-export async function checkSince(fs: FileSystemPort, git: GitPort, rootIn: string, ref: string, options: CheckOptions = {}): Promise<SinceCheck> {
-  const root = rootIn.replace(/\\/g, '/').replace(/\/+$/, '') || '/';
+export async function locateBase(git: GitPort, fs: FileSystemPort, rootIn: string, ref: string): Promise<BaseLocation> {
+  const root = normalRoot(rootIn);
   const info = await repositoryInfo(git);
   if (!info.head) throw new GitError('unknown-ref', 'this repository has no commit yet, so there is nothing to compare with');
   const refCommit = await resolveCommit(git, ref);
@@ -70,21 +83,51 @@ export async function checkSince(fs: FileSystemPort, git: GitPort, rootIn: strin
   const repositoryRoot = await spelledLike(fs, root, info.root);
   const prefix = path.posix.relative(repositoryRoot, root);
   if (prefix.startsWith('..')) throw new GitError('not-a-repository', `${root} is not inside the git repository at ${info.root}`);
-
-  const changes = await changedFiles(git, base);
-  const differing = new Set(changes.flatMap((c) => (c.status === 'added' ? [] : [c.oldPath ?? c.path])));
-  const baseFs = await CommitTreeFileSystem.open(git, { repositoryRoot, commit: base, differing, disk: fs });
-
-  // The work tree first: its run writes the extraction cache, which the base's run reads (for
-  // every file the change left alone) and cannot write — the port of a commit is read-only.
-  const result = await checkWorkspace(fs, root, options);
-  const baseResult = await checkWorkspace(baseFs, root, { ...options, baseline: false, preview: undefined, onProgress: undefined });
-  const renames = renamesUnder(changes, prefix);
-  return { result, scope: { ref, base, branch: info.branch, renames, baseResult, baseFs, records: recordChanges(baseResult.log, result.log), ...split(result, baseResult.findings, renames) } };
+  if (prefix !== '' && (await listTree(git, info.head, prefix)).length === 0) {
+    throw new GitError('not-a-repository', `${root} has no file git tracks in the repository at ${info.root} (ignored, or never committed): open the repository's folder, or commit the folder first`);
+  }
+  return { ref, base, branch: info.branch, repositoryRoot, prefix, changes: await changedFiles(git, base) };
 }
 
-/** The current findings (and those the baseline accepted) matched one by one with the base's. */
-function split(result: CheckResult, baseFindings: readonly Finding[], renames: ReadonlyMap<string, string>): Pick<ChangeScope, 'introduced' | 'inherited' | 'fixed'> {
+/**
+ * The check of the base commit, with its own records and configuration and no baseline,
+ * through a read-only view of its tree: git objects for the files the work tree changed, the
+ * disk (`disk`, never an editor overlay) for the rest. It writes nothing, not even the cache.
+ */
+export async function checkBaseCommit(git: GitPort, disk: FileSystemPort, root: string, at: BaseLocation, options: CheckOptions = {}): Promise<{ result: CheckResult; fs: FileSystemPort }> {
+  const differing = new Set(at.changes.flatMap((c) => (c.status === 'added' ? [] : [c.oldPath ?? c.path])));
+  // A workspace folder the base does not have yet is an empty folder there: all its findings are new.
+  const fs = await CommitTreeFileSystem.open(git, { repositoryRoot: at.repositoryRoot, commit: at.base, differing, disk, folder: at.prefix });
+  const result = await checkWorkspace(fs, normalRoot(root), { ...options, baseline: false, preview: undefined, onProgress: undefined });
+  return { result, fs };
+}
+
+/** Checks the workspace and the base commit of `ref`, and splits the findings (see locateBase for the errors). */
+export async function checkSince(fs: FileSystemPort, git: GitPort, rootIn: string, ref: string, options: CheckOptions = {}): Promise<SinceCheck> {
+  const root = normalRoot(rootIn);
+  const at = await locateBase(git, fs, root, ref);
+  // The work tree first: its run writes the extraction cache, which the base's run reads (for
+  // every file the change left alone) and cannot write.
+  const result = await checkWorkspace(fs, root, options);
+  const base = await checkBaseCommit(git, fs, root, at, options);
+  const renames = renamesUnder(at.changes, at.prefix);
+  const split = splitFindings(result.findings, base.result.findings, renames, result.baseline);
+  return { result, scope: { ref, base: at.base, branch: at.branch, renames, baseResult: base.result, baseFs: base.fs, records: recordChanges(base.result.log, result.log), ...split } };
+}
+
+const normalRoot = (root: string): string => root.replace(/\\/g, '/').replace(/\/+$/, '') || '/';
+
+/**
+ * The current findings matched one by one with the base's (their files renamed as now):
+ * those without a match were introduced. With the baseline's use, the findings it accepted
+ * are matched too (so they are not "fixed"), and one whose entry expired counts as introduced.
+ */
+export function splitFindings(
+  findings: readonly Finding[],
+  baseFindings: readonly Finding[],
+  renames: ReadonlyMap<string, string>,
+  baseline?: Pick<BaselineUse, 'accepted' | 'expired'>,
+): Pick<ChangeScope, 'introduced' | 'inherited' | 'fixed'> {
   const pool = new Map<string, Finding[]>();
   for (const f of baseFindings) {
     const k = findingKey(f, renames.get(f.file) ?? f.file);
@@ -92,19 +135,19 @@ function split(result: CheckResult, baseFindings: readonly Finding[], renames: R
   }
   const introduced = new Set<Finding>();
   // A finding whose baseline entry expired fails again, as without --since.
-  const expired = new Set((result.baseline?.expired ?? []).map((e) => findingKey(e)));
+  const expired = new Set((baseline?.expired ?? []).map((e) => findingKey(e)));
   let inherited = 0;
-  for (const f of result.findings) {
+  for (const f of findings) {
     const matched = pool.get(findingKey(f))?.shift() !== undefined;
     if (matched && !expired.has(findingKey(f))) inherited++;
     else introduced.add(f);
   }
-  for (const f of result.baseline?.accepted ?? []) pool.get(findingKey(f))?.shift();
+  for (const f of baseline?.accepted ?? []) pool.get(findingKey(f))?.shift();
   const fixed = [...pool.values()].flat().map((f) => ({ ...f, file: renames.get(f.file) ?? f.file }));
   return { introduced, inherited, fixed };
 }
 
-function renamesUnder(changes: readonly FileChange[], prefix: string): Map<string, string> {
+export function renamesUnder(changes: readonly FileChange[], prefix: string): Map<string, string> {
   const under = (p: string): string | undefined => (prefix === '' ? p : p.startsWith(prefix + '/') ? p.slice(prefix.length + 1) : undefined);
   const renames = new Map<string, string>();
   for (const c of changes) {

@@ -20,6 +20,8 @@ export interface CommitTreeOptions {
   differing: ReadonlySet<string>;
   /** Where files the work tree has unchanged are read; also any path outside the repository. */
   disk: FileSystemPort;
+  /** A repository-relative folder shown (empty) even when the commit does not have it: a workspace added since. */
+  folder?: string;
 }
 
 export class CommitTreeFileSystem implements FileSystemPort {
@@ -51,6 +53,12 @@ export class CommitTreeFileSystem implements FileSystemPort {
         if (!entries) folders.set(folder, (entries = new Map()));
         entries.set(parts[i], i === parts.length - 1 ? 'file' : 'directory');
       }
+    }
+    const parts = options.folder ? options.folder.split('/') : [];
+    for (let i = 1; i <= parts.length; i++) {
+      const folder = parts.slice(0, i).join('/');
+      if (!folders.has(folder)) folders.set(folder, new Map());
+      folders.get(parts.slice(0, i - 1).join('/'))?.set(parts[i - 1], 'directory');
     }
     return new CommitTreeFileSystem(git, options, files, folders);
   }

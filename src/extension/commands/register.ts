@@ -7,6 +7,7 @@ import type { AdriftService } from '../service/adriftService';
 import { untrustedWriteQuestion, WRITE_ANYWAY } from '../service/trustPolicy';
 import { ModuleMapPanel, MODULE_MAP_VIEW_TYPE } from '../map/mapPanel';
 import { DriftStatusBar } from '../statusBar';
+import { SinceBaseStatusBar } from '../sinceBaseStatus';
 import { registerDecisionsView } from '../views/decisionsView';
 import { AddDecisionCommand } from './addDecision';
 import { offerAgentRefresh, UpdateAgentInstructionsCommand } from './agentInstructions';
@@ -35,6 +36,7 @@ export function registerCommandsAndViews(
   const decisionsView = registerDecisionsView(service);
   const map = new ModuleMapPanel(service, context.extensionUri, prompter, (folder) => service.engineIndex(folder)?.moduleImports() ?? [], log);
   const statusBar = new DriftStatusBar(service);
+  const sinceBase = new SinceBaseStatusBar(service);
   const ctx: CommandContext = { service, prompter, decisions: decisionsView.provider, map, log };
   // In Restricted Mode a command writes only after a yes to this question (see trustPolicy.ts).
   // Generated output never replaces a hand-written file without a yes naming that file.
@@ -57,7 +59,7 @@ export function registerCommandsAndViews(
     new OpenDecisionCommand(ctx),
     new UpdateAgentInstructionsCommand(ctx),
   ];
-  const disposables: vscode.Disposable[] = [decisionsView, map, statusBar, offerAgentRefresh(ctx)];
+  const disposables: vscode.Disposable[] = [decisionsView, map, statusBar, sinceBase, offerAgentRefresh(ctx)];
   for (const command of commands) {
     disposables.push(
       vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
@@ -85,6 +87,6 @@ export function registerCommandsAndViews(
     }),
     registerWalkthroughProgress(service),
   );
-  if (context.extensionMode !== vscode.ExtensionMode.Production) disposables.push(registerTestHooks(ctx, decisionsView.view, statusBar));
+  if (context.extensionMode !== vscode.ExtensionMode.Production) disposables.push(registerTestHooks(ctx, decisionsView.view, statusBar, sinceBase));
   return vscode.Disposable.from(...disposables);
 }

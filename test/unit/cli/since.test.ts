@@ -152,6 +152,27 @@ describe('adrift check --since (new vs inherited findings from git history)', fu
     assert.equal(json(['check', shallow, '--since', 'origin/main']).out.since?.new, 1);
   });
 
+  it('checks a workspace in a sub-folder of the repository; one the base does not have is all new, one git does not track is an error', () => {
+    const { dir, git } = committed({ 'README.md': '# monorepo\n' }, 'the repository before the package');
+    const pkg = path.join(dir, 'packages/app');
+    write(pkg, { 'docs/adr/0001-billing.yaml': RECORD, 'src/ticket/ticket.ts': 'export const ticket = 1;\n', 'src/billing/a.ts': BAD });
+    const untracked = adrift(['check', pkg, '--since', 'main']);
+    assert.equal(untracked.code, 2);
+    assert.match(untracked.stderr, /packages\/app has no file git tracks in the repository at .* \(ignored, or never committed\)/);
+    git('checkout', '-q', '-b', 'package');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'add the package');
+    const added = json(['check', pkg, '--since', 'main']);
+    assert.deepEqual(lines(added.out, (f) => f.new === true), ['src/billing/a.ts:1 module-dependency']);
+    assert.deepEqual(added.out.since?.records.map((r) => `${r.id} ${r.change}`), ['1 added']);
+    write(pkg, { 'src/billing/b.ts': BAD });
+    git('add', '-A');
+    git('commit', '-q', '-m', 'one more');
+    const later = json(['check', pkg, '--since', 'HEAD~1']);
+    assert.deepEqual(lines(later.out, (f) => f.new === true), ['src/billing/b.ts:1 module-dependency']);
+    assert.equal(later.out.since?.inherited, 1);
+  });
+
   it('gives a clear error for no repository, an unknown ref and no git, and the plain check still works', () => {
     const plain = workspace();
     write(plain, { 'docs/adr/0001-billing.yaml': RECORD, 'src/billing/a.ts': BAD, 'src/ticket/ticket.ts': 'export const ticket = 1;\n' });
