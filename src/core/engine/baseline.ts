@@ -7,8 +7,7 @@ import { parseDocument, stringify } from 'yaml';
 import type { Finding } from '../findings';
 import { isRuleId } from './suppression';
 
-/** What a finding or a baseline entry is identified by. */
-export interface FindingIdentity {
+export interface BaselineEntry {
   rule: string;
   file: string;
   fromModule?: string;
@@ -16,9 +15,6 @@ export interface FindingIdentity {
   specifier?: string;
   /** For findings without a specifier (data-ownership), the message tells them apart. */
   message?: string;
-}
-
-export interface BaselineEntry extends FindingIdentity {
   /** The id of the decision the finding breaks. */
   decision?: number;
   reason: string;
@@ -32,7 +28,6 @@ export interface Baseline {
 
 export interface BaselineOutcome {
   kept: Finding[];
-  /** The findings an entry accepted (not reported). */
   suppressed: Finding[];
   /** Entries past their date that matched a finding (which is now reported again). */
   expired: BaselineEntry[];
@@ -43,15 +38,10 @@ export interface BaselineOutcome {
 export const DEFAULT_BASELINE_REASON = 'accepted when adopting Adrift';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/**
- * The one identity of a finding, never its line: a baseline entry matches the findings with
- * its key, and `check --since` calls a finding inherited when the base had one with its key.
- * `file` replaces the finding's own path (a file renamed since the base keeps its findings).
- */
-export function findingKey(e: FindingIdentity, file = e.file): string {
-  return [e.rule, file, e.fromModule ?? '', e.toModule ?? '', e.specifier ?? '', e.specifier === undefined ? (e.message ?? '') : ''].join('\u0000');
+/** What an entry and a finding must share to match (never the line). */
+export function baselineKey(e: { rule: string; file: string; fromModule?: string; toModule?: string; specifier?: string; message?: string }): string {
+  return [e.rule, e.file, e.fromModule ?? '', e.toModule ?? '', e.specifier ?? '', e.specifier === undefined ? (e.message ?? '') : ''].join('\u0000');
 }
-const keyOf = (e: FindingIdentity): string => findingKey(e);
 
 export function entryFor(f: Finding, reason: string, expires?: string): BaselineEntry {
   const e: BaselineEntry = { rule: f.rule, file: f.file, reason };
@@ -71,14 +61,14 @@ export function entryFor(f: Finding, reason: string, expires?: string): Baseline
 export function buildBaseline(findings: Finding[], previous: Baseline | undefined, reason = DEFAULT_BASELINE_REASON, expires?: string): Baseline {
   const pool = new Map<string, BaselineEntry[]>();
   for (const e of previous?.entries ?? []) {
-    const k = keyOf(e);
+    const k = baselineKey(e);
     pool.set(k, [...(pool.get(k) ?? []), e]);
   }
   const entries = findings.map((f) => {
-    const old = pool.get(keyOf(f))?.shift();
+    const old = pool.get(baselineKey(f))?.shift();
     return old ?? entryFor(f, reason, expires);
   });
-  entries.sort((a, b) => a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || keyOf(a).localeCompare(keyOf(b)));
+  entries.sort((a, b) => a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || baselineKey(a).localeCompare(baselineKey(b)));
   return { entries };
 }
 
@@ -86,14 +76,14 @@ export function buildBaseline(findings: Finding[], previous: Baseline | undefine
 export function applyBaseline(findings: Finding[], baseline: Baseline, today: string): BaselineOutcome {
   const pool = new Map<string, BaselineEntry[]>();
   for (const e of baseline.entries) {
-    const k = keyOf(e);
+    const k = baselineKey(e);
     pool.set(k, [...(pool.get(k) ?? []), e]);
   }
   const kept: Finding[] = [];
   const suppressed: Finding[] = [];
   const expired: BaselineEntry[] = [];
   for (const f of findings) {
-    const entry = pool.get(keyOf(f))?.shift();
+    const entry = pool.get(baselineKey(f))?.shift();
     if (!entry) kept.push(f);
     else if (entry.expires !== undefined && entry.expires <= today) {
       expired.push(entry);

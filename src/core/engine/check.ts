@@ -38,9 +38,6 @@ export interface CheckOptions extends ScanOptions {
 export interface BaselineUse {
   file: string;
   suppressed: number;
-  /** The baseline's entries, and the findings they accepted (not in `findings`). */
-  entries: BaselineEntry[];
-  accepted: Finding[];
   expired: BaselineEntry[];
   unused: BaselineEntry[];
 }
@@ -79,7 +76,7 @@ export async function checkWorkspace(fs: FileSystemPort, rootIn: string, options
   if (baseline) {
     const out = applyBaseline(findings, baseline.baseline, options.today ?? todayIso());
     findings = out.kept;
-    baselineUse = { file: baseline.file, suppressed: out.suppressed.length, entries: baseline.baseline.entries, accepted: out.suppressed, expired: out.expired, unused: out.unused };
+    baselineUse = { file: baseline.file, suppressed: out.suppressed.length, expired: out.expired, unused: out.unused };
   }
   return { root, config, model, log, findings: findings.sort(compareFindings), stats, baseline: baselineUse, index };
 }

@@ -8,9 +8,9 @@ import { LineCounter, parseDocument, isMap, isSeq } from 'yaml';
 import { ZERO_RANGE, type Finding, type Range } from '../findings';
 import type { FileSystemPort } from '../fs/port';
 import { severityFor } from './rules/severity';
-import { describeEntry, findingKey } from './baseline';
+import { describeEntry, type BaselineEntry } from './baseline';
 import { readBaseline, type CheckResult } from './check';
-import type { ChangeScope } from './since';
+import { identity, type ChangeScope } from './since';
 import type { WorkspaceIndex } from './index';
 
 /** One `adrift-ignore` comment, where it is. */
@@ -33,15 +33,16 @@ export async function ratchetFindings(fs: FileSystemPort, result: CheckResult, s
   const findings: Finding[] = [];
   const baseFile = await readBaseline(scope.baseFs, result.root, scope.baseResult.config.baseline, false);
   const now = result.baseline;
-  if (now) {
+  const current = now ? await readBaseline(fs, result.root, now.file, true) : undefined;
+  if (now && current) {
+    const entries = current.baseline.entries;
     const lines = entryRanges((await readText(fs, result.root, now.file)) ?? '');
-    const added = unmatched(now.entries, baseFile?.baseline.entries ?? [], (e, renamed) => findingKey(e, renamed ? (scope.renames.get(e.file) ?? e.file) : e.file));
+    const added = unmatched(entries, baseFile?.baseline.entries ?? [], (e, renamed) => identity(e, renamed ? scope.renames.get(e.file) : undefined));
     for (const [i, e] of added) {
       findings.push({ rule: 'ratchet', severity, file: now.file, range: lines[i] ?? ZERO_RANGE, message: `baseline entry added ${since}: ${describeEntry(e)}`, fixes: ['fix the code instead of accepting the finding', 'remove the entry'] });
     }
-    for (const e of now.unused) {
-      const i = now.entries.indexOf(e);
-      findings.push({ rule: 'ratchet', severity: 'info', file: now.file, range: lines[i] ?? ZERO_RANGE, message: `fixed: baseline entry matches nothing any more: ${describeEntry(e)}`, fixes: ['remove it with `adrift baseline --prune`'] });
+    for (const i of unusedIndexes(entries, now.unused)) {
+      findings.push({ rule: 'ratchet', severity: 'info', file: now.file, range: lines[i] ?? ZERO_RANGE, message: `fixed: baseline entry matches nothing any more: ${describeEntry(entries[i])}`, fixes: ['remove it with `adrift baseline --prune`'] });
     }
   }
   const comments = suppressionSites(result.index);
@@ -50,6 +51,24 @@ export async function ratchetFindings(fs: FileSystemPort, result: CheckResult, s
     findings.push({ rule: 'ratchet', severity, file: c.file, range: c.range, message: `suppression added ${since}: adrift-ignore ${c.rule} -- ${c.reason.trim() || '(no reason)'}`, fixes: ['fix the code instead of suppressing the finding', 'remove the comment'] });
   }
   return findings;
+}
+
+/**
+ * Where the unused entries sit in the file: of the entries with one key, the baseline matches
+ * the first ones, so the unused are the last.
+ */
+function unusedIndexes(entries: readonly BaselineEntry[], unused: readonly BaselineEntry[]): number[] {
+  const left = new Map<string, number>();
+  for (const e of unused) left.set(identity(e), (left.get(identity(e)) ?? 0) + 1);
+  const out: number[] = [];
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const n = left.get(identity(entries[i])) ?? 0;
+    if (n > 0) {
+      left.set(identity(entries[i]), n - 1);
+      out.unshift(i);
+    }
+  }
+  return out;
 }
 
 /** The items of `now` (with their index) that no item of `base` accounts for, one for one. */

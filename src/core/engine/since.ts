@@ -1,19 +1,19 @@
 // `check --since <ref>`: the findings a change introduces, told apart from those it inherits.
 // The base is the merge base of the ref with HEAD; its findings come from the very same check
-// run on that commit's files (read from git objects through CommitTreeFileSystem, with the
+// run on that commit's files (read from git objects through BaseCommitFileSystem, with the
 // base's own decision records and configuration), never from a checkout. A finding is
-// inherited when the base had one with the same identity (findingKey: rule, file, modules,
+// inherited when the base had one with the same identity (baselineKey: rule, file, modules,
 // import — not the line), its file followed through git's rename detection.
 
 import * as path from 'node:path';
 import type { Finding } from '../findings';
 import type { FileSystemPort } from '../fs/port';
-import { CommitTreeFileSystem } from '../git/tree-fs';
+import { BaseCommitFileSystem } from '../git/base-fs';
 import { GitError, type GitPort } from '../git/port';
 import { changedFiles, listTree, mergeBase, repositoryInfo, resolveCommit, type FileChange } from '../git/repository';
 import type { DecisionLog } from '../records/types';
-import { findingKey } from './baseline';
-import { checkWorkspace, type BaselineUse, type CheckOptions, type CheckResult } from './check';
+import { baselineKey, type BaselineEntry } from './baseline';
+import { checkWorkspace, readBaseline, type CheckOptions, type CheckResult } from './check';
 
 export interface RecordChange {
   id: number;
@@ -97,7 +97,7 @@ export async function locateBase(git: GitPort, fs: FileSystemPort, rootIn: strin
 export async function checkBaseCommit(git: GitPort, disk: FileSystemPort, root: string, at: BaseLocation, options: CheckOptions = {}): Promise<{ result: CheckResult; fs: FileSystemPort }> {
   const differing = new Set(at.changes.flatMap((c) => (c.status === 'added' ? [] : [c.oldPath ?? c.path])));
   // A workspace folder the base does not have yet is an empty folder there: all its findings are new.
-  const fs = await CommitTreeFileSystem.open(git, { repositoryRoot: at.repositoryRoot, commit: at.base, differing, disk, folder: at.prefix });
+  const fs = await BaseCommitFileSystem.open(git, { repositoryRoot: at.repositoryRoot, commit: at.base, differing, disk, folder: at.prefix });
   const result = await checkWorkspace(fs, normalRoot(root), { ...options, baseline: false, preview: undefined, onProgress: undefined });
   return { result, fs };
 }
@@ -111,38 +111,57 @@ export async function checkSince(fs: FileSystemPort, git: GitPort, rootIn: strin
   const result = await checkWorkspace(fs, root, options);
   const base = await checkBaseCommit(git, fs, root, at, options);
   const renames = renamesUnder(at.changes, at.prefix);
-  const split = splitFindings(result.findings, base.result.findings, renames, result.baseline);
+  const entries = result.baseline ? ((await readBaseline(fs, root, result.baseline.file, true))?.baseline.entries ?? []) : [];
+  const split = splitFindings(result.findings, base.result.findings, renames, result.baseline && { entries, expired: result.baseline.expired, unused: result.baseline.unused });
   return { result, scope: { ref, base: at.base, branch: at.branch, renames, baseResult: base.result, baseFs: base.fs, records: recordChanges(base.result.log, result.log), ...split } };
 }
 
 const normalRoot = (root: string): string => root.replace(/\\/g, '/').replace(/\/+$/, '') || '/';
 
+/** The baseline as the check used it: every entry, those that expired and those that matched nothing. */
+export interface BaselineState {
+  entries: readonly BaselineEntry[];
+  expired: readonly BaselineEntry[];
+  unused: readonly BaselineEntry[];
+}
+
+/** A finding's (or entry's) identity, under another file name when given. */
+export const identity = (e: Parameters<typeof baselineKey>[0], file = e.file): string => baselineKey(file === e.file ? e : { ...e, file });
+
+/** Each key as often as it occurs in `items`, less once per occurrence in each of `minus`. */
+function keyCounts(items: readonly BaselineEntry[], ...minus: (readonly BaselineEntry[])[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of items) counts.set(identity(e), (counts.get(identity(e)) ?? 0) + 1);
+  for (const list of minus) for (const e of list) counts.set(identity(e), (counts.get(identity(e)) ?? 0) - 1);
+  return counts;
+}
+
 /**
  * The current findings matched one by one with the base's (their files renamed as now):
- * those without a match were introduced. With the baseline's use, the findings it accepted
+ * those without a match were introduced. With the baseline, the findings its entries accepted
  * are matched too (so they are not "fixed"), and one whose entry expired counts as introduced.
  */
 export function splitFindings(
   findings: readonly Finding[],
   baseFindings: readonly Finding[],
   renames: ReadonlyMap<string, string>,
-  baseline?: Pick<BaselineUse, 'accepted' | 'expired'>,
+  baseline?: BaselineState,
 ): Pick<ChangeScope, 'introduced' | 'inherited' | 'fixed'> {
   const pool = new Map<string, Finding[]>();
   for (const f of baseFindings) {
-    const k = findingKey(f, renames.get(f.file) ?? f.file);
+    const k = identity(f, renames.get(f.file));
     pool.set(k, [...(pool.get(k) ?? []), f]);
   }
   const introduced = new Set<Finding>();
   // A finding whose baseline entry expired fails again, as without --since.
-  const expired = new Set((baseline?.expired ?? []).map((e) => findingKey(e)));
+  const expired = new Set((baseline?.expired ?? []).map((e) => identity(e)));
   let inherited = 0;
   for (const f of findings) {
-    const matched = pool.get(findingKey(f))?.shift() !== undefined;
-    if (matched && !expired.has(findingKey(f))) inherited++;
+    const matched = pool.get(identity(f))?.shift() !== undefined;
+    if (matched && !expired.has(identity(f))) inherited++;
     else introduced.add(f);
   }
-  for (const f of baseline?.accepted ?? []) pool.get(findingKey(f))?.shift();
+  for (const [k, n] of keyCounts(baseline?.entries ?? [], baseline?.expired ?? [], baseline?.unused ?? [])) pool.get(k)?.splice(0, Math.max(0, n));
   const fixed = [...pool.values()].flat().map((f) => ({ ...f, file: renames.get(f.file) ?? f.file }));
   return { introduced, inherited, fixed };
 }

@@ -4,7 +4,7 @@
 // baseline and --since use: rule, file, modules, import — never the line).
 
 import { createHash } from 'node:crypto';
-import { findingKey } from '../engine/baseline';
+import { baselineKey } from '../engine/baseline';
 import type { Finding } from '../findings';
 import type { ReportInput } from './types';
 
@@ -25,7 +25,7 @@ export function codeQualityIssue(f: Finding, occurrence = 0): CodeQualityIssue {
   return {
     description: f.message,
     check_name: `adrift/${f.rule}`,
-    fingerprint: createHash('md5').update(`${findingKey(f)}\u0000${occurrence}`).digest('hex'),
+    fingerprint: createHash('md5').update(`${baselineKey(f)}\u0000${occurrence}`).digest('hex'),
     severity: SEVERITY[f.severity],
     location: { path: f.file, lines: end > begin ? { begin, end } : { begin } },
     categories: ['Style'],
@@ -42,7 +42,7 @@ export function* gitlabReportChunks(input: ReportInput): Generator<string> {
   yield '[';
   let first = true;
   for (const f of findings) {
-    const key = findingKey(f);
+    const key = baselineKey(f);
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     yield `${first ? '' : ','}\n  ${JSON.stringify(codeQualityIssue(f, n))}`;

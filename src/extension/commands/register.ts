@@ -36,7 +36,6 @@ export function registerCommandsAndViews(
   const decisionsView = registerDecisionsView(service);
   const map = new ModuleMapPanel(service, context.extensionUri, prompter, (folder) => service.engineIndex(folder)?.moduleImports() ?? [], log);
   const statusBar = new DriftStatusBar(service);
-  const sinceBase = new SinceBaseStatusBar(service);
   const ctx: CommandContext = { service, prompter, decisions: decisionsView.provider, map, log };
   // In Restricted Mode a command writes only after a yes to this question (see trustPolicy.ts).
   // Generated output never replaces a hand-written file without a yes naming that file.
@@ -59,7 +58,7 @@ export function registerCommandsAndViews(
     new OpenDecisionCommand(ctx),
     new UpdateAgentInstructionsCommand(ctx),
   ];
-  const disposables: vscode.Disposable[] = [decisionsView, map, statusBar, sinceBase, offerAgentRefresh(ctx)];
+  const disposables: vscode.Disposable[] = [decisionsView, map, statusBar, offerAgentRefresh(ctx)];
   for (const command of commands) {
     disposables.push(
       vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
@@ -87,6 +86,8 @@ export function registerCommandsAndViews(
     }),
     registerWalkthroughProgress(service),
   );
+  const sinceBase = new SinceBaseStatusBar(service);
+  disposables.push(sinceBase);
   if (context.extensionMode !== vscode.ExtensionMode.Production) disposables.push(registerTestHooks(ctx, decisionsView.view, statusBar, sinceBase));
   return vscode.Disposable.from(...disposables);
 }

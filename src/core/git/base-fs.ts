@@ -11,7 +11,7 @@ import { listTree, readObjects } from './repository';
 
 const MAX_READ_BYTES = 16 * 1024 * 1024;
 
-export interface CommitTreeOptions {
+export interface BaseCommitOptions {
   /** Absolute path of the repository's top folder (POSIX). */
   repositoryRoot: string;
   /** The commit whose files are shown. */
@@ -24,13 +24,13 @@ export interface CommitTreeOptions {
   folder?: string;
 }
 
-export class CommitTreeFileSystem implements FileSystemPort {
+export class BaseCommitFileSystem implements FileSystemPort {
   private readonly root: string;
   private blobs: Promise<Map<string, Uint8Array | undefined>> | undefined;
 
   private constructor(
     private readonly git: GitPort,
-    private readonly options: CommitTreeOptions,
+    private readonly options: BaseCommitOptions,
     /** Repository-relative file path → blob id. */
     private readonly files: ReadonlyMap<string, string>,
     /** Repository-relative folder path ('' for the top) → its entries. */
@@ -39,7 +39,7 @@ export class CommitTreeFileSystem implements FileSystemPort {
     this.root = options.repositoryRoot.replace(/\/+$/, '');
   }
 
-  static async open(git: GitPort, options: CommitTreeOptions): Promise<CommitTreeFileSystem> {
+  static async open(git: GitPort, options: BaseCommitOptions): Promise<BaseCommitFileSystem> {
     const files = new Map<string, string>();
     const folders = new Map<string, Map<string, 'file' | 'directory'>>([['', new Map()]]);
     for (const entry of await listTree(git, options.commit)) {
@@ -60,7 +60,7 @@ export class CommitTreeFileSystem implements FileSystemPort {
       if (!folders.has(folder)) folders.set(folder, new Map());
       folders.get(parts.slice(0, i - 1).join('/'))?.set(parts[i - 1], 'directory');
     }
-    return new CommitTreeFileSystem(git, options, files, folders);
+    return new BaseCommitFileSystem(git, options, files, folders);
   }
 
   /** The repository-relative path of an absolute one, or undefined outside the repository. */
