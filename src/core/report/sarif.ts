@@ -101,6 +101,11 @@ function result(f: Finding, ruleIndex: number, ctx: ResultContext, state?: 'new'
   if (f.decision && taxon !== undefined) res.taxa = [{ id: adrLabel(f.decision.id), index: taxon, toolComponent: { name: TAXONOMY, index: 0 } }];
   const baselineState = state ?? ctx.state?.(f);
   if (baselineState) res.baselineState = baselineState;
+  if (baselineState === 'absent') {
+    // Fixed: a viewer that ignores baselineState must not count it as a problem.
+    res.kind = 'pass';
+    res.level = 'none';
+  }
   if (Object.keys(properties).length > 0) res.properties = properties;
   return res;
 }

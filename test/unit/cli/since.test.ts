@@ -298,7 +298,7 @@ describe('pull-request surfaces of adrift check --since', function () {
   it('SARIF: valid 2.1.0 with baselineState new/unchanged/absent and the rationale and fix as help', () => {
     const { dir } = history();
     const r = adrift(['check', dir, '--since', 'main', '--format', 'sarif', '--no-cache']);
-    const log = JSON.parse(r.stdout) as { runs: { results: { baselineState: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; message: { markdown?: string }; taxa?: { id: string }[] }[]; taxonomies: { taxa: { id: string; help: { text: string } }[] }[] }[] };
+    const log = JSON.parse(r.stdout) as { runs: { results: { baselineState: string; kind?: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; message: { markdown?: string }; taxa?: { id: string }[] }[]; taxonomies: { taxa: { id: string; help: { text: string } }[] }[] }[] };
     const validate = schema('sarif/sarif-schema-2.1.0.json');
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
     const run = log.runs[0];
@@ -310,6 +310,7 @@ describe('pull-request surfaces of adrift check --since', function () {
     assert.match(run.results[0].message.markdown ?? '', /\*\*Why \(ADR-0001 Keep billing independent of tickets\):\*\* Billing is sold on its own next year, so it must not depend on tickets\. — decided by tech lead, billing team\n\n\*\*Fix:\*\* propose a decision that lets billing use ticket/);
     assert.deepEqual(run.results[0].taxa?.map((t) => t.id), ['ADR-0001']);
     assert.match(run.taxonomies[0].taxa[0].help.text, /^Billing is sold on its own next year, so it must not depend on tickets\. Decided by tech lead, billing team\. To change it, propose a new decision/);
+    assert.deepEqual([run.results[3].kind, run.results[3].level], ['pass', 'none']);
     // The schema check is real: a wrong baselineState fails it.
     run.results[0].baselineState = 'gone';
     assert.equal(validate(log), false);
