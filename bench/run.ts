@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cacheFolder, RACY_MS } from '../src/core/engine/cache';
+import { sinceFigures } from './since';
 import { checkWorkspace } from '../src/core/engine/check';
 import { NodeFileSystem } from '../src/core/fs/node';
 import { dependencyCruiserConfig, generateRepository, DEFAULT_SHAPE } from './generate';
@@ -232,6 +233,8 @@ async function main(): Promise<void> {
 
   const rows = [read, cold, warm, ...(cruise ? [cruise] : [])];
   const ratio = (a: number, b: number): string => `${(a / b).toFixed(1)}×`;
+  // Last of the runs on the repository: it becomes a git repository with a branch.
+  const since = sinceFigures(REPO, CLI, measure);
   const lines = [
     `Synthetic repository: ${repo.tsFiles} TypeScript files (npm workspaces, ${DEFAULT_SHAPE.packages} packages with their own tsconfig, a Next.js-style app with @/ aliases) + ${repo.pyFiles} Python files (src layout); ${repo.modules.length} modules.`,
     `Machine: ${machine()}.`,
@@ -257,6 +260,8 @@ async function main(): Promise<void> {
         ]
       : []),
     `Re-checking one edited file (WorkspaceIndex.checkFile, ${EDITS} edits): p50 ${inc.p50.toFixed(2)} ms, p95 ${inc.p95.toFixed(2)} ms, max ${inc.max.toFixed(2)} ms.`,
+    '',
+    ...since,
     '',
     ...go.lines,
     '',

@@ -21,6 +21,7 @@ export const RULE_IDS = [
   'unused-suppression',
   'agent-instructions',
   'skipped-file',
+  'ratchet',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -2,15 +2,15 @@
 // them, for adopting Adrift on a codebase that already drifts. Entries that still match keep
 // their reason and expiry; entries whose finding is gone are dropped.
 
-import { buildBaseline, serializeBaseline, DEFAULT_BASELINE_REASON } from '../../core/engine/baseline';
+import { buildBaseline, describeEntry, pruneBaseline, serializeBaseline, todayIso, DEFAULT_BASELINE_REASON } from '../../core/engine/baseline';
 import { CheckSetupError, checkWorkspace, readBaseline } from '../../core/engine/check';
 import type { RuleId } from '../../core/findings';
 import { loadConfig } from '../../core/config';
-import { EXIT_OK, EXIT_USAGE, type CliCommand } from '../command';
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand } from '../command';
 import { baselineReasonAndExpiry, writeFiles } from '../workspace';
 
 /** Problems in the records themselves are fixed, not accepted. */
-const NOT_BASELINED: ReadonlySet<RuleId> = new Set(['decision-schema', 'decision-reference', 'decision-lifecycle', 'decision-model', 'decision-review', 'decision-budget', 'skipped-file']);
+const NOT_BASELINED: ReadonlySet<RuleId> = new Set(['decision-schema', 'decision-reference', 'decision-lifecycle', 'decision-model', 'decision-review', 'decision-budget', 'skipped-file', 'ratchet']);
 
 export const baselineCommand: CliCommand = {
   name: 'baseline',
@@ -20,6 +20,7 @@ export const baselineCommand: CliCommand = {
     { name: 'baseline', value: 'file', description: 'baseline file to write; default: `baseline` of .adrift.yaml' },
     { name: 'reason', value: 'text', description: `why these findings are accepted; default "${DEFAULT_BASELINE_REASON}"` },
     { name: 'expires', value: 'date', description: 'YYYY-MM-DD after which new entries stop suppressing' },
+    { name: 'prune', description: 'only remove the entries that match no finding any more (the drift was fixed); add none' },
   ],
   details: 'Entries match findings by rule, file, modules and import specifier, not by line, so they survive edits.\nWrites YAML for a .yaml/.yml file name, JSON otherwise.',
   async run(ctx) {
@@ -30,6 +31,14 @@ export const baselineCommand: CliCommand = {
       const previous = await readBaseline(ctx.fs, ctx.cwd, file, false);
       const result = await checkWorkspace(ctx.fs, ctx.cwd, { decisions: ctx.decisionsFolder, baseline: false });
       const accepted = result.findings.filter((f) => !NOT_BASELINED.has(f.rule));
+      if (ctx.options.prune) {
+        if (!previous) throw new UsageError(`--prune: there is no baseline file ${file} to prune`);
+        const pruned = pruneBaseline(accepted, previous.baseline, todayIso());
+        for (const e of pruned.removed) ctx.out(`removed: ${describeEntry(e)}`);
+        if (pruned.removed.length > 0) await writeFiles(ctx, [{ path: file, text: serializeBaseline(pruned.baseline, file) }]);
+        ctx.err(`${file}: ${pruned.removed.length} fixed entr${pruned.removed.length === 1 ? 'y' : 'ies'} removed, ${pruned.baseline.entries.length} kept`);
+        return EXIT_OK;
+      }
       const baseline = buildBaseline(accepted, previous?.baseline, reason, expires);
       await writeFiles(ctx, [{ path: file, text: serializeBaseline(baseline, file) }]);
       const kept = previous ? baseline.entries.filter((e) => previous.baseline.entries.includes(e)).length : 0;

@@ -1,10 +1,15 @@
 // `adrift check`: every finding of the workspace — decision records and the code's drift
 // from them — as text, JSON, SARIF or GitHub annotations, for people and for CI.
 
-import { CheckSetupError, checkWorkspace, type CheckResult } from '../../core/engine/check';
+import { CheckSetupError, checkWorkspace, type CheckOptions, type CheckResult } from '../../core/engine/check';
+import { ratchetFindings } from '../../core/engine/ratchet';
+import { checkSince, type ChangeScope } from '../../core/engine/since';
+import { NodeGit } from '../../core/git/node';
+import { GitError } from '../../core/git/port';
 import { REPORT_FORMATS, reportChunks, type ReportFormat, type ReportInput } from '../../core/report';
-import { formatFindingLine } from '../../core/findings';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand, type CommandContext } from '../command';
+import { decisionSummaries } from '../../core/report/types';
+import { compareFindings, formatFindingLine, type Finding } from '../../core/findings';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CommandContext } from '../command';
 import { version } from '../../../package.json';
 
 export const checkCommand: CliCommand = {
@@ -17,6 +22,9 @@ export const checkCommand: CliCommand = {
     { name: 'no-baseline', description: 'report every finding, ignoring any baseline file' },
     { name: 'progress', description: 'show scan progress on stderr even when it is not a terminal' },
     { name: 'no-cache', description: 'neither read nor write the extraction cache' },
+    { name: 'since', value: 'ref', description: 'split the findings into new and inherited against the merge base of <ref> and HEAD (read from git, no checkout)' },
+    { name: 'fail-on', value: 'which', description: 'which findings fail the run: new (default with --since) or all', choices: ['new', 'all'] },
+    { name: 'ratchet', description: 'with --since: each baseline entry or adrift-ignore comment added since the base is a finding; entries that match nothing are reported as fixed' },
   ],
   details: [
     'Exits 1 when a finding is an error, 0 otherwise (warnings and notes alone pass), 2 when the',
@@ -25,21 +33,32 @@ export const checkCommand: CliCommand = {
     'Dot-folders are read, except version control, tool and cache folders (`scan_dot_folders` in .adrift.yaml).',
     'The extraction cache lives in $XDG_CACHE_HOME/adrift (else ~/.cache/adrift), one folder per workspace,',
     'never in the workspace; entries are signed with a key of this machine, so a copied cache is not used.',
+    'With --since, the base commit is checked from git objects with its own records and configuration; a',
+    'finding is inherited when the base had one with the same rule, file (followed through renames), modules',
+    'and import. A shallow clone that does not reach the merge base is an error that says how much to fetch.',
   ].join('\n'),
   async run(ctx) {
     const format = (ctx.options.format ?? 'text') as ReportFormat;
+    const since = typeof ctx.options.since === 'string' ? ctx.options.since : undefined;
+    if (ctx.options['fail-on'] === 'new' && since === undefined) throw new UsageError('--fail-on new needs --since <ref>: new findings are those the base did not have');
+    if (ctx.options.ratchet && since === undefined) throw new UsageError('--ratchet needs --since <ref>: the baseline and suppressions are compared with the base');
+    const failOn = ctx.options['fail-on'] ?? (since !== undefined ? 'new' : 'all');
     const progress = progressPrinter(ctx);
+    const options: CheckOptions = {
+      decisions: ctx.decisionsFolder,
+      baseline: ctx.options['no-baseline'] ? false : typeof ctx.options.baseline === 'string' ? ctx.options.baseline : undefined,
+      cache: !ctx.options['no-cache'],
+      onProgress: progress?.update,
+    };
     let result: CheckResult;
+    let scope: ChangeScope | undefined;
     try {
-      result = await checkWorkspace(ctx.fs, ctx.cwd, {
-        decisions: ctx.decisionsFolder,
-        baseline: ctx.options['no-baseline'] ? false : typeof ctx.options.baseline === 'string' ? ctx.options.baseline : undefined,
-        cache: !ctx.options['no-cache'],
-        onProgress: progress?.update,
-      });
+      if (since === undefined) result = await checkWorkspace(ctx.fs, ctx.cwd, options);
+      else ({ result, scope } = await checkSince(ctx.fs, new NodeGit(ctx.cwd), ctx.cwd, since, options));
     } catch (err) {
-      if (err instanceof CheckSetupError) {
-        ctx.err(`adrift check: ${err.message}`);
+      if (err instanceof CheckSetupError || err instanceof GitError) {
+        ctx.err(`adrift check${err instanceof GitError ? ` --since ${since ?? ''}` : ''}: ${err.message}`);
+        if (err instanceof GitError) ctx.err('(adrift check without --since still checks the work tree)');
         return EXIT_USAGE;
       }
       throw err;
@@ -51,14 +70,25 @@ export const checkCommand: CliCommand = {
       ctx.err(`adrift check: fix ${result.config.file ?? '.adrift.yaml'} first`);
       return EXIT_USAGE;
     }
-    await writeReport(ctx, reportChunks(format, reportInput(result), { color: useColor(), root: result.root }));
-    return result.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+    let introduced = scope?.introduced;
+    if (scope && ctx.options.ratchet) {
+      // What the ratchet finds is the change's own doing: new by definition.
+      const ratchet = await ratchetFindings(ctx.fs, result, scope);
+      result = { ...result, findings: [...result.findings, ...ratchet].sort(compareFindings) };
+      introduced = new Set([...scope.introduced, ...ratchet]);
+    }
+    const input = reportInput(result, scope && introduced ? { ...scope, introduced } : undefined);
+    await writeReport(ctx, reportChunks(format, input, { color: useColor(), root: result.root }));
+    const failing: Finding[] = failOn === 'new' && introduced ? result.findings.filter((f) => introduced.has(f)) : result.findings;
+    return failing.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
   },
 };
 
-export function reportInput(result: CheckResult): ReportInput {
+export function reportInput(result: CheckResult, scope?: ChangeScope): ReportInput {
   const b = result.baseline;
   return {
+    scope: scope && { ref: scope.ref, base: scope.base, introduced: scope.introduced, inherited: scope.inherited, fixed: scope.fixed, records: scope.records },
+    decisions: decisionSummaries(result.log),
     findings: result.findings,
     files: result.stats.files,
     skipped: result.stats.skipped,

@@ -103,6 +103,20 @@ export function applyBaseline(findings: Finding[], baseline: Baseline, today: st
   return { kept, suppressed, expired, unused };
 }
 
+/** An entry in words: rule, file, modules, import, reason. */
+export function describeEntry(e: BaselineEntry): string {
+  const modules = e.fromModule !== undefined || e.toModule !== undefined ? ` (${e.fromModule ?? '?'} → ${e.toModule ?? '?'})` : '';
+  const what = e.specifier !== undefined ? ` import "${e.specifier}"` : e.message ? ` "${e.message}"` : '';
+  return `${e.rule} in ${e.file}${modules}${what}${e.reason ? ` — ${e.reason}` : ''}`;
+}
+
+/** The baseline without the entries that match none of `findings` (the drift they accepted was fixed). */
+export function pruneBaseline(findings: Finding[], baseline: Baseline, today: string): { baseline: Baseline; removed: BaselineEntry[] } {
+  const removed = applyBaseline(findings, baseline, today).unused;
+  const gone = new Set(removed);
+  return { baseline: { entries: baseline.entries.filter((e) => !gone.has(e)) }, removed };
+}
+
 export function todayIso(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }

@@ -2,7 +2,7 @@
 // annotations on the pull request's diff.
 
 import type { Finding } from '../findings';
-import type { ReportInput } from './types';
+import { listedFindings, type ReportInput } from './types';
 
 const COMMAND: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -31,5 +31,5 @@ export function githubAnnotation(f: Finding): string {
 }
 
 export function* githubReportChunks(input: ReportInput): Generator<string> {
-  for (const f of input.findings) yield githubAnnotation(f) + '\n';
+  for (const f of listedFindings(input)) yield githubAnnotation(f) + '\n';
 }

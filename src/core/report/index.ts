@@ -1,12 +1,14 @@
 // The report formats of `adrift check`.
 
 import { githubReportChunks } from './github';
+import { gitlabReportChunks } from './gitlab';
 import { jsonReportChunks } from './json';
+import { markdownReportChunks } from './markdown';
 import { sarifReportChunks } from './sarif';
 import { textReportChunks } from './text';
 import type { ReportInput } from './types';
 
-export const REPORT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'github', 'markdown', 'gitlab'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportOptions {
@@ -26,6 +28,10 @@ export function reportChunks(format: ReportFormat, input: ReportInput, options: 
       return sarifReportChunks(input, { root: options.root });
     case 'github':
       return githubReportChunks(input);
+    case 'markdown':
+      return markdownReportChunks(input);
+    case 'gitlab':
+      return gitlabReportChunks(input);
   }
 }
 

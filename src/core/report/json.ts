@@ -47,10 +47,19 @@ export function* jsonReportChunks(input: ReportInput): Generator<string> {
     version: input.toolVersion,
     summary: { ...countSeverities(input.findings), files: input.files, skipped: input.skipped.length, unresolved: (input.unresolved ?? []).length, durationMs: input.durationMs },
     baseline: input.baseline,
+    since: input.scope && {
+      ref: input.scope.ref,
+      base: input.scope.base,
+      new: input.scope.introduced.size,
+      inherited: input.scope.inherited,
+      fixed: input.scope.fixed.map(jsonFinding),
+      records: input.scope.records,
+    },
   };
   const fields = JSON.stringify(head, null, 2).slice(0, -2);
   yield fields;
-  yield* jsonArray('findings', input.findings, jsonFinding);
+  const scope = input.scope;
+  yield* jsonArray('findings', input.findings, scope ? (f) => ({ ...jsonFinding(f), new: scope.introduced.has(f) }) : jsonFinding);
   yield* jsonArray('skipped', input.skipped, (s) => s);
   yield* jsonArray('unresolved', input.unresolved ?? [], (u) => u);
   yield '\n}\n';

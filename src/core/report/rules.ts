@@ -101,4 +101,9 @@ export const RULE_DESCRIPTIONS: Record<RuleId, RuleDescription> = {
     short: 'A file, or a part of one, that was not read.',
     full: 'The file is binary, minified, too large or could not be read, so its imports were not checked; or it has bytes that are not UTF-8 (checked with U+FFFD in their place); or a settings file such as go.mod, go.work or tsconfig.json has a part Adrift could not use (a malformed line, a replace or use leading outside the workspace), so imports may resolve differently than the build.',
   },
+  ratchet: {
+    name: 'Ratchet',
+    short: 'The accepted debt grew: a baseline entry or a suppression comment was added since the base ref.',
+    full: '`adrift check --since <ref> --ratchet` reports each baseline entry and each `adrift-ignore` comment the change added, so accepted drift can only shrink; a baseline entry that matches nothing any more is reported (as a note) as fixed, and `adrift baseline --prune` removes it.',
+  },
 };

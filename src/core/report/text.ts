@@ -3,7 +3,7 @@
 
 import { formatFindingLine, type Finding } from '../findings';
 import type { UnresolvedImport } from '../engine/types';
-import { countSeverities, plural, type ReportInput } from './types';
+import { adrLabel, countSeverities, listedFindings, plural, type ReportInput, type ReportScope } from './types';
 
 export interface TextOptions {
   color: boolean;
@@ -27,7 +27,8 @@ function groupOf(f: Finding): string {
 export function* textReportChunks(input: ReportInput, options: TextOptions): Generator<string> {
   const paint = painter(options.color);
   const groups = new Map<string, Finding[]>();
-  for (const f of input.findings) {
+  const listed = listedFindings(input);
+  for (const f of listed) {
     const g = groupOf(f);
     const list = groups.get(g);
     if (list) list.push(f);
@@ -48,7 +49,19 @@ export function* textReportChunks(input: ReportInput, options: TextOptions): Gen
     yield '\n';
   }
   for (const line of unresolvedLines(input.unresolved ?? [], paint)) yield line + '\n';
-  yield summaryLine(input, paint) + '\n';
+  if (input.scope) yield scopeLines(input.scope, paint).join('\n') + '\n';
+  yield summaryLine(input, listed, paint) + '\n';
+}
+
+/** With --since: what the change did to the findings and to the records. */
+function scopeLines(scope: ReportScope, paint: (style: Style, s: string) => string): string[] {
+  const counts = `${scope.introduced.size} new, ${scope.inherited} inherited (not listed), ${scope.fixed.length} fixed`;
+  const lines = [paint('bold', `since ${scope.ref} (${scope.base.slice(0, 7)})`) + `: ${counts}`];
+  for (const r of scope.records) {
+    const what = r.change === 'status' ? `status ${r.from ?? '?'} → ${r.to ?? '?'}` : r.change;
+    lines.push(`  record ${adrLabel(r.id)} "${r.title}" ${what} (${r.file})`);
+  }
+  return lines;
 }
 
 /** How many unresolved imports the text report names: enough to act on, few enough to read. */
@@ -64,10 +77,10 @@ function unresolvedLines(unresolved: readonly UnresolvedImport[], paint: (style:
   return lines;
 }
 
-function summaryLine(input: ReportInput, paint: (style: Style, s: string) => string): string {
-  const c = countSeverities(input.findings);
+function summaryLine(input: ReportInput, listed: readonly Finding[], paint: (style: Style, s: string) => string): string {
+  const c = countSeverities(listed);
   const found =
-    input.findings.length === 0
+    listed.length === 0
       ? paint('bold', 'no findings')
       : [paint('red', plural(c.error, 'error')), paint('yellow', plural(c.warning, 'warning')), plural(c.info, 'note')].join(', ');
   const parts = [`${found} in ${plural(input.files, 'file')} (${(input.durationMs / 1000).toFixed(2)} s)`];

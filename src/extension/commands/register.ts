@@ -7,6 +7,7 @@ import type { AdriftService } from '../service/adriftService';
 import { untrustedWriteQuestion, WRITE_ANYWAY } from '../service/trustPolicy';
 import { ModuleMapPanel, MODULE_MAP_VIEW_TYPE } from '../map/mapPanel';
 import { DriftStatusBar } from '../statusBar';
+import { SinceBaseStatusBar } from '../sinceBaseStatus';
 import { registerDecisionsView } from '../views/decisionsView';
 import { AddDecisionCommand } from './addDecision';
 import { offerAgentRefresh, UpdateAgentInstructionsCommand } from './agentInstructions';
@@ -99,6 +100,8 @@ export function registerCommandsAndViews(
     }),
     registerWalkthroughProgress(service),
   );
-  if (context.extensionMode !== vscode.ExtensionMode.Production) disposables.push(registerTestHooks(ctx, decisionsView.view, statusBar));
+  const sinceBase = new SinceBaseStatusBar(service);
+  disposables.push(sinceBase);
+  if (context.extensionMode !== vscode.ExtensionMode.Production) disposables.push(registerTestHooks(ctx, decisionsView.view, statusBar, sinceBase));
   return vscode.Disposable.from(...disposables);
 }

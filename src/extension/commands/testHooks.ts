@@ -7,6 +7,7 @@ import type { CommandContext } from './context';
 import type { DecisionNode } from '../views/decisionsView';
 import type { PromptAnswer, ScriptedPrompter } from './prompts';
 import type { DriftStatusBar } from '../statusBar';
+import type { SinceBaseStatusBar } from '../sinceBaseStatus';
 
 export const TEST_COMMANDS = {
   /** Queue answers for the next prompts: (string | null)[]; null cancels. */
@@ -21,9 +22,11 @@ export const TEST_COMMANDS = {
   mapSelectEdge: 'adrift.test.mapSelectEdge',
   /** The status bar item: { text, tooltip, count }. */
   statusBar: 'adrift.test.statusBar',
+  /** The "N new since main" item after a fresh comparison: { text, tooltip, visible, folders } with the new findings as `file:line rule`. */
+  sinceBase: 'adrift.test.sinceBase',
 } as const;
 
-export function registerTestHooks(ctx: CommandContext, view: vscode.TreeView<DecisionNode>, statusBar: DriftStatusBar): vscode.Disposable {
+export function registerTestHooks(ctx: CommandContext, view: vscode.TreeView<DecisionNode>, statusBar: DriftStatusBar, sinceBase: SinceBaseStatusBar): vscode.Disposable {
   const prompter = ctx.prompter as ScriptedPrompter;
   return vscode.Disposable.from(
     vscode.commands.registerCommand(TEST_COMMANDS.answerPrompts, (answers: PromptAnswer[]) => {
@@ -49,5 +52,10 @@ export function registerTestHooks(ctx: CommandContext, view: vscode.TreeView<Dec
       }),
     ),
     vscode.commands.registerCommand(TEST_COMMANDS.statusBar, () => ({ text: statusBar.item.text, tooltip: statusBar.item.tooltip, count: statusBar.update() })),
+    vscode.commands.registerCommand(TEST_COMMANDS.sinceBase, async () => {
+      const state = await sinceBase.refresh();
+      const folders = state.folders.map((f) => ('base' in f ? { ...f, introduced: f.introduced.map((x) => `${x.file}:${x.range.start.line + 1} ${x.rule}`) } : f));
+      return { text: sinceBase.item.text, tooltip: sinceBase.item.tooltip, visible: state.text !== undefined, folders };
+    }),
   );
 }

@@ -11,6 +11,8 @@ export interface AdriftSettings {
   codeLens: boolean;
   exclude: string[];
   checkWhileTyping: boolean;
+  /** The branch "N new since …" compares with (its merge base with HEAD). */
+  baseBranch: string;
 }
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
@@ -35,5 +37,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): AdriftSettings 
     codeLens: c.get<boolean>('codeLens.enabled', true),
     exclude: Array.isArray(exclude) ? exclude.filter((g): g is string => typeof g === 'string' && g.length > 0) : [],
     checkWhileTyping: c.get<boolean>('checkWhileTyping', true),
+    baseBranch: c.get<string>('baseBranch', 'main').trim() || 'main',
   };
 }

@@ -25,6 +25,7 @@ export const DEFAULT_SEVERITIES: Record<RuleId, RuleSeverity> = {
   'unused-suppression': 'warning',
   'agent-instructions': 'warning',
   'skipped-file': 'info',
+  ratchet: 'error',
 };
 
 /** The severity a finding of `rule` gets: the override if configured, else `fallback`. */
