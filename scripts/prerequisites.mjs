@@ -42,10 +42,13 @@ export function requirementsFor({ layers, mode, installReady }) {
   const users = [];
   if (layers.includes('integration') && mode === 'offline') users.push('integration (offline)');
   if (layers.includes('ui')) users.push('ui');
+  // `npm start` serves the offline VS Code to the user's own browser: it needs the install's tools, not Chromium.
+  const starting = layers.includes('start');
+  if (starting) users.push('npm start');
   if (users.length === 0) return oracles;
   const neededFor = users.join(', ');
   /** @type {Requirement[]} */
-  const needed = [{ name: 'chromium', debianPackage: 'chromium', neededFor }, ...oracles];
+  const needed = [...(starting && users.length === 1 ? [] : [{ name: 'chromium', debianPackage: 'chromium', neededFor }]), ...oracles];
   if (!installReady) {
     const install = `installing the offline VS Code for ${neededFor}`;
     needed.push(
@@ -61,13 +64,13 @@ export function requirementsFor({ layers, mode, installReady }) {
 
 /**
  * What to do about the missing ones.
- * @param {{ missing: Requirement[], isRoot: boolean, hasAptGet: boolean, hasSudo: boolean, checkOnly: boolean, chromiumOverride?: string }} input
+ * @param {{ missing: Requirement[], isRoot: boolean, hasAptGet: boolean, hasSudo: boolean, checkOnly: boolean, chromiumOverride?: string, who?: string }} input
  * @returns {{ action: 'none' } | { action: 'install', packages: string[], summary: string } | { action: 'fail', message: string }}
  */
-export function decide({ missing, isRoot, hasAptGet, hasSudo, checkOnly, chromiumOverride }) {
+export function decide({ missing, isRoot, hasAptGet, hasSudo, checkOnly, chromiumOverride, who = 'npm test' }) {
   if (missing.length === 0) return { action: 'none' };
   if (chromiumOverride && missing.some((r) => r.name === 'chromium')) {
-    return { action: 'fail', message: `npm test: CHROMIUM=${chromiumOverride} does not exist; point CHROMIUM at a Chromium binary or unset it to use /usr/bin/chromium.` };
+    return { action: 'fail', message: `${who}: CHROMIUM=${chromiumOverride} does not exist; point CHROMIUM at a Chromium binary or unset it to use /usr/bin/chromium.` };
   }
   const packages = [...new Set(missing.map((r) => r.debianPackage))];
   const summary = missing.map((r) => `${r.name} (${r.neededFor})`).join('; ');
@@ -80,7 +83,7 @@ export function decide({ missing, isRoot, hasAptGet, hasSudo, checkOnly, chromiu
       : hasSudo
         ? `run: sudo sh -c '${install}'`
         : `run as root: ${install}`;
-  return { action: 'fail', message: `npm test: missing ${missing.map((r) => r.name).join(', ')}; ${command}` };
+  return { action: 'fail', message: `${who}: missing ${missing.map((r) => r.name).join(', ')}; ${command}` };
 }
 
 function onPath(command) {
@@ -147,9 +150,9 @@ function run(command, args) {
 
 /**
  * Checks (and as root installs) what `layers` need. Returns 0 when everything is there.
- * @param {{ layers: string[], mode: 'download' | 'offline', env?: NodeJS.ProcessEnv }} input
+ * @param {{ layers: string[], mode: 'download' | 'offline', env?: NodeJS.ProcessEnv, who?: string }} input
  */
-export function ensurePrerequisites({ layers, mode, env = process.env }) {
+export function ensurePrerequisites({ layers, mode, env = process.env, who = 'npm test' }) {
   const node = env.ADRIFT_VSCODE_NODE ?? process.execPath;
   const chromiumPath = env.CHROMIUM ?? '/usr/bin/chromium';
   const needed = requirementsFor({ layers, mode, installReady: installReady(env, node) });
@@ -161,6 +164,7 @@ export function ensurePrerequisites({ layers, mode, env = process.env }) {
     hasSudo: onPath('sudo'),
     checkOnly: env.ADRIFT_PREREQUISITES === 'check',
     chromiumOverride: env.CHROMIUM,
+    who,
   });
   if (decision.action === 'none') {
     console.log(`[prerequisites] ${needed.length === 0 ? 'nothing needed from the system' : `present: ${needed.map((r) => r.name).join(', ')}`}`);
@@ -176,7 +180,7 @@ export function ensurePrerequisites({ layers, mode, env = process.env }) {
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...decision.packages]);
   const still = missingNow();
   if (still.length > 0) {
-    console.error(`npm test: still missing after apt-get install: ${still.map((r) => r.name).join(', ')}`);
+    console.error(`${who}: still missing after apt-get install: ${still.map((r) => r.name).join(', ')}`);
     return 1;
   }
   console.log(`[prerequisites] installed ${decision.packages.join(' ')}`);

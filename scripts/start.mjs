@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensurePrerequisites } from './prerequisites.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -78,6 +79,8 @@ if (onPath('code') && !process.env.ADRIFT_START_SERVER) {
   const { ensureVSCodeServer } = require(path.join(repo, 'out/test/harness/install.js'));
   const { startVSCodeServer } = require(path.join(repo, 'out/test/harness/server.js'));
   const { workbenchUrl } = require(path.join(repo, 'out/test/harness/browser.js'));
+  // A fresh machine lacks what installing the offline VS Code needs (ripgrep, build tools): as root this installs them, otherwise it names the command.
+  if (ensurePrerequisites({ layers: ['start'], mode: 'offline', who: 'npm start' }) !== 0) process.exit(1);
   const install = await ensureVSCodeServer();
   const port = Number(option('port') ?? process.env.ADRIFT_PORT ?? 0) || undefined;
   // The extension under development arrives in the URL payload, which a built VS Code

@@ -11,7 +11,7 @@ type Decision = { action: 'none' } | { action: 'install'; packages: string[]; su
 interface Prerequisites {
   codeServerVersion: string;
   requirementsFor(input: { layers: string[]; mode: 'download' | 'offline'; installReady: boolean }): Requirement[];
-  decide(input: { missing: Requirement[]; isRoot: boolean; hasAptGet: boolean; hasSudo: boolean; checkOnly: boolean; chromiumOverride?: string }): Decision;
+  decide(input: { missing: Requirement[]; isRoot: boolean; hasAptGet: boolean; hasSudo: boolean; checkOnly: boolean; chromiumOverride?: string; who?: string }): Decision;
 }
 
 async function prerequisites(): Promise<Prerequisites> {
@@ -27,6 +27,16 @@ describe('prerequisites of npm test', () => {
     assert.deepEqual(names(requirementsFor({ layers: ['build', 'compile', 'lint', 'unit', 'integration', 'package', 'ui', 'self'], mode: 'offline', installReady: false })), [
       'chromium', 'rg', 'python3', 'make', 'g++', 'node headers',
     ]);
+  });
+
+  it('for npm start on a fresh machine, needs what installing the offline VS Code needs, but no Chromium (the browser is the user\'s), and names npm start', async () => {
+    const { requirementsFor, decide } = await prerequisites();
+    const needed = requirementsFor({ layers: ['start'], mode: 'offline', installReady: false });
+    assert.deepEqual(names(needed), ['rg', 'python3', 'make', 'g++', 'node headers']);
+    assert.deepEqual(requirementsFor({ layers: ['start'], mode: 'offline', installReady: true }), []);
+    const decision = decide({ ...fresh, missing: needed.slice(0, 1), who: 'npm start' });
+    assert.equal(decision.action, 'fail');
+    assert.match(decision.action === 'fail' ? decision.message : '', /^npm start: missing rg; run as root: apt-get update && apt-get install -y --no-install-recommends ripgrep$/);
   });
 
   it('needs only Chromium once the offline VS Code is installed', async () => {
