@@ -16,7 +16,7 @@ export interface FoldOptions {
 }
 
 export function emptyModel(): ArchitectureModel {
-  return { modules: new Map(), undeclared: undefined, typeOnly: undefined, forbiddenPackages: [], confinedPackages: [], forbiddenImports: [], decisions: [] };
+  return { modules: new Map(), layers: undefined, undeclared: undefined, typeOnly: undefined, forbiddenPackages: [], confinedPackages: [], forbiddenImports: [], decisions: [] };
 }
 
 export function foldModel(input: readonly LoadedRecord[] | DecisionLog, opts: FoldOptions = {}): ArchitectureModel {
@@ -65,6 +65,16 @@ function foldRecord(model: ArchitectureModel, r: LoadedRecord & { record: Decisi
     }
     for (const s of sourced('owns', decl.owns)) if (!m.owns.some((o) => o.value === s.value)) m.owns.push(s);
     for (const s of sourced('uses', decl.uses)) if (!m.uses.some((u) => u.value === s.value)) m.uses.push(s);
+  }
+  if (enforce.layers !== undefined) {
+    model.layers = {
+      decision: ref(['enforce', 'layers']),
+      layers: enforce.layers.map((decl, i) => {
+        const modules = Array.isArray(decl) ? [...decl] : [...decl.modules];
+        const name = (Array.isArray(decl) ? undefined : decl.name) ?? modules.join('+');
+        return { name, modules, closed: !Array.isArray(decl) && decl.closed === true, range: r.rangeOf(['enforce', 'layers', i]) };
+      }),
+    };
   }
   if (enforce.undeclared !== undefined) model.undeclared = { value: enforce.undeclared, decision: ref(['enforce', 'undeclared']) };
   if (enforce.type_only !== undefined) model.typeOnly = { value: enforce.type_only, decision: ref(['enforce', 'type_only']) };

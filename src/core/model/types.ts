@@ -46,8 +46,24 @@ export interface PackageConfinement {
   modules: Sourced<string>[];
 }
 
+/** One layer of `enforce.layers`, top first; `modules` may hold pattern module keys (`service-{name}`). */
+export interface ModelLayer {
+  name: string;
+  modules: string[];
+  closed: boolean;
+  /** Where the layer is written in the record. */
+  range?: Range;
+}
+
+/** The layers in force: those of the last accepted record, in fold order, that declares `layers`. */
+export interface ModelLayers {
+  decision: DecisionRef;
+  layers: ModelLayer[];
+}
+
 export interface ArchitectureModel {
   modules: Map<string, ModelModule>;
+  layers: ModelLayers | undefined;
   undeclared: Sourced<UndeclaredPolicy> | undefined;
   typeOnly: Sourced<TypeOnlyPolicy> | undefined;
   forbiddenPackages: Sourced<ForbiddenPackage>[];

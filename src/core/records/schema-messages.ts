@@ -15,6 +15,7 @@ type JsonSchema = { [k: string]: unknown };
 
 const DEF_NAMES: Record<string, { one: string; many: string }> = {
   moduleName: { one: 'a module name (lower-case letters, digits and dashes)', many: 'module names' },
+  moduleKey: { one: 'a module name (lower-case letters, digits and dashes, or a pattern such as service-{name})', many: 'module names' },
   glob: { one: 'a glob (a file pattern such as src/ticket/**)', many: 'globs (file patterns such as src/ticket/**)' },
   recordId: { one: 'a record id (a whole number, 1 or more)', many: 'record ids (whole numbers)' },
   date: { one: 'a date written YYYY-MM-DD', many: 'dates written YYYY-MM-DD' },

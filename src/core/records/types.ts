@@ -85,6 +85,8 @@ export interface ForbiddenImport {
 /** What makes a decision checkable in code. */
 export interface Enforcement {
   modules?: Record<string, ModuleDeclaration>;
+  /** Layers, top first: a module may use the layers below its own (only the next one when `closed`). */
+  layers?: (string[] | LayerDeclaration)[];
   /** Cross-module imports that no `uses` allows: a violation (deny), a warning, or fine. */
   undeclared?: UndeclaredPolicy;
   /** Whether type-only imports count as dependencies. */
@@ -94,6 +96,14 @@ export interface Enforcement {
   imports?: { forbid?: ForbiddenImport[] };
   /** The most debt the decision accepts (`adrift debt`); over it is a decision-budget finding. */
   budget?: DebtBudget;
+}
+
+export interface LayerDeclaration {
+  /** The layer's name in findings; absent: its modules joined with `+`. */
+  name?: string;
+  modules: string[];
+  /** The layer may use the layer right below it only. */
+  closed?: boolean;
 }
 
 export interface DebtBudget {

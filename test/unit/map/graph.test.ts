@@ -10,7 +10,7 @@ function module(name: string, uses: string[]): ModelModule {
 }
 
 function model(...modules: ModelModule[]): ArchitectureModel {
-  return { modules: new Map(modules.map((m) => [m.name, m])), undeclared: undefined, typeOnly: undefined, forbiddenPackages: [], confinedPackages: [], forbiddenImports: [], decisions: [adr3] };
+  return { modules: new Map(modules.map((m) => [m.name, m])), layers: undefined, undeclared: undefined, typeOnly: undefined, forbiddenPackages: [], confinedPackages: [], forbiddenImports: [], decisions: [adr3] };
 }
 
 const at = (line: number, column = 0) => ({ start: { line, column }, end: { line, column: column + 10 } });

@@ -49,6 +49,7 @@ export function model(
   }
   return {
     modules: map,
+    layers: undefined,
     undeclared: extra.undeclared ? { value: extra.undeclared, decision: ADR3 } : undefined,
     typeOnly: extra.typeOnly ? { value: extra.typeOnly, decision: ADR3 } : undefined,
     forbiddenPackages: (extra.packages ?? []).map((value) => ({ value, decision: ADR5 })),
