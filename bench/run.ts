@@ -18,6 +18,7 @@ import { NodeFileSystem } from '../src/core/fs/node';
 import { dependencyCruiserConfig, generateRepository, DEFAULT_SHAPE } from './generate';
 import { DEFAULT_GO_SHAPE, generateGoRepository } from './generate-go';
 import { goHugeFile } from './go-huge';
+import { scaleFigures } from './scale';
 import { DEFAULT_HISTORY_SHAPE, generateHistory } from './history';
 
 const PROJECT = path.resolve(__dirname, '../..');
@@ -190,6 +191,11 @@ async function main(): Promise<void> {
     const huge = await goHugeFile(WORK);
     console.log('\n' + [...go.lines, '', ...huge.lines].join('\n'));
     if (!go.ok || !huge.ok) process.exitCode = 1;
+    return;
+  }
+  if (process.argv.includes('--scale')) {
+    // Only the 10k / 30k / 100k-file repositories: `npm run bench -- --scale` (bench/scale.ts).
+    console.log('\n' + (await scaleFigures(WORK, CLI, READ_ALL, measure, letFilesAge)).join('\n'));
     return;
   }
   if (process.argv.includes('--debt')) {
