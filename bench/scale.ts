@@ -62,7 +62,7 @@ async function recheck(root: string): Promise<{ p50: number; p95: number; max: n
 
 export async function scaleFigures(work: string, cli: string, readAll: string, measure: Measure, letFilesAge: () => void): Promise<string[]> {
   const rows: string[] = [];
-  const fit: { files: number; cold: number; warm: number; read: number; coldMb: number; readMb: number }[] = [];
+  const fit: { files: number; cold: number; warm: number; read: number; coldCpu: number; warmCpu: number; readCpu: number; coldMb: number; readMb: number }[] = [];
   let last: Awaited<ReturnType<typeof recheck>> | undefined;
   for (const size of SIZES) {
     const root = path.join(work, `scale-${size}`);
@@ -80,7 +80,7 @@ export async function scaleFigures(work: string, cli: string, readAll: string, m
       `| ${files} | ${read.seconds.toFixed(2)} s / ${read.peakMb.toFixed(0)} MB | ${cold.seconds.toFixed(2)} s (${r(cold.seconds, read.seconds)}) / ${cold.peakMb.toFixed(0)} MB (${r(cold.peakMb, read.peakMb)}) | ` +
         `${warm.seconds.toFixed(2)} s (${r(warm.seconds, read.seconds)}) / ${warm.peakMb.toFixed(0)} MB (${r(warm.peakMb, read.peakMb)}) | ${cold.cpuSeconds.toFixed(2)} s / ${warm.cpuSeconds.toFixed(2)} s |`,
     );
-    fit.push({ files, cold: cold.seconds, warm: warm.seconds, read: read.seconds, coldMb: cold.peakMb, readMb: read.peakMb });
+    fit.push({ files, cold: cold.seconds, warm: warm.seconds, read: read.seconds, coldCpu: cold.cpuSeconds, warmCpu: warm.cpuSeconds, readCpu: read.cpuSeconds, coldMb: cold.peakMb, readMb: read.peakMb });
     if (size === SIZES[SIZES.length - 1]) last = await recheck(root);
     rmSync(root, { recursive: true, force: true });
   }
@@ -104,6 +104,9 @@ export async function scaleFigures(work: string, cli: string, readAll: string, m
     'Linear fits (least squares over the three sizes):',
     `- ${at('read floor wall', fit.map((f) => f.read), 's')}`,
     `- ${at('cold wall', fit.map((f) => f.cold), 's')}`,
+    `- ${at('read floor CPU', fit.map((f) => f.readCpu), 's')}`,
+    `- ${at('cold CPU', fit.map((f) => f.coldCpu), 's')}`,
+    `- ${at('warm CPU', fit.map((f) => f.warmCpu), 's')}`,
     `- ${at('warm wall', fit.map((f) => f.warm), 's')}`,
     `- ${at('cold peak', fit.map((f) => f.coldMb), 'MB')}`,
     `- ${at('read-floor peak', fit.map((f) => f.readMb), 'MB')}`,
