@@ -51,7 +51,7 @@ export const checkCommand: CliCommand = {
     const threads = threadCount(ctx.options.threads);
     const progress = progressPrinter(ctx);
     // Workers start only when a scan has enough cold files; close() below ends them.
-    const pool = threads > 1 && ctx.fs instanceof NodeFileSystem ? new ExtractPool({ threads }) : undefined;
+    const pool = threads > 1 && ctx.fs instanceof NodeFileSystem ? new ExtractPool({ workers: threads - 1 }) : undefined;
     const options: CheckOptions = {
       decisions: ctx.decisionsFolder,
       baseline: ctx.options['no-baseline'] ? false : typeof ctx.options.baseline === 'string' ? ctx.options.baseline : undefined,

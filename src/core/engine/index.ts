@@ -270,12 +270,17 @@ export class WorkspaceIndex {
     const parallel = this.options.parallel;
     const misses = parallel ? requests.reduce((n, r) => (r.known ? n : n + 1), 0) : 0;
     // On the pool every batch is sent at once and the outcomes are taken in file order, as below.
-    const sent = parallel && misses >= parallel.threshold ? chunks.map((chunk) => parallel.pool.run(this.root, chunk, started)) : undefined;
-    sent?.forEach((p) => p.catch(() => undefined)); // each is awaited in turn; a failure is handled there
+    // This thread would only wait meanwhile, so it extracts every (workers + 1)th batch itself.
+    const share = parallel ? parallel.pool.workers + 1 : 1;
+    const ours = (k: number): boolean => k % share === share - 1;
+    const sent =
+      parallel && misses >= parallel.threshold ? chunks.map((chunk, k) => (ours(k) ? undefined : parallel.pool.run(this.root, chunk, started))) : undefined;
+    sent?.forEach((p) => p?.catch(() => undefined)); // each is awaited in turn; a failure is handled there
     let done = 0;
     for (const [k, chunk] of chunks.entries()) {
       if (opts.isCancelled?.()) return { extracted, cached, cancelled: true };
-      const outcomes = sent ? await this.fromPool(sent[k], chunk, started) : await readAndExtract(this.fs, this.root, chunk, this.analyzer.extract, started);
+      const fromWorker = sent?.[k];
+      const outcomes = fromWorker ? await this.fromPool(fromWorker, chunk, started) : await readAndExtract(this.fs, this.root, chunk, this.analyzer.extract, started);
       chunk.forEach((r, j) => take(r.file, outcomes[j]));
       done += chunk.length;
       opts.onProgress?.(done, files.length);

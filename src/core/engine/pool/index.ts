@@ -1,7 +1,8 @@
 // Extraction on worker threads: a pool of workers, each running readAndExtract (scan-read.ts)
 // on a batch of files it reads itself, so no text crosses a message, only the outcomes. The
 // workspace index hands it batches and merges the outcomes in file order, so a run on the
-// pool reports byte for byte what a run on one thread does. A batch whose worker fails or
+// pool reports byte for byte what a run on one thread does; the calling thread extracts a
+// share of the batches itself while it would otherwise wait. A batch whose worker fails or
 // dies is rejected; the index then extracts that batch on its own thread. Workers start on
 // the first batch and end with close(); nothing of the pool keeps a process alive after it.
 
@@ -19,6 +20,8 @@ export const POOL_THRESHOLD = 2000;
 
 /** What the index needs of a pool (ExtractPool fits; tests may hand in another). */
 export interface BatchRunner {
+  /** How many batches it works on at once: the caller works on one more itself. */
+  readonly workers: number;
   /** The outcomes in the order of `requests`; rejects when the worker fails or dies. */
   run(root: string, requests: readonly ReadRequest[], scanStarted: number): Promise<ReadOutcome[]>;
 }
@@ -35,8 +38,8 @@ export interface BatchMessage {
 export type BatchReply = { id: number; outcomes: ReadOutcome[] } | { id: number; error: string };
 
 export interface PoolOptions {
-  /** Worker count; default os.availableParallelism(). */
-  threads?: number;
+  /** Worker count; default one less than os.availableParallelism() (the caller's thread extracts too), at least 1. */
+  workers?: number;
   /** The worker script; default the one next to this module (dist/extract-worker.js in a bundle). */
   script?: string;
 }
@@ -58,12 +61,13 @@ export function defaultWorkerScript(): string {
   return existsSync(bundled) ? bundled : path.join(__dirname, 'worker.js');
 }
 
+/** Threads for extraction, the caller's own included. */
 export function defaultThreads(): number {
   return availableParallelism();
 }
 
 export class ExtractPool implements BatchRunner {
-  readonly threads: number;
+  readonly workers: number;
   private readonly script: string;
   private slots: Slot[] | undefined;
   private readonly queue: Task[] = [];
@@ -71,7 +75,7 @@ export class ExtractPool implements BatchRunner {
   private closed = false;
 
   constructor(options: PoolOptions = {}) {
-    this.threads = Math.max(1, options.threads ?? defaultThreads());
+    this.workers = Math.max(1, options.workers ?? defaultThreads() - 1);
     this.script = options.script ?? defaultWorkerScript();
   }
 
@@ -94,7 +98,7 @@ export class ExtractPool implements BatchRunner {
 
   private start(): Slot[] {
     const slots: Slot[] = [];
-    for (let i = 0; i < this.threads; i++) {
+    for (let i = 0; i < this.workers; i++) {
       const slot: Slot = { worker: new Worker(this.script) };
       const fail = (err: Error): void => {
         const lost = slot.task;
