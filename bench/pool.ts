@@ -1,5 +1,5 @@
 // `npm run bench -- --pool`: where the extraction pool starts to pay. For synthetic
-// repositories of about 1k, 3k and 12k files it times, each as its own process and several
+// repositories of about 1k, 3k, 12k and 24k files it times, each as its own process and several
 // times over (the machine is shared), reading every file (the Node read floor), a cold
 // `adrift check --threads 1` and a cold check on the pool (ADRIFT_POOL_THRESHOLD=1 forces it
 // below its threshold), and prints min and median wall time and their ratios to the floor.
@@ -16,7 +16,10 @@ const SIZES: { label: string; shape: SyntheticShape }[] = [
   { label: '1k', shape: { ...DEFAULT_SHAPE, filesPerPackage: 40, appFiles: 80, filesPerPythonModule: 20 } },
   { label: '3k', shape: { ...DEFAULT_SHAPE, filesPerPackage: 125, appFiles: 250, filesPerPythonModule: 50 } },
   { label: '12k', shape: DEFAULT_SHAPE },
+  { label: '24k', shape: { ...DEFAULT_SHAPE, packages: 36, appFiles: 2000, pythonModules: 20 } },
 ];
+/** POOL_BENCH_SIZES=12k,24k: only those. */
+const ONLY = process.env.POOL_BENCH_SIZES?.split(',');
 
 /** Reads every .ts and .py file once, as the floor any checker pays. */
 const FLOOR = `
@@ -47,10 +50,10 @@ export function poolBench(work: string, cli: string): string[] {
   const lines = [
     `Extraction pool (issue 16 item 1): ${REPS} runs each, interleaved; ${threads} cores, load ${loadavg()[0].toFixed(1)} at the start. Wall time min / median; ratio to the read floor of the same run.`,
     '',
-    '| files | read floor | check --threads 1 (cold) | check on the pool, --threads ' + threads + ' (cold) | single / floor | pool / floor | pool / single (median) | same report |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| files | read floor | check --threads 1 (cold) | check on the pool, --threads ' + threads + ' (cold) | single / floor | pool / floor | pool / single (median) | load (1 min) | same report |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
-  for (const { label, shape } of SIZES) {
+  for (const { label, shape } of SIZES.filter((s) => !ONLY || ONLY.includes(s.label))) {
     const repo = path.join(work, `pool-${label}`);
     const generated = generateRepository(repo, shape);
     const files = generated.tsFiles + generated.pyFiles;
@@ -70,7 +73,7 @@ export function poolBench(work: string, cli: string): string[] {
     }
     const [f, s, p] = [stats(floor), stats(single), stats(pool)];
     const sec = (x: { min: number; median: number }) => `${x.min.toFixed(2)} / ${x.median.toFixed(2)} s`;
-    const row = `| ${files} | ${sec(f)} | ${sec(s)} | ${sec(p)} | ${(s.min / f.min).toFixed(1)}× | ${(p.min / f.min).toFixed(1)}× | ${(p.median / s.median).toFixed(2)} | ${same ? 'yes' : 'NO'} |`;
+    const row = `| ${files} | ${sec(f)} | ${sec(s)} | ${sec(p)} | ${(s.min / f.min).toFixed(1)}× | ${(p.min / f.min).toFixed(1)}× | ${(p.median / s.median).toFixed(2)} | ${loadavg()[0].toFixed(1)} | ${same ? 'yes' : 'NO'} |`;
     console.log(row);
     lines.push(row);
   }

@@ -13,10 +13,12 @@ import { Worker } from 'node:worker_threads';
 import type { ReadOutcome, ReadRequest } from '../scan-read';
 
 /**
- * Fewer cold files than this are extracted on the calling thread: starting the workers and
- * loading the extractor into each costs more than they save (BENCHMARKS.md, issue 16).
+ * Fewer cold files than this are extracted on the calling thread: starting the workers,
+ * warming the extractor in each and copying the outcomes back cost more than they saved at
+ * 1k and 3k files in every run; at 12k the pool tied on a lightly loaded machine
+ * (BENCHMARKS.md, "The extraction pool").
  */
-export const POOL_THRESHOLD = 2000;
+export const POOL_THRESHOLD = 10_000;
 
 /** What the index needs of a pool (ExtractPool fits; tests may hand in another). */
 export interface BatchRunner {
