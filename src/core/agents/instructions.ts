@@ -8,6 +8,7 @@ import { decodeText, withBom } from '../fs/decode';
 import type { FileSystemPort } from '../fs/port';
 import { adrId } from '../engine/rules/describe';
 import { foldModel } from '../model/fold';
+import { layersForbid, layersLine } from '../model/layers';
 import type { ArchitectureModel, Sourced } from '../model/types';
 import type { DecisionLog } from '../records/types';
 
@@ -38,7 +39,7 @@ export function architectureSection(model: ArchitectureModel, decisionsFolder: s
   if (modules.length > 0) {
     lines.push('### Modules', '');
     for (const m of modules) {
-      const uses = m.uses.filter((u) => u.value !== m.name).map((u) => u.value);
+      const uses = m.uses.filter((u) => u.value !== m.name && !layersForbid(model, m.name, u.value)).map((u) => u.value);
       const parts = [
         `- **${m.name}**${m.paths.length ? ` (${m.paths.map(code).join(', ')})` : ''}${m.description ? `: ${m.description.replace(/\s+/g, ' ').trim().replace(/\.$/, '')}.` : '.'}`,
         `May use: ${uses.length ? uses.join(', ') : 'no other module'}.`,
@@ -47,6 +48,14 @@ export function architectureSection(model: ArchitectureModel, decisionsFolder: s
         `(${cites([{ value: m.name, decision: m.definedBy }, ...m.uses, ...m.owns])})`,
       ];
       lines.push(parts.join(' '));
+    }
+    const layers = layersLine(model);
+    if (layers && model.layers) {
+      const closed = model.layers.layers.some((l) => l.closed);
+      lines.push(
+        '',
+        `Layers, top first: ${layers}; a module may use only layers below it${closed ? ' (a closed layer only the one right below it)' : ''}, never one above, and modules of one layer only as their uses say (${adrId(model.layers.decision.id)}).`,
+      );
     }
     const policy = model.undeclared?.value ?? 'deny';
     lines.push(
