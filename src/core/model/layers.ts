@@ -16,9 +16,10 @@ export function readLayer(decl: string[] | LayerDeclaration): { name: string; mo
  * The module names one key of a layer stands for. A plain key is itself; a pattern key
  * (`service-{name}`) stands for all its expansions.
  *
- * PATTERN SEAM: pattern keys are taken literally here until the pattern module expansion
- * (src/core/model/patterns.ts) is wired in: this is the only place a layer key becomes
- * module names.
+ * PATTERN SEAM: until src/core/model/patterns.ts (branch s21/patterns) is merged, keys are
+ * taken literally. This is the only place a layer key becomes module names; at the merge the
+ * body becomes `isPatternKey(key) ? modulesOfKey(model, key) : [key]` (the model the rules
+ * see is the expanded one).
  */
 export function layerKeyModules(key: string, _model: ArchitectureModel): string[] {
   return [key];
@@ -93,9 +94,10 @@ export function allowsEdge(model: ArchitectureModel, from: string, to: string): 
   return model.modules.get(from)?.uses.some((u) => u.value === to) ?? false;
 }
 
-/** `web → api → domain → infra`, closed layers marked. */
+/** `web → api (closed) → domain (orders, catalog) → infra`: a layer's modules when its name is not theirs. */
 export function layersLine(model: ArchitectureModel): string | undefined {
   const layers = model.layers?.layers;
   if (!layers?.length) return undefined;
-  return layers.map((l) => `${l.name}${l.closed ? ' (closed)' : ''}`).join(' → ');
+  const notes = (l: ModelLayer) => [...(l.name === l.modules.join('+') ? [] : [l.modules.join(', ')]), ...(l.closed ? ['closed'] : [])];
+  return layers.map((l) => `${l.name}${notes(l).length ? ` (${notes(l).join('; ')})` : ''}`).join(' → ');
 }
