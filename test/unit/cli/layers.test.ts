@@ -8,6 +8,7 @@ import { agentsCommand } from '../../../src/cli/commands/agents';
 import { checkCommand } from '../../../src/cli/commands/check';
 import { contextCommand } from '../../../src/cli/commands/context';
 import { showCommand } from '../../../src/cli/commands/show';
+import { AgentTools, ToolInputError } from '../../../src/core/agents/tools';
 import { MemoryFileSystem } from '../engine/check/memory';
 
 const ROOT = '/shop';
@@ -103,5 +104,17 @@ describe('adrift check: enforce.layers (CLI)', () => {
     assert.match(context.out, /Layer \*\*domain\*\*: may use layers? db; never web, api above it \(ADR-0002/);
     const api = await run(fs, 'context', 'src/api/routes.ts');
     assert.match(api.out, /Layer \*\*api\*\* \(closed\): may use layer domain \(orders, catalog\); never web above it/);
+  });
+
+  it('answers an agent with the layers: may_import says no upward, and no uses against the layers is proposed', async () => {
+    const tools = new AgentTools(workspace(), ROOT);
+    const down = await tools.mayImport('src/orders/new.ts', { path: 'src/db/pool.ts' });
+    assert.equal(down.allowed, true);
+    const up = await tools.mayImport('src/db/new.ts', { path: 'src/orders/order.ts' });
+    assert.deepEqual([up.allowed, up.findings.map((f) => f.rule)], [false, ['layer-dependency', 'module-cycle']]);
+    await assert.rejects(
+      tools.planProposal({ title: 'Let db read orders', context: 'The pool needs an order', allow: [{ from: 'db', to: 'orders' }] }, '2026-12-02'),
+      (e: Error) => e instanceof ToolInputError && e.message === 'db → orders: layer "db" may not use layer "domain", which is above it, and a uses cannot allow that; propose a decision that changes the layers instead',
+    );
   });
 });
