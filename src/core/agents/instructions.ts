@@ -52,7 +52,7 @@ export function architectureSection(model: ArchitectureModel, decisionsFolder: s
       ];
       lines.push(parts.join(' '));
     }
-    const layers = layersLine(model);
+    const layers = layersLine(model.layers?.layers);
     if (layers && model.layers) {
       const closed = model.layers.layers.some((l) => l.closed);
       lines.push(

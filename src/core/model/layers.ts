@@ -95,9 +95,8 @@ export function allowsEdge(model: ArchitectureModel, from: string, to: string): 
 }
 
 /** `web → api (closed) → domain (orders, catalog) → infra`: a layer's modules when its name is not theirs. */
-export function layersLine(model: ArchitectureModel): string | undefined {
-  const layers = model.layers?.layers;
+export function layersLine(layers: readonly Omit<ModelLayer, 'range'>[] | undefined): string | undefined {
   if (!layers?.length) return undefined;
-  const notes = (l: ModelLayer) => [...(l.name === l.modules.join('+') ? [] : [l.modules.join(', ')]), ...(l.closed ? ['closed'] : [])];
+  const notes = (l: Omit<ModelLayer, 'range'>) => [...(l.name === l.modules.join('+') ? [] : [l.modules.join(', ')]), ...(l.closed ? ['closed'] : [])];
   return layers.map((l) => `${l.name}${notes(l).length ? ` (${notes(l).join('; ')})` : ''}`).join(' → ');
 }

@@ -7,6 +7,7 @@ import { runCli } from '../../../src/cli/run';
 import { agentsCommand } from '../../../src/cli/commands/agents';
 import { checkCommand } from '../../../src/cli/commands/check';
 import { contextCommand } from '../../../src/cli/commands/context';
+import { overviewCommand } from '../../../src/cli/commands/overview';
 import { showCommand } from '../../../src/cli/commands/show';
 import { AgentTools, ToolInputError } from '../../../src/core/agents/tools';
 import { MemoryFileSystem } from '../engine/check/memory';
@@ -59,7 +60,7 @@ async function run(fs: MemoryFileSystem, ...argv: string[]): Promise<{ code: num
   let out = '';
   let err = '';
   const io = { fs, out: (t: string) => void (out += t + '\n'), err: (t: string) => void (err += t + '\n'), processCwd: ROOT };
-  const code = await runCli(argv, io, [checkCommand, showCommand, agentsCommand, contextCommand], '0.0.0');
+  const code = await runCli(argv, io, [checkCommand, showCommand, agentsCommand, contextCommand, overviewCommand], '0.0.0');
   return { code, out, err };
 }
 
@@ -90,6 +91,11 @@ describe('adrift check: enforce.layers (CLI)', () => {
     const r = await run(workspace(), 'show', '2');
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /layers, top first \(a module may use only layers below it\):\n {4}web\n {4}api \(closed: only the layer right below\)\n {4}domain: orders, catalog\n {4}db\n/);
+  });
+
+  it('puts the layers in the architecture overview', async () => {
+    const r = await run(workspace(), 'overview');
+    assert.match(r.out, /\*\*Layers\*\*, top first \(a module may use only layers below it\): web → api \(closed\) → domain \(orders, catalog\) → db \(ADR-0002\)/);
   });
 
   it('tells agents the layers, and context what a file\'s layer may use', async () => {
