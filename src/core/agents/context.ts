@@ -8,7 +8,7 @@ import type { DecisionRef, Finding } from '../findings';
 import { ModuleMap } from '../engine/modules';
 import { adrId, decisionLabel } from '../engine/rules/describe';
 import { compileGlob } from '../model/globs';
-import { Layering, layerKeyModules, layersForbid } from '../model/layers';
+import { Layering, layerKeyModules, mayUse } from '../model/layers';
 import { agentFinding, type AgentFinding } from './finding';
 import type { ArchitectureModel, ModelModule } from '../model/types';
 import type { DecisionLog, DecisionRecord } from '../records/types';
@@ -164,17 +164,15 @@ function contextOf(target: string, input: ContextInput, map: ModuleMap, decision
   if (!mod) return base;
 
   base.module = { name: mod.name, ...(mod.description ? { responsibility: mod.description } : {}), decision: decision(mod.definedBy) };
-  base.mayUse = mod.uses
-    .filter((u) => u.value !== mod.name && !layersForbid(model, mod.name, u.value))
-    .map((u) => {
-      const other = model.modules.get(u.value);
-      return {
-        module: u.value,
-        ...(other?.description ? { responsibility: other.description } : {}),
-        ...(other?.public ? { public: [...other.public] } : {}),
-        decision: decision(u.decision),
-      };
-    });
+  base.mayUse = mayUse(model, mod.name).map((u) => {
+    const other = model.modules.get(u.value);
+    return {
+      module: u.value,
+      ...(other?.description ? { responsibility: other.description } : {}),
+      ...(other?.public ? { public: [...other.public] } : {}),
+      decision: decision(u.decision),
+    };
+  });
   const layering = Layering.of(model);
   const layer = layering.layerOf(mod.name);
   if (layer && model.layers) {
@@ -187,7 +185,7 @@ function contextOf(target: string, input: ContextInput, map: ModuleMap, decision
       decision: decision(model.layers.decision),
     };
   }
-  base.usedBy = [...model.modules.values()].filter((m) => m.name !== mod.name && m.uses.some((u) => u.value === mod.name)).map((m) => m.name);
+  base.usedBy = [...model.modules.values()].filter((m) => m.name !== mod.name && mayUse(model, m.name).some((u) => u.value === mod.name)).map((m) => m.name);
   base.owns = mod.owns.map((o) => ({ data: o.value, owner: mod.name, decision: decision(o.decision) }));
   base.mustNotTouch = [...model.modules.values()]
     .filter((m: ModelModule) => m.name !== mod.name)
@@ -302,10 +300,9 @@ export function contextMarkdown(contexts: readonly PathContext[]): string {
       out.push('No module: no accepted decision assigns this path.');
     }
     if (c.module) {
-      if (c.mayUse.length === 0) {
-        if (!c.layer) out.push(`May use: no other module${c.undeclared === 'allow' ? ' is declared, but undeclared imports are allowed' : ''}.`);
-      } else {
-        out.push(c.layer ? 'May use, besides the layers below:' : 'May use:');
+      if (c.mayUse.length === 0) out.push(`May use: no other module${c.undeclared === 'allow' ? ' is declared, but undeclared imports are allowed' : ''}.`);
+      else {
+        out.push('May use:');
         for (const u of c.mayUse) out.push(`- ${u.module}${u.public ? ` (only ${u.public.join(', ')})` : ''} — ${note(u.decision)}`);
       }
       if (c.layer) {

@@ -8,7 +8,7 @@ import { decodeText, withBom } from '../fs/decode';
 import type { FileSystemPort } from '../fs/port';
 import { adrId } from '../engine/rules/describe';
 import { foldModel } from '../model/fold';
-import { Layering, layerKeyModules, layersForbid, layersLine } from '../model/layers';
+import { layersLine, mayUse } from '../model/layers';
 import type { ArchitectureModel, Sourced } from '../model/types';
 import type { DecisionLog } from '../records/types';
 
@@ -38,17 +38,15 @@ export function architectureSection(model: ArchitectureModel, decisionsFolder: s
   const modules = [...model.modules.values()];
   if (modules.length > 0) {
     lines.push('### Modules', '');
-    const layering = Layering.of(model);
     for (const m of modules) {
-      // What the layers below grant, then what `uses` adds (less what the layers forbid).
-      const below = layering.usableBy(m.name).flatMap((l) => l.modules.flatMap((k) => layerKeyModules(k, model)));
-      const uses = [...new Set([...below, ...m.uses.filter((u) => u.value !== m.name && !layersForbid(model, m.name, u.value)).map((u) => u.value)])];
+      const allowed = mayUse(model, m.name);
+      const uses = allowed.map((u) => u.value);
       const parts = [
         `- **${m.name}**${m.paths.length ? ` (${m.paths.map(code).join(', ')})` : ''}${m.description ? `: ${m.description.replace(/\s+/g, ' ').trim().replace(/\.$/, '')}.` : '.'}`,
         `May use: ${uses.length ? uses.join(', ') : 'no other module'}.`,
         ...(m.public ? [`Other modules import only ${m.public.map(code).join(', ')}.`] : []),
         ...(m.owns.length ? [`Owns: ${m.owns.map((o) => o.value).join(', ')}.`] : []),
-        `(${cites([{ value: m.name, decision: m.definedBy }, ...m.uses, ...m.owns, ...(below.length && model.layers ? [{ value: m.name, decision: model.layers.decision }] : [])])})`,
+        `(${cites([{ value: m.name, decision: m.definedBy }, ...allowed, ...m.owns])})`,
       ];
       lines.push(parts.join(' '));
     }

@@ -4,7 +4,7 @@
 // above. Modules of one layer, and modules in no layer, are governed by `uses` alone.
 
 import type { LayerDeclaration } from '../records/types';
-import type { ArchitectureModel, ModelLayer } from './types';
+import type { ArchitectureModel, ModelLayer, Sourced } from './types';
 
 /** One item of `enforce.layers` as written (a list of modules, or `{name?, modules, closed?}`), read the one way. */
 export function readLayer(decl: string[] | LayerDeclaration): { name: string; modules: string[]; closed: boolean } {
@@ -92,6 +92,22 @@ export function allowsEdge(model: ArchitectureModel, from: string, to: string): 
   const v = Layering.of(model).verdict(from, to);
   if (v) return v.kind === 'granted';
   return model.modules.get(from)?.uses.some((u) => u.value === to) ?? false;
+}
+
+/**
+ * The modules `module` may use, each with the decision that allows it: those of the layers
+ * below (the layers decision), then its `uses` that the layers do not forbid.
+ */
+export function mayUse(model: ArchitectureModel, module: string): Sourced<string>[] {
+  const out: Sourced<string>[] = [];
+  const layers = model.layers;
+  if (layers) {
+    for (const l of Layering.of(model).usableBy(module)) for (const k of l.modules) for (const value of layerKeyModules(k, model)) out.push({ value, decision: layers.decision });
+  }
+  for (const u of model.modules.get(module)?.uses ?? []) {
+    if (u.value !== module && !layersForbid(model, module, u.value) && !out.some((o) => o.value === u.value)) out.push(u);
+  }
+  return out;
 }
 
 /** `web → api (closed) → domain (orders, catalog) → infra`: a layer's modules when its name is not theirs. */

@@ -108,6 +108,8 @@ describe('adrift check: enforce.layers (CLI)', () => {
     assert.match(agents, /- \*\*db\*\* \(`src\/db\/\*\*`\)\. May use: no other module\. \(ADR-0001\)/);
     const context = await run(fs, 'context', 'src/orders/order.ts');
     assert.match(context.out, /Layer \*\*domain\*\*: may use layers? db; never web, api above it \(ADR-0002/);
+    assert.match(context.out, /May use:\n- db — ADR-0002\n/);
+    assert.match(context.out, /Used by: web, api\./);
     const api = await run(fs, 'context', 'src/api/routes.ts');
     assert.match(api.out, /Layer \*\*api\*\* \(closed\): may use layer domain \(orders, catalog\); never web above it/);
   });
