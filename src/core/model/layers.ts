@@ -102,7 +102,7 @@ export function mayUse(model: ArchitectureModel, module: string): Sourced<string
   const out: Sourced<string>[] = [];
   const layers = model.layers;
   if (layers) {
-    for (const l of Layering.of(model).usableBy(module)) for (const k of l.modules) for (const value of layerKeyModules(k, model)) out.push({ value, decision: layers.decision });
+    for (const l of Layering.of(model).usableBy(module)) for (const k of l.modules) for (const value of layerKeyModules(k, model)) if (value !== module && !out.some((o) => o.value === value)) out.push({ value, decision: layers.decision });
   }
   for (const u of model.modules.get(module)?.uses ?? []) {
     if (u.value !== module && !layersForbid(model, module, u.value) && !out.some((o) => o.value === u.value)) out.push(u);
