@@ -19,6 +19,7 @@ import { dependencyCruiserConfig, generateRepository, DEFAULT_SHAPE } from './ge
 import { DEFAULT_GO_SHAPE, generateGoRepository } from './generate-go';
 import { goHugeFile } from './go-huge';
 import { scaleFigures } from './scale';
+import { poolBench } from './pool';
 import { DEFAULT_HISTORY_SHAPE, generateHistory } from './history';
 
 const PROJECT = path.resolve(__dirname, '../..');
@@ -198,6 +199,7 @@ async function main(): Promise<void> {
     console.log('\n' + (await scaleFigures(WORK, CLI, READ_ALL, measure, letFilesAge)).join('\n'));
     return;
   }
+  if (process.argv.includes('--pool')) return void console.log('\n' + poolBench(WORK, CLI).join('\n')); // `npm run bench -- --pool`
   if (process.argv.includes('--debt')) {
     // Only the debt ledger: `npm run bench -- --debt`.
     console.log('\n' + debtHistory().lines.join('\n'));
