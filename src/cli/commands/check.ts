@@ -24,7 +24,7 @@ export const checkCommand: CliCommand = {
     { name: 'no-baseline', description: 'report every finding, ignoring any baseline file' },
     { name: 'progress', description: 'show scan progress on stderr even when it is not a terminal' },
     { name: 'no-cache', description: 'neither read nor write the extraction cache' },
-    { name: 'threads', value: 'n', description: 'threads, the main one included, that extract files the cache does not hold; default one per core, 1: the main thread only' },
+    { name: 'threads', value: 'n', description: 'threads, the main one included, that extract files the cache does not hold; default one per core (1 on two cores or fewer, where the pool measured slower), 1: the main thread only' },
     { name: 'since', value: 'ref', description: 'split the findings into new and inherited against the merge base of <ref> and HEAD (read from git, no checkout)' },
     { name: 'fail-on', value: 'which', description: 'which findings fail the run: new (default with --since) or all', choices: ['new', 'all'] },
     { name: 'ratchet', description: 'with --since: each baseline entry or adrift-ignore comment added since the base is a finding; entries that match nothing are reported as fixed' },

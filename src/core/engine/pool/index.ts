@@ -63,9 +63,13 @@ export function defaultWorkerScript(): string {
   return existsSync(bundled) ? bundled : path.join(__dirname, 'worker.js');
 }
 
-/** Threads for extraction, the caller's own included. */
-export function defaultThreads(): number {
-  return availableParallelism();
+/**
+ * Threads for extraction, the caller's own included: one per core, but one in all on two cores
+ * or fewer, where one worker beside the main thread never beat the main thread alone at 1k–100k
+ * files and took more memory (BENCHMARKS.md, "The extraction pool" and "Scale").
+ */
+export function defaultThreads(cores = availableParallelism()): number {
+  return cores <= 2 ? 1 : cores;
 }
 
 export class ExtractPool implements BatchRunner {
