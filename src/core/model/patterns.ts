@@ -35,11 +35,6 @@ export function modulesOfKey(model: ArchitectureModel, key: string): string[] {
   return model.modules.has(key) && !isPatternKey(key) ? [key] : [];
 }
 
-/** `module service-billing (from service-{name}, ADR-0003)`: how findings and CodeLens name an expanded module. */
-export function patternOrigin(m: ModelModule): string | undefined {
-  return m.pattern ? `from ${m.pattern.key}, ${adrId(m.definedBy.id)}` : undefined;
-}
-
 /** A capture value as a module-name fragment: lower-case, other characters dashes. */
 export function captureName(value: string): string {
   return value.toLowerCase().replace(/[^a-z0-9-]/g, '-');
@@ -117,7 +112,17 @@ function label(m: ModelModule): string {
  * (with other files) starts from the declarations, so the index can re-expand on a rescan.
  * With no files at all (records before code) patterns expand to nothing and say nothing.
  */
-export function expandPatterns(model: ArchitectureModel, files: readonly string[]): ArchitectureModel {
+export function expandPatterns(expandedOrNot: ArchitectureModel, files: readonly string[]): ArchitectureModel {
+  const model = declaredModels.get(expandedOrNot) ?? expandedOrNot;
+  const expanded = expandFolded(model, files);
+  if (expanded !== model) declaredModels.set(expanded, model);
+  return expanded;
+}
+
+/** Expanded model → the model it was expanded from, so expanding again starts from the declarations (uses naming a pattern included). */
+const declaredModels = new WeakMap<ArchitectureModel, ArchitectureModel>();
+
+function expandFolded(model: ArchitectureModel, files: readonly string[]): ArchitectureModel {
   const declared: ModelModule[] = [];
   const byKey = new Map((model.patterns ?? []).map((p) => [p.key, p.declaration]));
   for (const m of model.modules.values()) {

@@ -14,6 +14,7 @@ import { describeChain, replaceCycles } from './lineage';
 import { closest } from './schema-messages';
 import { foldModel } from '../model/fold';
 import { checkModel } from '../model/check-model';
+import { capturesOf } from '../model/patterns';
 import { reviewRecord } from './review';
 import type { DecisionLog, DecisionRecord, LoadedRecord } from './types';
 import { refOf } from './ref';
@@ -230,7 +231,8 @@ export function checkLog(records: readonly LoadedRecord[], today: string): Findi
     }
     for (const [mod, decl] of Object.entries(rec.enforce?.modules ?? {})) {
       (decl.uses ?? []).forEach((used, i) => {
-        if (declared.has(used)) return;
+        // `{name}-db` in pattern service-{name}: a module name once the folders give {name}.
+        if (declared.has(used) || (capturesOf(used).length > 0 && capturesOf(used).every((c) => capturesOf(mod).includes(c)))) return;
         out.push(finding(r, 'decision-reference', 'error', r.rangeOf(['enforce', 'modules', mod, 'uses', i]), `module ${mod} uses "${used}", but no record declares a module ${used}${hint(used, declared)}`));
       });
     }
