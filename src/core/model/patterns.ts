@@ -19,6 +19,13 @@ export function isPatternKey(key: string): boolean {
   return /\{[a-z][a-z0-9_]*\}/.test(key);
 }
 
+/** Whether a pattern's key could expand to this module name (`service-{name}` → `service-billing`): the records' check cannot know the folders. */
+export function couldExpandTo(key: string, name: string): boolean {
+  if (!isPatternKey(key)) return false;
+  const body = key.split(/\{[a-z][a-z0-9_]*\}/).map((part) => part.replace(/[.+^$()|[\]\\{}*?-]/g, '\\$&')).join('[a-z0-9-]+');
+  return new RegExp(`^${body}$`).test(name);
+}
+
 /** The capture names of a key or glob, in order of first appearance. */
 export function capturesOf(text: string): string[] {
   return [...new Set([...text.matchAll(CAPTURE)].map((m) => m[1]))];

@@ -18,6 +18,7 @@ enforce:
   modules:
     platform:
       paths: [platform/**]
+      uses: [billing-db]
     web:
       paths: [web/**]
       uses: ["service-{name}"]
@@ -50,6 +51,7 @@ function run(fs: MemoryFileSystem, ...argv: string[]): Promise<{ code: number; o
 const lines = (out: string) => out.split('\n').filter((l) => /^ {2}\S+:\d+:\d+ /.test(l)).map((l) => l.trim());
 
 describe('adrift check and show: pattern modules (CLI)', () => {
+  // platform's uses name billing-db, which only the folders declare: no record finding for it.
   it('checks each expanded module as declared, and a finding names the pattern and the decision', async () => {
     const r = await run(workspace(), 'check', '--no-cache');
     assert.equal(r.code, 1, r.out + r.err);

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { foldModel } from '../../../src/core/model/fold';
 import { checkModelAgainstFiles, noSourceFile } from '../../../src/core/model/check-files';
-import { captureName, expandPatterns, foldersOf, isPatternKey, modulesOfKey } from '../../../src/core/model/patterns';
+import { captureName, couldExpandTo, expandPatterns, foldersOf, isPatternKey, modulesOfKey } from '../../../src/core/model/patterns';
 import { ModuleMap } from '../../../src/core/engine/modules';
 import { parseRecord } from '../../../src/core/records/parse';
 import { formatFindingLine } from '../../../src/core/findings';
@@ -131,6 +131,10 @@ describe('pattern modules', () => {
     assert.equal(isPatternKey('service-{name}'), true);
     assert.equal(isPatternKey('service'), false);
     assert.deepEqual(foldersOf(['a/b/c.ts', 'a/d.ts', 'e.ts']), ['a', 'a/b']);
+    assert.equal(couldExpandTo('service-{name}', 'service-billing'), true);
+    assert.equal(couldExpandTo('{name}', 'server'), true);
+    assert.equal(couldExpandTo('service-{name}', 'billing'), false);
+    assert.equal(couldExpandTo('billing', 'billing'), false);
   });
 
   it('says what a glob matched when it matched no source file', async () => {
