@@ -115,6 +115,20 @@ describe('pattern modules', () => {
     ]);
   });
 
+  it('reports two folders that give one module name, keeping the first', async () => {
+    const r = rec(9, `enforce:
+  modules:
+    service-{name}:
+      paths: ["services/{name}/**"]
+`);
+    const files = ['services/a_b/x.ts', 'services/a-b/y.ts'];
+    const model = expandPatterns(foldModel([r]), files);
+    assert.deepEqual(model.modules.get('service-a-b')!.paths, ['services/a-b/**']);
+    assert.deepEqual((await checkModelAgainstFiles(model, files)).map(formatFindingLine), [
+      'docs/adr/0009-r.yaml:8:15 decision-reference pattern service-{name}: folders services/a-b and services/a_b both give the module name service-a-b; rename one folder or narrow the glob',
+    ]);
+  });
+
   it('reports a glob or key naming a capture the key does not have', async () => {
     const r = rec(7, `enforce:
   modules:
