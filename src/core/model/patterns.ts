@@ -158,11 +158,20 @@ function expandFolded(model: ArchitectureModel, files: readonly string[]): Archi
   const out = new Map<string, ModelModule>();
   for (const decl of declared) {
     if (!isPatternKey(decl.name)) {
-      out.set(decl.name, decl);
+      const expansion = out.get(decl.name);
+      if (expansion?.pattern && isExtension(decl)) out.set(decl.name, extended(expansion, decl));
+      else out.set(decl.name, decl);
       continue;
     }
     for (const m of expansions.get(decl.name) ?? []) {
       const other = out.get(m.name) ?? modules.get(m.name);
+      if (other && isExtension(other)) {
+        // Declared before the pattern: extend here; after it: that entry's turn extends it.
+        const before = out.get(m.name) === other;
+        out.delete(m.name);
+        out.set(m.name, before ? extended(m, other) : m);
+        continue;
+      }
       if (other) {
         findings.push(
           problem(decl.definedBy, 'error', `pattern ${decl.name} gives ${label(m)}, but ${label(other)} has that name; a name names one module: rename one, or narrow the pattern's paths`, keyRange(decl.definedBy), {
@@ -185,6 +194,25 @@ function expandFolded(model: ArchitectureModel, files: readonly string[]): Archi
     out.set(name, { ...m, uses });
   }
   return { ...model, modules: out, patterns, patternFindings: findings };
+}
+
+/**
+ * A plain entry with no paths or public entries (a later record's `uses` for
+ * service-billing, as `adrift sync` writes it) adds to the expanded module of its name, as a
+ * later record adds to any module.
+ */
+function isExtension(m: ModelModule): boolean {
+  return !m.pattern && m.paths.length === 0 && m.public === undefined;
+}
+
+function extended(m: ModelModule, by: ModelModule): ModelModule {
+  return {
+    ...m,
+    ...(by.description !== undefined ? { description: by.description } : {}),
+    uses: [...m.uses, ...by.uses.filter((u) => !m.uses.some((x) => x.value === u.value))],
+    owns: [...m.owns, ...by.owns.filter((o) => !m.owns.some((x) => x.value === o.value))],
+    changedBy: [...m.changedBy, by.definedBy, ...by.changedBy],
+  };
 }
 
 /** One pattern's modules, sorted by name; problems (invalid names, no folder, unknown captures) go to `findings`. */

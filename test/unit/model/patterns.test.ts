@@ -115,6 +115,21 @@ describe('pattern modules', () => {
     ]);
   });
 
+  it('adds a later record\'s entry without paths to the expanded module of that name', async () => {
+    const later = rec(10, `enforce:
+  modules:
+    service-orders:
+      uses: [service-billing]
+`);
+    const model = expandPatterns(foldModel([SERVICES, later]), FILES);
+    const orders = model.modules.get('service-orders')!;
+    assert.deepEqual(orders.uses.map((u) => [u.value, u.decision.id]), [['platform', 3], ['orders-db', 3], ['service-billing', 10]]);
+    assert.deepEqual(orders.paths, ['services/orders/**']);
+    assert.deepEqual(orders.changedBy.map((d) => d.id), [10]);
+    assert.deepEqual([...model.modules.keys()], ['platform', 'service-billing', 'service-orders', 'billing-db', 'web']);
+    assert.deepEqual((await checkModelAgainstFiles(model, FILES)).filter((f) => f.message.includes('has that name')), []);
+  });
+
   it('reports two folders that give one module name, keeping the first', async () => {
     const r = rec(9, `enforce:
   modules:
