@@ -4,6 +4,7 @@ import { loadConfig } from '../../core/config';
 import { createSourceAnalyzer } from '../../core/engine/front-end';
 import { formatFindingLine } from '../../core/findings';
 import { foldModel } from '../../core/model/fold';
+import { compileRawGlobs } from '../../core/model/globs';
 import { expandPatterns, isPatternKey } from '../../core/model/patterns';
 import type { ArchitectureModel } from '../../core/model/types';
 import type { DecisionRecord } from '../../core/records/types';
@@ -96,7 +97,8 @@ export const showCommand: CliCommand = {
       if (r.record && Object.keys(r.record.enforce?.modules ?? {}).some(isPatternKey)) {
         const config = await loadConfig(ctx.fs, ctx.cwd);
         const listing = await createSourceAnalyzer(ctx.fs, ctx.cwd, config).listFiles();
-        const expanded = expandPatterns(foldModel(log, { preview: [r.record.id] }), listing.files);
+        const excluded = compileRawGlobs(config.exclude);
+        const expanded = expandPatterns(foldModel(log, { preview: [r.record.id] }), listing.files.filter((f) => !excluded(f)));
         ctx.out(renderExpansion(r.record, expanded).join('\n'));
       }
       if (findings.length) ctx.out(['', 'Findings:', ...findings.map(formatFindingLine)].join('\n'));

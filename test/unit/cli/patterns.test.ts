@@ -76,5 +76,8 @@ describe('adrift check and show: pattern modules (CLI)', () => {
     assert.equal(r.code, 0, r.err);
     assert.ok(r.out.includes('Pattern service-{name}: 2 modules\n  service-billing  services/billing\n  service-order-intake  services/Order_Intake\n'), r.out);
     assert.ok(r.out.includes('Pattern {name}-db: 2 modules\n  billing-db  db/billing\n  order-intake-db  db/order-intake\n'), r.out);
+    // A folder .adrift.yaml excludes gives no module, as the check does not scan it.
+    const excluded = await run(workspace({ '.adrift.yaml': 'exclude: ["db/order-intake/**"]\n' }), 'show', '3');
+    assert.ok(excluded.out.includes('Pattern {name}-db: 1 module\n  billing-db  db/billing\n'), excluded.out);
   });
 });
