@@ -7,6 +7,7 @@ import { foldModel } from '../../../src/core/model/fold';
 import { checkModelAgainstFiles, noSourceFile } from '../../../src/core/model/check-files';
 import { captureName, couldExpandTo, expandPatterns, foldersOf, isPatternKey, modulesOfKey } from '../../../src/core/model/patterns';
 import { ModuleMap } from '../../../src/core/engine/modules';
+import { Layering, layersForbid } from '../../../src/core/model/layers';
 import { parseRecord } from '../../../src/core/records/parse';
 import { formatFindingLine } from '../../../src/core/findings';
 
@@ -154,6 +155,23 @@ describe('pattern modules', () => {
     assert.equal(found.length, 2, found.join('\n'));
     assert.match(found[0], /"apps\/\{team\}\/\*\*" names \{team\}, which the key does not capture/);
     assert.match(found[1], /no path names all of its captures \(\{name\}\)/);
+  });
+
+  it('lets enforce.layers name a pattern key: every expanded module is in that layer', () => {
+    const r = rec(11, `enforce:
+  modules:
+    web:
+      paths: [web/**]
+    service-{name}:
+      paths: ["services/{name}/**"]
+  layers:
+    - [web]
+    - ["service-{name}"]
+`);
+    const model = expandPatterns(foldModel([r]), ['web/a.ts', 'services/billing/b.ts', 'services/orders/c.ts']);
+    assert.equal(Layering.of(model).layerOf('service-orders')?.name, 'service-{name}');
+    assert.equal(layersForbid(model, 'service-billing', 'web'), true);
+    assert.equal(layersForbid(model, 'web', 'service-billing'), false);
   });
 
   it('knows keys from names, and folders from files', () => {
