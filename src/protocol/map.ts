@@ -14,6 +14,8 @@ export interface MapModule {
   paths: string[];
   /** The decision that declared the module first. */
   decision?: { id: number; title: string };
+  /** The pattern module key it was expanded from (`service-{name}`), if any. */
+  pattern?: string;
 }
 
 /**

@@ -135,6 +135,12 @@ function showModule(module: MapModule): void {
   const heading = document.createElement('h2');
   heading.textContent = module.name;
   const parts: HTMLElement[] = [heading];
+  if (module.pattern) {
+    const p = document.createElement('p');
+    p.className = 'pattern';
+    p.textContent = `One of the modules of pattern ${module.pattern}: one module per folder its paths match.`;
+    parts.push(p);
+  }
   if (module.description) {
     const p = document.createElement('p');
     p.textContent = module.description;

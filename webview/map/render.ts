@@ -24,7 +24,7 @@ export function describeEdge(e: MapEdge): string {
 
 export function describeModule(m: MapModule): string {
   const decision = m.decision ? ` — declared by ADR-${pad(m.decision.id)} ${m.decision.title}` : '';
-  return `module ${m.name}${decision}`;
+  return `module ${m.name}${m.pattern ? ` (from ${m.pattern})` : ''}${decision}`;
 }
 
 export function pad(id: number): string {

@@ -1,7 +1,13 @@
 // `adrift show <id>`: one record, readable, with what Adrift checks because of it and its findings.
 
+import { loadConfig } from '../../core/config';
+import { createSourceAnalyzer } from '../../core/engine/front-end';
 import { formatFindingLine } from '../../core/findings';
+import { foldModel } from '../../core/model/fold';
+import { compileRawGlobs } from '../../core/model/globs';
 import { readLayer } from '../../core/model/layers';
+import { expandPatterns, isPatternKey } from '../../core/model/patterns';
+import type { ArchitectureModel } from '../../core/model/types';
 import type { DecisionRecord } from '../../core/records/types';
 import { EXIT_OK, UsageError, type CliCommand } from '../command';
 import { parseId, requireLog } from '../workspace';
@@ -60,6 +66,24 @@ export function renderRecord(rec: DecisionRecord): string[] {
   return lines;
 }
 
+/**
+ * What the record's pattern modules expand to in the workspace now: each key with its
+ * modules and the folders that gave them (the files are listed, not read).
+ */
+export function renderExpansion(rec: DecisionRecord, model: ArchitectureModel): string[] {
+  const lines: string[] = [];
+  for (const key of Object.keys(rec.enforce?.modules ?? {}).filter(isPatternKey)) {
+    const p = model.patterns?.find((x) => x.key === key);
+    const mods = p?.modules ?? [];
+    lines.push('', `Pattern ${key}: ${mods.length === 0 ? 'no module (no folder with source files matches)' : `${mods.length} module${mods.length === 1 ? '' : 's'}`}`);
+    for (const name of mods) {
+      const m = model.modules.get(name);
+      lines.push(`  ${name}  ${m?.pattern?.folders.join(', ') ?? ''}`.trimEnd());
+    }
+  }
+  return lines;
+}
+
 export const showCommand: CliCommand = {
   name: 'show',
   summary: 'show one decision record, readable, with its findings',
@@ -78,6 +102,13 @@ export const showCommand: CliCommand = {
       }
       ctx.out(`${r.file}`);
       ctx.out(r.record ? renderRecord(r.record).join('\n') : `${r.header.title ?? '(no title)'}: this record has problems and cannot be shown in full.`);
+      if (r.record && Object.keys(r.record.enforce?.modules ?? {}).some(isPatternKey)) {
+        const config = await loadConfig(ctx.fs, ctx.cwd);
+        const listing = await createSourceAnalyzer(ctx.fs, ctx.cwd, config).listFiles();
+        const excluded = compileRawGlobs(config.exclude);
+        const expanded = expandPatterns(foldModel(log, { preview: [r.record.id] }), listing.files.filter((f) => !excluded(f)));
+        ctx.out(renderExpansion(r.record, expanded).join('\n'));
+      }
       if (findings.length) ctx.out(['', 'Findings:', ...findings.map(formatFindingLine)].join('\n'));
     }
     return EXIT_OK;

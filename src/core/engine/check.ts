@@ -73,7 +73,7 @@ export async function checkWorkspace(fs: FileSystemPort, rootIn: string, options
   const stats = await index.scan(options);
 
   const probe = (glob: string) => otherFilesMatching(fs, root, glob, { dotFolders: config.scanDotFolders });
-  let findings = [...(await recordFindings([...config.findings, ...log.findings], model, index.sourceFiles(), config.severity, probe)), ...index.findings()];
+  let findings = [...(await recordFindings([...config.findings, ...log.findings], index.model, index.sourceFiles(), config.severity, probe)), ...index.findings()];
 
   let baselineUse: BaselineUse | undefined;
   let accepted: BaselineEntry[] = [];
@@ -86,7 +86,8 @@ export async function checkWorkspace(fs: FileSystemPort, rootIn: string, options
   }
   const debt = countDebt(debtItems(findings, accepted, index.suppressedFindings()));
   findings.push(...budgetFindings(log, debt.byDecision, { severities: config.severity }));
-  return { root, config, model, log, findings: findings.sort(compareFindings), stats, baseline: baselineUse, index };
+  // The index's model: pattern modules expanded against the files scanned.
+  return { root, config, model: index.model, log, findings: findings.sort(compareFindings), stats, baseline: baselineUse, index };
 }
 
 /**

@@ -8,6 +8,7 @@ import { compareFindings } from '../findings';
 import type { FileSystemPort } from '../fs/port';
 import { compileRawGlobs } from '../model/globs';
 import type { InvalidByte } from '../fs/decode';
+import { expandPatterns } from '../model/patterns';
 import type { ArchitectureModel } from '../model/types';
 import type { ImportResolver, SourceAnalyzer } from './analyzer';
 import { contentHash, ExtractionCache, type CacheEntry } from './cache';
@@ -145,7 +146,7 @@ export class WorkspaceIndex {
     private readonly analyzer: SourceAnalyzer,
     private readonly options: IndexOptions = {},
   ) {
-    this.ctx = createRuleContext(model, { severities: config.severity });
+    this.ctx = createRuleContext(expandPatterns(model, []), { severities: config.severity });
     this.excluded = compileRawGlobs(config.exclude ?? []);
   }
 
@@ -193,7 +194,7 @@ export class WorkspaceIndex {
     // Whether the cache on disk is still exactly right: every file a hit, stat and resolutions unchanged.
     let cacheCurrent = cache !== undefined && cached === extracted.size && cache.size === extracted.size;
     this.resolver = resolver;
-    this.ctx = createRuleContext(this.ctx.model, { severities: this.config.severity, dataModels: this.dataModels });
+    this.ctx = createRuleContext(expandPatterns(this.ctx.model, fromDisk), { severities: this.config.severity, dataModels: this.dataModels });
     // Whatever the editor checked meanwhile (without a resolver, or against the old one) is rebuilt.
     this.files.clear();
     this.edgeCounts.clear();
@@ -330,7 +331,7 @@ export class WorkspaceIndex {
 
   /** Re-evaluates every rule against a new model; no file is read again. */
   setModel(model: ArchitectureModel): void {
-    this.ctx = createRuleContext(model, { severities: this.config.severity, dataModels: this.dataModels });
+    this.ctx = createRuleContext(expandPatterns(model, this.sourceFiles()), { severities: this.config.severity, dataModels: this.dataModels });
     this.edgeCounts.clear();
     this.closing = undefined;
     for (const state of this.files.values()) {

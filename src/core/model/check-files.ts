@@ -22,13 +22,20 @@ function finding(decision: DecisionRef, severity: Finding['severity'], message: 
  */
 export type OtherFilesProbe = (glob: string) => Promise<Map<string, number>>;
 
+/** `matches 12 files but no source file (.md, .json)`: the file types found, the commonest first. */
+export function noSourceFile(others: ReadonlyMap<string, number>): string {
+  const total = [...others.values()].reduce((a, b) => a + b, 0);
+  const types = [...others].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([ext]) => ext);
+  return `matches ${total} file${total === 1 ? '' : 's'} but no source file (${types.join(', ')})`;
+}
+
 /**
  * `files` are workspace-relative, POSIX separators. In a workspace with no source file at all
  * (records written before the code), no glob is reported as matching nothing: every one
  * would be, and none is a renamed folder.
  */
 export async function checkModelAgainstFiles(model: ArchitectureModel, files: readonly string[], otherFiles?: OtherFilesProbe): Promise<Finding[]> {
-  const out: Finding[] = [];
+  const out: Finding[] = files.length > 0 ? [...(model.patternFindings ?? [])] : [];
   const unmatched = async (glob: Sourced<string>, what: string, extra: Partial<Finding> = {}, range = glob.range) => {
     // Only files under the glob's literal folder can match it: the cheap test first (it was
     // a full match of every file against each of a few dozen globs, a third of a warm check).
@@ -37,7 +44,7 @@ export async function checkModelAgainstFiles(model: ArchitectureModel, files: re
     const others = otherFiles ? await otherFiles(glob.value) : new Map<string, number>();
     const message =
       others.size > 0
-        ? `${what} "${glob.value}" matches no source file (found: ${[...others].map(([ext, n]) => `${n} ${ext}`).join(', ')}); Adrift checks ${languageNames('and')} files`
+        ? `${what} "${glob.value}" ${noSourceFile(others)}; Adrift checks ${languageNames('and')} files`
         : `${what} "${glob.value}" matches no file in the workspace (a renamed or deleted folder?)`;
     out.push(finding(glob.decision, 'warning', message, extra, range));
   };

@@ -4,6 +4,7 @@
 // above. Modules of one layer, and modules in no layer, are governed by `uses` alone.
 
 import type { LayerDeclaration } from '../records/types';
+import { isPatternKey, modulesOfKey } from './patterns';
 import type { ArchitectureModel, ModelLayer, Sourced } from './types';
 
 /** One item of `enforce.layers` as written (a list of modules, or `{name?, modules, closed?}`), read the one way. */
@@ -14,15 +15,10 @@ export function readLayer(decl: string[] | LayerDeclaration): { name: string; mo
 
 /**
  * The module names one key of a layer stands for. A plain key is itself; a pattern key
- * (`service-{name}`) stands for all its expansions.
- *
- * PATTERN SEAM: until src/core/model/patterns.ts (branch s21/patterns) is merged, keys are
- * taken literally. This is the only place a layer key becomes module names; at the merge the
- * body becomes `isPatternKey(key) ? modulesOfKey(model, key) : [key]` (the model the rules
- * see is the expanded one).
+ * (`service-{name}`) stands for all its expansions in the expanded model the rules see.
  */
-export function layerKeyModules(key: string, _model: ArchitectureModel): string[] {
-  return [key];
+export function layerKeyModules(key: string, model: ArchitectureModel): string[] {
+  return isPatternKey(key) ? modulesOfKey(model, key) : [key];
 }
 
 /** What the layers say of an edge between two modules in different layers. */

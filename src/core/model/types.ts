@@ -2,7 +2,7 @@
 // must look like. Every element remembers the decision that introduced it, so every
 // finding can name the decision it breaks.
 
-import type { DecisionRef, Range } from '../findings';
+import type { DecisionRef, Finding, Range } from '../findings';
 import type { ForbiddenImport, ForbiddenPackage, TypeOnlyPolicy, UndeclaredPolicy } from '../records/types';
 
 export interface Sourced<T> {
@@ -30,6 +30,17 @@ export interface ModelModule {
   /** Each glob of `paths` / `public` with the record (and line) that wrote it; set by foldModel. */
   pathSources?: Sourced<string>[];
   publicSources?: Sourced<string>[];
+  /** Set on a module expanded from a pattern module (`service-{name}`): its key, its capture values and the folders they matched. */
+  pattern?: { key: string; captures: Record<string, string>; folders: string[] };
+}
+
+/** A pattern module (`service-{name}`) as declared, and what it expanded to in the workspace. */
+export interface ModelPattern {
+  key: string;
+  /** The folded declaration; its name is the key and its globs hold the captures. */
+  declaration: ModelModule;
+  /** Its modules' names, sorted. */
+  modules: string[];
 }
 
 /**
@@ -63,6 +74,13 @@ export interface ModelLayers {
 
 export interface ArchitectureModel {
   modules: Map<string, ModelModule>;
+  /**
+   * Pattern modules, set once the model is expanded against the workspace's folders
+   * (expandPatterns): `modules` then holds their expansions and no key with captures.
+   */
+  patterns?: ModelPattern[];
+  /** What expanding the patterns found wrong (invalid names, clashes, no folder); reported with the record checks. */
+  patternFindings?: Finding[];
   layers: ModelLayers | undefined;
   undeclared: Sourced<UndeclaredPolicy> | undefined;
   typeOnly: Sourced<TypeOnlyPolicy> | undefined;

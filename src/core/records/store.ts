@@ -15,6 +15,7 @@ import { closest } from './schema-messages';
 import { foldModel } from '../model/fold';
 import { readLayer } from '../model/layers';
 import { checkModel } from '../model/check-model';
+import { capturesOf, couldExpandTo } from '../model/patterns';
 import { reviewRecord } from './review';
 import type { DecisionLog, DecisionRecord, LoadedRecord } from './types';
 import { refOf } from './ref';
@@ -164,6 +165,8 @@ export function checkLog(records: readonly LoadedRecord[], today: string): Findi
   }
   const declared = new Set<string>();
   for (const r of records) for (const m of Object.keys(r.record?.enforce?.modules ?? {})) declared.add(m);
+  // A name a pattern module could expand to (`service-billing` from `service-{name}`) may be declared: the folders tell, not the records.
+  const mayBeDeclared = (name: string) => declared.has(name) || [...declared].some((key) => couldExpandTo(key, name));
   const cycles = replaceCycles(records);
 
   for (const r of records) {
@@ -231,14 +234,15 @@ export function checkLog(records: readonly LoadedRecord[], today: string): Findi
     }
     for (const [mod, decl] of Object.entries(rec.enforce?.modules ?? {})) {
       (decl.uses ?? []).forEach((used, i) => {
-        if (declared.has(used)) return;
+        // `{name}-db` in pattern service-{name}: a module name once the folders give {name}.
+        if (mayBeDeclared(used) || (capturesOf(used).length > 0 && capturesOf(used).every((c) => capturesOf(mod).includes(c)))) return;
         out.push(finding(r, 'decision-reference', 'error', r.rangeOf(['enforce', 'modules', mod, 'uses', i]), `module ${mod} uses "${used}", but no record declares a module ${used}${hint(used, declared)}`));
       });
     }
     out.push(...layerReferences(r, declared));
     for (const [pkg, mods] of Object.entries(rec.enforce?.packages?.only_in ?? {})) {
       mods.forEach((mod, i) => {
-        if (declared.has(mod)) return;
+        if (mayBeDeclared(mod)) return;
         out.push(finding(r, 'decision-reference', 'error', r.rangeOf(['enforce', 'packages', 'only_in', pkg, i]), `package ${pkg} is confined to "${mod}", but no record declares a module ${mod}${hint(mod, declared)}`));
       });
     }

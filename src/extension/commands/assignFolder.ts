@@ -137,7 +137,8 @@ export class AssignFolderCommand implements AdriftCommand {
   }
 
   private async askModule(folder: FolderState, relative: string, glob: string, title: string): Promise<string | undefined> {
-    const modules = [...folder.model.modules.values()];
+    // A pattern's module takes its folders from the pattern: giving it another folder would declare a second module of its name.
+    const modules = [...folder.model.modules.values()].filter((m) => !m.pattern);
     const items: PickItem<string | typeof NEW_MODULE>[] = [
       { label: '$(add) New module…', detail: `Declare a new module owning ${glob}`, value: NEW_MODULE },
       ...modules.map((m) => ({ label: m.name, description: m.paths.join(', '), detail: m.description, value: m.name })),

@@ -70,8 +70,9 @@ export function findingOf(d: vscode.Diagnostic, findings: readonly Finding[]): F
 
 // ---- CodeLens titles ----------------------------------------------------------------------
 
-export function moduleLensTitle(module: string): string {
-  return `$(symbol-namespace) module ${module}`;
+/** `module service-billing (from service-{name})` for a module a pattern declared. */
+export function moduleLensTitle(module: string, pattern?: string): string {
+  return `$(symbol-namespace) module ${module}${pattern ? ` (from ${pattern})` : ''}`;
 }
 
 export function usesLensTitle(uses: readonly string[]): string {

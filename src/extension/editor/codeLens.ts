@@ -87,7 +87,7 @@ export class AdriftCodeLensProvider implements vscode.CodeLensProvider {
     const uses = allowed.map((u) => u.value);
     const usesSource = allowed[0]?.decision ?? module.definedBy;
     return [
-      new vscode.CodeLens(top, { ...this.open(folder, module.definedBy), title: moduleLensTitle(module.name), tooltip: module.description ?? '' }),
+      new vscode.CodeLens(top, { ...this.open(folder, module.definedBy), title: moduleLensTitle(module.name, module.pattern?.key), tooltip: module.description ?? '' }),
       new vscode.CodeLens(top, { ...this.open(folder, usesSource), title: usesLensTitle(uses) }),
       new vscode.CodeLens(top, { ...this.open(folder, module.definedBy), title: definedByLensTitle(module.definedBy) }),
     ];

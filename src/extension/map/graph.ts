@@ -39,6 +39,7 @@ export function buildModuleMap(folder: string, model: ArchitectureModel, finding
       paths: [...m.paths],
       ...(m.description ? { description: m.description } : {}),
       decision: { id: m.definedBy.id, title: m.definedBy.title },
+      ...(m.pattern ? { pattern: m.pattern.key } : {}),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 

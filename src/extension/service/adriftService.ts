@@ -398,6 +398,8 @@ export class AdriftService implements vscode.Disposable {
     }
     if (d.index !== index) return; // reloaded meanwhile: the new index has its own scan
     d.drift = groupByFile(index.findings());
+    // The index expanded the pattern modules against the files it found.
+    d.model = index.model;
     d.scanned = token?.isCancellationRequested !== true;
     if (d.scanned) await this.checkRecords(d);
     d.scanDurationMs = Date.now() - started;
@@ -615,7 +617,6 @@ export class AdriftService implements vscode.Disposable {
   /** Hands the freshly folded model to the index (creating it on first use) and tells listeners. */
   private async evaluate(d: FolderData): Promise<void> {
     this.applySettings(d);
-    await this.checkRecords(d);
     if (this.createIndex) {
       if (!d.index) {
         d.index = this.createIndex(this.fileSystem, d.root, d.config, d.model);
@@ -626,7 +627,10 @@ export class AdriftService implements vscode.Disposable {
         d.drift = groupByFile(d.index.findings());
         this.noteLongTask('re-evaluating the workspace against the new model', started);
       }
+      // The index's model has the pattern modules expanded against the files it knows.
+      d.model = d.index.model;
     }
+    await this.checkRecords(d);
     this.fire({ kind: 'records', folder: d });
     this.fire({ kind: 'findings', folder: d });
   }

@@ -4,13 +4,13 @@
 // name no record declares.
 
 import * as assert from 'node:assert/strict';
-import { runCli } from '../../../src/cli/run';
 import { baselineCommand } from '../../../src/cli/commands/baseline';
 import { checkCommand } from '../../../src/cli/commands/check';
 import { lintCommand } from '../../../src/cli/commands/lint';
 import { NodeFileSystem } from '../../../src/core/fs/node';
 import { MemoryFileSystem } from '../engine/check/memory';
 import { engineFixture } from '../engine/extract/fixtures';
+import { runInProcess } from './in-process';
 
 const ROOT = '/scribe';
 const MODULES = `id: 3
@@ -72,11 +72,7 @@ async function run(fs: MemoryFileSystem | NodeFileSystem, ...argv: string[]): Pr
 }
 
 async function runIn(cwd: string, fs: MemoryFileSystem | NodeFileSystem, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = { fs, out: (t: string) => void (out += t + '\n'), err: (t: string) => void (err += t + '\n'), processCwd: cwd };
-  const code = await runCli(argv, io, [checkCommand, baselineCommand, lintCommand], '0.0.0');
-  return { code, out, err };
+  return runInProcess(cwd, fs, [checkCommand, baselineCommand, lintCommand], ...argv);
 }
 
 const lines = (out: string) => out.split('\n').filter((l) => /^ {2}\S+:\d+:\d+ /.test(l)).map((l) => l.trim());

@@ -3,7 +3,6 @@
 // and `adrift context` on a small layered service.
 
 import * as assert from 'node:assert/strict';
-import { runCli } from '../../../src/cli/run';
 import { agentsCommand } from '../../../src/cli/commands/agents';
 import { checkCommand } from '../../../src/cli/commands/check';
 import { contextCommand } from '../../../src/cli/commands/context';
@@ -11,6 +10,7 @@ import { overviewCommand } from '../../../src/cli/commands/overview';
 import { showCommand } from '../../../src/cli/commands/show';
 import { AgentTools, ToolInputError } from '../../../src/core/agents/tools';
 import { MemoryFileSystem } from '../engine/check/memory';
+import { runInProcess } from './in-process';
 
 const ROOT = '/shop';
 const MODULES = `id: 1
@@ -56,12 +56,8 @@ function workspace(): MemoryFileSystem {
   });
 }
 
-async function run(fs: MemoryFileSystem, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = { fs, out: (t: string) => void (out += t + '\n'), err: (t: string) => void (err += t + '\n'), processCwd: ROOT };
-  const code = await runCli(argv, io, [checkCommand, showCommand, agentsCommand, contextCommand, overviewCommand], '0.0.0');
-  return { code, out, err };
+function run(fs: MemoryFileSystem, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  return runInProcess(ROOT, fs, [checkCommand, showCommand, agentsCommand, contextCommand, overviewCommand], ...argv);
 }
 
 const lines = (out: string) => out.split('\n').filter((l) => /^ {2}\S+:\d+:\d+ /.test(l)).map((l) => l.trim());

@@ -2,6 +2,9 @@ import * as assert from 'node:assert/strict';
 import type { DecisionRef, Finding } from '../../../src/core/findings';
 import type { ArchitectureModel, ModelModule } from '../../../src/core/model/types';
 import { buildModuleMap, type ModuleImport } from '../../../src/extension/map/graph';
+import { foldModel } from '../../../src/core/model/fold';
+import { expandPatterns } from '../../../src/core/model/patterns';
+import { parseRecord } from '../../../src/core/records/parse';
 
 const adr3: DecisionRef = { id: 3, title: 'Split the help desk into modules', status: 'accepted', file: 'docs/adr/0003-modules.yaml', line: 4 };
 
@@ -27,6 +30,14 @@ describe('module map graph', () => {
     assert.deepEqual(graph.modules.map((x) => x.name), ['knowledgebase', 'tenant', 'ticket', 'user']);
     assert.deepEqual(graph.modules[2].decision, { id: 3, title: adr3.title });
     assert.deepEqual(graph.modules[2].paths, ['src/ticket/**']);
+  });
+
+  it('labels a module a pattern declared with its pattern, and draws the pattern\'s uses to each module', () => {
+    const rec = parseRecord('docs/adr/0004-services.yaml', 'id: 4\ntitle: One module per service\nstatus: accepted\ndate: 2026-11-01\nenforce:\n  modules:\n    web:\n      paths: [web/**]\n      uses: ["service-{name}"]\n    service-{name}:\n      paths: ["services/{name}/**"]\n');
+    const expanded = expandPatterns(foldModel([rec]), ['web/a.ts', 'services/billing/b.ts', 'services/orders/c.ts']);
+    const { graph } = buildModuleMap('shop', expanded, []);
+    assert.deepEqual(graph.modules.map((x) => [x.name, x.pattern]), [['service-billing', 'service-{name}'], ['service-orders', 'service-{name}'], ['web', undefined]]);
+    assert.deepEqual(graph.edges.map((e) => e.id), ['web->service-billing', 'web->service-orders']);
   });
 
   it('has one allowed edge per `uses`, unused until the code imports along it', () => {

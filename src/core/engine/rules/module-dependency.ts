@@ -5,7 +5,7 @@
 import type { Finding, RuleId } from '../../findings';
 import { allowsEdge } from '../../model/layers';
 import type { RuleContext } from './context';
-import { decisionLabel } from './describe';
+import { decisionLabel, modelModuleLabel } from './describe';
 import type { ModuleImport } from './module-imports';
 import { severityFor } from './severity';
 
@@ -32,7 +32,7 @@ export function checkModuleDependency(ctx: RuleContext, file: string, imports: M
       severity,
       file,
       range: imp.ref.range,
-      message: `module "${imp.fromModule}" may not use module "${imp.toModule}": no accepted decision allows it${why}`,
+      message: `${modelModuleLabel(imp.fromModule, fromModule)} may not use ${modelModuleLabel(imp.toModule, ctx.modules.module(imp.toModule))}: no accepted decision allows it${why}`,
       decision,
       fromModule: imp.fromModule,
       toModule: imp.toModule,

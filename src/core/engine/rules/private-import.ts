@@ -4,7 +4,7 @@
 
 import type { Finding, RuleId } from '../../findings';
 import type { RuleContext } from './context';
-import { decisionLabel } from './describe';
+import { decisionLabel, modelModuleLabel } from './describe';
 import type { ModuleImport } from './module-imports';
 import { severityFor } from './severity';
 
@@ -26,7 +26,7 @@ export function checkPrivateImport(ctx: RuleContext, file: string, imports: Modu
       file,
       range: imp.ref.range,
       message:
-        `module "${imp.fromModule}" imports "${imp.target}", which is private to module "${imp.toModule}": ` +
+        `${modelModuleLabel(imp.fromModule, ctx.modules.module(imp.fromModule))} imports "${imp.target}", which is private to ${modelModuleLabel(imp.toModule, target)}: ` +
         `only its public entries (${entries.join(', ')}) may be imported from other modules${why}`,
       decision,
       fromModule: imp.fromModule,

@@ -41,7 +41,7 @@ describe('record globs against the workspace files', () => {
     const result = await checkWorkspace(fs, ROOT, { cache: false, baseline: false });
     assert.deepEqual(result.findings.map(formatFindingLine), [
       'docs/adr/0001-modules.yaml:10:15 decision-reference module site: path "src/ticket/x.ts" matches no file in the workspace (a renamed or deleted folder?)',
-      'docs/adr/0001-modules.yaml:10:32 decision-reference module site: path "site/**" matches no source file (found: 3 .md, 1 .html); Adrift checks TypeScript, JavaScript, Python and Go files',
+      'docs/adr/0001-modules.yaml:10:32 decision-reference module site: path "site/**" matches 4 files but no source file (.md, .html); Adrift checks TypeScript, JavaScript, Python and Go files',
       'docs/adr/0001-modules.yaml:13:25 decision-reference forbidden import: to "gone/**" matches no file in the workspace (a renamed or deleted folder?)',
     ]);
   });

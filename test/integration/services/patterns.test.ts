@@ -1,0 +1,31 @@
+// Pattern modules in the editor, on a copy of test/fixtures/workspaces/services: the record
+// declares `service-{name}` for every folder under services/, and the real extension shows
+// an import from one service into another as a diagnostic naming the expanded modules, the
+// pattern and the decision, with a CodeLens naming the pattern on the service's file.
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { scannedAdrift, waitForDiagnostics, workspaceUri } from '../harness';
+
+const ORDERS = 'services/orders/index.ts';
+
+suite('Editor: pattern modules (service-{name})', () => {
+  suiteSetup(async () => {
+    await scannedAdrift();
+  });
+
+  test('an import between two expanded modules is a diagnostic naming the pattern and the decision', async () => {
+    const diagnostics = await waitForDiagnostics(ORDERS, (ds) => ds.some((d) => d.message.includes('service-billing')), 60_000);
+    const d = diagnostics.find((x) => x.message.includes('service-billing'))!;
+    assert.equal(d.source, 'Adrift');
+    assert.equal(d.message, 'module "service-orders" (from service-{name}, ADR-0001) may not use module "service-billing" (from service-{name}, ADR-0001): no accepted decision allows it (ADR-0001 "One module per service")');
+    assert.equal(d.range.start.line, 1);
+  });
+
+  test('the file\'s CodeLens names its module and the pattern it came from', async () => {
+    await vscode.window.showTextDocument(workspaceUri(ORDERS), { preview: false });
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', workspaceUri(ORDERS), 100);
+    const titles = lenses.map((l) => l.command?.title ?? '');
+    assert.ok(titles.includes('$(symbol-namespace) module service-orders (from service-{name})'), titles.join('\n'));
+  });
+});
