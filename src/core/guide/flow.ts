@@ -3,6 +3,7 @@
 // come after the key decisions: composeFlow gives the flow the guide shows for the answers.
 // Field ids are the keys of GuideAnswers that ./records.ts and ./choices.ts read.
 
+import { BASELINE_FIELD, DISCOVERED_FIELD } from './adoption';
 import { moduleField, rationaleField } from './choices';
 import { KEY_DECISIONS, TENANCY_DECISION } from './options';
 import { GUIDE_PACKS } from './packs';
@@ -60,6 +61,13 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
       intro: 'Split the product into domain modules, each with one responsibility and its own folders. Adrift flags code that crosses a module edge without a decision allowing it.',
       fields: [
         {
+          id: DISCOVERED_FIELD,
+          kind: 'discover',
+          label: 'Discover from code',
+          help: 'For code that exists: proposes modules from the workspace\'s packages, or else from the top folders under src, app, packages or services, with the source files each holds. Keep, rename, merge or drop them, then add them to the modules below. Nothing is written until you write the records.',
+          into: { field: 'modules', name: 'name', folders: 'folders' },
+        },
+        {
           id: 'modules',
           kind: 'table',
           label: 'Modules',
@@ -89,6 +97,14 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
       icon: 'references',
       intro: 'Which module may use which. Every other import between modules is drift.',
       fields: [
+        {
+          id: BASELINE_FIELD,
+          kind: 'edges',
+          label: 'What the code does today',
+          help: 'The imports between these modules in the code now, per pair, with the files that have most of them. Allow a pair (it becomes a "may use" below), baseline it (today\'s imports are accepted with a reason until a date, in the baseline file; new ones are drift), or leave it to be reported as drift.',
+          rowsOf: { field: 'modules', column: 'name', folders: 'folders' },
+          allow: 'uses',
+        },
         { id: 'uses', kind: 'per-row', label: 'Modules each module may use', rowsOf: { field: 'modules', column: 'name' }, values: 'pick-rows' },
         {
           id: 'undeclared',
