@@ -10,6 +10,9 @@ import { GUIDE_PACKS } from './packs';
 import { PART_KINDS } from './split';
 import type { ChoiceDecision, GuideAnswers, GuideField, GuideFlow, GuidePack, GuideStep } from './types';
 
+/** The answer of the dependencies step's layers: one row per layer, top first (see LayersField). */
+export const LAYERS_FIELD = 'layers';
+
 /** The answer that picks a pack, and its value when no pack fits. */
 export const PRODUCT_KIND_FIELD = 'productKind';
 export const NO_PACK = 'other';
@@ -106,6 +109,13 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
           allow: 'uses',
         },
         { id: 'uses', kind: 'per-row', label: 'Modules each module may use', rowsOf: { field: 'modules', column: 'name' }, values: 'pick-rows' },
+        {
+          id: LAYERS_FIELD,
+          kind: 'layers',
+          label: 'Layers',
+          help: 'Optional. Order the modules into layers, top first: a module may use the layers below its own, never one above; a closed layer may use the layer right below only. Drag a module, or focus it and press Alt+Up or Alt+Down. Modules in no layer are left out of the layering.',
+          rowsOf: { field: 'modules', column: 'name' },
+        },
         {
           id: 'undeclared',
           kind: 'choice',

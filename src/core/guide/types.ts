@@ -103,7 +103,17 @@ export interface EdgesField extends FieldBase {
   allow: string;
 }
 
-export type GuideField = TextField | ChoiceField | ListField | TableField | PerRowField | DiscoverField | EdgesField;
+/**
+ * The names of another table's rows (the modules) ordered into layers, top first; a layer may
+ * be closed (it uses the layer right below only). The answer is one row per layer:
+ * `modules` (the names) and `closed` (`yes` or empty). Names in no layer are in none.
+ */
+export interface LayersField extends FieldBase {
+  kind: 'layers';
+  rowsOf: { field: string; column: string };
+}
+
+export type GuideField = TextField | ChoiceField | ListField | TableField | PerRowField | DiscoverField | EdgesField | LayersField;
 
 export interface GuideStep {
   id: string;
