@@ -17,6 +17,7 @@
 import { asExample, type ChoiceOption, type DiscoverResult, type EdgesResult, type GuideField, type GuideFlow, type ModuleOfAnswers, type TableRow } from '../../src/protocol/guide';
 import { renameInBaseline } from './adopt';
 import { discoverField, edgesField } from './adoptFields';
+import { layersField, renameInLayers } from './layers';
 import { h, icon, iconButton } from './dom';
 import type { GuideStore } from './store';
 
@@ -271,6 +272,7 @@ function renameKeys(ctx: FieldContext, table: string, column: string, before: st
   for (const step of ctx.flow.steps) {
     for (const f of step.fields) {
       if (f.kind === 'edges' && f.rowsOf.field === table && f.rowsOf.column === column) renameInBaseline(ctx.store.answers, f.id, before, after);
+      if (f.kind === 'layers' && f.rowsOf.field === table && f.rowsOf.column === column) renameInLayers(ctx.store.answers, f.id, before, after);
       if (f.kind !== 'per-row' || f.rowsOf.field !== table || f.rowsOf.column !== column) continue;
       const map = ctx.store.answers[f.id];
       if (typeof map !== 'object' || map === null || Array.isArray(map)) continue;
@@ -526,6 +528,9 @@ export function renderField(field: GuideField, ctx: FieldContext): HTMLElement {
       break;
     case 'edges':
       control = edgesField(field, ctx, helpId);
+      break;
+    case 'layers':
+      control = layersField(field, ctx, helpId);
       break;
   }
   const required = field.required ? h('span', { class: 'required', 'aria-hidden': 'true', title: 'required' }, ' *') : undefined;
