@@ -104,14 +104,19 @@ function textInput(value: string, naming: Naming, placeholder: string | undefine
   return el;
 }
 
-/** The hidden hint every list input is described by. */
-function listHintId(): string {
-  let hint = document.getElementById('list-hint');
+/** The id of a hidden hint, made once per page, that the controls it explains are described by. */
+export function hiddenHint(id: string, text: string): string {
+  let hint = document.getElementById(id);
   if (!hint) {
-    hint = h('span', { id: 'list-hint', hidden: true }, 'Press Enter to add; commas separate several.');
+    hint = h('span', { id, hidden: true }, text);
     document.body.append(hint);
   }
   return hint.id;
+}
+
+/** The hidden hint every list input is described by. */
+function listHintId(): string {
+  return hiddenHint('list-hint', 'Press Enter to add; commas separate several.');
 }
 
 /** A list of strings as removable chips plus an input that adds on Enter (with folder suggestions). */

@@ -5,7 +5,7 @@
 
 import type { GuideAnswers, GuideField, TableRow } from '../../src/protocol/guide';
 import { h, icon, iconButton } from './dom';
-import { nextId, strings, type FieldContext } from './fields';
+import { hiddenHint, nextId, strings, type FieldContext } from './fields';
 
 type LayersField = Extract<GuideField, { kind: 'layers' }>;
 
@@ -73,12 +73,7 @@ export function renameInLayers(answers: GuideAnswers, id: string, before: string
 }
 
 function hintId(): string {
-  let hint = document.getElementById('layers-hint');
-  if (!hint) {
-    hint = h('span', { id: 'layers-hint', hidden: true }, 'Alt+Up or Alt+Down moves it a layer.');
-    document.body.append(hint);
-  }
-  return hint.id;
+  return hiddenHint('layers-hint', 'Alt+Up or Alt+Down moves it a layer.');
 }
 
 export function layersField(field: LayersField, ctx: FieldContext, helpId: string | undefined): HTMLElement {

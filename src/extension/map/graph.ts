@@ -97,5 +97,18 @@ export function buildModuleMap(folder: string, model: ArchitectureModel, finding
     }
   }
   const sortedEdges = [...edges.values()].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
-  return { graph: { folder, modules, edges: sortedEdges }, imports: importsByEdge };
+  const layers = model.layers?.layers ?? [];
+  for (const m of modules) {
+    const at = layers.findIndex((l) => l.modules.some((key) => keyMatches(key, m.name)));
+    if (at >= 0) m.layer = at;
+  }
+  const graph: MapGraph = { folder, modules, edges: sortedEdges, ...(layers.length ? { layers: layers.map((l) => ({ name: l.name, closed: l.closed })) } : {}) };
+  return { graph, imports: importsByEdge };
+}
+
+/** Whether a layer's module key names the module: its name, or a pattern (`service-{name}`) whose captures match. */
+function keyMatches(key: string, name: string): boolean {
+  if (!key.includes('{')) return key === name;
+  const pattern = key.split(/\{[a-z][a-z0-9_]*\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[a-z0-9-]+');
+  return new RegExp(`^${pattern}$`).test(name);
 }
