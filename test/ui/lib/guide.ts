@@ -61,7 +61,7 @@ export async function atStep(guide: FrameLocator, id: string): Promise<void> {
 }
 
 /** A snapshot line as written without YAML's quotes: a name with ": " makes the whole node a quoted key. */
-function plain(line: string): string {
+export function plain(line: string): string {
   const m = /^(\s*)- '(.*)'(:?.*)$/.exec(line);
   return m ? `${m[1]}- ${m[2].replace(/''/g, "'")}${m[3]}` : line;
 }
