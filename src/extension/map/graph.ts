@@ -102,18 +102,13 @@ export function buildModuleMap(folder: string, model: ArchitectureModel, finding
     }
   }
   const sortedEdges = [...edges.values()].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
-  const layers = model.layers?.layers ?? [];
+  const bands = layers?.layers ?? [];
+  // The core's one reading of which layer holds a module (pattern keys included, once they are).
+  const layering = Layering.of(model);
   for (const m of modules) {
-    const at = layers.findIndex((l) => l.modules.some((key) => keyMatches(key, m.name)));
-    if (at >= 0) m.layer = at;
+    const layer = layering.layerOf(m.name);
+    if (layer) m.layer = bands.indexOf(layer);
   }
-  const graph: MapGraph = { folder, modules, edges: sortedEdges, ...(layers.length ? { layers: layers.map((l) => ({ name: l.name, closed: l.closed })) } : {}) };
+  const graph: MapGraph = { folder, modules, edges: sortedEdges, ...(bands.length ? { layers: bands.map((l) => ({ name: l.name, closed: l.closed })) } : {}) };
   return { graph, imports: importsByEdge };
-}
-
-/** Whether a layer's module key names the module: its name, or a pattern (`service-{name}`) whose captures match. */
-function keyMatches(key: string, name: string): boolean {
-  if (!key.includes('{')) return key === name;
-  const pattern = key.split(/\{[a-z][a-z0-9_]*\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[a-z0-9-]+');
-  return new RegExp(`^${pattern}$`).test(name);
 }
