@@ -18,6 +18,7 @@ import { NodeFileSystem } from '../src/core/fs/node';
 import { dependencyCruiserConfig, generateRepository, DEFAULT_SHAPE } from './generate';
 import { DEFAULT_GO_SHAPE, generateGoRepository } from './generate-go';
 import { goHugeFile } from './go-huge';
+import { poolBench } from './pool';
 import { DEFAULT_HISTORY_SHAPE, generateHistory } from './history';
 
 const PROJECT = path.resolve(__dirname, '../..');
@@ -192,6 +193,7 @@ async function main(): Promise<void> {
     if (!go.ok || !huge.ok) process.exitCode = 1;
     return;
   }
+  if (process.argv.includes('--pool')) return void console.log('\n' + poolBench(WORK, CLI).join('\n')); // `npm run bench -- --pool`
   if (process.argv.includes('--debt')) {
     // Only the debt ledger: `npm run bench -- --debt`.
     console.log('\n' + debtHistory().lines.join('\n'));

@@ -4,6 +4,7 @@
 
 export const RULE_IDS = [
   'module-dependency',
+  'layer-dependency',
   'private-import',
   'data-ownership',
   'forbidden-package',

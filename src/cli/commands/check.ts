@@ -4,7 +4,9 @@
 import { CheckSetupError, checkWorkspace, type CheckOptions, type CheckResult } from '../../core/engine/check';
 import { ratchetFindings } from '../../core/engine/ratchet';
 import { checkSince, type ChangeScope } from '../../core/engine/since';
+import { NodeFileSystem } from '../../core/fs/node';
 import { NodeGit } from '../../core/git/node';
+import { defaultThreads, ExtractPool, POOL_THRESHOLD } from '../../core/engine/pool';
 import { GitError } from '../../core/git/port';
 import { REPORT_FORMATS, reportChunks, type ReportFormat, type ReportInput } from '../../core/report';
 import { decisionSummaries } from '../../core/report/types';
@@ -22,6 +24,7 @@ export const checkCommand: CliCommand = {
     { name: 'no-baseline', description: 'report every finding, ignoring any baseline file' },
     { name: 'progress', description: 'show scan progress on stderr even when it is not a terminal' },
     { name: 'no-cache', description: 'neither read nor write the extraction cache' },
+    { name: 'threads', value: 'n', description: 'threads, the main one included, that extract files the cache does not hold; default one per core, 1: the main thread only' },
     { name: 'since', value: 'ref', description: 'split the findings into new and inherited against the merge base of <ref> and HEAD (read from git, no checkout)' },
     { name: 'fail-on', value: 'which', description: 'which findings fail the run: new (default with --since) or all', choices: ['new', 'all'] },
     { name: 'ratchet', description: 'with --since: each baseline entry or adrift-ignore comment added since the base is a finding; entries that match nothing are reported as fixed' },
@@ -33,6 +36,8 @@ export const checkCommand: CliCommand = {
     'Dot-folders are read, except version control, tool and cache folders (`scan_dot_folders` in .adrift.yaml).',
     'The extraction cache lives in $XDG_CACHE_HOME/adrift (else ~/.cache/adrift), one folder per workspace,',
     'never in the workspace; entries are signed with a key of this machine, so a copied cache is not used.',
+    `Files the cache does not hold are extracted on worker threads when there are at least ${POOL_THRESHOLD} of them`,
+    '(ADRIFT_POOL_THRESHOLD overrides the count); the report is the same as on one thread.',
     'With --since, the base commit is checked from git objects with its own records and configuration; a',
     'finding is inherited when the base had one with the same rule, file (followed through renames), modules',
     'and import. A shallow clone that does not reach the merge base is an error that says how much to fetch.',
@@ -43,12 +48,16 @@ export const checkCommand: CliCommand = {
     if (ctx.options['fail-on'] === 'new' && since === undefined) throw new UsageError('--fail-on new needs --since <ref>: new findings are those the base did not have');
     if (ctx.options.ratchet && since === undefined) throw new UsageError('--ratchet needs --since <ref>: the baseline and suppressions are compared with the base');
     const failOn = ctx.options['fail-on'] ?? (since !== undefined ? 'new' : 'all');
+    const threads = threadCount(ctx.options.threads);
     const progress = progressPrinter(ctx);
+    // Workers start only when a scan has enough cold files; close() below ends them.
+    const pool = threads > 1 && ctx.fs instanceof NodeFileSystem ? new ExtractPool({ workers: threads - 1 }) : undefined;
     const options: CheckOptions = {
       decisions: ctx.decisionsFolder,
       baseline: ctx.options['no-baseline'] ? false : typeof ctx.options.baseline === 'string' ? ctx.options.baseline : undefined,
       cache: !ctx.options['no-cache'],
       onProgress: progress?.update,
+      parallel: pool && { pool, threshold: poolThreshold(), warn: (m) => ctx.err(`adrift check: ${m}`) },
     };
     let result: CheckResult;
     let scope: ChangeScope | undefined;
@@ -64,6 +73,7 @@ export const checkCommand: CliCommand = {
       throw err;
     } finally {
       progress?.done();
+      await pool?.close();
     }
     if (result.config.findings.length > 0) {
       for (const f of result.config.findings) ctx.err(formatFindingLine(f));
@@ -121,6 +131,19 @@ async function writeReport(ctx: CommandContext, chunks: Iterable<string>): Promi
 
 function useColor(): boolean {
   return process.stdout.isTTY === true && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
+}
+
+function threadCount(value: string | true | undefined): number {
+  if (value === undefined) return defaultThreads();
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1 && n <= 256)) throw new UsageError(`--threads needs a whole number from 1 to 256, not ${String(value)}`);
+  return n;
+}
+
+/** POOL_THRESHOLD, or the count in ADRIFT_POOL_THRESHOLD (the benchmark and the tests set it to measure the pool on few files). */
+function poolThreshold(): number {
+  const env = process.env.ADRIFT_POOL_THRESHOLD;
+  return env !== undefined && /^\d+$/.test(env) ? Number(env) : POOL_THRESHOLD;
 }
 
 /** Progress on stderr: a live line on a terminal, a line per tenth with --progress otherwise. */

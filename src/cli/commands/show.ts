@@ -1,6 +1,7 @@
 // `adrift show <id>`: one record, readable, with what Adrift checks because of it and its findings.
 
 import { formatFindingLine } from '../../core/findings';
+import { readLayer } from '../../core/model/layers';
 import type { DecisionRecord } from '../../core/records/types';
 import { EXIT_OK, UsageError, type CliCommand } from '../command';
 import { parseId, requireLog } from '../workspace';
@@ -39,6 +40,13 @@ export function renderRecord(rec: DecisionRecord): string[] {
     for (const [name, m] of Object.entries(e.modules ?? {})) {
       const parts = [m.paths?.length ? `paths ${m.paths.join(', ')}` : '', m.public ? `public ${m.public.join(', ')}` : '', m.owns?.length ? `owns ${m.owns.join(', ')}` : '', m.uses ? `uses ${m.uses.length ? m.uses.join(', ') : 'nothing'}` : ''];
       lines.push(`  module ${name}: ${parts.filter(Boolean).join('; ') || 'declared'}`);
+    }
+    if (e.layers) {
+      lines.push('  layers, top first (a module may use only layers below it):');
+      for (const l of e.layers) {
+        const { name, modules, closed } = readLayer(l);
+        lines.push(`    ${name}${name === modules.join('+') ? '' : `: ${modules.join(', ')}`}${closed ? ' (closed: only the layer right below)' : ''}`);
+      }
     }
     if (e.undeclared) lines.push(`  undeclared cross-module imports: ${e.undeclared}`);
     if (e.type_only) lines.push(`  type-only imports: ${e.type_only}`);

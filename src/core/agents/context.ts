@@ -8,6 +8,7 @@ import type { DecisionRef, Finding } from '../findings';
 import { ModuleMap } from '../engine/modules';
 import { adrId, decisionLabel } from '../engine/rules/describe';
 import { compileGlob } from '../model/globs';
+import { Layering, layerKeyModules, mayUse } from '../model/layers';
 import { agentFinding, type AgentFinding } from './finding';
 import type { ArchitectureModel, ModelModule } from '../model/types';
 import type { DecisionLog, DecisionRecord } from '../records/types';
@@ -47,6 +48,16 @@ export interface ContextRule {
   decision: ContextDecision;
 }
 
+export interface ContextLayer {
+  name: string;
+  closed: boolean;
+  /** The layers below that it may use, top first, with their modules. */
+  mayUse: { layer: string; modules: string[] }[];
+  /** The layers above it, top first: never to be imported. */
+  above: string[];
+  decision: ContextDecision;
+}
+
 export interface ContextProposal {
   decision: ContextDecision;
   /** What accepting it would change for this path, in short phrases. */
@@ -65,6 +76,8 @@ export interface PathContext {
   /** How imports to modules outside `mayUse` are treated (`deny` when no record says). */
   undeclared: 'deny' | 'warn' | 'allow';
   mayUse: ContextUse[];
+  /** The layer of the module (`enforce.layers`), when it is in one: the layers it may use, and those above it, which it may not. */
+  layer?: ContextLayer;
   /** Modules that may use this one. */
   usedBy: string[];
   owns: ContextData[];
@@ -151,18 +164,28 @@ function contextOf(target: string, input: ContextInput, map: ModuleMap, decision
   if (!mod) return base;
 
   base.module = { name: mod.name, ...(mod.description ? { responsibility: mod.description } : {}), decision: decision(mod.definedBy) };
-  base.mayUse = mod.uses
-    .filter((u) => u.value !== mod.name)
-    .map((u) => {
-      const other = model.modules.get(u.value);
-      return {
-        module: u.value,
-        ...(other?.description ? { responsibility: other.description } : {}),
-        ...(other?.public ? { public: [...other.public] } : {}),
-        decision: decision(u.decision),
-      };
-    });
-  base.usedBy = [...model.modules.values()].filter((m) => m.name !== mod.name && m.uses.some((u) => u.value === mod.name)).map((m) => m.name);
+  base.mayUse = mayUse(model, mod.name).map((u) => {
+    const other = model.modules.get(u.value);
+    return {
+      module: u.value,
+      ...(other?.description ? { responsibility: other.description } : {}),
+      ...(other?.public ? { public: [...other.public] } : {}),
+      decision: decision(u.decision),
+    };
+  });
+  const layering = Layering.of(model);
+  const layer = layering.layerOf(mod.name);
+  if (layer && model.layers) {
+    const all = model.layers.layers;
+    base.layer = {
+      name: layer.name,
+      closed: layer.closed,
+      mayUse: layering.usableBy(mod.name).map((l) => ({ layer: l.name, modules: l.modules.flatMap((k) => layerKeyModules(k, model)) })),
+      above: all.slice(0, all.indexOf(layer)).map((l) => l.name),
+      decision: decision(model.layers.decision),
+    };
+  }
+  base.usedBy = [...model.modules.values()].filter((m) => m.name !== mod.name && mayUse(model, m.name).some((u) => u.value === mod.name)).map((m) => m.name);
   base.owns = mod.owns.map((o) => ({ data: o.value, owner: mod.name, decision: decision(o.decision) }));
   base.mustNotTouch = [...model.modules.values()]
     .filter((m: ModelModule) => m.name !== mod.name)
@@ -281,6 +304,13 @@ export function contextMarkdown(contexts: readonly PathContext[]): string {
       else {
         out.push('May use:');
         for (const u of c.mayUse) out.push(`- ${u.module}${u.public ? ` (only ${u.public.join(', ')})` : ''} — ${note(u.decision)}`);
+      }
+      if (c.layer) {
+        const below = c.layer.mayUse.map((l) => (l.modules.length === 1 && l.modules[0] === l.layer ? l.layer : `${l.layer} (${l.modules.join(', ')})`));
+        out.push(
+          `Layer **${c.layer.name}**${c.layer.closed ? ' (closed)' : ''}: may use ${below.length ? `layer${below.length > 1 ? 's' : ''} ${below.join(', ')}` : 'no layer below it'}` +
+            `${c.layer.above.length ? `; never ${c.layer.above.join(', ')} above it` : ''} (${note(c.layer.decision)}).`,
+        );
       }
       if (c.undeclared !== 'allow') out.push(`Importing any other module is ${c.undeclared === 'deny' ? 'an error' : 'a warning'}.`);
       if (c.usedBy.length) out.push(`Used by: ${c.usedBy.join(', ')}.`);

@@ -8,6 +8,7 @@ import { decodeText, withBom } from '../fs/decode';
 import type { FileSystemPort } from '../fs/port';
 import { adrId } from '../engine/rules/describe';
 import { foldModel } from '../model/fold';
+import { layersLine, mayUse } from '../model/layers';
 import type { ArchitectureModel, Sourced } from '../model/types';
 import type { DecisionLog } from '../records/types';
 
@@ -38,15 +39,24 @@ export function architectureSection(model: ArchitectureModel, decisionsFolder: s
   if (modules.length > 0) {
     lines.push('### Modules', '');
     for (const m of modules) {
-      const uses = m.uses.filter((u) => u.value !== m.name).map((u) => u.value);
+      const allowed = mayUse(model, m.name);
+      const uses = allowed.map((u) => u.value);
       const parts = [
         `- **${m.name}**${m.paths.length ? ` (${m.paths.map(code).join(', ')})` : ''}${m.description ? `: ${m.description.replace(/\s+/g, ' ').trim().replace(/\.$/, '')}.` : '.'}`,
         `May use: ${uses.length ? uses.join(', ') : 'no other module'}.`,
         ...(m.public ? [`Other modules import only ${m.public.map(code).join(', ')}.`] : []),
         ...(m.owns.length ? [`Owns: ${m.owns.map((o) => o.value).join(', ')}.`] : []),
-        `(${cites([{ value: m.name, decision: m.definedBy }, ...m.uses, ...m.owns])})`,
+        `(${cites([{ value: m.name, decision: m.definedBy }, ...allowed, ...m.owns])})`,
       ];
       lines.push(parts.join(' '));
+    }
+    const layers = layersLine(model.layers?.layers);
+    if (layers && model.layers) {
+      const closed = model.layers.layers.some((l) => l.closed);
+      lines.push(
+        '',
+        `Layers, top first: ${layers}; a module may use only layers below it${closed ? ' (a closed layer only the one right below it)' : ''}, never one above, and modules of one layer only as their uses say (${adrId(model.layers.decision.id)}).`,
+      );
     }
     const policy = model.undeclared?.value ?? 'deny';
     lines.push(

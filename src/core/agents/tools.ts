@@ -9,6 +9,8 @@ import { compareFindings, type Finding } from '../findings';
 import { checkWorkspace, type CheckResult } from '../engine/check';
 import { languageNames, languageOf } from '../engine/languages';
 import { adrId } from '../engine/rules/describe';
+import { layerBreach } from '../engine/rules/layer-dependency';
+import { Layering } from '../model/layers';
 import { confineToWorkspace, lexicallyInside } from '../fs/confine';
 import type { FileSystemPort } from '../fs/port';
 import { nextId } from '../records/edits';
@@ -161,6 +163,9 @@ export class AgentTools {
       for (const m of [edge.from, edge.to]) {
         if (!r.model.modules.has(m)) throw new ToolInputError(`no accepted decision declares a module "${m}" (modules: ${[...r.model.modules.keys()].join(', ')})`);
       }
+      // A `uses` against the layers would contradict them (a decision-model error) and allow nothing.
+      const v = Layering.of(r.model).verdict(edge.from, edge.to);
+      if (v && v.kind !== 'granted') throw new ToolInputError(`${edge.from} → ${edge.to}: ${layerBreach(v)}, and a uses cannot allow that; propose a decision that changes the layers instead`);
       const decl = (modules[edge.from] ??= { uses: [] });
       if (!decl.uses?.includes(edge.to)) decl.uses?.push(edge.to);
     }

@@ -16,7 +16,7 @@ import type { SourceAnalyzer } from './analyzer';
 import { applyBaseline, parseBaseline, todayIso, type Baseline, type BaselineEntry } from './baseline';
 import { otherFilesMatching } from './files';
 import { createSourceAnalyzer } from './front-end';
-import { WorkspaceIndex, type ScanOptions, type ScanStats } from './index';
+import { WorkspaceIndex, type IndexOptions, type ScanOptions, type ScanStats } from './index';
 import { severityFor, type RuleSeverities } from './rules/severity';
 
 export interface CheckOptions extends ScanOptions {
@@ -35,6 +35,8 @@ export interface CheckOptions extends ScanOptions {
   analyzer?: SourceAnalyzer;
   /** Ids of records to fold on top of the accepted ones, as if accepted (a preview). */
   preview?: number[];
+  /** Extract on worker threads for a cold scan (IndexOptions.parallel); only with the real front end and file system. */
+  parallel?: IndexOptions['parallel'];
 }
 
 export interface BaselineUse {
@@ -67,7 +69,7 @@ export async function checkWorkspace(fs: FileSystemPort, rootIn: string, options
   const log = await loadDecisionLog(fs, root, options.decisions !== undefined ? { folder: options.decisions, today: options.today } : { today: options.today });
   const model = foldModel(log, options.preview?.length ? { preview: options.preview } : {});
   const analyzer = options.analyzer ?? createSourceAnalyzer(fs, root, config);
-  const index = new WorkspaceIndex(fs, root, config, model, analyzer, { cache: options.cache });
+  const index = new WorkspaceIndex(fs, root, config, model, analyzer, { cache: options.cache, parallel: options.analyzer ? undefined : options.parallel });
   const stats = await index.scan(options);
 
   const probe = (glob: string) => otherFilesMatching(fs, root, glob, { dotFolders: config.scanDotFolders });

@@ -12,6 +12,7 @@ import type { ArchitectureModel } from '../model/types';
 import type { ImportResolver, SourceAnalyzer } from './analyzer';
 import { contentHash, ExtractionCache, type CacheEntry } from './cache';
 import type { StatKey } from './cache-format';
+import type { BatchRunner } from './pool';
 import { readAndExtract, type ReadOutcome, type ReadRequest } from './scan-read';
 import {
   checkModuleCycle,
@@ -76,6 +77,13 @@ export interface IndexOptions {
    * WorkspaceEdits, which is right for records and wrong for a cache).
    */
   cache?: boolean | { folder: string; fs: FileSystemPort };
+  /**
+   * Extract on worker threads (pool/index.ts) when at least `threshold` files miss the
+   * cache. The workers read through their own Node file system, so only a caller whose port
+   * reads the real disk (the CLI) and whose analyzer is the real front end passes one.
+   * `warn`: told when a batch falls back to this thread because its worker failed.
+   */
+  parallel?: { pool: BatchRunner; threshold: number; warn?: (message: string) => void };
 }
 
 interface FileState {
@@ -253,18 +261,44 @@ export class WorkspaceIndex {
         if (outcome.invalid) this.invalidBytes.set(file, outcome.invalid);
       }
     };
-    for (let i = 0; i < files.length; i += CHUNK) {
+    const requests: ReadRequest[] = files.map((file) => {
+      const held = cache?.peek(file);
+      return held ? { file, known: { hash: held.hash, stat: held.stat, wantsText: held.extracted.suppressions.length > 0 } } : { file };
+    });
+    const chunks: ReadRequest[][] = [];
+    for (let i = 0; i < requests.length; i += CHUNK) chunks.push(requests.slice(i, i + CHUNK));
+    const parallel = this.options.parallel;
+    const misses = parallel ? requests.reduce((n, r) => (r.known ? n : n + 1), 0) : 0;
+    // On the pool every batch is sent at once and the outcomes are taken in file order, as below.
+    // This thread would only wait meanwhile, so it extracts every (workers + 1)th batch itself.
+    const share = parallel ? parallel.pool.workers + 1 : 1;
+    const ours = (k: number): boolean => k % share === share - 1;
+    const sent =
+      parallel && misses >= parallel.threshold ? chunks.map((chunk, k) => (ours(k) ? undefined : parallel.pool.run(this.root, chunk, started))) : undefined;
+    sent?.forEach((p) => p?.catch(() => undefined)); // each is awaited in turn; a failure is handled there
+    let done = 0;
+    for (const [k, chunk] of chunks.entries()) {
       if (opts.isCancelled?.()) return { extracted, cached, cancelled: true };
-      const chunk: ReadRequest[] = files.slice(i, i + CHUNK).map((file) => {
-        const held = cache?.peek(file);
-        return held ? { file, known: { hash: held.hash, stat: held.stat, wantsText: held.extracted.suppressions.length > 0 } } : { file };
-      });
-      const outcomes = await readAndExtract(this.fs, this.root, chunk, this.analyzer.extract, started);
+      const fromWorker = sent?.[k];
+      const outcomes = fromWorker ? await this.fromPool(fromWorker, chunk, started) : await readAndExtract(this.fs, this.root, chunk, this.analyzer.extract, started);
       chunk.forEach((r, j) => take(r.file, outcomes[j]));
-      opts.onProgress?.(Math.min(i + CHUNK, files.length), files.length);
+      done += chunk.length;
+      opts.onProgress?.(done, files.length);
       await yieldToEventLoop();
     }
     return { extracted, cached, cancelled: false };
+  }
+
+  /** A batch's outcomes from the pool, or from this thread when its worker failed: no file is lost. */
+  private async fromPool(outcomes: Promise<ReadOutcome[]>, chunk: ReadRequest[], started: number): Promise<ReadOutcome[]> {
+    try {
+      return await outcomes;
+    } catch (err) {
+      this.options.parallel?.warn?.(
+        `extraction worker failed on ${chunk.length} files from ${chunk[0].file} (${err instanceof Error ? err.message : String(err)}); extracting them on the main thread`,
+      );
+      return readAndExtract(this.fs, this.root, chunk, this.analyzer.extract, started);
+    }
   }
 
   /**

@@ -98,7 +98,8 @@ export async function checkBaseCommit(git: GitPort, disk: FileSystemPort, root: 
   const differing = new Set(at.changes.flatMap((c) => (c.status === 'added' ? [] : [c.oldPath ?? c.path])));
   // A workspace folder the base does not have yet is an empty folder there: all its findings are new.
   const fs = await BaseCommitFileSystem.open(git, { repositoryRoot: at.repositoryRoot, commit: at.base, differing, disk, folder: at.prefix });
-  const result = await checkWorkspace(fs, normalRoot(root), { ...options, baseline: false, preview: undefined, onProgress: undefined });
+  // The pool's workers read the disk, not this commit: the base is scanned on this thread.
+  const result = await checkWorkspace(fs, normalRoot(root), { ...options, baseline: false, preview: undefined, onProgress: undefined, parallel: undefined });
   return { result, fs };
 }
 

@@ -5,6 +5,8 @@
 import type { DecisionRef, Finding, Range } from '../findings';
 import { dataNameVariants, normaliseDataName } from '../engine/rules/data-index';
 import { decisionLabel } from '../engine/rules/describe';
+import { layerBreach } from '../engine/rules/layer-dependency';
+import { Layering } from './layers';
 import type { ArchitectureModel, Sourced } from './types';
 
 /** Past this many cycles the graph is a tangle; the first ones say enough. */
@@ -16,7 +18,28 @@ function finding(s: Sourced<string>, severity: Finding['severity'], message: str
 }
 
 export function checkModel(model: ArchitectureModel): Finding[] {
-  return [...ownershipConflicts(model), ...usesCycles(model)];
+  return [...ownershipConflicts(model), ...usesCycles(model), ...usesAgainstLayers(model)];
+}
+
+/** A `uses` the layers forbid (upward, or past a closed layer): the two decisions contradict each other. */
+function usesAgainstLayers(model: ArchitectureModel): Finding[] {
+  const layers = model.layers;
+  if (!layers) return [];
+  const layering = Layering.of(model);
+  const out: Finding[] = [];
+  for (const m of model.modules.values()) {
+    for (const used of m.uses) {
+      const v = layering.verdict(m.name, used.value);
+      if (!v || v.kind === 'granted') continue;
+      out.push(
+        finding(used, 'error', `module ${m.name} uses ${used.value}, but ${layerBreach(v)} (${decisionLabel(layers.decision)}); the layers win and its imports are layer-dependency findings: drop this uses, or propose a decision that changes the layers`, {
+          fromModule: m.name,
+          toModule: used.value,
+        }),
+      );
+    }
+  }
+  return out;
 }
 
 interface Claim {

@@ -8,6 +8,7 @@
 import type { DecisionRef } from '../findings';
 import { refOf } from '../records/ref';
 import type { DecisionLog, DecisionRecord, LoadedRecord } from '../records/types';
+import { allowsEdge, readLayer } from './layers';
 import type { ArchitectureModel, ModelModule, Sourced } from './types';
 
 export interface FoldOptions {
@@ -69,11 +70,7 @@ function foldRecord(model: ArchitectureModel, r: LoadedRecord & { record: Decisi
   if (enforce.layers !== undefined) {
     model.layers = {
       decision: ref(['enforce', 'layers']),
-      layers: enforce.layers.map((decl, i) => {
-        const modules = Array.isArray(decl) ? [...decl] : [...decl.modules];
-        const name = (Array.isArray(decl) ? undefined : decl.name) ?? modules.join('+');
-        return { name, modules, closed: !Array.isArray(decl) && decl.closed === true, range: r.rangeOf(['enforce', 'layers', i]) };
-      }),
+      layers: enforce.layers.map((decl, i) => ({ ...readLayer(decl), range: r.rangeOf(['enforce', 'layers', i]) })),
     };
   }
   if (enforce.undeclared !== undefined) model.undeclared = { value: enforce.undeclared, decision: ref(['enforce', 'undeclared']) };
@@ -96,9 +93,6 @@ function foldRecord(model: ArchitectureModel, r: LoadedRecord & { record: Decisi
   });
 }
 
-/** Whether the model lets module `from` use module `to` (a module may always use itself). */
-export function allowsEdge(model: ArchitectureModel, from: string, to: string): boolean {
-  return from === to || (model.modules.get(from)?.uses.some((u) => u.value === to) ?? false);
-}
+export { allowsEdge };
 
 export type { ModelModule };

@@ -38,6 +38,7 @@ export function overviewMarkdown(o: ArchitectureOverview): string {
     out.push(`${i + 1}. **${m.name}** — ${m.description ? inline(m.description) : '(no responsibility recorded)'} (${where}${uses})`);
   });
   out.push('');
+  if (o.layers) out.push(`**Layers**, top first (a module may use only layers below it): ${o.layers.line} (${ref(o.layers.decision)})`, '');
 
   out.push('## Data Ownership', '');
   const owners = o.modules.filter((m) => m.owns.length > 0);

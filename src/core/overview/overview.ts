@@ -5,6 +5,7 @@
 
 import type { DecisionRecord, ForbiddenImport } from '../records/types';
 import { decisionSlot } from '../guide/slots';
+import { layersLine, readLayer } from '../model/layers';
 
 export interface OverviewModule {
   name: string;
@@ -36,6 +37,8 @@ export interface ArchitectureOverview {
   product?: { text: string; decision: number };
   tenancy?: OverviewChoice;
   modules: OverviewModule[];
+  /** `enforce.layers` of the last accepted record that declares them: `web → api (closed) → domain`. */
+  layers?: { line: string; decision: number };
   split?: OverviewSplit;
   keyDecisions: OverviewChoice[];
   buildVsBuy: { capability: string; choice: 'build' | 'buy'; vendor?: string; module?: string; reason?: string; decision: number }[];
@@ -94,6 +97,10 @@ export function capabilityLabel(b: { capability: string; vendor?: string; module
 export function buildOverview(all: readonly DecisionRecord[]): ArchitectureOverview {
   const accepted = all.filter((r) => r.status === 'accepted').sort((a, b) => a.id - b.id);
   const overview: ArchitectureOverview = { modules: foldModules(accepted), keyDecisions: [], buildVsBuy: [], evolution: [], decisions: accepted.map((r) => r.id) };
+
+  const layered = accepted.filter((r) => r.enforce?.layers !== undefined).pop();
+  const line = layersLine(layered?.enforce?.layers?.map(readLayer));
+  if (layered && line) overview.layers = { line, decision: layered.id };
 
   const keyByArea = new Map<string, OverviewChoice>();
   const buildVsBuy = new Map<string, ArchitectureOverview['buildVsBuy'][number]>();

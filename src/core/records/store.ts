@@ -13,6 +13,7 @@ import { MAX_RECORD_CHARS, parseRecord } from './parse';
 import { describeChain, replaceCycles } from './lineage';
 import { closest } from './schema-messages';
 import { foldModel } from '../model/fold';
+import { readLayer } from '../model/layers';
 import { checkModel } from '../model/check-model';
 import { reviewRecord } from './review';
 import type { DecisionLog, DecisionRecord, LoadedRecord } from './types';
@@ -234,6 +235,7 @@ export function checkLog(records: readonly LoadedRecord[], today: string): Findi
         out.push(finding(r, 'decision-reference', 'error', r.rangeOf(['enforce', 'modules', mod, 'uses', i]), `module ${mod} uses "${used}", but no record declares a module ${used}${hint(used, declared)}`));
       });
     }
+    out.push(...layerReferences(r, declared));
     for (const [pkg, mods] of Object.entries(rec.enforce?.packages?.only_in ?? {})) {
       mods.forEach((mod, i) => {
         if (declared.has(mod)) return;
@@ -243,6 +245,23 @@ export function checkLog(records: readonly LoadedRecord[], today: string): Findi
     out.push(...reviewRecord(r));
   }
   out.push(...checkModel(foldModel(records)));
+  return out;
+}
+
+/** Modules a record's `layers` name that no record declares, and modules it puts in two layers. */
+function layerReferences(r: LoadedRecord, declared: Set<string>): Finding[] {
+  const out: Finding[] = [];
+  const placed = new Map<string, string>();
+  (r.record?.enforce?.layers ?? []).forEach((layer, i) => {
+    const { name, modules } = readLayer(layer);
+    modules.forEach((key, j) => {
+      const at = Array.isArray(layer) ? ['enforce', 'layers', i, j] : ['enforce', 'layers', i, 'modules', j];
+      if (!declared.has(key)) out.push(finding(r, 'decision-reference', 'error', r.rangeOf(at), `layer "${name}" names "${key}", but no record declares a module ${key}${hint(key, declared)}`));
+      const first = placed.get(key);
+      if (first === undefined) placed.set(key, name);
+      else out.push(finding(r, 'decision-model', 'error', r.rangeOf(at), `module ${key} is in layer "${first}" and in layer "${name}"; a module belongs to one layer: take it out of one of them`));
+    });
+  });
   return out;
 }
 

@@ -16,6 +16,11 @@ export const RULE_DESCRIPTIONS: Record<RuleId, RuleDescription> = {
     short: 'A module imports a module no accepted decision lets it use.',
     full: 'Module A imports module B, but no accepted decision lists B in A\'s `uses`. The `undeclared` policy of the decisions makes this an error (deny) or a warning (warn).',
   },
+  'layer-dependency': {
+    name: 'LayerDependency',
+    short: 'A module imports a module of a layer above its own, or past a closed layer.',
+    full: 'The decisions declare `layers`, top first: a module may use the modules of the layers below its own (only the layer right below when its layer is `closed`), never those of a layer above. A `uses` does not allow such an import.',
+  },
   'private-import': {
     name: 'PrivateImport',
     short: "An import reaches past a module's public entry points.",

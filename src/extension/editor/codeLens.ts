@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { DecisionRef } from '../../core/findings';
+import { mayUse } from '../../core/model/layers';
 import type { LoadedRecord } from '../../core/records/types';
 import type { AdriftService, FolderState } from '../service/adriftService';
 import {
@@ -82,8 +83,9 @@ export class AdriftCodeLensProvider implements vscode.CodeLensProvider {
       if (folder.model.modules.size === 0) return [];
       return [new vscode.CodeLens(top, { title: unassignedLensTitle(), command: 'adrift.assignFolder', arguments: [this.service.uriOf(folder, file)] })];
     }
-    const uses = module.uses.map((u) => u.value);
-    const usesSource = module.uses[0]?.decision ?? module.definedBy;
+    const allowed = mayUse(folder.model, module.name);
+    const uses = allowed.map((u) => u.value);
+    const usesSource = allowed[0]?.decision ?? module.definedBy;
     return [
       new vscode.CodeLens(top, { ...this.open(folder, module.definedBy), title: moduleLensTitle(module.name), tooltip: module.description ?? '' }),
       new vscode.CodeLens(top, { ...this.open(folder, usesSource), title: usesLensTitle(uses) }),

@@ -8,6 +8,7 @@ import type { AdriftService, FolderState } from '../service/adriftService';
 import { decisionLabel, decisionLocation, toRange } from './adapter';
 import { commandLink, hoverMarkdownText } from './hoverContent';
 import { confinementFor } from '../../core/engine/rules/packages';
+import { mayUse } from '../../core/model/layers';
 import { OPEN_LOCATION } from './editorCommands';
 
 /** The only commands a hover link may run. */
@@ -30,7 +31,7 @@ export function hoverMarkdown(service: AdriftService, folder: FolderState, f: Fi
       ...(f.decision && loc
         ? { decision: { label: decisionLabel(f.decision), status: f.decision.status, ...(record?.date ? { date: String(record.date) } : {}), link: commandLink(OPEN_LOCATION, [loc.uri.toString(), loc.range.start.line]) } }
         : {}),
-      ...(module ? { module: { name: module.name, uses: module.uses.map((u) => ({ value: u.value, label: decisionLabel(u.decision) })) } } : {}),
+      ...(module ? { module: { name: module.name, uses: mayUse(folder.model, module.name).map((u) => ({ value: u.value, label: decisionLabel(u.decision) })) } } : {}),
       ...(confined ? { package: { name: f.package ?? confined.name, modules: confined.modules.map((m) => ({ value: m.value, label: decisionLabel(m.decision) })) } } : {}),
       ...(f.fixes ? { fixes: f.fixes } : {}),
     }),

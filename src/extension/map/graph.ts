@@ -2,6 +2,7 @@
 // plain graph the module map draws. No `vscode` here: it is tested in plain Node.
 
 import type { Finding, Range } from '../../core/findings';
+import { allowsEdge, Layering } from '../../core/model/layers';
 import type { ArchitectureModel } from '../../core/model/types';
 import { edgeId, type ImportSite, type MapEdge, type MapGraph, type MapModule } from '../../protocol/map';
 
@@ -15,7 +16,7 @@ export interface ModuleImport {
 }
 
 /** Rules whose findings sit on an import between two modules, so they belong to an edge. */
-const EDGE_RULES: ReadonlySet<string> = new Set(['module-dependency', 'private-import', 'forbidden-import', 'module-cycle', 'type-only-import', 'data-ownership']);
+const EDGE_RULES: ReadonlySet<string> = new Set(['module-dependency', 'layer-dependency', 'private-import', 'forbidden-import', 'module-cycle', 'type-only-import', 'data-ownership']);
 
 function isEdgeFinding(f: Finding): f is Finding & { fromModule: string; toModule: string } {
   return EDGE_RULES.has(f.rule) && f.fromModule !== undefined && f.toModule !== undefined && f.fromModule !== f.toModule;
@@ -58,7 +59,6 @@ export function buildModuleMap(folder: string, model: ArchitectureModel, finding
     for (const use of m.uses) {
       if (use.value === m.name) continue;
       const e = edge(m.name, use.value);
-      e.allowed = true;
       e.decision ??= { id: use.decision.id, title: use.decision.title };
     }
   }
@@ -79,8 +79,13 @@ export function buildModuleMap(folder: string, model: ArchitectureModel, finding
   }
 
   const importsByEdge = new Map<string, ImportSite[]>();
+  const layers = model.layers;
   for (const [id, list] of sites) {
     const e = edges.get(id) as MapEdge;
+    // The same answer the rules and the cycle walk use: a `uses`, or the layers, and the layers not against it.
+    e.allowed = allowsEdge(model, e.from, e.to);
+    if (!e.allowed) delete e.decision;
+    if (e.allowed && layers && Layering.of(model).verdict(e.from, e.to)?.kind === 'granted') e.decision ??= { id: layers.decision.id, title: layers.decision.title };
     const ordered = [...list.values()].sort((a, b) => Number(b.rule !== undefined) - Number(a.rule !== undefined) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
     e.imports = ordered.length;
     e.violations = ordered.filter((s) => s.rule !== undefined).length;

@@ -7,6 +7,7 @@ import { checkConfinedPackage } from './confined-package';
 import { checkDataOwnership } from './data-ownership';
 import { checkForbiddenImport } from './forbidden-import';
 import { checkForbiddenPackage } from './forbidden-package';
+import { checkLayerDependency } from './layer-dependency';
 import { checkModuleDependency } from './module-dependency';
 import { moduleImportsOf, type ModuleImport } from './module-imports';
 import { checkPrivateImport } from './private-import';
@@ -29,9 +30,12 @@ export interface FileEvaluation {
 export function evaluateFile(ctx: RuleContext, facts: FileFacts): FileEvaluation {
   const module = ctx.modules.moduleOf(facts.file);
   const moduleImports = moduleImportsOf(ctx, facts, module);
-  const dependency = checkModuleDependency(ctx, facts.file, moduleImports);
-  const flagged = new Set(moduleImports.filter((imp) => dependency.some((f) => f.range === imp.ref.range)));
+  // An import the layers forbid is a layer-dependency finding only, not also a module-dependency one.
+  const layered = checkLayerDependency(ctx, facts.file, moduleImports);
+  const dependency = checkModuleDependency(ctx, facts.file, moduleImports.filter((imp) => !layered.flagged.has(imp)));
+  const flagged = new Set(moduleImports.filter((imp) => layered.flagged.has(imp) || dependency.some((f) => f.range === imp.ref.range)));
   const findings = [
+    ...layered.findings,
     ...dependency,
     ...checkPrivateImport(ctx, facts.file, moduleImports, flagged),
     ...checkForbiddenPackage(ctx, facts, module),

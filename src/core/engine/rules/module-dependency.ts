@@ -3,6 +3,7 @@
 // allow → nothing (no `undeclared` anywhere means deny: declaring `uses` is declaring limits).
 
 import type { Finding, RuleId } from '../../findings';
+import { allowsEdge } from '../../model/layers';
 import type { RuleContext } from './context';
 import { decisionLabel } from './describe';
 import type { ModuleImport } from './module-imports';
@@ -10,8 +11,9 @@ import { severityFor } from './severity';
 
 const RULE: RuleId = 'module-dependency';
 
+/** The one answer to "may `from` use `to`?" (uses and layers), for this rule, module-cycle and the map. */
 export function isAllowedEdge(ctx: RuleContext, from: string, to: string): boolean {
-  return ctx.modules.module(from)?.uses.some((u) => u.value === to) ?? false;
+  return allowsEdge(ctx.model, from, to);
 }
 
 export function checkModuleDependency(ctx: RuleContext, file: string, imports: ModuleImport[]): Finding[] {

@@ -8,6 +8,7 @@ export type RuleSeverities = Partial<Record<RuleId, RuleSeverity>>;
 /** module-dependency takes its default from the model's `undeclared` policy instead. */
 export const DEFAULT_SEVERITIES: Record<RuleId, RuleSeverity> = {
   'module-dependency': 'error',
+  'layer-dependency': 'error',
   'private-import': 'error',
   'data-ownership': 'error',
   'forbidden-package': 'error',
