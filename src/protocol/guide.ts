@@ -98,8 +98,12 @@ export interface GuideLoaded {
 export interface WriteResult {
   /** Workspace-relative paths of the records written. */
   written: string[];
-  /** The baseline file, when the write added entries to it for baselined module pairs. */
-  baseline?: { path: string; entries: number };
+  /**
+   * The baseline file, when the write added entries to it for baselined module pairs.
+   * `unsaved`: it was open with unsaved changes, so the entries went into its editor (the
+   * user's unsaved text kept) and reach the disk, the CLI and CI when the user saves it.
+   */
+  baseline?: { path: string; entries: number; unsaved?: true };
   /** How many of them were written as accepted; the others are proposed. */
   accepted: number;
 }

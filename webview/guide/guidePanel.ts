@@ -296,7 +296,7 @@ export class GuidePanel {
     body.replaceChildren(
       h('p', { class: 'success', role: 'status' }, icon('pass'), ` ${writtenSummary(result.written.length, result.accepted)}`),
       h('ul', { class: 'written' }, ...result.written.map((w) => h('li', {}, this.fileLink(w)))),
-      ...present(result.baseline ? h('p', { class: 'baseline-written' }, `Added ${result.baseline.entries} import${result.baseline.entries === 1 ? '' : 's'} of the baselined module pairs to `, this.fileLink(result.baseline.path), '.') : undefined),
+      ...present(result.baseline ? h('p', { class: 'baseline-written' }, `Added ${result.baseline.entries} import${result.baseline.entries === 1 ? '' : 's'} of the baselined module pairs to `, this.fileLink(result.baseline.path), result.baseline.unsaved ? ' in its editor, which has unsaved changes: save it so adrift check and CI see them.' : '.') : undefined),
       h('div', { class: 'actions' },
         button('Show decisions', () => this.host.send({ type: 'run', action: 'showDecisions' }), { icon: 'list-tree' }),
         button('Show module map', () => this.host.send({ type: 'run', action: 'showModuleMap' }), { secondary: true, icon: 'type-hierarchy' }),

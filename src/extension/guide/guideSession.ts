@@ -24,6 +24,7 @@ import type { DecisionRecord } from '../../core/records/types';
 import { todayUtc } from '../../core/records/store';
 import { parseGuideState, type BaselinePreview, type DiscoverResult, type EdgesResult, type FirstCheck, type GuideLoaded, type GuideMethod, type GuideRequests, type GuideState, type ModuleOfAnswers, type RecordsParams, type RecordsPreview, type WriteResult } from '../../protocol/guide';
 import type { AdriftService, FolderState } from '../service/adriftService';
+import type { AppliedChanges } from '../service/applyChanges';
 
 export const GUIDE_STATE_KEY = 'adrift.guide.state';
 
@@ -316,7 +317,7 @@ export class GuideSession {
     return {
       written: records,
       accepted: plan.records.filter((r) => r.status === 'accepted').length,
-      ...(baseline?.result.baseline ? { baseline: { path: baseline.file, entries: baseline.result.entries.length } } : {}),
+      ...(baseline?.result.baseline ? { baseline: { path: baseline.file, entries: baseline.result.entries.length, ...(unsavedIn(result, this.service.uriOf(folder, baseline.file)) ? { unsaved: true as const } : {}) } } : {}),
     };
   }
 }
@@ -332,4 +333,9 @@ function firstCheck(planned: GuideBaseline): FirstCheck {
 
 function baselinePreview(file: string, planned: GuideBaseline): BaselinePreview {
   return { path: file, pairs: planned.pairs, text: serializeBaseline(planned.baseline ?? { entries: planned.entries }, file) };
+}
+
+/** Whether the write left `uri` in an editor with unsaved changes (its entries are not on disk yet). */
+function unsavedIn(result: AppliedChanges, uri: vscode.Uri): boolean {
+  return result.unsaved?.some((u) => u.toString() === uri.toString()) ?? false;
 }

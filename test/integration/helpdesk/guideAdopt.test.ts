@@ -65,6 +65,7 @@ suite('Architecture Guide: adopting Adrift on the help desk without records', ()
 
   teardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
   });
 
   test('discovers the modules the code has, most files first, with their folders, holding every source file', async () => {
@@ -103,8 +104,14 @@ suite('Architecture Guide: adopting Adrift on the help desk without records', ()
   });
 
   test('on Finish, adds the baselined imports to the open baseline file through its editor, keeping its unsaved entry', async () => {
+    // VS Code in a browser auto-saves after a second by default (files.autoSave is afterDelay
+    // on the web, off on the desktop): that would save the user's entry during the test, at a
+    // moment that depends on the load, and there would be no unsaved editor to keep.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    await waitFor('auto-save to be off', () => vscode.workspace.getConfiguration('files').get('autoSave') === 'off');
     const file = workspaceUri('.adrift-baseline.json');
-    fs.writeFileSync(file.fsPath, JSON.stringify({ version: 1, entries: [] }, null, 2) + '\n');
+    const saved = JSON.stringify({ version: 1, entries: [] }, null, 2) + '\n';
+    fs.writeFileSync(file.fsPath, saved);
     const document = await vscode.workspace.openTextDocument(file);
     const editor = await vscode.window.showTextDocument(document);
     await editor.edit((e) => e.replace(new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), JSON.stringify(PREVIOUS, null, 2) + '\n'));
@@ -112,8 +119,9 @@ suite('Architecture Guide: adopting Adrift on the help desk without records', ()
 
     const preview = await request<{ baseline?: { path: string; pairs: { from: string; to: string; entries: number }[] }; firstCheck?: { total: number } }>('preview', { answers: answers(), status: 'accepted' });
     assert.deepEqual(preview.baseline?.pairs.map((p) => [p.from, p.to, p.entries]), [['lib', 'server', 3], ['jobs', 'server', 1]]);
+    assert.equal(document.isDirty, true, 'still unsaved when Write is pressed');
     const written = await request<{ written: string[]; baseline?: { path: string; entries: number } }>('write', { answers: answers(), status: 'accepted' });
-    assert.deepEqual(written.baseline, { path: '.adrift-baseline.json', entries: 4 });
+    assert.deepEqual(written.baseline, { path: '.adrift-baseline.json', entries: 4, unsaved: true }, 'the result says the entries wait in an unsaved editor');
     assert.equal(written.written.length, 2);
 
     const entries = (JSON.parse(document.getText()) as typeof PREVIOUS).entries;
@@ -124,9 +132,13 @@ suite('Architecture Guide: adopting Adrift on the help desk without records', ()
       ['module-dependency', 'src/lib/types.ts', 'accepted when adopting Adrift'],
       ['module-dependency', 'src/lib/types.ts', 'accepted when adopting Adrift'],
     ]);
-    // One edit writes the records and the baseline; an edit that creates files saves the files it
-    // changes (VS Code's files.refactoring.autoSave), so the editor's text, unsaved entry and all, is on disk.
-    assert.equal(fs.readFileSync(file.fsPath, 'utf8'), document.getText(), 'the disk has what the editor shows');
+    // The edit went into the editor, which stays unsaved: saving it would write the user's
+    // unsaved entry for them. (VS Code saves the files of an edit only for a refactoring.)
+    assert.equal(document.isDirty, true, 'the editor still has unsaved changes');
+    assert.equal(fs.readFileSync(file.fsPath, 'utf8'), saved, 'the disk keeps what the user last saved');
+    const text = document.getText();
+    assert.equal(await document.save(), true);
+    assert.equal(fs.readFileSync(file.fsPath, 'utf8'), text, 'once the user saves, the disk has what the editor showed');
   });
 });
 
