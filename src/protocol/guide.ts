@@ -14,6 +14,7 @@ export type { DriftSummary, ModulePairDrift } from '../core/overview/drift';
 export type { ArchitectureOverview } from '../core/overview/overview';
 export { capabilityLabel } from '../core/overview/overview';
 export type { GuideAnswers, GuideFlow, GuideStep, GuideField, TableRow, ChoiceOption } from '../core/guide/types';
+export type { BaselineChoice, ProposalRow } from '../core/guide/adoption';
 export type { GuideProblem } from '../core/guide/records';
 export { upgradeAnswers } from '../core/guide/split';
 export type { GuideProblemKind, WriteStatus } from '../core/guide/records';
@@ -67,6 +68,16 @@ export interface RecordsPreview {
   unchanged: { slot: string; id: number }[];
   /** The decisions folder, workspace-relative. */
   folder: string;
+  /** What the write adds to the baseline file for the pairs baselined on the dependencies step. */
+  baseline?: BaselinePreview;
+  /** What the first check reports from the code once these records are accepted (with the baseline as the write leaves it). */
+  firstCheck?: FirstCheck;
+}
+
+export interface FirstCheck {
+  total: number;
+  /** The first of them, in file order. */
+  findings: { rule: string; file: string; line: number; message: string }[];
 }
 
 export interface GuideLoaded {
@@ -85,8 +96,14 @@ export interface GuideLoaded {
 }
 
 export interface WriteResult {
-  /** Workspace-relative paths of the files written. */
+  /** Workspace-relative paths of the records written. */
   written: string[];
+  /**
+   * The baseline file, when the write added entries to it for baselined module pairs.
+   * `unsaved`: it was open with unsaved changes, so the entries went into its editor (the
+   * user's unsaved text kept) and reach the disk, the CLI and CI when the user saves it.
+   */
+  baseline?: { path: string; entries: number; unsaved?: true };
   /** How many of them were written as accepted; the others are proposed. */
   accepted: number;
 }
@@ -101,15 +118,83 @@ function isWriteStatus(v: unknown): v is WriteStatus {
   return typeof v === 'string' && (WRITE_STATUSES as readonly string[]).includes(v);
 }
 
+/** A module the code suggests (a workspace package, else a top source folder), ranked by its files. */
+export interface ModuleProposal {
+  name: string;
+  /** Folders (or globs) as the modules table takes them. */
+  folders: string[];
+  /** Source files it holds. */
+  files: number;
+  /** Why it is proposed, in words: "npm workspace package @acme/api", "folder under src". */
+  source: string;
+}
+
+export interface DiscoverResult {
+  proposals: ModuleProposal[];
+  /** Source files of the workspace, and how many no proposal holds. */
+  files: number;
+  unassigned: number;
+  /** False while the first scan runs: the counts may still grow. */
+  scanned: boolean;
+}
+
+/** A module of the answers, as the host needs it to judge imports: its name and folders. */
+export interface ModuleOfAnswers {
+  name: string;
+  folders: string[];
+}
+
+/** The imports of one ordered pair of modules today: `from` imports `to`. */
+export interface PairImports {
+  from: string;
+  to: string;
+  imports: number;
+  /** The files of `from` with most of these imports, most first (two or three). */
+  files: { file: string; imports: number }[];
+  /** Files of `from` with such an import, in all. */
+  fileCount: number;
+  /** `from` and `to` depend on each other through a cycle of modules. */
+  inCycle: boolean;
+  /**
+   * Allowed with every pair that has more imports, this one would make the allowed uses go
+   * round in a cycle: "Allow every edge that exists today" baselines it instead, as
+   * `adrift init --from-code` does.
+   */
+  closesCycle: boolean;
+}
+
+export interface EdgesResult {
+  /** Every pair with at least one import, most imports first. */
+  pairs: PairImports[];
+  /** Ordered pairs of the modules asked about that import nothing of each other. */
+  quietPairs: number;
+  /** The groups of modules that depend on each other in a circle, each in the table's order. */
+  cycles: string[][];
+  scanned: boolean;
+  /** What a baselined pair gets unless the user says otherwise. */
+  defaults: { reason: string; expires: string };
+}
+
+/** The baseline file the write adds entries to (shown on the review page), when some pair is baselined. */
+export interface BaselinePreview {
+  /** Workspace-relative, the folder's configured baseline file. */
+  path: string;
+  /** Entries added, per pair. */
+  pairs: { from: string; to: string; entries: number; reason: string; expires?: string }[];
+  text: string;
+}
+
 /** Requests and what their replies carry. */
 export interface GuideRequests {
   load: { params: Record<string, never>; result: GuideLoaded };
   startTemplate: { params: { template: string }; result: { answers: GuideAnswers } };
   preview: { params: RecordsParams; result: RecordsPreview };
   write: { params: RecordsParams; result: WriteResult };
+  discover: { params: Record<string, never>; result: DiscoverResult };
+  edges: { params: { modules: ModuleOfAnswers[] }; result: EdgesResult };
 }
 export type GuideMethod = keyof GuideRequests;
-export const GUIDE_METHODS: readonly GuideMethod[] = ['load', 'startTemplate', 'preview', 'write'];
+export const GUIDE_METHODS: readonly GuideMethod[] = ['load', 'startTemplate', 'preview', 'write', 'discover', 'edges'];
 
 export type GuideRequestMessage = {
   [M in GuideMethod]: { type: 'request'; requestId: number; method: M; params: GuideRequests[M]['params'] };
@@ -122,7 +207,7 @@ export type GuideAction = (typeof GUIDE_ACTIONS)[number];
 export type GuideCommandMessage =
   | { type: 'saveState'; state: GuideState }
   | { type: 'run'; action: GuideAction }
-  /** Open a file the guide wrote (workspace-relative); the host opens only files it wrote. */
+  /** Open a file (workspace-relative) the guide wrote or listed among a pair's imports; the host opens no other. */
   | { type: 'openFile'; path: string };
 
 export type WebviewToHost = GuideRequestMessage | GuideCommandMessage;
@@ -166,11 +251,32 @@ export function parseGuideState(v: unknown): Parsed<GuideState> {
   return { ok: true, value: state };
 }
 
+const MAX_MODULES = 200;
+
+function isShortString(v: unknown, max = 1000): v is string {
+  return typeof v === 'string' && v.length <= max;
+}
+
+function parseModules(v: unknown): Parsed<{ modules: ModuleOfAnswers[] }> {
+  if (!Array.isArray(v) || v.length > MAX_MODULES) return { ok: false, error: `edges: params.modules must be a list of at most ${MAX_MODULES} modules` };
+  const modules: ModuleOfAnswers[] = [];
+  for (const [i, m] of v.entries()) {
+    if (!isObject(m) || !isShortString(m.name, 200) || !Array.isArray(m.folders) || m.folders.length > MAX_MODULES || !m.folders.every((f) => isShortString(f))) {
+      return { ok: false, error: `edges: module ${i + 1} must have a name and a list of folders` };
+    }
+    modules.push({ name: m.name, folders: m.folders as string[] });
+  }
+  return { ok: true, value: { modules } };
+}
+
 function parseParams(method: GuideMethod, params: unknown): Parsed<GuideRequestMessage['params']> {
   if (!isObject(params)) return { ok: false, error: `${method}: params must be an object` };
   switch (method) {
     case 'load':
-      return Object.keys(params).length === 0 ? { ok: true, value: {} } : { ok: false, error: 'load takes no params' };
+    case 'discover':
+      return Object.keys(params).length === 0 ? { ok: true, value: {} } : { ok: false, error: `${method} takes no params` };
+    case 'edges':
+      return parseModules(params.modules);
     case 'startTemplate':
       return typeof params.template === 'string' && params.template.length <= 100
         ? { ok: true, value: { template: params.template } }

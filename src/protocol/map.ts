@@ -16,6 +16,14 @@ export interface MapModule {
   decision?: { id: number; title: string };
   /** The pattern module key it was expanded from (`service-{name}`), if any. */
   pattern?: string;
+  /** The index in `MapGraph.layers` of the module's layer; absent: in no layer. */
+  layer?: number;
+}
+
+/** A layer of `enforce.layers`, top first, as the map labels its band. */
+export interface MapLayer {
+  name: string;
+  closed: boolean;
 }
 
 /**
@@ -39,6 +47,8 @@ export interface MapGraph {
   folder: string;
   modules: MapModule[];
   edges: MapEdge[];
+  /** The layers in force, top first; absent or empty: no layering. */
+  layers?: MapLayer[];
 }
 
 /** One import along an edge, as the edge's list shows it. Positions are 0-based. */

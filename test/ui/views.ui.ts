@@ -3,6 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
+import { mapFrame } from './lib/map';
 import { packagedVsix, Workbench } from './lib/workbench';
 
 suite('Views UI: Decisions view, module map, status bar', function () {
@@ -16,19 +17,6 @@ suite('Views UI: Decisions view, module map, status bar', function () {
   suiteTeardown(async () => {
     await workbench?.close();
   });
-
-  /** The webview whose page has the module map canvas (the Guide view is a webview too). */
-  async function mapFrame(wb: Workbench): Promise<FrameLocator> {
-    for (let attempt = 0; attempt < 60; attempt++) {
-      const frames = await wb.page.locator('iframe.webview.ready').count();
-      for (let i = 0; i < frames; i++) {
-        const frame = wb.webview(i);
-        if ((await frame.locator('svg.map').count().catch(() => 0)) > 0) return frame;
-      }
-      await wb.page.waitForTimeout(500);
-    }
-    throw new Error('no webview shows the module map');
-  }
 
   /** The canvas width, the drawn map's width and a module label's height, in screen pixels. */
   function mapSizes(map: FrameLocator): Promise<{ canvas: number; svg: number; labelPx: number }> {

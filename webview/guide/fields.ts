@@ -14,7 +14,10 @@
 // inputs are named by <label for> or aria-labelledby, radios are radios with the arrow keys
 // of a radio group, and a native <select> opens above the webview.
 
-import { asExample, type ChoiceOption, type GuideField, type GuideFlow, type TableRow } from '../../src/protocol/guide';
+import { asExample, type ChoiceOption, type DiscoverResult, type EdgesResult, type GuideField, type GuideFlow, type ModuleOfAnswers, type TableRow } from '../../src/protocol/guide';
+import { renameInBaseline } from './adopt';
+import { discoverField, edgesField } from './adoptFields';
+import { layersField, renameInLayers } from './layers';
 import { h, icon, iconButton } from './dom';
 import type { GuideStore } from './store';
 
@@ -43,18 +46,31 @@ export interface FieldContext {
   announce: (text: string) => void;
   /** The last row deleted per table field, until it is undone or the step changes. */
   deleted: Map<string, DeletedRow>;
+  /** What the host computes from the code, for the fields that show it. */
+  code: CodeQueries;
+  /** Fields of the step showing the same answer in two places: `notify(answer)` runs what `watch` registered for it. */
+  watch: (answer: string, update: () => void) => void;
+  notify: (answer: string) => void;
+}
+
+/** The host's answers about the workspace's code (see src/protocol/guide.ts). */
+export interface CodeQueries {
+  discover(): Promise<DiscoverResult>;
+  edges(modules: ModuleOfAnswers[]): Promise<EdgesResult>;
+  /** Opens a workspace file the host listed, in the editor. */
+  open(file: string): void;
 }
 
 /** The answer key of the considered options: `Record<choiceFieldId, optionId[]>`, absent = all considered. */
 export const CONSIDERED = 'considered';
 
 let uid = 0;
-function nextId(prefix: string): string {
+export function nextId(prefix: string): string {
   uid += 1;
   return `${prefix.replace(/[^A-Za-z0-9_-]/g, '-')}-${uid}`;
 }
 
-function strings(v: unknown): string[] {
+export function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
 }
 
@@ -88,14 +104,19 @@ function textInput(value: string, naming: Naming, placeholder: string | undefine
   return el;
 }
 
-/** The hidden hint every list input is described by. */
-function listHintId(): string {
-  let hint = document.getElementById('list-hint');
+/** The id of a hidden hint, made once per page, that the controls it explains are described by. */
+export function hiddenHint(id: string, text: string): string {
+  let hint = document.getElementById(id);
   if (!hint) {
-    hint = h('span', { id: 'list-hint', hidden: true }, 'Press Enter to add; commas separate several.');
+    hint = h('span', { id, hidden: true }, text);
     document.body.append(hint);
   }
   return hint.id;
+}
+
+/** The hidden hint every list input is described by. */
+function listHintId(): string {
+  return hiddenHint('list-hint', 'Press Enter to add; commas separate several.');
 }
 
 /** A list of strings as removable chips plus an input that adds on Enter (with folder suggestions). */
@@ -255,6 +276,8 @@ function renameKeys(ctx: FieldContext, table: string, column: string, before: st
   if (before === after || before === '') return;
   for (const step of ctx.flow.steps) {
     for (const f of step.fields) {
+      if (f.kind === 'edges' && f.rowsOf.field === table && f.rowsOf.column === column) renameInBaseline(ctx.store.answers, f.id, before, after);
+      if (f.kind === 'layers' && f.rowsOf.field === table && f.rowsOf.column === column) renameInLayers(ctx.store.answers, f.id, before, after);
       if (f.kind !== 'per-row' || f.rowsOf.field !== table || f.rowsOf.column !== column) continue;
       const map = ctx.store.answers[f.id];
       if (typeof map !== 'object' || map === null || Array.isArray(map)) continue;
@@ -282,7 +305,7 @@ function focusAdd(fieldId: string): void {
   document.querySelector<HTMLElement>(`[data-field="${CSS.escape(fieldId)}"] .add-row`)?.focus();
 }
 
-function emptyRow(field: TableField): TableRow {
+export function emptyRow(field: TableField): TableRow {
   const row: TableRow = {};
   for (const c of field.columns) row[c.id] = c.kind === 'list' || c.kind === 'pick-rows' ? [] : c.kind === 'choice' ? (c.options?.[0]?.id ?? '') : '';
   return row;
@@ -412,6 +435,15 @@ function tableField(field: TableField, ctx: FieldContext, headingId: string): HT
   return h('div', { class: 'table-field' }, rows.length || deleted ? list : h('p', { class: 'empty' }, `No ${field.rowLabel} yet.`), h('div', { class: 'actions' }, add));
 }
 
+/** A per-row answer as the store holds it now (another field may have replaced the map). */
+function perRowMap(ctx: FieldContext, id: string): Record<string, string[]> {
+  const v = ctx.store.answers[id];
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Record<string, string[]>;
+  const map: Record<string, string[]> = {};
+  ctx.store.answers[id] = map;
+  return map;
+}
+
 function perRowField(field: PerRowField, ctx: FieldContext, headingId: string): HTMLElement {
   const source = ctx.store.answers[field.rowsOf.field];
   const names = (Array.isArray(source) ? (source as TableRow[]) : [])
@@ -435,12 +467,18 @@ function perRowField(field: PerRowField, ctx: FieldContext, headingId: string): 
         const id = nextId(`${field.id}-pick`);
         const box = h('input', { type: 'checkbox', id, value: other });
         box.checked = values.includes(other);
+        // Another field of the step (what the code does today) may allow the pair too.
+        ctx.watch(field.id, () => {
+          box.checked = strings(perRowMap(ctx, field.id)[name]).includes(other);
+        });
         box.addEventListener('change', () => {
-          const set = new Set(strings(map[name]));
+          const current = perRowMap(ctx, field.id);
+          const set = new Set(strings(current[name]));
           if (box.checked) set.add(other);
           else set.delete(other);
-          map[name] = names.filter((n) => set.has(n));
+          current[name] = names.filter((n) => set.has(n));
           ctx.store.changed();
+          ctx.notify(field.id);
         });
         editor.append(h('span', { class: 'pick' }, box, h('label', { for: id }, other)));
       }
@@ -489,6 +527,15 @@ export function renderField(field: GuideField, ctx: FieldContext): HTMLElement {
       break;
     case 'per-row':
       control = perRowField(field, ctx, headingId);
+      break;
+    case 'discover':
+      control = discoverField(field, ctx, helpId);
+      break;
+    case 'edges':
+      control = edgesField(field, ctx, helpId);
+      break;
+    case 'layers':
+      control = layersField(field, ctx, helpId);
       break;
   }
   const required = field.required ? h('span', { class: 'required', 'aria-hidden': 'true', title: 'required' }, ' *') : undefined;

@@ -1,11 +1,11 @@
 // The Guide tab: pick a starting template, walk the steps back and forth, review the records
 // that will be written, and write them. Everything it shows comes from the flow the host sent.
 
-import { stepIn, type GuideFlow, type GuideLoaded, type RecordsPreview, type TemplateSummary, type WriteResult, type WriteStatus } from '../../src/protocol/guide';
+import { stepIn, type EdgesResult, type GuideFlow, type GuideLoaded, type ModuleOfAnswers, type RecordsPreview, type TemplateSummary, type WriteResult, type WriteStatus } from '../../src/protocol/guide';
 import { announce, button, h, icon, present } from './dom';
-import { renderField, type DeletedRow } from './fields';
+import { renderField, type CodeQueries, type DeletedRow } from './fields';
 import type { GuideHost } from './host';
-import { problemGroups, writeStatusControl, writtenSummary } from './review';
+import { baselineDetails, firstCheckSummary, problemGroups, writeStatusControl, writtenSummary } from './review';
 import type { GuideStore } from './store';
 
 export class GuidePanel {
@@ -22,6 +22,26 @@ export class GuidePanel {
     private readonly store: GuideStore,
     private readonly loaded: GuideLoaded,
   ) {}
+
+  /** The imports between the modules last asked about: a redraw of the step does not ask the host again. */
+  private edges: { key: string; result: Promise<EdgesResult> } | undefined;
+
+  private readonly code: CodeQueries = {
+    discover: () => this.host.request('discover', {}),
+    edges: (modules: ModuleOfAnswers[]) => {
+      const key = JSON.stringify(modules);
+      if (this.edges?.key !== key) {
+        const result = this.host.request('edges', { modules });
+        this.edges = { key, result };
+        // A failed answer is not kept: the next redraw asks again.
+        result.catch(() => {
+          if (this.edges?.result === result) this.edges = undefined;
+        });
+      }
+      return this.edges.result;
+    },
+    open: (file: string) => this.host.send({ type: 'openFile', path: file }),
+  };
 
   private get steps() {
     return this.loaded.flow.steps;
@@ -124,6 +144,8 @@ export class GuidePanel {
     this.store.state.step = Math.max(0, Math.min(step, this.steps.length));
     this.store.state.stepId = this.steps[this.store.state.step]?.id;
     this.deleted.clear();
+    // The code may have changed meanwhile: coming back to the step reads its imports again.
+    this.edges = undefined;
     this.written = undefined;
     this.error = undefined;
     this.store.changed();
@@ -158,7 +180,13 @@ export class GuidePanel {
     const step = this.steps[index];
     const body = h('div', { class: 'fields' });
     const redraw = () => this.renderStep();
-    const ctx = { store: this.store, flow: this.loaded.flow, folders: this.loaded.folders, placeholders: this.placeholders, redraw, announce, deleted: this.deleted };
+    // What a field of this step shows of an answer that another field changes (a pair allowed in both the code's edges and the uses).
+    const watchers = new Map<string, (() => void)[]>();
+    const watch = (answer: string, update: () => void) => watchers.set(answer, [...(watchers.get(answer) ?? []), update]);
+    const notify = (answer: string) => {
+      for (const update of watchers.get(answer) ?? []) update();
+    };
+    const ctx = { store: this.store, flow: this.loaded.flow, folders: this.loaded.folders, placeholders: this.placeholders, redraw, announce, deleted: this.deleted, code: this.code, watch, notify };
     for (const field of step.fields) body.append(renderField(field, ctx));
     const last = index === this.steps.length - 1;
     this.element.replaceChildren(
@@ -236,7 +264,8 @@ export class GuidePanel {
       preview.records.length
         ? h('p', {}, `${conflicts ? 'Once the conflicts above are resolved, these' : 'These'} records will be written to ${preview.folder}/ (existing records are never changed; a changed decision is proposed as a new record that supersedes the old one):`)
         : h('p', {}, 'Nothing new to write.'),
-      h('div', { class: 'records' }, ...records),
+      h('div', { class: 'records' }, ...records, ...present(preview.baseline ? baselineDetails(preview.baseline) : undefined)),
+      preview.records.length && preview.firstCheck ? firstCheckSummary(preview.firstCheck, this.writeStatus) : undefined,
       preview.records.length ? writeStatusControl(this.writeStatus, (status) => this.setWriteStatus(status)) : undefined,
       this.errorLine(),
       h('div', { class: 'actions' }, button('Back', () => this.goTo(this.steps.length - 1), { secondary: true, icon: 'arrow-left' }), write),
@@ -267,6 +296,7 @@ export class GuidePanel {
     body.replaceChildren(
       h('p', { class: 'success', role: 'status' }, icon('pass'), ` ${writtenSummary(result.written.length, result.accepted)}`),
       h('ul', { class: 'written' }, ...result.written.map((w) => h('li', {}, this.fileLink(w)))),
+      ...present(result.baseline ? h('p', { class: 'baseline-written' }, `Added ${result.baseline.entries} import${result.baseline.entries === 1 ? '' : 's'} of the baselined module pairs to `, this.fileLink(result.baseline.path), result.baseline.unsaved ? ' in its editor, which has unsaved changes: save it so adrift check and CI see them.' : '.') : undefined),
       h('div', { class: 'actions' },
         button('Show decisions', () => this.host.send({ type: 'run', action: 'showDecisions' }), { icon: 'list-tree' }),
         button('Show module map', () => this.host.send({ type: 'run', action: 'showModuleMap' }), { secondary: true, icon: 'type-hierarchy' }),

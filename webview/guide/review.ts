@@ -3,7 +3,7 @@
 // Native radios in a fieldset: screen readers announce "Write the records as, radio group"
 // and each option as a radio, and arrow keys move between them.
 
-import type { GuideProblem, GuideProblemKind, WriteStatus } from '../../src/protocol/guide';
+import type { BaselinePreview, FirstCheck, GuideProblem, GuideProblemKind, WriteStatus } from '../../src/protocol/guide';
 import { h, icon } from './dom';
 
 const STATUS_OPTIONS: { status: WriteStatus; label: string; details: string }[] = [
@@ -50,4 +50,25 @@ export function writtenSummary(written: number, accepted: number): string {
   if (accepted === written) return `Wrote ${records} as accepted. Adrift now checks the code against them.`;
   if (accepted === 0) return `Wrote ${records} as proposed. Review them, then accept each one (Decisions view, or adrift status <id> accepted); Adrift checks the code against accepted records only.`;
   return `Wrote ${records}: ${accepted} accepted, which Adrift checks now, and ${proposed} proposed, which supersede decisions in force once you accept them.`;
+}
+
+/** The baseline file as the write leaves it: which pairs' imports it accepts, why and until when. */
+export function baselineDetails(b: BaselinePreview): HTMLElement {
+  const entries = b.pairs.reduce((n, p) => n + p.entries, 0);
+  return h('details', { class: 'record baseline-preview', 'data-path': b.path },
+    h('summary', {}, icon('history'), ' ', h('span', { class: 'record-title' }, `Baseline: ${entries} import${entries === 1 ? '' : 's'} of ${b.pairs.length} module pair${b.pairs.length === 1 ? '' : 's'} accepted for now`)),
+    h('ul', { class: 'baseline-pairs' }, ...b.pairs.map((p) => h('li', {}, `${p.from} → ${p.to}: ${p.entries} import${p.entries === 1 ? '' : 's'}, ${p.reason}${p.expires ? `, until ${p.expires}` : ''}`))),
+    h('p', { class: 'path' }, icon('file'), ` ${b.path} (its entries stay; these are added)`),
+    h('pre', { tabindex: 0, 'aria-label': `${b.path} as it will be written` }, b.text));
+}
+
+/** What the first check reports from the code once the records are accepted: the findings the user left to flag. */
+export function firstCheckSummary(check: FirstCheck, status: WriteStatus): HTMLElement {
+  const when = status === 'accepted' ? 'After writing, the first check' : 'Once these records are accepted, the first check';
+  if (check.total === 0) return h('div', { class: 'first-check', 'data-total': 0 }, h('p', { class: 'success' }, icon('pass'), ` ${when} reports nothing in the code.`));
+  const more = check.total - check.findings.length;
+  return h('div', { class: 'first-check', 'data-total': check.total },
+    h('p', {}, icon('warning'), ` ${when} reports ${check.total} finding${check.total === 1 ? '' : 's'} in the code:`),
+    h('ul', { class: 'first-check-findings' }, ...check.findings.map((f) => h('li', {}, h('code', {}, f.rule), ` ${f.file}:${f.line} — ${f.message}`))),
+    more > 0 ? h('p', { class: 'help' }, `and ${more} more.`) : undefined);
 }

@@ -2,7 +2,7 @@
 // every module and edge is focusable and answers Enter/Space like a click.
 
 import type { MapEdge, MapGraph, MapModule } from '../../src/protocol/map';
-import type { MapLayout } from './layout';
+import { bandLabel, type MapLayout } from './layout';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -69,6 +69,20 @@ export function renderMap(graph: MapGraph, layout: MapLayout, handlers: RenderHa
     defs.append(marker);
   }
   svg.append(defs);
+
+  // Layers, top first, as labelled horizontal bands behind the modules; then the modules in no layer.
+  const bandLayer = el('g', { class: 'bands' });
+  for (const band of layout.bands) {
+    const layer = band.layer === undefined ? undefined : graph.layers?.[band.layer];
+    const text = layer ? bandLabel(layer) : 'in no layer';
+    const group = el('g', { class: `band${layer ? '' : ' band--none'}`, 'data-layer': band.layer ?? 'none', role: 'group', 'aria-label': layer ? `Layer ${(band.layer ?? 0) + 1}: ${text}` : 'Modules in no layer' });
+    group.append(el('rect', { class: 'band-box', x: 4, y: band.y, width: Math.max(1, layout.width - 8), height: band.height, rx: 4 }));
+    const label = el('text', { class: 'band-label', x: 12, y: band.y + 14 });
+    label.textContent = text;
+    group.append(label);
+    bandLayer.append(group);
+  }
+  svg.append(bandLayer);
 
   const edgeLayer = el('g', { class: 'edges' });
   for (const edge of graph.edges) {

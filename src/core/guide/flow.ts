@@ -3,11 +3,15 @@
 // come after the key decisions: composeFlow gives the flow the guide shows for the answers.
 // Field ids are the keys of GuideAnswers that ./records.ts and ./choices.ts read.
 
+import { BASELINE_FIELD, DISCOVERED_FIELD } from './adoption';
 import { moduleField, rationaleField } from './choices';
 import { KEY_DECISIONS, TENANCY_DECISION } from './options';
 import { GUIDE_PACKS } from './packs';
 import { PART_KINDS } from './split';
 import type { ChoiceDecision, GuideAnswers, GuideField, GuideFlow, GuidePack, GuideStep } from './types';
+
+/** The answer of the dependencies step's layers: one row per layer, top first (see LayersField). */
+export const LAYERS_FIELD = 'layers';
 
 /** The answer that picks a pack, and its value when no pack fits. */
 export const PRODUCT_KIND_FIELD = 'productKind';
@@ -60,6 +64,13 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
       intro: 'Split the product into domain modules, each with one responsibility and its own folders. Adrift flags code that crosses a module edge without a decision allowing it.',
       fields: [
         {
+          id: DISCOVERED_FIELD,
+          kind: 'discover',
+          label: 'Discover from code',
+          help: 'For code that exists: proposes modules from the workspace\'s packages, or else from the top folders under src, app, packages or services, with the source files each holds. Keep, rename, merge or drop them, then add them to the modules below. Nothing is written until you write the records.',
+          into: { field: 'modules', name: 'name', folders: 'folders' },
+        },
+        {
           id: 'modules',
           kind: 'table',
           label: 'Modules',
@@ -89,7 +100,22 @@ export const ARCHITECTURE_FLOW: GuideFlow = {
       icon: 'references',
       intro: 'Which module may use which. Every other import between modules is drift.',
       fields: [
+        {
+          id: BASELINE_FIELD,
+          kind: 'edges',
+          label: 'What the code does today',
+          help: 'The imports between these modules in the code now, per pair, with the files that have most of them. Allow a pair (it becomes a "may use" below), baseline it (today\'s imports are accepted with a reason until a date, in the baseline file; new ones are drift), or leave it to be reported as drift.',
+          rowsOf: { field: 'modules', column: 'name', folders: 'folders' },
+          allow: 'uses',
+        },
         { id: 'uses', kind: 'per-row', label: 'Modules each module may use', rowsOf: { field: 'modules', column: 'name' }, values: 'pick-rows' },
+        {
+          id: LAYERS_FIELD,
+          kind: 'layers',
+          label: 'Layers',
+          help: 'Optional. Order the modules into layers, top first: a module may use the layers below its own, never one above; a closed layer may use the layer right below only. Drag a module, or focus it and press Alt+Up or Alt+Down. Modules in no layer are left out of the layering.',
+          rowsOf: { field: 'modules', column: 'name' },
+        },
         {
           id: 'undeclared',
           kind: 'choice',

@@ -7,8 +7,8 @@
 // user resolves them.
 
 import type { GuideAnswers } from './types';
-import type { DecisionRecord, DecisionStatus, ModuleDeclaration, UndeclaredPolicy } from '../records/types';
-import { choiceDecisions } from './flow';
+import type { DecisionRecord, DecisionStatus, Enforcement, ModuleDeclaration, UndeclaredPolicy } from '../records/types';
+import { LAYERS_FIELD, choiceDecisions } from './flow';
 import { choiceDraft } from './choices';
 import { KEY_DECISIONS, TENANCY_DECISION } from './options';
 import { cell, cellList, list, perRow, rows, text } from './answers';
@@ -211,9 +211,34 @@ function modulesDraft(answers: GuideAnswers, problems: GuideProblem[]): { draft?
         rationale: rationaleOf(answers, 'modulesRationale', 'Say why these modules and not others: what changes together, which data belongs together, who works on what.'),
       },
       consequences: moduleConsequences(declarations, undeclared),
-      enforce: { undeclared, modules: declarations },
+      enforce: { undeclared, modules: declarations, ...layersOf(answers, slugOf, problems) },
     },
   };
+}
+
+/**
+ * `enforce.layers` from the layers answer (rows of `modules` names and `closed`, top first):
+ * a layer of module keys, or `{ modules, closed: true }` when closed. Empty layers are left
+ * out; fewer than two layers with modules is no layering, so no `layers` field.
+ */
+function layersOf(answers: GuideAnswers, slugOf: Map<string, string>, problems: GuideProblem[]): Pick<Enforcement, 'layers'> {
+  const seen = new Set<string>();
+  const layers: NonNullable<Enforcement['layers']> = [];
+  for (const [i, row] of rows(answers, LAYERS_FIELD).entries()) {
+    const modules: string[] = [];
+    for (const name of cellList(row, 'modules')) {
+      const slug = slugOf.get(name);
+      if (!slug) problems.push({ step: 'dependencies', field: LAYERS_FIELD, message: `Layer ${i + 1} lists "${name}", which is not a module.` });
+      else if (seen.has(slug)) problems.push({ step: 'dependencies', field: LAYERS_FIELD, message: `"${name}" is in two layers; only the upper one keeps it.` });
+      else {
+        seen.add(slug);
+        modules.push(slug);
+      }
+    }
+    if (modules.length) layers.push(cell(row, 'closed') === 'yes' ? { modules, closed: true } : modules);
+  }
+  if (layers.length === 1) problems.push({ step: 'dependencies', field: LAYERS_FIELD, message: 'Only one layer has modules: layers need two or more, so the record has none.' });
+  return layers.length >= 2 ? { layers } : {};
 }
 
 /** "Read load …" → "read load …" inside a sentence; names such as "GitHub" or "AWS" keep their case. */

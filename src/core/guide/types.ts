@@ -78,7 +78,42 @@ export interface PerRowField extends FieldBase {
   values: 'list' | 'pick-rows';
 }
 
-export type GuideField = TextField | ChoiceField | ListField | TableField | PerRowField;
+/**
+ * Modules proposed from the workspace's code (its packages, else its top source folders),
+ * each with its folders and file count, which the user keeps, renames, merges into another
+ * or drops before adding the kept ones to a table. The answer is the proposals as edited,
+ * one row each (./adoption.ts names the columns). Nothing is written until the records are.
+ */
+export interface DiscoverField extends FieldBase {
+  kind: 'discover';
+  /** The table the kept proposals are added to, and its name and folders columns. */
+  into: { field: string; name: string; folders: string };
+}
+
+/**
+ * What the code does today between the modules of a table: for every pair, its imports and
+ * the files with most of them, cycles marked. Each pair is allowed (an entry of the `allow`
+ * per-row field), baselined with a reason and an expiry (a row of this field's answer, written
+ * to the baseline file with the records), or left to be reported as drift.
+ */
+export interface EdgesField extends FieldBase {
+  kind: 'edges';
+  rowsOf: { field: string; column: string; folders: string };
+  /** The per-row pick field that lists what each module may use. */
+  allow: string;
+}
+
+/**
+ * The names of another table's rows (the modules) ordered into layers, top first; a layer may
+ * be closed (it uses the layer right below only). The answer is one row per layer:
+ * `modules` (the names) and `closed` (`yes` or empty). Names in no layer are in none.
+ */
+export interface LayersField extends FieldBase {
+  kind: 'layers';
+  rowsOf: { field: string; column: string };
+}
+
+export type GuideField = TextField | ChoiceField | ListField | TableField | PerRowField | DiscoverField | EdgesField | LayersField;
 
 export interface GuideStep {
   id: string;

@@ -12,14 +12,24 @@ import { GUIDE_TEMPLATES, templateAnswers } from '../../core/guide/templates';
 import type { GuideAnswers, GuideFlow } from '../../core/guide/types';
 import { recordFileChanges, recordPath } from '../../core/guide/write';
 import { recordToYaml } from '../../core/records/serialize';
+import { acyclicAllowed, discoverModules, edgeStats } from '../../core/adopt';
+import { DEFAULT_BASELINE_REASON, parseBaseline, serializeBaseline, type Baseline } from '../../core/engine/baseline';
+import { addMonths } from '../../core/records/review';
+import { BASELINE_FIELD, baselineChoices } from '../../core/guide/adoption';
+import { guideBaseline, modulesOfAnswers, proposalFolders, proposalSource, type GuideBaseline } from '../../core/guide/adoptionBaseline';
+import { runScan } from '../editor/scan';
 import { summarizeDrift, type DriftSummary } from '../../core/overview/drift';
 import { buildOverview, type ArchitectureOverview } from '../../core/overview/overview';
 import type { DecisionRecord } from '../../core/records/types';
 import { todayUtc } from '../../core/records/store';
-import { parseGuideState, type GuideLoaded, type GuideMethod, type GuideRequests, type GuideState, type RecordsParams, type RecordsPreview, type WriteResult } from '../../protocol/guide';
+import { parseGuideState, type BaselinePreview, type DiscoverResult, type EdgesResult, type FirstCheck, type GuideLoaded, type GuideMethod, type GuideRequests, type GuideState, type ModuleOfAnswers, type RecordsParams, type RecordsPreview, type WriteResult } from '../../protocol/guide';
 import type { AdriftService, FolderState } from '../service/adriftService';
+import type { AppliedChanges } from '../service/applyChanges';
 
 export const GUIDE_STATE_KEY = 'adrift.guide.state';
+
+/** How long a pair baselined in the guide stays accepted unless the user picks another date. */
+export const BASELINE_MONTHS = 3;
 
 export class GuideSession {
   constructor(
@@ -123,6 +133,10 @@ export class GuideSession {
         return (await this.preview(params as GuideRequests['preview']['params'])) as GuideRequests[M]['result'];
       case 'write':
         return (await this.write(params as GuideRequests['write']['params'])) as GuideRequests[M]['result'];
+      case 'discover':
+        return (await this.discover()) as GuideRequests[M]['result'];
+      case 'edges':
+        return (await this.edges((params as GuideRequests['edges']['params']).modules)) as GuideRequests[M]['result'];
     }
     throw new Error(`unknown request ${String(method)}`);
   }
@@ -164,11 +178,80 @@ export class GuideSession {
     return folder;
   }
 
+  /** The modules the workspace's code suggests, ranked, as the modules table takes them. */
+  private async discover(): Promise<DiscoverResult> {
+    await this.service.ready;
+    const folder = this.mustFolder();
+    const found = await discoverModules(this.service.fileSystem, folder.root, { exclude: folder.config.exclude, dotFolders: folder.config.scanDotFolders });
+    return {
+      proposals: found.proposals.map((p) => ({ name: p.name, folders: proposalFolders(p), files: p.fileCount, source: proposalSource(p) })),
+      files: found.files,
+      unassigned: found.unassigned.count,
+      scanned: true,
+    };
+  }
+
+  /** The folder's engine index with every file read: a scan still running is waited for. */
+  private async scannedIndex(folder: FolderState) {
+    if (!folder.scanned) await runScan(this.service, [folder], 'Architecture Guide');
+    const current = this.service.folders().find((f) => f.root === folder.root) ?? folder;
+    const index = this.service.engineIndex(current);
+    if (!index) throw new Error('the workspace has not been read yet; try again in a moment');
+    return { folder: current, index };
+  }
+
+  /** Files listed with a pair's imports: the webview may ask to open these, at the line of their first such import. */
+  private readonly listed = new Map<string, { uri: vscode.Uri; line: number }>();
+
+  private async edges(asked: ModuleOfAnswers[]): Promise<EdgesResult> {
+    await this.service.ready;
+    const { folder, index } = await this.scannedIndex(this.mustFolder());
+    const { modules, nameOf } = modulesOfAnswers(asked);
+    const stats = edgeStats(index, modules, { topFiles: 3 });
+    const name = (slug: string) => nameOf.get(slug) ?? slug;
+    const breaks = new Set(acyclicAllowed({ stats, otherwise: 'allow' }).cycleBreaks.map((e) => `${e.from}\u0000${e.to}`));
+    for (const e of stats.edges) for (const f of e.topFiles) this.listed.set(f.file, { uri: this.service.uriOf(folder, f.file), line: f.line });
+    return {
+      pairs: stats.edges.map((e) => ({ from: name(e.from), to: name(e.to), imports: e.count, files: e.topFiles.map((f) => ({ file: f.file, imports: f.count })), fileCount: e.fileCount, inCycle: e.inCycle, closesCycle: breaks.has(`${e.from}\u0000${e.to}`) })),
+      quietPairs: modules.length * (modules.length - 1) - stats.edges.length,
+      cycles: stats.cycles.map((c) => c.map(name)),
+      scanned: folder.scanned,
+      defaults: { reason: DEFAULT_BASELINE_REASON, expires: addMonths(todayUtc(), BASELINE_MONTHS) },
+    };
+  }
+
+  /**
+   * What writing adds to the baseline file for the baselined pairs, and what the first check
+   * then reports from the code. Throws when the baseline file is there but is no baseline.
+   */
+  private async planBaseline(folder: FolderState, answers: GuideAnswers, plan: RecordPlan): Promise<{ file: string; result: GuideBaseline }> {
+    const choices = baselineChoices(answers, BASELINE_FIELD);
+    const scanned = await this.scannedIndex(folder);
+    const file = scanned.folder.config.baseline;
+    // The editor's text when the file is open (the service reads through open editors).
+    const text = await this.service.fileSystem.readText(path.posix.join(folder.root, file)).catch(() => undefined);
+    let previous: Baseline | undefined;
+    if (text !== undefined) {
+      const parsed = parseBaseline(text);
+      if (parsed.problems.length > 0) throw new Error(`${file} is not a valid baseline (${parsed.problems[0]}); fix it first: nothing was written`);
+      previous = parsed.baseline;
+    }
+    const dir = folder.log.folderRelative;
+    const planned = plan.records.map((r) => ({ id: r.id, path: recordPath(dir, r), text: recordToYaml(r) }));
+    return { file, result: guideBaseline(scanned.index, scanned.folder.log, planned, choices, { previous, today: todayUtc() }) };
+  }
+
   private async preview({ answers, status = 'proposed' }: RecordsParams): Promise<RecordsPreview> {
     await this.service.ready;
     const folder = this.mustFolder();
     const plan = this.plan(folder, answers, status);
     const dir = folder.log.folderRelative;
+    // Without baselined pairs the outcome is only a forecast: the preview goes without it if the code cannot be read.
+    const baseline = plan.records.length === 0 ? undefined : await this.planBaseline(folder, answers, plan).catch((err: unknown) => {
+      if (baselineChoices(answers, BASELINE_FIELD).length > 0) throw err;
+      this.log.warn(`Architecture Guide: no forecast of the first check: ${String(err)}`);
+      return undefined;
+    });
     return {
       records: plan.records.map((r) => ({
         id: r.id,
@@ -182,14 +265,18 @@ export class GuideSession {
       status,
       unchanged: plan.unchanged,
       folder: dir,
+      ...(baseline?.result.baseline ? { baseline: baselinePreview(baseline.file, baseline.result) } : {}),
+      ...(baseline ? { firstCheck: firstCheck(baseline.result) } : {}),
     };
   }
 
   /** The files this session wrote, by workspace-relative path: the only ones the webview may ask to open. */
   private readonly written = new Map<string, vscode.Uri>();
 
-  writtenUri(file: string): vscode.Uri | undefined {
-    return this.written.get(file);
+  /** A file the webview may open: one this session wrote, or one it listed with a pair's imports (then with the line of the first). */
+  openable(file: string): { uri: vscode.Uri; line?: number } | undefined {
+    const written = this.written.get(file);
+    return written ? { uri: written } : this.listed.get(file);
   }
 
   /** Writes run one after the other: each plans against the records the previous one wrote. */
@@ -218,11 +305,37 @@ export class GuideSession {
     for (const c of changes) {
       if (await this.service.fileSystem.stat(path.posix.join(folder.root, c.path))) throw new Error(`${c.path} already exists; records are never overwritten (reload the decisions and try again)`);
     }
+    // The baselined pairs' imports join the baseline file's entries (which stay as they are), in the same edit.
+    const baseline = baselineChoices(answers, BASELINE_FIELD).length > 0 ? await this.planBaseline(folder, answers, plan) : undefined;
+    if (baseline?.result.baseline) changes.push({ path: baseline.file, text: serializeBaseline(baseline.result.baseline, baseline.file) });
     const result = await this.service.applyChanges(changes, folder, 'Architecture Guide');
     if (!result.applied) throw new Error('VS Code did not apply the edit that writes the records');
     await this.service.reloadRecords(folder);
     this.log.info(`Architecture Guide wrote ${changes.map((c) => c.path).join(', ')}`);
     for (const c of changes) this.written.set(c.path, this.service.uriOf(folder, c.path));
-    return { written: changes.map((c) => c.path), accepted: plan.records.filter((r) => r.status === 'accepted').length };
+    const records = changes.slice(0, plan.records.length).map((c) => c.path);
+    return {
+      written: records,
+      accepted: plan.records.filter((r) => r.status === 'accepted').length,
+      ...(baseline?.result.baseline ? { baseline: { path: baseline.file, entries: baseline.result.entries.length, ...(unsavedIn(result, this.service.uriOf(folder, baseline.file)) ? { unsaved: true as const } : {}) } } : {}),
+    };
   }
+}
+
+const FIRST_CHECK_SHOWN = 50;
+
+function firstCheck(planned: GuideBaseline): FirstCheck {
+  return {
+    total: planned.flagged.length,
+    findings: planned.flagged.slice(0, FIRST_CHECK_SHOWN).map((f) => ({ rule: f.rule, file: f.file, line: f.range.start.line + 1, message: f.message })),
+  };
+}
+
+function baselinePreview(file: string, planned: GuideBaseline): BaselinePreview {
+  return { path: file, pairs: planned.pairs, text: serializeBaseline(planned.baseline ?? { entries: planned.entries }, file) };
+}
+
+/** Whether the write left `uri` in an editor with unsaved changes (its entries are not on disk yet). */
+function unsavedIn(result: AppliedChanges, uri: vscode.Uri): boolean {
+  return result.unsaved?.some((u) => u.toString() === uri.toString()) ?? false;
 }

@@ -189,15 +189,17 @@ export class GuideViewProvider implements vscode.WebviewViewProvider, vscode.Web
     await saving;
   }
 
-  /** Opens a record the guide wrote; any other path from the webview is refused. */
+  /** Opens a file the guide wrote, or one it listed with a pair's imports (at the first of them); any other path from the webview is refused. */
   private async openWritten(file: string): Promise<void> {
-    const uri = this.session.writtenUri(file);
-    if (!uri) {
-      this.log.warn(`Architecture Guide: refused to open ${file}, which the guide did not write`);
+    const target = this.session.openable(file);
+    if (!target) {
+      this.log.warn(`Architecture Guide: refused to open ${file}, which the guide neither wrote nor listed`);
       return;
     }
+    // At the start of the import's line: a narrow editor beside the guide would scroll sideways to its column.
+    const at = target.line !== undefined ? new vscode.Position(Math.max(0, target.line - 1), 0) : undefined;
     // From the editor tab, beside it, so the guide stays in view.
-    await vscode.window.showTextDocument(uri, { preview: false, viewColumn: this.panel?.active ? vscode.ViewColumn.Beside : undefined });
+    await vscode.window.showTextDocument(target.uri, { preview: false, viewColumn: this.panel?.active ? vscode.ViewColumn.Beside : undefined, ...(at ? { selection: new vscode.Range(at, at) } : {}) });
   }
 
   /** After writing: show the records in the Decisions view and run the drift check. */

@@ -103,5 +103,13 @@ export function buildModuleMap(folder: string, model: ArchitectureModel, finding
     }
   }
   const sortedEdges = [...edges.values()].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
-  return { graph: { folder, modules, edges: sortedEdges }, imports: importsByEdge };
+  const bands = layers?.layers ?? [];
+  // The core's one reading of which layer holds a module (pattern keys included, once they are).
+  const layering = Layering.of(model);
+  for (const m of modules) {
+    const layer = layering.layerOf(m.name);
+    if (layer) m.layer = bands.indexOf(layer);
+  }
+  const graph: MapGraph = { folder, modules, edges: sortedEdges, ...(bands.length ? { layers: bands.map((l) => ({ name: l.name, closed: l.closed })) } : {}) };
+  return { graph, imports: importsByEdge };
 }

@@ -18,6 +18,12 @@ export interface AppliedChanges {
   applied: boolean;
   /** The Uris written, in the order given. */
   uris: vscode.Uri[];
+  /**
+   * Those of them that were open with unsaved changes: the edit went into the editor, which
+   * stays unsaved (saving would write the user's unsaved text for them), so the disk, the CLI
+   * and git do not see it until the user saves.
+   */
+  unsaved?: vscode.Uri[];
   /** Not applied because the workspace is untrusted and the user (or the policy) said no. */
   declined?: boolean;
 }
@@ -44,6 +50,7 @@ export async function applyFileChanges(
   const metadata: vscode.WorkspaceEditEntryMetadata = { label, needsConfirmation: false };
   const uris: vscode.Uri[] = [];
   const toSave: vscode.Uri[] = [];
+  const unsaved: vscode.Uri[] = [];
   let operations = 0;
   for (const change of changes) {
     const uri = resolve(change.path);
@@ -63,6 +70,7 @@ export async function applyFileChanges(
     if (!doc.isDirty) toSave.push(uri);
     const r = minimalReplacement(doc.getText(), change.text);
     if (r.start === r.end && r.text === '') continue;
+    if (doc.isDirty) unsaved.push(uri);
     edit.replace(uri, new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)), r.text, metadata);
     operations++;
   }
@@ -73,5 +81,5 @@ export async function applyFileChanges(
   if (applied) {
     for (const uri of toSave) await openDocument(uri)?.save();
   }
-  return { applied, uris };
+  return { applied, uris, ...(applied && unsaved.length > 0 ? { unsaved } : {}) };
 }

@@ -8,13 +8,21 @@ import type { Workbench } from './workbench';
 
 export type GuideHost = 'view' | 'panel';
 
-/** The guide's content frame: in the sidebar (`view`), in an editor tab (`panel`), or whichever shows first. */
+/**
+ * The guide's content frame: in the sidebar (`view`), in an editor tab (`panel`), or whichever
+ * shows first. The frame is pinned by its webview's id (the outer iframe's name), not by its
+ * place among the webviews: when the side bar's webview goes away after the editor's opened,
+ * the editor's would otherwise move to another index and the locator would point at nothing.
+ */
 export async function guideFrame(wb: Workbench, host?: GuideHost): Promise<FrameLocator> {
   const app = host ? `body[data-ready] #app[data-host="${host}"]` : 'body[data-ready] #app';
   for (let attempt = 0; attempt < 90; attempt++) {
-    const frames = await wb.page.locator('iframe.webview.ready').count();
+    const outer = wb.page.locator('iframe.webview.ready');
+    const frames = await outer.count();
     for (let i = 0; i < frames; i++) {
-      const frame = wb.webview(i);
+      const name = await outer.nth(i).getAttribute('name', { timeout: 2_000 }).catch(() => null);
+      if (!name) continue;
+      const frame = wb.page.frameLocator(`iframe.webview.ready[name="${name}"]`).frameLocator('#active-frame');
       if ((await frame.locator(app).count().catch(() => 0)) > 0) return frame;
     }
     await wb.page.waitForTimeout(500);
@@ -61,7 +69,7 @@ export async function atStep(guide: FrameLocator, id: string): Promise<void> {
 }
 
 /** A snapshot line as written without YAML's quotes: a name with ": " makes the whole node a quoted key. */
-function plain(line: string): string {
+export function plain(line: string): string {
   const m = /^(\s*)- '(.*)'(:?.*)$/.exec(line);
   return m ? `${m[1]}- ${m[2].replace(/''/g, "'")}${m[3]}` : line;
 }

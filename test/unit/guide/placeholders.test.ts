@@ -11,7 +11,7 @@ function placeholderKeys(flow: GuideFlow): Map<string, string | undefined> {
     for (const f of step.fields) {
       if (f.kind === 'table') for (const c of f.columns) {
         if (c.kind !== 'choice' && c.kind !== 'pick-rows') keys.set(`${f.id}.${c.id}`, c.placeholder);
-      } else if (f.kind !== 'choice' && !(f.kind === 'per-row' && f.values === 'pick-rows')) keys.set(f.id, f.placeholder);
+      } else if (f.kind !== 'choice' && f.kind !== 'discover' && f.kind !== 'edges' && f.kind !== 'layers' && !(f.kind === 'per-row' && f.values === 'pick-rows')) keys.set(f.id, f.placeholder);
     }
   }
   return keys;

@@ -6,6 +6,7 @@ import { checkAnswers } from '../../../src/core/guide/answers';
 import { parseRecord } from '../../../src/core/records/parse';
 import { checkLog } from '../../../src/core/records/store';
 import type { DecisionRecord } from '../../../src/core/records/types';
+import type { GuideAnswers } from '../../../src/core/guide/types';
 import { packOf } from '../../../src/core/guide/flow';
 import { SEED, slug } from './seed';
 
@@ -212,6 +213,54 @@ describe('guide: answers → decision records', () => {
     assert.match(messages, /Two modules are named "billing"/);
     assert.match(messages, /"Shipping", which is not a module/);
     assert.match(messages, /"Invoice" is owned by both/);
+  });
+
+  describe('layers', () => {
+    function layered(layers: unknown) {
+      const answers = templateAnswers('blank') ?? {};
+      answers.modules = [
+        { name: 'Web', responsibility: 'Pages', folders: ['src/web'] },
+        { name: 'Billing', responsibility: 'Invoices', folders: ['src/billing'] },
+        { name: 'Orders', responsibility: 'Orders', folders: ['src/orders'] },
+        { name: 'Storage', responsibility: 'Tables', folders: ['src/storage'] },
+      ];
+      if (layers !== undefined) answers.layers = layers as GuideAnswers[string];
+      const { records, problems } = planRecords(answers, { existing: [], date: DATE });
+      return { record: byTag(records, 'modules'), problems: problems.filter((p) => p.field === 'layers').map((p) => p.message) };
+    }
+
+    it('writes the layers top first as module keys, a closed one as { modules, closed }, into a valid record', () => {
+      const { record, problems } = layered([
+        { modules: ['Web'], closed: '' },
+        { modules: ['Billing', 'Orders'], closed: 'yes' },
+        { modules: [], closed: 'yes' },
+        { modules: ['Storage'], closed: '' },
+      ]);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(record.enforce?.layers, [['web'], { modules: ['billing', 'orders'], closed: true }, ['storage']]);
+      const [file] = recordFileChanges([record], 'docs/adr');
+      const parsed = parseRecord(file.path, file.text);
+      assert.deepEqual(parsed.findings, [], file.text);
+      assert.match(file.text, / {2}layers:\n {4}- \[ web \]\n {4}- modules: \[ billing, orders \]\n {6}closed: true\n {4}- \[ storage \]\n/);
+      assert.deepEqual(parsed.record?.enforce?.layers, [['web'], { modules: ['billing', 'orders'], closed: true }, ['storage']]);
+    });
+
+    it('writes no layers field without layers, or with one layer only (and says why)', () => {
+      const none = layered(undefined).record;
+      assert.ok(none.enforce && !('layers' in none.enforce));
+      assert.doesNotMatch(recordFileChanges([none], 'docs/adr')[0].text, /layers/);
+      assert.equal(layered([{ modules: [], closed: '' }, { modules: [], closed: '' }]).record.enforce?.layers, undefined);
+      const one = layered([{ modules: ['Web', 'Orders'], closed: 'yes' }]);
+      assert.equal(one.record.enforce?.layers, undefined);
+      assert.match(one.problems.join('\n'), /Only one layer has modules/);
+    });
+
+    it('reports a name that is no module, and a module in two layers keeps the upper one', () => {
+      const { record, problems } = layered([{ modules: ['Web', 'Shipping'] }, { modules: ['Orders', 'Web'] }]);
+      assert.deepEqual(record.enforce?.layers, [['web'], ['orders']]);
+      assert.match(problems.join('\n'), /Layer 1 lists "Shipping", which is not a module/);
+      assert.match(problems.join('\n'), /"Web" is in two layers/);
+    });
   });
 
   it('makes schema-valid module names and globs', () => {

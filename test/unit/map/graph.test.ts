@@ -40,6 +40,17 @@ describe('module map graph', () => {
     assert.deepEqual(graph.edges.map((e) => e.id), ['web->service-billing', 'web->service-orders']);
   });
 
+  it('puts each module in its layer (the first one naming it), and the rest in none', () => {
+    const layered: ArchitectureModel = {
+      ...model(module('ticket', []), module('mail', []), module('tenant', []), module('knowledgebase', [])),
+      layers: { decision: adr3, layers: [{ name: 'ticket+mail', modules: ['ticket', 'mail'], closed: true }, { name: 'core', modules: ['tenant', 'mail'], closed: false }] },
+    };
+    const { graph } = buildModuleMap('helpdesk', layered, []);
+    assert.deepEqual(graph.layers, [{ name: 'ticket+mail', closed: true }, { name: 'core', closed: false }]);
+    assert.deepEqual(graph.modules.map((x) => [x.name, x.layer]), [['knowledgebase', undefined], ['mail', 0], ['tenant', 1], ['ticket', 0]]);
+    assert.equal(buildModuleMap('helpdesk', m, []).graph.layers, undefined, 'no layers, no field');
+  });
+
   it('has one allowed edge per `uses`, unused until the code imports along it', () => {
     const { graph } = buildModuleMap('helpdesk', m, []);
     assert.deepEqual(graph.edges.map((e) => [e.id, e.allowed, e.imports, e.violations]), [
