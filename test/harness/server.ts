@@ -26,9 +26,6 @@ export const quietSettings: Readonly<Record<string, unknown>> = {
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
   'chat.disableAIFeatures': true,
-  // VS Code in a browser auto-saves after a second by default (the desktop does not), so a test's
-  // unsaved editor got saved at a load-dependent moment; tests that save, save themselves.
-  'files.autoSave': 'off',
 };
 
 export interface ServerOptions {
