@@ -78,8 +78,8 @@ export interface GuideBaseline {
   flagged: Finding[];
 }
 
-/** The findings a pair's choice decides: its imports, and a cycle closed through it. */
-const PAIR_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['module-dependency', 'module-cycle']);
+/** The findings a pair's choice decides: its imports (against the uses or the layers), and a cycle closed through it. */
+const PAIR_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['module-dependency', 'layer-dependency', 'module-cycle']);
 
 /**
  * The baseline entries for `choices` (pairs by the table's module names) under the log with

@@ -121,6 +121,21 @@ describe('guide: adopting Adrift on the help desk without records', function () 
     assert.ok(entries.every((e) => e.decision === 2), 'entries name the boundaries record');
   });
 
+  it('a baselined pair the layers forbid: its imports are layer findings, and the baseline takes them too, so the first check is as chosen', async () => {
+    const answers = await answersFromCode();
+    answers.uses = { app: ['server', 'components', 'lib'], components: ['lib', 'server'], jobs: ['server'] };
+    // server above lib: lib's imports of server go up a layer, which no `uses` can allow.
+    answers.layers = [{ modules: ['server'], closed: '' }, { modules: ['lib'], closed: '' }] as GuideAnswers[string];
+    answers.baseline = [{ from: 'lib', to: 'server', reason: 'shared types come from the server for now', expires: '2027-03-02' }];
+    const { planned, check, unbaselined } = await finish(answers);
+
+    assert.deepEqual(planned.pairs.map((p) => [p.from, p.to, p.entries]), [['lib', 'server', 3]]);
+    assert.deepEqual([...new Set(planned.entries.map((e) => e.rule))], ['layer-dependency']);
+    const pair = (findings: typeof check.findings) => findings.filter((f) => f.fromModule === 'lib' && f.toModule === 'server').map(key);
+    assert.deepEqual(pair(check.findings), [], 'the first check reports none of the baselined imports');
+    assert.deepEqual(pair(unbaselined.findings), ['layer-dependency lib → server src/lib/types.ts', 'layer-dependency lib → server src/lib/types.ts', 'layer-dependency lib → server src/lib/types.ts']);
+  });
+
   it('a pair left as drift is what the first check reports, exactly as predicted; an expired entry reports its imports again', async () => {
     const answers = await answersFromCode();
     answers.uses = { app: ['server', 'components', 'lib'], components: ['lib'] };
