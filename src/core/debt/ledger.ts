@@ -195,7 +195,7 @@ export async function debtLedger(git: GitPort, rootIn: string, options: LedgerOp
     if (changed.length === 0) return s;
     await fs.prefetch(changed.filter(wanted));
     const folder = s.log.folderRelative + '/';
-    const rebuild = changed.some((rel) => rel === '.adrift.yaml' || rel === '.gitignore' || isConfigFile(path.posix.basename(rel)));
+    const rebuild = changed.some((rel) => rel === '.adrift.yaml' || path.posix.basename(rel) === '.gitignore' || isConfigFile(path.posix.basename(rel)));
     if (rebuild) return build();
     if (changed.some((rel) => rel.startsWith(folder))) {
       s.log = await loadDecisionLog(fs, root, { folder: options.decisions, today });

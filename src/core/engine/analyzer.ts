@@ -28,7 +28,11 @@ export interface SourceListing {
 
 export interface SourceAnalyzer {
   listFiles(): Promise<SourceListing>;
-  /** Whether Adrift reads this kind of file at all (by its name). */
+  /**
+   * Whether Adrift checks a source file at this path: one of a language it reads, and where
+   * the last listing would have listed it (not in node_modules, not named by a .gitignore …).
+   * A file created or opened later is judged by this, so the editor checks what the CLI does.
+   */
   isSourceFile(file: string): boolean;
   extract(file: string, text: string): ExtractedFile | { skipped: string };
   /** Reads what resolution needs: each language's settings files. */

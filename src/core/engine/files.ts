@@ -1,11 +1,12 @@
 // Which files of a workspace the drift engine reads: a walk that leaves out dependencies,
-// build output, caches and virtual environments (and what a top-level .gitignore names),
+// build output, caches and virtual environments (and what the .gitignore files name),
 // never follows a symbolic link into a folder (so link loops cannot trap it), and the
 // guard that turns unreadable text into a skip note instead of a crash.
 
 import { firstInvalidUtf8, invalidByteAt, utf16ReadAsUtf8, type InvalidByte } from '../fs/decode';
 import { compileGlob, compileRawGlobs, globBase, normaliseGlob } from '../model/globs';
 import type { FileSystemPort } from '../fs/port';
+import { GitignoreRules } from './gitignore';
 import { isLanguageConfigFile, LANGUAGES, languageOf } from './languages';
 import type { SkippedFile } from './types';
 
@@ -131,12 +132,18 @@ export interface SourceFileListing {
   skipped: SkippedFile[];
   /** Workspace-relative paths of the languages' settings files and Prisma schemas seen. */
   configFiles: string[];
+  /**
+   * Whether the walk would list a source file at this path, by the rules it read (skipped
+   * folders, the .gitignore files, `exclude`): how a file created or opened after the walk is
+   * judged, so the editor checks what `adrift check` checks.
+   */
+  accepts: (relPath: string) => boolean;
 }
 
 export interface ListOptions {
   /** Globs (workspace-relative) of files and folders never to list. */
   exclude?: string[];
-  /** Honour the workspace's top-level .gitignore (default true). */
+  /** Honour the workspace's .gitignore files, in every folder (default true). */
   gitignore?: boolean;
   /**
    * Skip source files larger than this many bytes without reading them (one stat per
@@ -153,7 +160,9 @@ export interface ListOptions {
 
 export async function listSourceFiles(fs: FileSystemPort, root: string, options: ListOptions = {}): Promise<SourceFileListing> {
   const rootPath = root.replace(/\\/g, '/').replace(/\/+$/, '');
-  const ignored = await ignoreMatcher(fs, rootPath, options);
+  const exclude = compileRawGlobs(options.exclude ?? []);
+  const gitignore = new GitignoreRules();
+  const ignored: IgnoreTest = (relPath, isFolder) => exclude(relPath) || gitignore.ignores(relPath, isFolder);
   const files: string[] = [];
   const configFiles: string[] = [];
   const skipped: SkippedFile[] = [];
@@ -167,6 +176,11 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
       return;
     }
     if (entries === undefined) return;
+    // The folder's own .gitignore applies to everything below it, so it is read first.
+    if (options.gitignore !== false && entries.some((e) => e.name === '.gitignore' && e.kind !== 'directory')) {
+      const text = await fs.readText(`${rel === '' ? rootPath : `${rootPath}/${rel}`}/.gitignore`).catch(() => undefined);
+      if (text !== undefined) gitignore.add(rel, text);
+    }
     const folders: string[] = [];
     for (const entry of entries) {
       const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
@@ -216,7 +230,23 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
   files.sort();
   configFiles.sort();
   skipped.sort((a, b) => a.file.localeCompare(b.file));
-  return { files, skipped, configFiles };
+  return { files, skipped, configFiles, accepts: sourcePathTest(options, gitignore) };
+}
+
+/**
+ * Whether the walk would list a source file at this path, by the listing options and the
+ * .gitignore files it read (none: what is known before a walk).
+ */
+export function sourcePathTest(options: ListOptions, gitignore = new GitignoreRules()): (relPath: string) => boolean {
+  const exclude = compileRawGlobs(options.exclude ?? []);
+  return (relPath) => {
+    if (!isSourceFile(relPath) || inLanguageIgnoredFolder(relPath) || exclude(relPath)) return false;
+    const segments = relPath.split('/');
+    for (let i = 0; i < segments.length - 1; i++) {
+      if (isSkippedFolder(segments[i], options) || exclude(segments.slice(0, i + 1).join('/'))) return false;
+    }
+    return !gitignore.ignoresPath(relPath);
+  };
 }
 
 /** How many folder entries the probe of a glob with no source file looks at, at most. */
@@ -255,39 +285,3 @@ export async function otherFilesMatching(fs: FileSystemPort, root: string, glob:
 
 type IgnoreTest = (relPath: string, isFolder: boolean) => boolean;
 
-async function ignoreMatcher(fs: FileSystemPort, root: string, options: ListOptions): Promise<IgnoreTest> {
-  const globs = [...(options.exclude ?? [])];
-  const folderGlobs: string[] = [];
-  if (options.gitignore !== false) {
-    const text = await fs.readText(`${root}/.gitignore`).catch(() => undefined);
-    if (text !== undefined) {
-      for (const pattern of gitignoreGlobs(text)) (pattern.folderOnly ? folderGlobs : globs).push(pattern.glob);
-    }
-  }
-  if (globs.length === 0 && folderGlobs.length === 0) return () => false;
-  const exclude = compileRawGlobs(options.exclude ?? []);
-  const git = compileRawGlobs(globs.slice(options.exclude?.length ?? 0), true);
-  const folder = compileRawGlobs(folderGlobs, true);
-  return (relPath, isFolder) => exclude(relPath) || git(relPath) || (isFolder && folder(relPath));
-}
-
-/**
- * The simple subset of .gitignore: names and paths, `*`/`**` globs, a trailing `/` for
- * folders only, a leading `/` to anchor. Negations (`!`) are not honoured: a file they
- * would bring back stays ignored.
- */
-export function gitignoreGlobs(text: string): { glob: string; folderOnly: boolean }[] {
-  const out: { glob: string; folderOnly: boolean }[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    let line = raw.replace(/(?<!\\)\s+$/, '');
-    if (line === '' || line.startsWith('#') || line.startsWith('!')) continue;
-    const folderOnly = line.endsWith('/');
-    if (folderOnly) line = line.slice(0, -1);
-    const anchored = line.startsWith('/') || line.slice(0, -1).includes('/');
-    if (line.startsWith('/')) line = line.slice(1);
-    if (line === '' || line === '**') continue;
-    const glob = anchored || line.startsWith('**/') ? line : `**/${line}`;
-    out.push({ glob, folderOnly });
-  }
-  return out;
-}

@@ -4,8 +4,8 @@
 import * as path from 'node:path';
 import type { FileSystemPort } from '../fs/port';
 import type { ImportResolver, SourceAnalyzer } from './analyzer';
-import { extractFile, languageOf, parsePrismaSchema } from './extract';
-import { listSourceFiles } from './files';
+import { extractFile, parsePrismaSchema } from './extract';
+import { listSourceFiles, sourcePathTest } from './files';
 import { createResolver } from './resolve';
 import type { DataModelAlias } from './rules/data-index';
 
@@ -14,14 +14,18 @@ const EXTRACTION_VERSION = 'extract-4';
 
 export function createSourceAnalyzer(fs: FileSystemPort, root: string, config: { exclude?: string[]; scanDotFolders?: boolean }): SourceAnalyzer {
   let configFiles: string[] = [];
+  const options = { exclude: config.exclude ?? [], dotFolders: config.scanDotFolders };
+  // Until the first walk has read the .gitignore files, only the fixed rules are known.
+  let accepts = sourcePathTest(options);
   return {
     version: EXTRACTION_VERSION,
     async listFiles() {
-      const listing = await listSourceFiles(fs, root, { exclude: config.exclude ?? [], dotFolders: config.scanDotFolders });
+      const listing = await listSourceFiles(fs, root, options);
       configFiles = listing.configFiles;
+      accepts = listing.accepts;
       return { files: listing.files, skipped: listing.skipped };
     },
-    isSourceFile: (file) => languageOf(file) !== undefined,
+    isSourceFile: (file) => accepts(file),
     extract: extractFile,
     async createResolver(files): Promise<ImportResolver> {
       return createResolver(fs, root, files, { configFiles });

@@ -347,7 +347,7 @@ export class WorkspaceIndex {
    * UTF-8 (decodeSourceText says so); an editor's text never is.
    */
   checkFile(file: string, text: string, invalid?: InvalidByte): Finding[] {
-    if (this.excluded(file) || !this.analyzer.isSourceFile(file)) return [];
+    if (!this.checks(file)) return [];
     for (const newer of this.scans) newer.set(file, text);
     if (invalid) this.invalidBytes.set(file, invalid);
     else this.invalidBytes.delete(file);
@@ -365,6 +365,11 @@ export class WorkspaceIndex {
     this.files.set(file, state);
     this.addEdges(this.evaluationOf(state));
     return this.findingsOf(file);
+  }
+
+  /** Whether the index checks this file at all: a source file the scan would list (not excluded, not gitignored …). */
+  checks(file: string): boolean {
+    return !this.excluded(file) && this.analyzer.isSourceFile(file);
   }
 
   /** Same as checkFile: the editor calls this for saved changes from disk. */

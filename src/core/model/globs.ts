@@ -92,9 +92,9 @@ export function globProblem(glob: string): string | undefined {
   return compiled(normaliseGlob(glob)).problem;
 }
 
-/** A glob taken as written (.gitignore lines, `exclude`), matched with the same engine. */
-export function compileRawGlob(glob: string): Matcher {
-  return compiled(glob).match;
+/** A glob taken as written (.gitignore lines, `exclude`), matched with the same engine. `git`: as compileRawGlobs. */
+export function compileRawGlob(glob: string, git = false): Matcher {
+  return compiled(glob, git).match;
 }
 
 /** True when any of the globs matches; false for none. `git`: .gitignore lines, where `[slug]` is only a class, as git reads it. */

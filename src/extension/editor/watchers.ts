@@ -1,7 +1,8 @@
 // File watchers for records and sources. Events are batched until the disk is quiet, so a
 // branch switch that touches thousands of files costs one pass: a big batch rescans the
 // folder once, a small one re-checks just its files, and a changed record, config or
-// baseline reloads the model once per batch.
+// baseline reloads the model once per batch; a changed settings file or .gitignore rebuilds
+// the index.
 
 import * as vscode from 'vscode';
 import type { AdriftService, FolderState } from '../service/adriftService';
@@ -95,6 +96,8 @@ export function registerWatchers(service: AdriftService): vscode.Disposable {
   const sourceWatcher = vscode.workspace.createFileSystemWatcher(SOURCES);
   const yamlWatcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}');
   const resolutionWatcher = vscode.workspace.createFileSystemWatcher(RESOLUTION);
+  // A .gitignore changes which files the scan lists, as `adrift check` would list them now.
+  const gitignoreWatcher = vscode.workspace.createFileSystemWatcher('**/.gitignore');
   const deleteWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
   return vscode.Disposable.from(
     deleteWatcher,
@@ -111,6 +114,10 @@ export function registerWatchers(service: AdriftService): vscode.Disposable {
     resolutionWatcher.onDidCreate(onResolution),
     resolutionWatcher.onDidChange(onResolution),
     resolutionWatcher.onDidDelete(onResolution),
+    gitignoreWatcher,
+    gitignoreWatcher.onDidCreate(onResolution),
+    gitignoreWatcher.onDidChange(onResolution),
+    gitignoreWatcher.onDidDelete(onResolution),
     new vscode.Disposable(() => clearTimeout(timer)),
   );
 }

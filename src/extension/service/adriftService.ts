@@ -216,9 +216,11 @@ export class AdriftService implements vscode.Disposable {
     return path.posix.dirname(at.file) === at.folder.log.folderRelative && /\.ya?ml$/i.test(at.file);
   }
 
-  /** True when the engine checks the file: one of a language Adrift reads, and not excluded. */
+  /** True when the engine checks the file: a source file `adrift check` would list (not excluded, not gitignored …). */
   checksFile(folder: FolderState, file: string): boolean {
-    return languageOf(file) !== undefined && !this.must(folder).excluded(file);
+    const d = this.must(folder);
+    if (d.excluded(file)) return false;
+    return d.index ? d.index.checks(file) : languageOf(file) !== undefined;
   }
 
   moduleOf(folder: FolderState, file: string): ModelModule | undefined {

@@ -3,7 +3,8 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../../../src/core/fs/node';
-import { gitignoreGlobs, guardSourceText, listSourceFiles } from '../../../../src/core/engine/files';
+import { guardSourceText, listSourceFiles } from '../../../../src/core/engine/files';
+import { gitignoreLines } from '../../../../src/core/engine/gitignore';
 import { engineFixture } from './fixtures';
 import { MemoryFileSystem } from '../check/memory';
 
@@ -134,12 +135,16 @@ describe('workspace source files', () => {
     assert.ok(!listing.files.includes('apps/web/src/app.tsx') && listing.files.includes('apps/web/src/lazy.ts'));
   });
 
-  it('turns the simple .gitignore subset into globs', () => {
-    assert.deepEqual(gitignoreGlobs('# comment\n\nbuild/\n/coverage\n*.gen.ts\ndocs/api\n!keep.ts\n'), [
-      { glob: '**/build', folderOnly: true },
-      { glob: 'coverage', folderOnly: false },
-      { glob: '**/*.gen.ts', folderOnly: false },
-      { glob: 'docs/api', folderOnly: false },
+  it('turns .gitignore lines into globs relative to their folder, negations included', () => {
+    assert.deepEqual(gitignoreLines('# comment\n\nbuild/\n/coverage\n*.gen.ts\ndocs/api\n!keep.ts\n!/src/gen/\n\\!bang.ts\n\\#hash.ts\n'), [
+      { glob: '**/build', folderOnly: true, negated: false },
+      { glob: 'coverage', folderOnly: false, negated: false },
+      { glob: '**/*.gen.ts', folderOnly: false, negated: false },
+      { glob: 'docs/api', folderOnly: false, negated: false },
+      { glob: '**/keep.ts', folderOnly: false, negated: true },
+      { glob: 'src/gen', folderOnly: true, negated: true },
+      { glob: '**/\\!bang.ts', folderOnly: false, negated: false },
+      { glob: '**/\\#hash.ts', folderOnly: false, negated: false },
     ]);
   });
 });
