@@ -33,10 +33,16 @@ function inLanguageIgnoredFolder(path: string): boolean {
   return folders !== undefined && path.split('/').slice(0, -1).some((segment) => folders.has(segment));
 }
 
-/** Folders that never hold the workspace's own source. */
-const SKIPPED_FOLDERS = new Set([
-  'node_modules', 'dist', 'out', 'build', 'coverage', 'venv', '__pycache__', 'site-packages', 'bower_components',
-]);
+/** Folders that never hold the workspace's own source, wherever they are. */
+const SKIPPED_FOLDERS = new Set(['node_modules', 'venv', '__pycache__', 'site-packages', 'bower_components']);
+
+/**
+ * A project's output folders: left out at the workspace root and beside a project's settings
+ * file (package.json, tsconfig.json, pyproject.toml, go.mod …), where tools write them.
+ * Anywhere else they are source folders like any other: astro keeps its build pipeline in
+ * `packages/astro/src/core/build/`, and skipping every `build` folder hid its 58 files.
+ */
+const OUTPUT_FOLDERS = new Set(['dist', 'out', 'build', 'coverage']);
 
 /**
  * Dot-folders of version control, editors, tools and caches: never the workspace's own
@@ -51,9 +57,10 @@ export const SKIPPED_DOT_FOLDERS: readonly string[] = [
 ];
 const SKIPPED_DOT = new Set(SKIPPED_DOT_FOLDERS);
 
-/** Whether the walk leaves out a folder of this name. */
-function isSkippedFolder(name: string, options: ListOptions): boolean {
+/** Whether the walk leaves out a folder of this name; `inProject`: its parent is the root or holds a project's settings file. */
+function isSkippedFolder(name: string, options: ListOptions, inProject: boolean): boolean {
   if (SKIPPED_FOLDERS.has(name)) return true;
+  if (OUTPUT_FOLDERS.has(name)) return inProject;
   if (!name.startsWith('.')) return false;
   return options.dotFolders === false || SKIPPED_DOT.has(name);
 }
@@ -165,6 +172,8 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
   const ignored: IgnoreTest = (relPath, isFolder) => exclude(relPath) || gitignore.ignores(relPath, isFolder);
   const files: string[] = [];
   const configFiles: string[] = [];
+  /** Folders below the root holding a project's settings file: output folders beside them are left out. */
+  const projects = new Set<string>();
   const skipped: SkippedFile[] = [];
 
   const walk = async (rel: string): Promise<void> => {
@@ -182,6 +191,8 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
       if (text !== undefined) gitignore.add(rel, text);
     }
     const folders: string[] = [];
+    const inProject = rel === '' || entries.some((e) => e.kind !== 'directory' && isLanguageConfigFile(e.name));
+    if (inProject && rel !== '') projects.add(rel);
     for (const entry of entries) {
       const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
       let kind = entry.kind;
@@ -190,7 +201,7 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
         // followed, which is what keeps link loops from trapping the walk.
         const target = await fs.stat(`${rootPath}/${path}`).catch(() => undefined);
         if (target?.kind === 'directory') {
-          if (!isSkippedFolder(entry.name, options) && !ignored(path, true)) {
+          if (!isSkippedFolder(entry.name, options, inProject) && !ignored(path, true)) {
             skipped.push({ file: path, reason: 'symbolic link to a folder, not followed' });
           }
           continue;
@@ -203,7 +214,7 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
         kind = 'file';
       }
       if (kind === 'directory') {
-        if (isSkippedFolder(entry.name, options) || ignored(path, true)) continue;
+        if (isSkippedFolder(entry.name, options, inProject) || ignored(path, true)) continue;
         folders.push(path);
       } else if (kind === 'file') {
         // A file can be both (a setup.py).
@@ -230,20 +241,22 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
   files.sort();
   configFiles.sort();
   skipped.sort((a, b) => a.file.localeCompare(b.file));
-  return { files, skipped, configFiles, accepts: sourcePathTest(options, gitignore) };
+  return { files, skipped, configFiles, accepts: sourcePathTest(options, gitignore, projects) };
 }
 
 /**
- * Whether the walk would list a source file at this path, by the listing options and the
- * .gitignore files it read (none: what is known before a walk).
+ * Whether the walk would list a source file at this path, by the listing options, the
+ * .gitignore files it read and the folders where it saw a project's settings file (none:
+ * what is known before a walk).
  */
-export function sourcePathTest(options: ListOptions, gitignore = new GitignoreRules()): (relPath: string) => boolean {
+export function sourcePathTest(options: ListOptions, gitignore = new GitignoreRules(), projects: ReadonlySet<string> = new Set()): (relPath: string) => boolean {
   const exclude = compileRawGlobs(options.exclude ?? []);
   return (relPath) => {
     if (!isSourceFile(relPath) || inLanguageIgnoredFolder(relPath) || exclude(relPath)) return false;
     const segments = relPath.split('/');
     for (let i = 0; i < segments.length - 1; i++) {
-      if (isSkippedFolder(segments[i], options) || exclude(segments.slice(0, i + 1).join('/'))) return false;
+      const parent = segments.slice(0, i).join('/');
+      if (isSkippedFolder(segments[i], options, parent === '' || projects.has(parent)) || exclude(segments.slice(0, i + 1).join('/'))) return false;
     }
     return !gitignore.ignoresPath(relPath);
   };
@@ -271,7 +284,7 @@ export async function otherFilesMatching(fs: FileSystemPort, root: string, glob:
       if (--budget < 0) return;
       const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (entry.kind === 'directory') {
-        if (!isSkippedFolder(entry.name, options)) await walk(path);
+        if (!isSkippedFolder(entry.name, options, true)) await walk(path);
       } else if (entry.kind === 'file' && match(path)) {
         const dot = entry.name.lastIndexOf('.');
         const ext = dot > 0 ? entry.name.slice(dot) : entry.name;

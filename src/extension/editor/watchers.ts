@@ -14,7 +14,8 @@ const QUIET_MS = 300;
 const RESCAN_THRESHOLD = 200;
 const SOURCES = sourceFilesGlob();
 const RESOLUTION = configFilesGlob();
-const IGNORED = /(^|\/)(node_modules|\.git|dist|out|build|\.adrift-cache)\//;
+// A cheap first filter only: the index judges each file as the listing does (WorkspaceIndex.checks).
+const IGNORED = /(^|\/)(node_modules|\.git|\.adrift-cache)\//;
 
 export function registerWatchers(service: AdriftService): vscode.Disposable {
   const sources = new Map<string, vscode.Uri>();

@@ -75,6 +75,23 @@ describe('workspace source files', () => {
     assert.deepEqual(excluded.files, ['src/app/[id]/page.tsx', 'src/app/i/page.tsx']);
   });
 
+  it('leaves out dist, out, build and coverage only where a project writes them: the root and beside its settings file', async () => {
+    const fs = new MemoryFileSystem('/ws', {
+      'dist/bundle.js': '',
+      'packages/app/package.json': '{}',
+      'packages/app/build/out.js': '',
+      'packages/app/src/build/pipeline.ts': '',
+      'services/api/pyproject.toml': '',
+      'services/api/out/report.py': '',
+      'services/api/src/api/out/handlers.py': '',
+      'tools/coverage/merge.ts': '',
+    });
+    const listing = await listSourceFiles(fs, '/ws');
+    assert.deepEqual(listing.files, ['packages/app/src/build/pipeline.ts', 'services/api/src/api/out/handlers.py', 'tools/coverage/merge.ts']);
+    for (const rel of ['dist/bundle.js', 'packages/app/build/out.js', 'services/api/out/report.py', 'packages/app/build/new.ts']) assert.equal(listing.accepts(rel), false, rel);
+    for (const rel of [...listing.files, 'packages/app/src/build/new.ts']) assert.equal(listing.accepts(rel), true, rel);
+  });
+
   it('honours exclude globs', async () => {
     const listing = await listSourceFiles(new NodeFileSystem(), FIXTURE, { exclude: ['apps/**', '**/*.py'] });
     assert.deepEqual(listing.files, [
