@@ -98,4 +98,25 @@ suite('Editor and CLI agree on the help desk example', function () {
     const after = await assertEditorAgreesWithCli();
     assert.ok(!after.some((f) => f.includes('confined-package')), after.join(', '));
   });
+
+  test('a file created in a gitignored folder is not checked, one in a nested build/ folder is, as in CI', async () => {
+    const generated = 'src/server/knowledgebase/generated';
+    const forbidden = "import mongoose from 'mongoose';\n\nexport const client = mongoose;\n";
+    const edit = new vscode.WorkspaceEdit();
+    const create = (file: string, text: string) => edit.createFile(workspaceUri(file), { contents: new TextEncoder().encode(text) });
+    create(`${generated}/.gitignore`, '*.ts\n!kept.ts\n');
+    create(`${generated}/api.ts`, forbidden);
+    create(`${generated}/kept.ts`, forbidden);
+    create('src/server/knowledgebase/build/pipeline.ts', forbidden);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the files are written');
+    await waitForDiagnostics(`${generated}/kept.ts`, (ds) => ds.some((x) => x.source === 'Adrift'), 30_000);
+    await waitForDiagnostics('src/server/knowledgebase/build/pipeline.ts', (ds) => ds.some((x) => x.source === 'Adrift'), 30_000);
+    // Opening the ignored file shows nothing either: the editor checks what the CLI lists.
+    await vscode.window.showTextDocument(workspaceUri(`${generated}/api.ts`));
+    const findings = await assertEditorAgreesWithCli();
+    assert.ok(findings.includes(`${generated}/kept.ts:1 forbidden-package`), findings.join(', '));
+    assert.ok(findings.includes('src/server/knowledgebase/build/pipeline.ts:1 forbidden-package'), findings.join(', '));
+    assert.ok(!findings.some((f) => f.startsWith(`${generated}/api.ts`)), findings.join(', '));
+    assert.deepEqual(vscode.languages.getDiagnostics(workspaceUri(`${generated}/api.ts`)).filter((x) => x.source === 'Adrift'), []);
+  });
 });
