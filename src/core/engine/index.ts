@@ -136,6 +136,12 @@ export class WorkspaceIndex {
    * it started. They are newer than anything the scan read, so they win when it ends.
    */
   private readonly scans = new Set<Map<string, string | null>>();
+  /**
+   * How many files lie under each folder, for pattern modules (a folder that gains its first
+   * file or loses its last changes what a pattern expands to). Built when first needed,
+   * dropped when a scan starts over.
+   */
+  private folderCounts: Map<string, number> | undefined;
 
   constructor(
     private readonly fs: FileSystemPort,
@@ -177,6 +183,7 @@ export class WorkspaceIndex {
           ? await ExtractionCache.open(where.fs, this.root, this.analyzer.version, where.folder)
           : await ExtractionCache.open(this.fs, this.root, this.analyzer.version);
     this.files.clear();
+    this.folderCounts = undefined;
     this.skipped.clear();
     this.invalidBytes.clear();
     this.edgeCounts.clear();
@@ -197,6 +204,7 @@ export class WorkspaceIndex {
     this.ctx = createRuleContext(expandPatterns(this.ctx.model, fromDisk), { severities: this.config.severity, dataModels: this.dataModels });
     // Whatever the editor checked meanwhile (without a resolver, or against the old one) is rebuilt.
     this.files.clear();
+    this.folderCounts = undefined;
     this.edgeCounts.clear();
     this.closing = undefined;
     const unresolvedLocal: ScanStats['unresolvedLocal'] = [];
@@ -362,8 +370,10 @@ export class WorkspaceIndex {
     this.skipped.delete(file);
     if (!old) this.resolver?.fileAdded?.(file);
     const state = this.stateOf(file, contentHash(text), text, this.detach(result));
+    const folderAppeared = !old && this.countFolders(file, 1);
     this.files.set(file, state);
-    this.addEdges(this.evaluationOf(state));
+    // A file in a new folder can add a pattern module (services/payments/ for service-{name}), as the next scan would.
+    if (!(folderAppeared && this.reexpandPatterns())) this.addEdges(this.evaluationOf(state));
     return this.findingsOf(file);
   }
 
@@ -385,6 +395,41 @@ export class WorkspaceIndex {
     this.files.delete(file);
     this.skipped.delete(file);
     this.invalidBytes.delete(file);
+    if (old && this.countFolders(file, -1)) this.reexpandPatterns();
+  }
+
+  /**
+   * Counts `file` in (+1) or out (-1) of every folder above it; true when that made a folder
+   * appear or vanish while the model has pattern modules. Without patterns nothing is counted.
+   */
+  private countFolders(file: string, delta: 1 | -1): boolean {
+    if (!this.ctx.model.patterns?.length) {
+      this.folderCounts = undefined;
+      return false;
+    }
+    if (!this.folderCounts) {
+      this.folderCounts = new Map();
+      for (const f of this.files.keys()) if (f !== file) this.countFolders(f, 1);
+      if (delta === -1) return true; // the file was already gone from the map: count from what is left
+    }
+    const counts = this.folderCounts;
+    let changed = false;
+    for (let i = file.indexOf('/'); i > 0; i = file.indexOf('/', i + 1)) {
+      const folder = file.slice(0, i);
+      const n = (counts.get(folder) ?? 0) + delta;
+      if (n <= 0) counts.delete(folder);
+      else counts.set(folder, n);
+      if (n <= 0 || n === 1) changed = true;
+    }
+    return changed;
+  }
+
+  /** Expands the pattern modules again over the files held now; true when that changed them, and every file was re-evaluated. */
+  private reexpandPatterns(): boolean {
+    const expanded = expandPatterns(this.ctx.model, this.sourceFiles());
+    if (sameExpansion(expanded, this.ctx.model)) return false;
+    this.setModel(expanded);
+    return true;
   }
 
   /** The findings of one file, after its inline suppressions. */
@@ -591,6 +636,13 @@ export class WorkspaceIndex {
     }
     return this.closing;
   }
+}
+
+/** Two expansions of one model give the same modules from the same folders, with the same findings. */
+function sameExpansion(a: ArchitectureModel, b: ArchitectureModel): boolean {
+  const shape = (m: ArchitectureModel): string =>
+    JSON.stringify([[...m.modules.values()].map((x) => [x.name, x.pattern?.folders]), (m.patternFindings ?? []).map((f) => f.message)]);
+  return shape(a) === shape(b);
 }
 
 function sameStatKey(a: StatKey | undefined, b: StatKey | undefined): boolean {

@@ -300,12 +300,14 @@ export class AdriftService implements vscode.Disposable {
     const index = d.index;
     const started = performance.now();
     const edgesBefore = this.moduleEdgesOf(index, at.file);
+    const modelBefore = index.model;
     const found = index.checkFile(at.file, document.getText());
     this.noteLongTask(`re-checking ${at.file}`, started);
     this.setDrift(d, at.file, found);
     this.fire({ kind: 'findings', folder: d, files: [at.file] });
-    // A new or removed edge between modules can open or close a cycle reported in other files.
-    if (this.moduleEdgesOf(index, at.file) !== edgesBefore) this.scheduleRefresh(d);
+    // A new or removed edge between modules can open or close a cycle reported in other files;
+    // a file in a new folder can add a pattern module, which changes other files' findings.
+    if (index.model !== modelBefore || this.moduleEdgesOf(index, at.file) !== edgesBefore) this.scheduleRefresh(d);
     return this.findingsOf(document.uri);
   }
 
@@ -528,6 +530,8 @@ export class AdriftService implements vscode.Disposable {
     d.refresh = setTimeout(() => {
       d.refresh = undefined;
       if (!d.index) return;
+      // The index re-expands pattern modules as folders come and go, as a scan does.
+      if (d.scanned && !d.scanning) d.model = d.index.model;
       d.drift = groupByFile(d.index.findings());
       void this.checkRecords(d).then(() => this.fire({ kind: 'findings', folder: d }));
     }, 500);

@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { scannedAdrift, waitForDiagnostics, workspaceUri } from '../harness';
+import { assertEditorAgreesWithCli } from '../agreement';
 
 const ORDERS = 'services/orders/index.ts';
 
@@ -27,5 +28,18 @@ suite('Editor: pattern modules (service-{name})', () => {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', workspaceUri(ORDERS), 100);
     const titles = lenses.map((l) => l.command?.title ?? '');
     assert.ok(titles.includes('$(symbol-namespace) module service-orders (from service-{name})'), titles.join('\n'));
+  });
+
+  test('a file in a new service folder is that service\'s module at once, as adrift check would have it', async () => {
+    const PAYMENTS = 'services/payments/index.ts';
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(workspaceUri(PAYMENTS), { contents: new TextEncoder().encode("import { order } from '../orders/index';\n\nexport const pay = order;\n") });
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the file is written');
+    const diagnostics = await waitForDiagnostics(PAYMENTS, (ds) => ds.some((d) => d.message.includes('service-payments')), 30_000);
+    assert.ok(
+      diagnostics.some((d) => d.message.startsWith('module "service-payments" (from service-{name}, ADR-0001) may not use module "service-orders"')),
+      diagnostics.map((d) => d.message).join('\n'),
+    );
+    await assertEditorAgreesWithCli();
   });
 });

@@ -10,6 +10,8 @@ import { ModuleMap } from '../../../src/core/engine/modules';
 import { Layering, layersForbid } from '../../../src/core/model/layers';
 import { parseRecord } from '../../../src/core/records/parse';
 import { formatFindingLine } from '../../../src/core/findings';
+import { WorkspaceIndex } from '../../../src/core/engine/index';
+import { MemoryFileSystem, relativeAnalyzer } from '../engine/check/memory';
 
 const rec = (id: number, body: string) => parseRecord(`docs/adr/${String(id).padStart(4, '0')}-r.yaml`, `id: ${id}\ntitle: Record ${id}\nstatus: accepted\ndate: 2026-11-01\n${body}`);
 
@@ -195,5 +197,47 @@ describe('pattern modules', () => {
     const found = (await checkModelAgainstFiles(foldModel([r]), ['src/a.ts'], async () => new Map([['.md', 10], ['.json', 2]]))).map(formatFindingLine);
     assert.equal(found.length, 1);
     assert.match(found[0], /module docs: path "docs\/\*\*" matches 12 files but no source file \(\.md, \.json\); Adrift checks /);
+  });
+});
+
+describe('pattern modules in the index the editor keeps', () => {
+  const ROOT = '/ws';
+  const files = {
+    'platform/a.ts': 'export const a = 1;\n',
+    'services/orders/index.ts': "import { a } from '../../platform/a';\nexport const o = a;\n",
+    'web/app.ts': "import { o } from '../services/orders';\nexport const app = o;\n",
+  };
+  const show = (findings: readonly { file: string; rule: string; message: string }[]) => findings.map((f) => `${f.file} ${f.rule} ${f.message}`).sort();
+
+  /** What a scan from scratch reports for the workspace as it is now. */
+  async function fresh(fs: MemoryFileSystem): Promise<string[]> {
+    const index = new WorkspaceIndex(fs, ROOT, {}, foldModel([SERVICES]), relativeAnalyzer(fs, ROOT), { cache: false });
+    await index.scan();
+    return show(index.findings());
+  }
+
+  it('adds the module of a folder that gains its first file, and drops it with the last, as a scan would', async () => {
+    const fs = new MemoryFileSystem(ROOT, files);
+    const index = new WorkspaceIndex(fs, ROOT, {}, foldModel([SERVICES]), relativeAnalyzer(fs, ROOT), { cache: false });
+    await index.scan();
+    assert.deepEqual(modulesOfKey(index.model, 'service-{name}'), ['service-orders']);
+
+    // A new service, typed in the editor: its own module at once, and its import of web is drift.
+    const text = "import { app } from '../../web/app';\nexport const p = app;\n";
+    const found = index.checkFile('services/payments/index.ts', text);
+    assert.deepEqual(modulesOfKey(index.model, 'service-{name}'), ['service-orders', 'service-payments']);
+    assert.equal(index.moduleOf('services/payments/index.ts'), 'service-payments');
+    assert.ok(found.some((f) => f.rule === 'module-dependency' && /module "service-payments" \(from service-\{name\}, ADR-0003\)/.test(f.message)), show(found).join('\n'));
+    await fs.writeAtomic([{ path: `${ROOT}/services/payments/index.ts`, text }]);
+    assert.deepEqual(show(index.findings()), await fresh(fs));
+
+    // A second file in a known folder changes nothing; removing every file of the folder drops the module.
+    index.checkFile('services/payments/more.ts', 'export const m = 1;\n');
+    assert.deepEqual(modulesOfKey(index.model, 'service-{name}'), ['service-orders', 'service-payments']);
+    index.removeFile('services/payments/more.ts');
+    index.removeFile('services/payments/index.ts');
+    assert.deepEqual(modulesOfKey(index.model, 'service-{name}'), ['service-orders']);
+    fs.files.delete(`${ROOT}/services/payments/index.ts`);
+    assert.deepEqual(show(index.findings()), await fresh(fs));
   });
 });
