@@ -167,7 +167,8 @@ export async function debtLedger(git: GitPort, rootIn: string, options: LedgerOp
   const wanted = (rel: string): boolean => languageOf(rel) !== undefined || isConfigFile(path.posix.basename(rel)) || /\.(ya?ml|json)$/.test(rel);
   await fs.prefetch([...fs.paths()].filter(wanted));
   let state = await build();
-  const head = state;
+  // HEAD's records and config, kept: the walk changes the state's log and baseline in place.
+  const head = { log: state.log, config: state.config };
   const points: LedgerPoint[] = [];
   const itemsAtHead: DebtItem[] = [];
   const ages = new Map<string, Commit>();

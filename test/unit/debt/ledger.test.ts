@@ -122,6 +122,19 @@ describe('adrift debt: the ledger of each decision from git history', function (
     assert.ok(ledger.stats.extracted <= 6, `extracted ${ledger.stats.extracted}`);
   });
 
+  it("judges HEAD by HEAD's records, however far back the walk goes", async () => {
+    const { app, git } = history();
+    // The newest commit raises the budget; every older one has the first.
+    writeFileSync(path.join(app, 'docs/adr/0001-keep-billing-and-catalog-apart.yaml'), RECORD.replace('findings: 0', 'findings: 5'));
+    git('add', '-A');
+    git('commit', '-q', '-m', 'c9 raise the budget');
+    for (const history of [1, 2, 9]) {
+      const ledger = await debtLedger(new NodeGit(app), app, { history, today: '2026-02-01' });
+      assert.deepEqual(ledger.decisions.find((x) => x.id === 1)?.budget, { findings: 5, baseline: 2 }, `--history ${history}`);
+      assert.deepEqual(ledger.overBudget, [], `--history ${history}`);
+    }
+  });
+
   it('bounds the walk and says an item is older than the commits walked', async () => {
     const { app, shas } = history();
     const ledger = await debtLedger(new NodeGit(app), app, { history: 3, today: '2026-02-01' });
