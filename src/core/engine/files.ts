@@ -37,12 +37,30 @@ function inLanguageIgnoredFolder(path: string): boolean {
 const SKIPPED_FOLDERS = new Set(['node_modules', 'venv', '__pycache__', 'site-packages', 'bower_components']);
 
 /**
- * A project's output folders: left out at the workspace root and beside a project's settings
- * file (package.json, tsconfig.json, pyproject.toml, go.mod …), where tools write them.
+ * Output folders (each language's `outputFolders`: `dist` beside a package.json, `build`
+ * beside a pyproject.toml) are left out beside the settings file of a language that writes
+ * them, and at the workspace root when such a file is there or no settings file at all.
  * Anywhere else they are source folders like any other: astro keeps its build pipeline in
- * `packages/astro/src/core/build/`, and skipping every `build` folder hid its 58 files.
+ * `packages/astro/src/core/build/` (58 files), unkey its Go services' mains in a root `build/`
+ * beside go.mod, and skipping every folder of those names hid them.
  */
-const OUTPUT_FOLDERS = new Set(['dist', 'out', 'build', 'coverage']);
+const ALL_OUTPUT_FOLDERS: ReadonlySet<string> = new Set(LANGUAGES.flatMap((l) => l.outputFolders ?? []));
+const NO_FOLDERS: ReadonlySet<string> = new Set();
+
+/** The output folders left out in a folder holding these entries (see ALL_OUTPUT_FOLDERS). */
+function outputFoldersAmong(entries: readonly { name: string; kind: string }[], atRoot: boolean): ReadonlySet<string> {
+  const out = new Set<string>();
+  let settings = false;
+  for (const e of entries) {
+    if (e.kind === 'directory') continue;
+    for (const l of LANGUAGES) {
+      if (!l.configFile?.test(e.name)) continue;
+      settings = true;
+      for (const f of l.outputFolders ?? []) out.add(f);
+    }
+  }
+  return atRoot && !settings ? ALL_OUTPUT_FOLDERS : out;
+}
 
 /**
  * Dot-folders of version control, editors, tools and caches: never the workspace's own
@@ -57,10 +75,9 @@ export const SKIPPED_DOT_FOLDERS: readonly string[] = [
 ];
 const SKIPPED_DOT = new Set(SKIPPED_DOT_FOLDERS);
 
-/** Whether the walk leaves out a folder of this name; `inProject`: its parent is the root or holds a project's settings file. */
-function isSkippedFolder(name: string, options: ListOptions, inProject: boolean): boolean {
-  if (SKIPPED_FOLDERS.has(name)) return true;
-  if (OUTPUT_FOLDERS.has(name)) return inProject;
+/** Whether the walk leaves out a folder of this name; `outputs`: the output folders left out where it is. */
+function isSkippedFolder(name: string, options: ListOptions, outputs: ReadonlySet<string>): boolean {
+  if (SKIPPED_FOLDERS.has(name) || outputs.has(name)) return true;
   if (!name.startsWith('.')) return false;
   return options.dotFolders === false || SKIPPED_DOT.has(name);
 }
@@ -172,8 +189,8 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
   const ignored: IgnoreTest = (relPath, isFolder) => exclude(relPath) || gitignore.ignores(relPath, isFolder);
   const files: string[] = [];
   const configFiles: string[] = [];
-  /** Folders below the root holding a project's settings file: output folders beside them are left out. */
-  const projects = new Set<string>();
+  /** The output folders left out in each folder that has some (the root always). */
+  const projects = new Map<string, ReadonlySet<string>>();
   const skipped: SkippedFile[] = [];
 
   const walk = async (rel: string): Promise<void> => {
@@ -191,8 +208,8 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
       if (text !== undefined) gitignore.add(rel, text);
     }
     const folders: string[] = [];
-    const inProject = rel === '' || entries.some((e) => e.kind !== 'directory' && isLanguageConfigFile(e.name));
-    if (inProject && rel !== '') projects.add(rel);
+    const outputs = outputFoldersAmong(entries, rel === '');
+    if (outputs.size > 0 || rel === '') projects.set(rel, outputs);
     for (const entry of entries) {
       const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
       let kind = entry.kind;
@@ -201,7 +218,7 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
         // followed, which is what keeps link loops from trapping the walk.
         const target = await fs.stat(`${rootPath}/${path}`).catch(() => undefined);
         if (target?.kind === 'directory') {
-          if (!isSkippedFolder(entry.name, options, inProject) && !ignored(path, true)) {
+          if (!isSkippedFolder(entry.name, options, outputs) && !ignored(path, true)) {
             skipped.push({ file: path, reason: 'symbolic link to a folder, not followed' });
           }
           continue;
@@ -214,7 +231,7 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
         kind = 'file';
       }
       if (kind === 'directory') {
-        if (isSkippedFolder(entry.name, options, inProject) || ignored(path, true)) continue;
+        if (isSkippedFolder(entry.name, options, outputs) || ignored(path, true)) continue;
         folders.push(path);
       } else if (kind === 'file') {
         // A file can be both (a setup.py).
@@ -249,14 +266,15 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
  * .gitignore files it read and the folders where it saw a project's settings file (none:
  * what is known before a walk).
  */
-export function sourcePathTest(options: ListOptions, gitignore = new GitignoreRules(), projects: ReadonlySet<string> = new Set()): (relPath: string) => boolean {
+export function sourcePathTest(options: ListOptions, gitignore = new GitignoreRules(), outputs: ReadonlyMap<string, ReadonlySet<string>> = new Map()): (relPath: string) => boolean {
   const exclude = compileRawGlobs(options.exclude ?? []);
   return (relPath) => {
     if (!isSourceFile(relPath) || inLanguageIgnoredFolder(relPath) || exclude(relPath)) return false;
     const segments = relPath.split('/');
     for (let i = 0; i < segments.length - 1; i++) {
       const parent = segments.slice(0, i).join('/');
-      if (isSkippedFolder(segments[i], options, parent === '' || projects.has(parent)) || exclude(segments.slice(0, i + 1).join('/'))) return false;
+      const here = outputs.get(parent) ?? (parent === '' ? ALL_OUTPUT_FOLDERS : NO_FOLDERS);
+      if (isSkippedFolder(segments[i], options, here) || exclude(segments.slice(0, i + 1).join('/'))) return false;
     }
     return !gitignore.ignoresPath(relPath);
   };
@@ -284,7 +302,7 @@ export async function otherFilesMatching(fs: FileSystemPort, root: string, glob:
       if (--budget < 0) return;
       const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (entry.kind === 'directory') {
-        if (!isSkippedFolder(entry.name, options, true)) await walk(path);
+        if (!isSkippedFolder(entry.name, options, ALL_OUTPUT_FOLDERS)) await walk(path);
       } else if (entry.kind === 'file' && match(path)) {
         const dot = entry.name.lastIndexOf('.');
         const ext = dot > 0 ? entry.name.slice(dot) : entry.name;

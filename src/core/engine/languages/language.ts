@@ -33,6 +33,12 @@ export interface Language {
   readonly configFile?: RegExp;
   /** The same files as glob names, for the editor's file watcher: ['tsconfig*.json', …]. */
   readonly configGlobs?: readonly string[];
+  /**
+   * Folders its tools write output to beside one of its settings files (`dist` beside a
+   * package.json): not listed there, nor at the workspace root when a settings file of this
+   * language is there. Elsewhere a folder of that name is source like any other.
+   */
+  readonly outputFolders?: readonly string[];
   /** Folders whose files of this language are never listed (Go's vendor/ and testdata/). */
   readonly ignoredFolders?: readonly string[];
   /** How a line comment starts, for the suppression comment a quick fix writes. */

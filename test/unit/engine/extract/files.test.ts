@@ -82,14 +82,31 @@ describe('workspace source files', () => {
       'packages/app/build/out.js': '',
       'packages/app/src/build/pipeline.ts': '',
       'services/api/pyproject.toml': '',
+      'services/api/build/report.py': '',
       'services/api/out/report.py': '',
       'services/api/src/api/out/handlers.py': '',
       'tools/coverage/merge.ts': '',
+      // Go tools write no build/ folder: a Go module's build/ holds sources.
+      'services/runner/go.mod': 'module example.com/runner\n',
+      'services/runner/build/api/main.go': 'package main\n',
     });
     const listing = await listSourceFiles(fs, '/ws');
-    assert.deepEqual(listing.files, ['packages/app/src/build/pipeline.ts', 'services/api/src/api/out/handlers.py', 'tools/coverage/merge.ts']);
-    for (const rel of ['dist/bundle.js', 'packages/app/build/out.js', 'services/api/out/report.py', 'packages/app/build/new.ts']) assert.equal(listing.accepts(rel), false, rel);
-    for (const rel of [...listing.files, 'packages/app/src/build/new.ts']) assert.equal(listing.accepts(rel), true, rel);
+    assert.deepEqual(listing.files, [
+      'packages/app/src/build/pipeline.ts',
+      'services/api/out/report.py',
+      'services/api/src/api/out/handlers.py',
+      'services/runner/build/api/main.go',
+      'tools/coverage/merge.ts',
+    ]);
+    for (const rel of ['dist/bundle.js', 'packages/app/build/out.js', 'services/api/build/report.py', 'packages/app/build/new.ts']) assert.equal(listing.accepts(rel), false, rel);
+    for (const rel of [...listing.files, 'packages/app/src/build/new.ts', 'services/runner/build/new.go']) assert.equal(listing.accepts(rel), true, rel);
+  });
+
+  it('reads a root build/ beside go.mod alone as source, and leaves one out beside a package.json', async () => {
+    const goRoot = new MemoryFileSystem('/ws', { 'go.mod': 'module example.com/x\n', 'build/api/main.go': 'package main\n', 'main.go': 'package main\n' });
+    assert.deepEqual((await listSourceFiles(goRoot, '/ws')).files, ['build/api/main.go', 'main.go']);
+    const both = new MemoryFileSystem('/ws', { 'go.mod': 'module example.com/x\n', 'package.json': '{}', 'build/api/main.go': 'package main\n', 'main.go': 'package main\n' });
+    assert.deepEqual((await listSourceFiles(both, '/ws')).files, ['main.go']);
   });
 
   it('honours exclude globs', async () => {

@@ -15,6 +15,8 @@ export const python: Language = {
   extensions: ['py', 'pyi'],
   configFile: PROJECT_FILE,
   configGlobs: ['pyproject.toml'],
+  // setuptools' build/ and dist/; Go has none: a Go module's build/ holds sources (unkey's build/api/main.go).
+  outputFolders: ['dist', 'build'],
   lineComment: '#',
   extract: (text) => extractPython(text),
   async createResolver(ws, configFiles) {

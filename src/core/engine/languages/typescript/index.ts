@@ -13,6 +13,7 @@ export const typescript: Language = {
   extensions: ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'],
   configFile: /^(?:tsconfig(?:\.[\w-]+)*\.json|jsconfig\.json|package\.json)$/,
   configGlobs: ['tsconfig*.json', 'jsconfig*.json', 'package.json'],
+  outputFolders: ['dist', 'out', 'build', 'coverage'],
   lineComment: '//',
   extract: (text, relPath) => extractTypeScript(text, allowsJsx(relPath)),
   async createResolver(ws, configFiles) {
