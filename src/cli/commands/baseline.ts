@@ -2,7 +2,7 @@
 // them, for adopting Adrift on a codebase that already drifts. Entries that still match keep
 // their reason and expiry; entries whose finding is gone are dropped.
 
-import { buildBaseline, describeEntry, pruneBaseline, serializeBaseline, todayIso, DEFAULT_BASELINE_REASON } from '../../core/engine/baseline';
+import { buildBaseline, describeEntry, proposedDecisions, pruneBaseline, serializeBaseline, todayIso, DEFAULT_BASELINE_REASON } from '../../core/engine/baseline';
 import { CheckSetupError, checkWorkspace, readBaseline } from '../../core/engine/check';
 import type { RuleId } from '../../core/findings';
 import { loadConfig } from '../../core/config';
@@ -33,7 +33,7 @@ export const baselineCommand: CliCommand = {
       const accepted = result.findings.filter((f) => !NOT_BASELINED.has(f.rule));
       if (ctx.options.prune) {
         if (!previous) throw new UsageError(`--prune: there is no baseline file ${file} to prune`);
-        const pruned = pruneBaseline(accepted, previous.baseline, todayIso());
+        const pruned = pruneBaseline(accepted, previous.baseline, todayIso(), proposedDecisions(result.log));
         for (const e of pruned.removed) ctx.out(`removed: ${describeEntry(e)}`);
         if (pruned.removed.length > 0) await writeFiles(ctx, [{ path: file, text: serializeBaseline(pruned.baseline, file) }]);
         ctx.err(`${file}: ${pruned.removed.length} fixed entr${pruned.removed.length === 1 ? 'y' : 'ies'} removed, ${pruned.baseline.entries.length} kept`);

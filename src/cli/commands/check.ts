@@ -104,7 +104,7 @@ export function reportInput(result: CheckResult, scope?: ChangeScope): ReportInp
     skipped: result.stats.skipped,
     durationMs: result.stats.durationMs,
     unresolved: result.stats.unresolvedLocal,
-    baseline: b ? { file: b.file, suppressed: b.suppressed, expired: b.expired.length, unused: b.unused.length } : undefined,
+    baseline: b ? { file: b.file, suppressed: b.suppressed, expired: b.expired.length, unused: b.unused.length, ...(b.pending.length > 0 ? { pending: b.pending.length } : {}) } : undefined,
     toolVersion: version,
   };
 }

@@ -33,6 +33,11 @@ export interface BaselineOutcome {
   expired: BaselineEntry[];
   /** Entries that matched nothing: the code was fixed, so the entry can go. */
   unused: BaselineEntry[];
+  /**
+   * Entries that matched nothing because their decision is still proposed (an adoption's
+   * baseline before its record is accepted): they wait for it, and are not stale.
+   */
+  pending: BaselineEntry[];
 }
 
 export const DEFAULT_BASELINE_REASON = 'accepted when adopting Adrift';
@@ -82,7 +87,7 @@ function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
 }
 
 /** Each entry suppresses one finding with its key, so two identical imports need two entries. */
-export function applyBaseline(findings: Finding[], baseline: Baseline, today: string): BaselineOutcome {
+export function applyBaseline(findings: Finding[], baseline: Baseline, today: string, proposed: ReadonlySet<number> = NONE): BaselineOutcome {
   const pool = new Map<string, BaselineEntry[]>();
   for (const e of baseline.entries) {
     const k = baselineKey(e);
@@ -99,8 +104,16 @@ export function applyBaseline(findings: Finding[], baseline: Baseline, today: st
       kept.push({ ...f, message: `${f.message}; its baseline entry expired on ${entry.expires} (${entry.reason})` });
     } else suppressed.push(f);
   }
-  const unused = [...pool.values()].flat();
-  return { kept, suppressed, expired, unused };
+  const left = [...pool.values()].flat();
+  const waits = (e: BaselineEntry): boolean => e.decision !== undefined && proposed.has(e.decision);
+  return { kept, suppressed, expired, unused: left.filter((e) => !waits(e)), pending: left.filter(waits) };
+}
+
+const NONE: ReadonlySet<number> = new Set();
+
+/** The ids of the log's proposed records: baseline entries naming one wait for it (BaselineOutcome.pending). */
+export function proposedDecisions(log: { records: readonly { record?: { id: number; status: string } }[] }): Set<number> {
+  return new Set(log.records.flatMap((r) => (r.record?.status === 'proposed' ? [r.record.id] : [])));
 }
 
 /** An entry in words: rule, file, modules, import, reason. */
@@ -110,9 +123,12 @@ export function describeEntry(e: BaselineEntry): string {
   return `${e.rule} in ${e.file}${modules}${what}${e.reason ? ` — ${e.reason}` : ''}`;
 }
 
-/** The baseline without the entries that match none of `findings` (the drift they accepted was fixed). */
-export function pruneBaseline(findings: Finding[], baseline: Baseline, today: string): { baseline: Baseline; removed: BaselineEntry[] } {
-  const removed = applyBaseline(findings, baseline, today).unused;
+/**
+ * The baseline without the entries that match none of `findings` (the drift they accepted was
+ * fixed); entries of a `proposed` decision stay, since its findings appear only once it is accepted.
+ */
+export function pruneBaseline(findings: Finding[], baseline: Baseline, today: string, proposed: ReadonlySet<number> = NONE): { baseline: Baseline; removed: BaselineEntry[] } {
+  const removed = applyBaseline(findings, baseline, today, proposed).unused;
   const gone = new Set(removed);
   return { baseline: { entries: baseline.entries.filter((e) => !gone.has(e)) }, removed };
 }

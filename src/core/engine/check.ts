@@ -13,7 +13,7 @@ import type { ArchitectureModel } from '../model/types';
 import { loadDecisionLog } from '../records/store';
 import type { DecisionLog } from '../records/types';
 import type { SourceAnalyzer } from './analyzer';
-import { applyBaseline, parseBaseline, todayIso, type Baseline, type BaselineEntry } from './baseline';
+import { applyBaseline, parseBaseline, proposedDecisions, todayIso, type Baseline, type BaselineEntry } from './baseline';
 import { otherFilesMatching } from './files';
 import { createSourceAnalyzer } from './front-end';
 import { WorkspaceIndex, type IndexOptions, type ScanOptions, type ScanStats } from './index';
@@ -44,6 +44,8 @@ export interface BaselineUse {
   suppressed: number;
   expired: BaselineEntry[];
   unused: BaselineEntry[];
+  /** Entries waiting for a proposed decision to be accepted. */
+  pending: BaselineEntry[];
 }
 
 export interface CheckResult {
@@ -79,9 +81,9 @@ export async function checkWorkspace(fs: FileSystemPort, rootIn: string, options
   let accepted: BaselineEntry[] = [];
   const baseline = await readBaseline(fs, root, options.baseline === undefined ? config.baseline : options.baseline, options.baseline !== undefined);
   if (baseline) {
-    const out = applyBaseline(findings, baseline.baseline, options.today ?? todayIso());
+    const out = applyBaseline(findings, baseline.baseline, options.today ?? todayIso(), proposedDecisions(log));
     findings = out.kept;
-    baselineUse = { file: baseline.file, suppressed: out.suppressed.length, expired: out.expired, unused: out.unused };
+    baselineUse = { file: baseline.file, suppressed: out.suppressed.length, expired: out.expired, unused: out.unused, pending: out.pending };
     accepted = matchedEntries(baseline.baseline.entries, out);
   }
   const debt = countDebt(debtItems(findings, accepted, index.suppressedFindings()));

@@ -89,7 +89,9 @@ function summaryLine(input: ReportInput, listed: readonly Finding[], paint: (sty
   if (unresolved.length > 0) parts.push(`${plural(unresolved.length, 'local import')} not resolved, so not checked`);
   const b = input.baseline;
   if (b) {
-    const extra = [b.expired ? `${b.expired} expired` : '', b.unused ? `${b.unused} no longer needed` : ''].filter(Boolean).join(', ');
+    const extra = [b.expired ? `${b.expired} expired` : '', b.unused ? `${b.unused} no longer needed` : '', b.pending ? `${b.pending} waiting for a proposed decision` : '']
+      .filter(Boolean)
+      .join(', ');
     parts.push(`${b.suppressed} accepted by ${b.file}${extra ? ` (${extra})` : ''}`);
   }
   return parts.join('; ');

@@ -15,7 +15,8 @@ export interface ReportInput {
   durationMs: number;
   /** Local imports (relative, aliased, of a workspace package) that lead to no file: the rules cannot see past them. */
   unresolved?: UnresolvedImport[];
-  baseline?: { file: string; suppressed: number; expired: number; unused: number };
+  /** `pending`: entries waiting for a proposed decision, only when there are some. */
+  baseline?: { file: string; suppressed: number; expired: number; unused: number; pending?: number };
   toolVersion: string;
   /** With `check --since`: which findings the change introduced. */
   scope?: ReportScope;

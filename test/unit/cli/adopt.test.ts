@@ -71,6 +71,12 @@ describe('adrift init --from-code', function () {
     assert.deepEqual(baseline.entries, [
       { rule: 'module-dependency', file: 'packages/pricing/src/price.ts', fromModule: 'pricing', toModule: 'db', specifier: '../../db/src/sql', decision: 2, reason: 'inherited, fix by Q2', expires: '2027-06-30' },
     ]);
+    // Before the record is accepted its entries wait for it: not stale, and prune keeps them.
+    assert.match(adrift(['check', ws]).stdout, /\(1 waiting for a proposed decision\)/);
+    const prune = adrift(['baseline', ws, '--prune']);
+    assert.equal(prune.code, 0, prune.stderr);
+    assert.match(prune.stderr, /0 fixed entries removed, 1 kept/);
+    assert.equal((JSON.parse(readFileSync(path.join(ws, '.adrift-baseline.json'), 'utf8')) as { entries: unknown[] }).entries.length, 1);
     assert.equal(adrift(['status', '2', 'accepted', ws]).code, 0);
     const first = check(ws);
     assert.equal(first.code, 1);
