@@ -7,7 +7,7 @@ import { withBom } from '../core/fs/decode';
 import { compareFindings, formatFindingLine, type Finding } from '../core/findings';
 import { confineToWorkspace, OutsideWorkspaceError } from '../core/fs/confine';
 import { isAdriftOutput } from '../core/fs/generated';
-import { DEFAULT_BASELINE_REASON } from '../core/engine/baseline';
+import { DEFAULT_BASELINE_REASON, todayIso } from '../core/engine/baseline';
 import { loadDecisionLog } from '../core/records/store';
 import type { DecisionLog, FileChange } from '../core/records/types';
 import { UsageError, type CommandContext } from './command';
@@ -99,8 +99,14 @@ export function parseId(value: string | undefined, what: string): number {
 /** `--reason` and `--expires` of a command that writes baseline entries, checked. */
 export function baselineReasonAndExpiry(ctx: CommandContext): { reason: string; expires: string | undefined } {
   const expires = typeof ctx.options.expires === 'string' ? ctx.options.expires : undefined;
-  if (expires !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(expires) || Number.isNaN(Date.parse(expires)))) {
-    throw new UsageError(`--expires must be a date YYYY-MM-DD (got "${expires}")`);
+  if (expires !== undefined) {
+    // Date.parse rolls 2027-02-30 over to March; a real date prints back as written.
+    const parsed = /^\d{4}-\d{2}-\d{2}$/.test(expires) ? new Date(`${expires}T00:00:00Z`) : undefined;
+    if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== expires) {
+      throw new UsageError(`--expires must be a real date YYYY-MM-DD (got "${expires}")`);
+    }
+    // An entry that has already expired accepts nothing: every finding it names would be reported at once.
+    if (expires <= todayIso()) throw new UsageError(`--expires ${expires} is not in the future: entries expiring then would accept nothing`);
   }
   const reason = typeof ctx.options.reason === 'string' && ctx.options.reason.trim() ? ctx.options.reason.trim() : DEFAULT_BASELINE_REASON;
   return { reason, expires };

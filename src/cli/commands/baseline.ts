@@ -43,8 +43,11 @@ export const baselineCommand: CliCommand = {
       await writeFiles(ctx, [{ path: file, text: serializeBaseline(baseline, file) }]);
       const kept = previous ? baseline.entries.filter((e) => previous.baseline.entries.includes(e)).length : 0;
       ctx.err(`wrote ${file}: ${baseline.entries.length} entr${baseline.entries.length === 1 ? 'y' : 'ies'} (${kept} kept from before)`);
-      const left = result.findings.length - accepted.length;
-      if (left > 0) ctx.err(`${left} finding${left === 1 ? '' : 's'} about the decision records themselves are not baselined: fix them (adrift lint)`);
+      const left = result.findings.filter((f) => NOT_BASELINED.has(f.rule));
+      const skipped = left.filter((f) => f.rule === 'skipped-file').length;
+      const records = left.length - skipped;
+      if (records > 0) ctx.err(`${records} finding${records === 1 ? '' : 's'} about the decision records themselves ${records === 1 ? 'is' : 'are'} not baselined: fix them (adrift lint)`);
+      if (skipped > 0) ctx.err(`${skipped} note${skipped === 1 ? '' : 's'} about files Adrift could not read (minified, binary, too large) ${skipped === 1 ? 'is' : 'are'} not baselined: they are notes, not drift`);
       return EXIT_OK;
     } catch (err) {
       if (err instanceof CheckSetupError) {

@@ -31,7 +31,7 @@ export const checkCommand: CliCommand = {
   ],
   details: [
     'Exits 1 when a finding is an error, 0 otherwise (warnings and notes alone pass), 2 when the',
-    'check cannot run (bad arguments, a broken .adrift.yaml or baseline file).',
+    'check cannot run (bad arguments, a broken .adrift.yaml or baseline file, no decisions folder).',
     'Text output groups findings by module pair and is coloured on a terminal (NO_COLOR turns it off).',
     'Dot-folders are read, except version control, tool and cache folders (`scan_dot_folders` in .adrift.yaml).',
     'The extraction cache lives in $XDG_CACHE_HOME/adrift (else ~/.cache/adrift), one folder per workspace,',
@@ -74,6 +74,11 @@ export const checkCommand: CliCommand = {
     } finally {
       progress?.done();
       await pool?.close();
+    }
+    if (!result.log.folderExists) {
+      // No records: nothing was checked against a decision, and a CI job run in the wrong folder must not pass green.
+      ctx.err(`adrift check: no decisions folder ${result.log.folderRelative} in ${ctx.cwd}: there is nothing to check the code against (run "adrift init" to create one, or pass --decisions <folder>)`);
+      return EXIT_USAGE;
     }
     if (result.config.findings.length > 0) {
       for (const f of result.config.findings) ctx.err(formatFindingLine(f));

@@ -125,6 +125,17 @@ describe('adrift init --from-code', function () {
     assert.equal(adrift(['init', ws, '--edges', 'allow']).code, 2);
     assert.equal(adrift(['init', ws, '--from-code', '--edges', 'maybe']).code, 2);
     assert.equal(adrift(['init', ws, '--from-code', '--edges', 'baseline', '--expires', 'soon']).code, 2);
+    // A date that does not exist, or one already past (its entries would accept nothing), is refused.
+    const impossible = adrift(['init', ws, '--from-code', '--edges', 'baseline', '--expires', '2027-02-30']);
+    assert.equal(impossible.code, 2);
+    assert.match(impossible.stderr, /--expires must be a real date YYYY-MM-DD \(got "2027-02-30"\)/);
+    const past = adrift(['init', ws, '--from-code', '--edges', 'baseline', '--expires', '2020-01-01']);
+    assert.equal(past.code, 2);
+    assert.match(past.stderr, /--expires 2020-01-01 is not in the future/);
+    // Before init, there is nothing to check against: a CI job in the wrong folder must not pass.
+    const none = adrift(['check', ws]);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /no decisions folder docs\/adr in .*: there is nothing to check the code against/);
   });
 });
 
