@@ -57,7 +57,7 @@ export async function checkModelAgainstFiles(model: ArchitectureModel, files: re
   // file → the modules claiming it with equally specific globs, for overlaps; the engine
   // gives a file to the most specific glob, so nested module folders are no overlap.
   const map = ModuleMap.of(model);
-  const owners = new Map<string, string[]>();
+  const owners = new Map<string, readonly string[]>();
   for (const f of files) owners.set(f, map.claimants(f));
   for (const rule of model.forbiddenImports) {
     await unmatched({ value: rule.value.from, decision: rule.decision }, 'forbidden import: from', {}, rule.fieldRanges?.from);
