@@ -112,6 +112,8 @@ export interface CompiledGlob {
   specificity: number;
   /** `folder/**` of a literal folder: every path that starts with `prefix` matches. */
   wholeFolder: boolean;
+  /** The one path a glob without any syntax matches (a `public` entry, mostly). */
+  exact: string | undefined;
 }
 
 /** A module path glob with what is needed to pick the most specific one of several. */
@@ -123,7 +125,7 @@ export function compileModuleGlob(glob: string): CompiledGlob {
   // `folder/**`, most module globs: every path under the folder matches (dot-folders too, as
   // with picomatch's `dot`), so the segment matcher is needed only for what is not under it.
   const whole = prefix !== '' && normal === `${base}/**` && !normal.includes('\\');
-  return { match: whole ? (p) => p.startsWith(prefix) || match(p) : match, prefix, specificity: base.length, wholeFolder: whole };
+  return { match: whole ? (p) => p.startsWith(prefix) || match(p) : match, prefix, specificity: base.length, wholeFolder: whole, exact: LITERAL.test(normal) ? normal : undefined };
 }
 
 /** More alternatives than this from `{…}` and the glob goes to picomatch instead. */

@@ -172,3 +172,19 @@ describe('which module claims a file', () => {
     });
   }
 });
+
+describe('a record glob that matches no file', () => {
+  it('is reported exactly when no file under its folder matches it, whatever the shortcut for folders and file paths', async () => {
+    const files = ['src/a.ts', 'src/deep/er/b.ts', 'lib/x/y/z.py', 'app/[slug]/page.tsx', 'root.ts'];
+    const globs = [
+      'src/**', 'src', 'src/deep/**', 'src/deep/er', 'src/dee/**', 'lib/x/**', 'lib/x/y/z.py', 'lib/x/y/z.p', 'src/a.ts', 'src/b.ts',
+      'root.ts', 'app/\\[slug\\]/**', 'app/[slug]/**', 'app/[slug]/page.tsx', 'src/*.ts', '**/*.go', 'lib/**/z.py', 'src/a.ts/**',
+    ];
+    const body = globs.map((g, i) => `    m${i}:\n      paths: ${yamlFlowList([g])}\n`).join('');
+    const model = foldModel([parseRecord('docs/adr/0009-none.yaml', `id: 9\ntitle: None\nstatus: accepted\ndate: 2026-12-01\nenforce:\n  modules:\n${body}`)]);
+    const reported = (await checkModelAgainstFiles(model, files)).filter((f) => /matches no file/.test(f.message)).map((f) => f.fromModule);
+    const expected = globs.flatMap((g, i) => (files.some((f) => f.startsWith(compileModuleGlob(g).prefix) && compileGlob(g)(f)) ? [] : [`m${i}`]));
+    assert.deepEqual(reported, expected);
+    assert.ok(expected.length >= 4 && expected.length <= globs.length - 8, `${expected.join(', ')}: both outcomes are tried`);
+  });
+});
