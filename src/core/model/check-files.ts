@@ -5,7 +5,7 @@
 import type { DecisionRef, Finding, Range } from '../findings';
 import { languageNames } from '../engine/languages';
 import { ModuleMap } from '../engine/modules';
-import { compileGlob, compileModuleGlob } from './globs';
+import { compileGlob, compileModuleGlob, type CompiledGlob } from './globs';
 import type { ArchitectureModel, Sourced } from './types';
 
 function at(decision: DecisionRef): Range {
@@ -36,11 +36,18 @@ export function noSourceFile(others: ReadonlyMap<string, number>): string {
  */
 export async function checkModelAgainstFiles(model: ArchitectureModel, files: readonly string[], otherFiles?: OtherFilesProbe): Promise<Finding[]> {
   const out: Finding[] = files.length > 0 ? [...(model.patternFindings ?? [])] : [];
+  // Most globs are a folder/** (any file under it matches, so any folder of a file under it
+  // does) or one file's path: asked of the few folders and a set, not of every file.
+  const fileSet = new Set(files);
+  const folders = [...new Set(files.map((f) => f.slice(0, f.lastIndexOf('/') + 1)))];
+  const matchesSome = (g: CompiledGlob): boolean => {
+    if (g.wholeFolder) return folders.some((d) => d.startsWith(g.prefix));
+    if (g.exact !== undefined) return fileSet.has(g.exact);
+    // Only files under the glob's literal folder can match it: the cheap test first.
+    return files.some((f) => f.startsWith(g.prefix) && g.match(f));
+  };
   const unmatched = async (glob: Sourced<string>, what: string, extra: Partial<Finding> = {}, range = glob.range) => {
-    // Only files under the glob's literal folder can match it: the cheap test first (it was
-    // a full match of every file against each of a few dozen globs, a third of a warm check).
-    const g = compileModuleGlob(glob.value);
-    if (files.length === 0 || files.some((f) => f.startsWith(g.prefix) && g.match(f))) return;
+    if (files.length === 0 || matchesSome(compileModuleGlob(glob.value))) return;
     const others = otherFiles ? await otherFiles(glob.value) : new Map<string, number>();
     const message =
       others.size > 0
@@ -57,7 +64,7 @@ export async function checkModelAgainstFiles(model: ArchitectureModel, files: re
   // file → the modules claiming it with equally specific globs, for overlaps; the engine
   // gives a file to the most specific glob, so nested module folders are no overlap.
   const map = ModuleMap.of(model);
-  const owners = new Map<string, string[]>();
+  const owners = new Map<string, readonly string[]>();
   for (const f of files) owners.set(f, map.claimants(f));
   for (const rule of model.forbiddenImports) {
     await unmatched({ value: rule.value.from, decision: rule.decision }, 'forbidden import: from', {}, rule.fieldRanges?.from);

@@ -110,6 +110,10 @@ export interface CompiledGlob {
   prefix: string;
   /** Length of the glob's literal base folder: the longer, the more specific. */
   specificity: number;
+  /** `folder/**` of a literal folder: every path that starts with `prefix` matches. */
+  wholeFolder: boolean;
+  /** The one path a glob without any syntax matches (a `public` entry, mostly). */
+  exact: string | undefined;
 }
 
 /** A module path glob with what is needed to pick the most specific one of several. */
@@ -121,7 +125,7 @@ export function compileModuleGlob(glob: string): CompiledGlob {
   // `folder/**`, most module globs: every path under the folder matches (dot-folders too, as
   // with picomatch's `dot`), so the segment matcher is needed only for what is not under it.
   const whole = prefix !== '' && normal === `${base}/**` && !normal.includes('\\');
-  return { match: whole ? (p) => p.startsWith(prefix) || match(p) : match, prefix, specificity: base.length };
+  return { match: whole ? (p) => p.startsWith(prefix) || match(p) : match, prefix, specificity: base.length, wholeFolder: whole, exact: LITERAL.test(normal) ? normal : undefined };
 }
 
 /** More alternatives than this from `{…}` and the glob goes to picomatch instead. */
@@ -134,7 +138,14 @@ interface Compiled {
   problem?: string;
 }
 
+/** No character any matcher below reads as syntax: the glob is a path, matched by its own text. */
+const LITERAL = /^[^\\*?[\]{}()!|]*$/;
+
 function compiled(glob: string, git = false): Compiled {
+  // The segment matcher would compare such a glob segment by segment with the same answer,
+  // but at a cost per call: a record's `public` entries are mostly file paths, asked of every
+  // import into their module and of every file by "matches no file".
+  if (LITERAL.test(glob)) return { match: (path) => path === glob };
   const alternatives = expandBraces(glob);
   const parsed = alternatives?.map((g) => parseGlob(g, git));
   if (parsed && parsed.every((p): p is Segment[] => p !== undefined)) {

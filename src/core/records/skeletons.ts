@@ -120,10 +120,15 @@ ${BODY[input.kind]}`;
  * listed below", which reads fine as written).
  */
 export function skeletonTexts(): string[] {
-  return DECISION_KINDS.flatMap((kind) => {
-    const rec = parse(recordSkeleton({ id: 1, title: 'Title', date: '2026-01-01', kind })) as DecisionRecord;
+  return skeletonSources().flatMap((source) => {
+    const rec = parse(source) as DecisionRecord;
     return proseValues(rec)
       .filter((v) => v.path[0] !== 'title' && v.path[0] !== 'deciders' && v.path.join('.') !== 'decision.chosen')
       .map((v) => v.text);
   });
+}
+
+/** The skeleton of every kind, as `adrift new` writes it (a placeholder title and date). */
+export function skeletonSources(): string[] {
+  return DECISION_KINDS.map((kind) => recordSkeleton({ id: 1, title: 'Title', date: '2026-01-01', kind }));
 }

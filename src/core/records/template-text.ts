@@ -4,7 +4,7 @@
 // `<name>`, `{describe …}`). Data first; the matching after.
 
 import { isTemplateText, TEMPLATE_MARKER } from '../guide/templateText';
-import { skeletonTexts } from './skeletons';
+import { skeletonSources, skeletonTexts } from './skeletons';
 
 /**
  * Starter sentences of templates other tools write, as they read when left unchanged.
@@ -39,6 +39,19 @@ function knownTexts(): Set<string> {
   return known;
 }
 
+const KNOWN_SENTENCES = new Set(KNOWN_TEMPLATE_SENTENCES.map(normalise));
+let skeletonLine: string | undefined;
+/**
+ * Whether `plain` may be a known starter text. Every prose value of a skeleton is a part of
+ * the skeletons' own text (folded lines joined, as `normalise` joins them); so a text that is
+ * not needs no YAML parse of every skeleton, which cost more than the rest of a record check.
+ */
+function mayBeKnown(plain: string): boolean {
+  if (KNOWN_SENTENCES.has(plain)) return true;
+  skeletonLine ??= normalise(skeletonSources().join('\n'));
+  return skeletonLine.includes(plain);
+}
+
 /** Code spans, fenced blocks and `<https://…>` autolinks say nothing about placeholders. */
 function withoutCode(text: string): string {
   return text
@@ -52,7 +65,7 @@ export function templateTextProblem(text: string): TemplateTextProblem | undefin
   if (isTemplateText(text)) return { kind: 'marked', what: `template text (it starts with "${TEMPLATE_MARKER.trimEnd()}")` };
   const plain = normalise(text);
   if (plain === '') return undefined;
-  if (knownTexts().has(plain)) return { kind: 'starter', what: 'the starter text of a template, unchanged' };
+  if (mayBeKnown(plain) && knownTexts().has(plain)) return { kind: 'starter', what: 'the starter text of a template, unchanged' };
   const prose = withoutCode(text);
   const word = /(?<![\w-])(TODO|TBD|TBC|FIXME|XXX)(?![\w-])/.exec(prose);
   if (word) return { kind: 'placeholder', what: `a placeholder (${word[1]})` };

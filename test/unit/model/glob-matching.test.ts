@@ -87,6 +87,12 @@ describe('globs', () => {
       ['src/a.b', 'src/axb', false],
       ['src/a+b', 'src/a+b', true],
       ['src/?', 'src/ab', false],
+      // A glob of no syntax at all is matched by its text alone.
+      ['src/index.ts', 'src/index.ts', true],
+      ['src/index.ts', 'src/index.tsx', false],
+      ['src/index.ts', 'lib/src/index.ts', false],
+      ['src/a', 'src/a/b.ts', false],
+      ['src/a-b,c+d@e.ts', 'src/a-b,c+d@e.ts', true],
     ];
     for (const [glob, path, expected] of cases) {
       it(`${glob} ${expected ? 'matches' : 'does not match'} ${path}`, () => {

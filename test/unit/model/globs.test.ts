@@ -130,3 +130,61 @@ describe('glob meaning', () => {
     }
   });
 });
+
+describe('which module claims a file', () => {
+  /**
+   * The definition, one file against every glob with the plain matcher: a glob claims the
+   * files under its literal folder that it matches; the longest base wins, ties in declaration order.
+   */
+  function reference(modules: [string, string[]][], file: string): string[] {
+    let best = -1;
+    let names: string[] = [];
+    for (const [name, globs] of modules) {
+      const mine = Math.max(-1, ...globs.filter((g) => file.startsWith(compileModuleGlob(g).prefix) && compileGlob(g)(file)).map((g) => compileModuleGlob(g).specificity));
+      if (mine < 0 || mine < best) continue;
+      if (mine > best) [best, names] = [mine, []];
+      names.push(name);
+    }
+    return names;
+  }
+
+  function mapOf(modules: [string, string[]][]): ModuleMap {
+    const body = modules.map(([name, globs]) => `    ${name}:\n      paths: ${yamlFlowList(globs)}\n`).join('');
+    const loaded = parseRecord('docs/adr/0009-claims.yaml', `id: 9\ntitle: Claims\nstatus: accepted\ndate: 2026-12-01\nenforce:\n  modules:\n${body}`);
+    assert.deepEqual(loaded.findings, []);
+    return new ModuleMap(foldModel([loaded]));
+  }
+
+  const FILES = [
+    'src/a.ts', 'src/shared/a.ts', 'src/shared/deep/b.ts', 'src/sharedx/a.ts', 'src/shared', 'src/x/y/z.ts', 'src/app/[slug]/page.tsx',
+    'src/app/s/page.tsx', 'lib/a.py', 'lib/src/a.ts', 'a.ts', 'srcx/a.ts', 'src/.storybook/x.ts', 'pkg/a/b', 'pkg/a/b/c.go', 'pkg/a/bc.go', 'src/index.ts',
+  ];
+
+  // Whole folders only (each file is answered by its folder), then the same with globs that need the file's name.
+  const MODELS: [string, [string, string[]][]][] = [
+    ['whole folders', [['core', ['src/**']], ['shared', ['src/shared/**']], ['twin', ['src/shared']], ['lib', ['lib/', 'lib/src/**']], ['route', ['src/app/\\[slug\\]/**']], ['file-like', ['pkg/a/b/**']]]],
+    ['with file globs', [['core', ['src/**']], ['shared', ['src/shared/**', 'src/*.ts']], ['tests', ['**/*.py']], ['index', ['src/index.ts']], ['route', ['src/app/[slug]/**']]]],
+  ];
+  for (const [what, modules] of MODELS) {
+    it(`${what}: the same owners as matching the file against every glob, asked twice`, () => {
+      const map = mapOf(modules);
+      for (const round of [1, 2]) for (const f of FILES) assert.deepEqual(map.claimants(f), reference(modules, f), `${f} (round ${round})`);
+    });
+  }
+});
+
+describe('a record glob that matches no file', () => {
+  it('is reported exactly when no file under its folder matches it, whatever the shortcut for folders and file paths', async () => {
+    const files = ['src/a.ts', 'src/deep/er/b.ts', 'lib/x/y/z.py', 'app/[slug]/page.tsx', 'root.ts'];
+    const globs = [
+      'src/**', 'src', 'src/deep/**', 'src/deep/er', 'src/dee/**', 'lib/x/**', 'lib/x/y/z.py', 'lib/x/y/z.p', 'src/a.ts', 'src/b.ts',
+      'root.ts', 'app/\\[slug\\]/**', 'app/[slug]/**', 'app/[slug]/page.tsx', 'src/*.ts', '**/*.go', 'lib/**/z.py', 'src/a.ts/**',
+    ];
+    const body = globs.map((g, i) => `    m${i}:\n      paths: ${yamlFlowList([g])}\n`).join('');
+    const model = foldModel([parseRecord('docs/adr/0009-none.yaml', `id: 9\ntitle: None\nstatus: accepted\ndate: 2026-12-01\nenforce:\n  modules:\n${body}`)]);
+    const reported = (await checkModelAgainstFiles(model, files)).filter((f) => /matches no file/.test(f.message)).map((f) => f.fromModule);
+    const expected = globs.flatMap((g, i) => (files.some((f) => f.startsWith(compileModuleGlob(g).prefix) && compileGlob(g)(f)) ? [] : [`m${i}`]));
+    assert.deepEqual(reported, expected);
+    assert.ok(expected.length >= 4 && expected.length <= globs.length - 8, `${expected.join(', ')}: both outcomes are tried`);
+  });
+});

@@ -9,7 +9,7 @@ import { formatFindingLine } from '../../../src/core/findings';
 import { importMarkdownRecord } from '../../../src/core/records/markdown/import';
 import { parseRecord } from '../../../src/core/records/parse';
 import { recordToYaml } from '../../../src/core/records/serialize';
-import { recordSkeleton } from '../../../src/core/records/skeletons';
+import { recordSkeleton, skeletonTexts } from '../../../src/core/records/skeletons';
 import { checkLog, loadDecisionLog } from '../../../src/core/records/store';
 import { templateTextProblem } from '../../../src/core/records/template-text';
 import { MemoryFileSystem } from './memory-fs';
@@ -58,6 +58,12 @@ describe('decision-review: template and placeholder text in accepted records', (
     assert.match(lines[0], /context is the starter text of a template, unchanged in an accepted record/);
     const written = text.replace(/context: >\n.*\n/, 'context: Invoices need transactions.\n').replace(/Option A/g, 'PostgreSQL').replace('Option B', 'MongoDB').replace(/rationale: >\n.*\n/, 'rationale: Relational data.\n');
     assert.deepEqual(await review(written), []);
+  });
+
+  it('knows every prose value of every skeleton as starter text, whatever the kind', () => {
+    const texts = skeletonTexts();
+    assert.ok(texts.length > 15, `${texts.length} texts`);
+    for (const t of texts) assert.equal(templateTextProblem(t)?.kind, 'starter', t);
   });
 
   it('flags the starter sentences other templates leave (adr-tools, MADR), and bracket placeholders', async () => {

@@ -1,6 +1,7 @@
 // What every rule sees: the architecture model compiled for lookups, and the facts of one
 // source file (its extracted imports and where each one resolved).
 
+import { allowsEdge } from '../../model/layers';
 import type { ArchitectureModel } from '../../model/types';
 import type { ExtractedFile, ImportRef, Resolution } from '../types';
 import { ModuleMap } from '../modules';
@@ -12,6 +13,8 @@ export interface RuleContext {
   modules: ModuleMap;
   data: DataOwnership;
   severities: RuleSeverities | undefined;
+  /** allowsEdge of the model, asked once per module pair: every cross-module import asks it. */
+  allows(from: string, to: string): boolean;
 }
 
 export interface FileFacts {
@@ -29,11 +32,19 @@ export interface RuleContextOptions {
 }
 
 export function createRuleContext(model: ArchitectureModel, options: RuleContextOptions = {}): RuleContext {
+  const answers = new Map<string, Map<string, boolean>>();
   return {
     model,
     modules: ModuleMap.of(model),
     data: new DataOwnership(model, options.dataModels ?? []),
     severities: options.severities,
+    allows(from, to) {
+      let row = answers.get(from);
+      if (!row) answers.set(from, (row = new Map()));
+      let answer = row.get(to);
+      if (answer === undefined) row.set(to, (answer = allowsEdge(model, from, to)));
+      return answer;
+    },
   };
 }
 

@@ -22,27 +22,39 @@ export { DEFAULT_SEVERITIES, type RuleSeverities, type RuleSeverity } from './se
 export interface FileEvaluation {
   module: string | undefined;
   /** Cross-module imports of the file, for the module graph and the module map. */
-  moduleImports: ModuleImport[];
+  moduleImports: readonly ModuleImport[];
   /** Findings of every rule but module-cycle. */
-  findings: Finding[];
+  findings: readonly Finding[];
+}
+
+/** What most files have: no cross-module import, no finding. One shared list, not two per file. */
+const NONE: readonly never[] = Object.freeze([]);
+const NOTHING_FLAGGED: ReadonlySet<ModuleImport> = new Set();
+
+function append(to: Finding[], from: readonly Finding[]): void {
+  for (const f of from) to.push(f);
 }
 
 export function evaluateFile(ctx: RuleContext, facts: FileFacts): FileEvaluation {
   const module = ctx.modules.moduleOf(facts.file);
   const moduleImports = moduleImportsOf(ctx, facts, module);
-  // An import the layers forbid is a layer-dependency finding only, not also a module-dependency one.
-  const layered = checkLayerDependency(ctx, facts.file, moduleImports);
-  const dependency = checkModuleDependency(ctx, facts.file, moduleImports.filter((imp) => !layered.flagged.has(imp)));
-  const flagged = new Set(moduleImports.filter((imp) => layered.flagged.has(imp) || dependency.some((f) => f.range === imp.ref.range)));
-  const findings = [
-    ...layered.findings,
-    ...dependency,
-    ...checkPrivateImport(ctx, facts.file, moduleImports, flagged),
-    ...checkForbiddenPackage(ctx, facts, module),
-    ...checkConfinedPackage(ctx, facts, module),
-    ...checkForbiddenImport(ctx, facts, module),
-    ...checkDataOwnership(ctx, facts, module),
-    ...checkUnassignedFile(ctx, facts.file, module),
-  ];
-  return { module, moduleImports, findings };
+  const findings: Finding[] = [];
+  if (moduleImports.length > 0) {
+    // An import the layers forbid is a layer-dependency finding only, not also a module-dependency one.
+    const layered = checkLayerDependency(ctx, facts.file, moduleImports);
+    const dependency = checkModuleDependency(ctx, facts.file, layered.flagged.size > 0 ? moduleImports.filter((imp) => !layered.flagged.has(imp)) : moduleImports);
+    const flagged =
+      layered.flagged.size > 0 || dependency.length > 0
+        ? new Set(moduleImports.filter((imp) => layered.flagged.has(imp) || dependency.some((f) => f.range === imp.ref.range)))
+        : NOTHING_FLAGGED;
+    append(findings, layered.findings);
+    append(findings, dependency);
+    append(findings, checkPrivateImport(ctx, facts.file, moduleImports, flagged));
+  }
+  append(findings, checkForbiddenPackage(ctx, facts, module));
+  append(findings, checkConfinedPackage(ctx, facts, module));
+  append(findings, checkForbiddenImport(ctx, facts, module));
+  append(findings, checkDataOwnership(ctx, facts, module));
+  append(findings, checkUnassignedFile(ctx, facts.file, module));
+  return { module, moduleImports, findings: findings.length > 0 ? findings : NONE };
 }

@@ -26,7 +26,7 @@ function inLayer(module: string, layer: ModelLayer): string {
 }
 
 /** The imports of one file that the layers forbid, with their findings (an empty list when the rule is off). */
-export function checkLayerDependency(ctx: RuleContext, file: string, imports: ModuleImport[]): { findings: Finding[]; flagged: Set<ModuleImport> } {
+export function checkLayerDependency(ctx: RuleContext, file: string, imports: readonly ModuleImport[]): { findings: Finding[]; flagged: Set<ModuleImport> } {
   const flagged = new Set<ModuleImport>();
   const findings: Finding[] = [];
   const layers = ctx.model.layers;

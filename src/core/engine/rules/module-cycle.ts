@@ -57,7 +57,7 @@ export function closingEdges(
   return closing;
 }
 
-export function moduleGraph(importsByFile: Iterable<ModuleImport[]>): Map<string, Set<string>> {
+export function moduleGraph(importsByFile: Iterable<readonly ModuleImport[]>): Map<string, Set<string>> {
   const edges = new Map<string, Set<string>>();
   for (const imports of importsByFile) {
     for (const imp of imports) {
@@ -70,7 +70,7 @@ export function moduleGraph(importsByFile: Iterable<ModuleImport[]>): Map<string
 }
 
 /** Findings for the imports of `file` that close a cycle of `closing`. */
-export function checkModuleCycle(ctx: RuleContext, file: string, imports: ModuleImport[], closing: Map<string, string[]>): Finding[] {
+export function checkModuleCycle(ctx: RuleContext, file: string, imports: readonly ModuleImport[], closing: Map<string, string[]>): Finding[] {
   if (closing.size === 0) return [];
   const severity = severityFor(RULE, ctx.severities);
   if (severity === 'off') return [];

@@ -3,7 +3,6 @@
 // allow → nothing (no `undeclared` anywhere means deny: declaring `uses` is declaring limits).
 
 import type { Finding, RuleId } from '../../findings';
-import { allowsEdge } from '../../model/layers';
 import type { RuleContext } from './context';
 import { decisionLabel, modelModuleLabel } from './describe';
 import type { ModuleImport } from './module-imports';
@@ -13,10 +12,10 @@ const RULE: RuleId = 'module-dependency';
 
 /** The one answer to "may `from` use `to`?" (uses and layers), for this rule, module-cycle and the map. */
 export function isAllowedEdge(ctx: RuleContext, from: string, to: string): boolean {
-  return allowsEdge(ctx.model, from, to);
+  return ctx.allows(from, to);
 }
 
-export function checkModuleDependency(ctx: RuleContext, file: string, imports: ModuleImport[]): Finding[] {
+export function checkModuleDependency(ctx: RuleContext, file: string, imports: readonly ModuleImport[]): Finding[] {
   const policy = ctx.model.undeclared?.value ?? 'deny';
   if (policy === 'allow') return [];
   const severity = severityFor(RULE, ctx.severities, policy === 'warn' ? 'warning' : 'error');

@@ -10,7 +10,7 @@ import { severityFor } from './severity';
 
 const RULE: RuleId = 'private-import';
 
-export function checkPrivateImport(ctx: RuleContext, file: string, imports: ModuleImport[], flagged: Set<ModuleImport>): Finding[] {
+export function checkPrivateImport(ctx: RuleContext, file: string, imports: readonly ModuleImport[], flagged: ReadonlySet<ModuleImport>): Finding[] {
   const severity = severityFor(RULE, ctx.severities);
   if (severity === 'off') return [];
   const findings: Finding[] = [];

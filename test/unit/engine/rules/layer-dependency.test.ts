@@ -54,7 +54,7 @@ function records(...texts: string[]) {
 }
 
 /** The findings of one import from `from` (a module) into `to`, as evaluateFile reports them. */
-function importFindings(texts: string[], from: string, to: string): Finding[] {
+function importFindings(texts: string[], from: string, to: string): readonly Finding[] {
   const ctx = createRuleContext(foldModel(records(...texts)));
   return evaluateFile(ctx, facts(`src/${from}/a.ts`, [{ specifier: `../${to}/b`, to: `src/${to}/b.ts` }])).findings;
 }
