@@ -1,0 +1,163 @@
+// The long-task monitor on a fake clock: the lag probe sees every block over the threshold,
+// whoever caused it, and charges it to the Adrift task that ran (or to "not Adrift").
+import * as assert from 'node:assert/strict';
+import { LongTaskMonitor, NOT_ADRIFT, timedMethods, type LongTask, type StartTimer } from '../../../src/extension/service/longTasks';
+
+/** A clock that moves only when told; the probe's timer is ticked by hand. */
+function rig(options: { memory?: () => { rss: number; heapUsed: number }; memoryEvery?: number } = {}) {
+  let t = 1000;
+  const reported: LongTask[] = [];
+  let tick: (() => void) | undefined;
+  const start: StartTimer = (fn) => {
+    tick = fn;
+    return { stop: () => (tick = undefined) };
+  };
+  const monitor = new LongTaskMonitor({ now: () => t, report: (task) => reported.push(task), intervalMs: 20, thresholdMs: 50, ...options });
+  monitor.start(start);
+  return {
+    monitor,
+    reported,
+    advance: (ms: number) => (t += ms),
+    /** The timer fires `lateBy` ms after it was due. */
+    fire: (lateBy = 0) => {
+      t += 20 + lateBy;
+      assert.ok(tick, 'the probe runs');
+      tick();
+    },
+    get running() {
+      return tick !== undefined;
+    },
+  };
+}
+
+describe('Long-task monitor', () => {
+  it('times a synchronous task and reports it only when over the threshold', () => {
+    const r = rig();
+    assert.equal(r.monitor.run('quick', () => (r.advance(10), 'value')), 'value');
+    r.monitor.run('slow', () => r.advance(80));
+    const stats = r.monitor.stats();
+    assert.equal(stats.tasksOver, 1);
+    assert.deepEqual(stats.longestTask, { label: 'slow', ms: 80 });
+    assert.deepEqual(stats.byLabel.quick, { count: 1, over: 0, totalMs: 10, maxMs: 10 });
+    assert.deepEqual(r.reported.map((t) => [t.label, t.ms, t.source]), [['slow', 80, 'task']]);
+  });
+
+  it('times a task that throws, and rethrows', () => {
+    const r = rig();
+    assert.throws(() => r.monitor.run('broken', () => {
+      r.advance(60);
+      throw new Error('boom');
+    }), /boom/);
+    assert.equal(r.monitor.stats().tasksOver, 1);
+  });
+
+  it('a timer on time or a little late is no block', () => {
+    const r = rig();
+    r.fire(0);
+    r.fire(49);
+    assert.equal(r.monitor.stats().blocksOver, 0);
+    assert.equal(r.monitor.stats().probe.ticks, 2);
+  });
+
+  it('a late timer is a block of the lateness; with no Adrift task running it is "not Adrift"', () => {
+    const r = rig();
+    r.fire(0);
+    r.fire(300);
+    const stats = r.monitor.stats();
+    assert.equal(stats.blocksOver, 1);
+    assert.deepEqual(stats.longestBlock, { label: NOT_ADRIFT, ms: 300 });
+    assert.deepEqual(r.reported.map((t) => [t.label, t.ms, t.source]), [[NOT_ADRIFT, 300, 'probe']]);
+  });
+
+  it('charges a block to the timed task that covers most of it, reported once', () => {
+    const r = rig();
+    r.fire(0);
+    r.monitor.run('re-checking an edited file', () => r.advance(200));
+    r.fire(-20 + 5); // the timer fires right after the task: 200 ms late minus its own interval
+    const stats = r.monitor.stats();
+    assert.deepEqual(stats.longestBlock, { label: 're-checking an edited file', ms: 185 });
+    assert.deepEqual(r.reported.map((t) => t.source), ['task'], 'the task reported itself; the probe adds nothing');
+  });
+
+  it('a block mostly not Adrift names the Adrift task that ran part of it', () => {
+    const r = rig();
+    r.fire(0);
+    r.advance(20); // the timer is due: from here on the thread is blocked
+    r.monitor.run('diagnostics: publishing findings', () => r.advance(30));
+    r.advance(400);
+    r.fire(-20);
+    const [block] = r.reported;
+    assert.equal(block.label, NOT_ADRIFT);
+    assert.deepEqual(block.inside, { label: 'diagnostics: publishing findings', ms: 30 });
+  });
+
+  it('a tracked asynchronous task owns the blocks between its awaits, by phase', async () => {
+    const r = rig();
+    let resume: () => void = () => undefined;
+    const scan = r.monitor.track('scan', async () => {
+      r.monitor.phase('scan', 'reading');
+      await new Promise<void>((resolve) => (resume = resolve));
+    });
+    r.fire(120);
+    r.monitor.phase('scan', 'resolving');
+    r.fire(700);
+    resume();
+    await scan;
+    r.fire(90);
+    const stats = r.monitor.stats();
+    assert.deepEqual(Object.keys(stats.blocksByLabel).sort(), ['not Adrift', 'scan: reading', 'scan: resolving']);
+    assert.deepEqual(stats.longestBlock, { label: 'scan: resolving', ms: 700 });
+    assert.equal(stats.blocksOver, 3);
+  });
+
+  it('a nested task is counted in its own label but reported once, by the outer task', () => {
+    const r = rig();
+    r.monitor.run('outer', () => {
+      r.monitor.run('inner', () => r.advance(70));
+      r.advance(10);
+    });
+    const stats = r.monitor.stats();
+    assert.equal(stats.byLabel.inner.over, 1);
+    assert.equal(stats.tasksOver, 1);
+    assert.deepEqual(r.reported.map((t) => t.label), ['outer']);
+  });
+
+  it('wraps functions and provider methods, keeping `this` and results', () => {
+    const r = rig();
+    const provider = {
+      factor: 3,
+      provide(x: number): number {
+        r.advance(60);
+        return x * this.factor;
+      },
+      other(): string {
+        return 'untimed';
+      },
+    };
+    const timed = timedMethods(r.monitor, 'hover', provider, ['provide']);
+    assert.equal(timed.provide(2), 6);
+    assert.equal(timed.other(), 'untimed');
+    assert.equal(r.monitor.wrap('handler', (a: number, b: number) => a + b)(1, 2), 3);
+    assert.deepEqual(Object.keys(r.monitor.stats().byLabel).sort(), ['handler', 'hover: provide']);
+  });
+
+  it('keeps the memory peak of its samples', () => {
+    const readings = [100, 300, 200].map((mb) => ({ rss: mb * 1024 * 1024, heapUsed: (mb / 2) * 1024 * 1024 }));
+    let i = 0;
+    const r = rig({ memory: () => readings[i++ % readings.length], memoryEvery: 1 });
+    r.fire();
+    r.fire();
+    r.fire();
+    assert.deepEqual(r.monitor.stats().memory, { rssMb: 300, heapUsedMb: 150, samples: 3 });
+  });
+
+  it('resets its figures and stops its timer', () => {
+    const r = rig();
+    r.fire(500);
+    r.monitor.reset();
+    assert.equal(r.monitor.stats().blocksOver, 0);
+    assert.deepEqual(r.monitor.stats().recent, []);
+    r.monitor.stop();
+    assert.equal(r.running, false);
+  });
+});
