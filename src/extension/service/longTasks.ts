@@ -5,10 +5,12 @@
 //     longer than the threshold shows up (under-estimated by at most one interval), also the
 //     ones Adrift did not cause (another extension, the host itself);
 //   - attribution: every Adrift entry point (a command, a provider, an event handler, the
-//     scan) runs through `run` (synchronous, timed exactly) or `track` (asynchronous: the
-//     blocks between its awaits are its own, phase by phase). A late probe tick is charged to
-//     the timed task that covers most of the block, else to the asynchronous task running,
-//     else to "not Adrift".
+//     scan) runs through `run` (synchronous, timed exactly) or `track` (asynchronous, with
+//     `phase` calls as it progresses). A late probe tick is charged to the timed task that
+//     covers most of the block; else to the tracked task that showed progress (a `phase`
+//     call, or its end) inside the block; else to one that showed progress within a second
+//     before it, marked "unconfirmed" (its work between awaits cannot be told from another
+//     extension's); else "not Adrift".
 // Plain Node (no vscode import): the clock, the timer and the memory reading are passed in,
 // so unit tests drive it with a fake clock.
 
@@ -87,6 +89,7 @@ interface Ran {
 }
 
 const RECENT = 200;
+const RECENTLY_BUSY_MS = 1000;
 const MB = 1024 * 1024;
 
 export class LongTaskMonitor {
@@ -101,7 +104,9 @@ export class LongTaskMonitor {
   private ran: Ran[] = [];
   private depth = 0;
   /** Tracked asynchronous tasks now running, innermost last, each with its current phase. */
-  private readonly active: { label: string; phase?: string }[] = [];
+  private readonly active: { label: string; phase?: string; progressAt: number }[] = [];
+  /** When a tracked task last showed progress since the last tick, under the label it had then. */
+  private progress: { label: string; at: number }[] = [];
   private lastTick: number | undefined;
   private timer: ProbeTimer | undefined;
   private startedAt = 0;
@@ -163,11 +168,13 @@ export class LongTaskMonitor {
    * under its current phase (see `phase`).
    */
   async track<T>(label: string, work: () => Promise<T>): Promise<T> {
-    const entry: { label: string; phase?: string } = { label };
+    const entry: { label: string; phase?: string; progressAt: number } = { label, progressAt: this.now() };
     this.active.push(entry);
     try {
       return await this.run(label, work);
     } finally {
+      // Its end is progress: the block just before it was its last slice.
+      this.progress.push({ label: entry.phase ? `${label}: ${entry.phase}` : label, at: this.now() });
       this.active.splice(this.active.indexOf(entry), 1);
     }
   }
@@ -176,7 +183,11 @@ export class LongTaskMonitor {
   phase(label: string, phase: string | undefined): void {
     for (let i = this.active.length - 1; i >= 0; i--) {
       if (this.active[i].label === label) {
+        // Progress under the phase it ends, then the new phase.
+        const before = this.active[i].phase;
+        this.progress.push({ label: before ? `${label}: ${before}` : label, at: this.now() });
         this.active[i].phase = phase;
+        this.active[i].progressAt = this.now();
         return;
       }
     }
@@ -191,6 +202,7 @@ export class LongTaskMonitor {
     const lateness = now - last - this.intervalMs;
     if (lateness > this.thresholdMs) this.block(lateness, now);
     this.ran = [];
+    this.progress = [];
     if (this.memory && this.ticks % this.memoryEvery === 0) this.sampleMemory();
     this.ownMs += this.now() - now;
   }
@@ -224,6 +236,7 @@ export class LongTaskMonitor {
 
   /** Forgets every figure (the memory peak too); the probe keeps running. */
   reset(): void {
+    this.progress = [];
     this.tasksOver = 0;
     this.blocksOver = 0;
     this.longestTask = undefined;
@@ -269,9 +282,17 @@ export class LongTaskMonitor {
         bestOverlap = overlap;
       }
     }
-    const running = this.active[this.active.length - 1];
     const owner = best && bestOverlap >= ms / 2 ? best : undefined;
-    const label = owner ? owner.label : running ? (running.phase ? `${running.label}: ${running.phase}` : running.label) : NOT_ADRIFT;
+    const progressed = this.progress.filter((p) => p.at >= from).pop();
+    // Busy just before the block (a scan between two slices, not a command waiting on a prompt).
+    const running = this.active.filter((a) => a.progressAt >= from - RECENTLY_BUSY_MS).pop();
+    const label = owner
+      ? owner.label
+      : progressed
+        ? progressed.label
+        : running
+          ? `${running.phase ? `${running.label}: ${running.phase}` : running.label} (unconfirmed)`
+          : NOT_ADRIFT;
     this.blocksOver++;
     count(this.blocksByLabel, label, ms, this.thresholdMs);
     if (!this.longestBlock || ms > this.longestBlock.ms) this.longestBlock = { label, ms };

@@ -11,11 +11,12 @@
 // cold time on the same folder) go to .cache/metrics/editor-scale.json, which `npm run
 // bench` prints against its target.
 //
-// CI: yes. The whole suite takes about 45 s on 2 cores (generating the 30,000 files 2 s,
-// the first scan 15–20 s, `adrift check` once), against a CI of about 15 minutes and a budget
-// of 90; it is the one test of edits racing a scan of a large workspace, which no small
-// example can show. Its timeouts are generous (the scan may take 15 minutes) and it asserts
-// no timing beyond "the typed import is flagged within the debounce time plus 10 s".
+// CI: yes. The suite takes 45–110 s on this 2-core machine (45 s at light load, 92–106 s at a
+// load average of 11–13 from other work; generating the 30,000 files adds 2 s), against a CI
+// of about 15 minutes and a budget of 90, and it is the one test of edits racing the scan of
+// a large workspace, which no small example can show. Under load nothing is timed but the
+// typed import's bound (the 250 ms debounce + 10 s); the scan may take 15 minutes. The edits
+// are made first thing after activation, while a scan of this size still runs.
 
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -114,12 +115,14 @@ suite('The editor at 30,000 files: the first scan, edits during it, and the CLI 
     await extension.activate();
     api = extension.exports as AdriftApi;
     await api.service.ready;
-  });
-
-  test('files edited and saved during the first scan', async () => {
+    // Found before the scan is far along; read asynchronously, so they hardly delay it.
+    typed = await firstFile('packages/pkg00/src/domain', () => true);
     gained = await firstFile('packages/pkg01/src/service', (t) => !t.includes('@acme/pkg16'));
     lost = await firstFile('packages', (t) => UP.test(t));
-    assert.ok(!scanned(api), 'the first scan is still running');
+  });
+
+  /** Edits two files and saves them; started while the typed import waits for its diagnostic. */
+  async function editAndSave(): Promise<{ editedWhileScanning: boolean }> {
     const gainer = await vscode.workspace.openTextDocument(workspaceUri(gained));
     const loser = await vscode.workspace.openTextDocument(workspaceUri(lost));
     const edit = new vscode.WorkspaceEdit();
@@ -130,25 +133,40 @@ suite('The editor at 30,000 files: the first scan, edits during it, and the CLI 
     lostEdge = [lost.split('/')[1], found[1]];
     const line = loser.getText().split('\n').indexOf(lostImport);
     edit.delete(loser.uri, new vscode.Range(line, 0, line + 1, 0));
+    const editedWhileScanning = !scanned(api);
     assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.ok(await gainer.save(), `${gained} saved`);
-    assert.ok(await loser.save(), `${lost} saved`);
+    // save() says false when auto-save (after a second, in the browser) was first: the disk tells.
+    await Promise.all([gainer.save(), loser.save()]);
+    const onDisk = (file: string): string => fs.readFileSync(path.join(testWorkspace(), file), 'utf8');
+    await waitFor('both files saved', () => onDisk(gained).startsWith(GAINED_IMPORT) && !onDisk(lost).includes(lostImport), 60_000);
     metrics.savedWhileScanning = !scanned(api);
-    assert.ok(fs.readFileSync(path.join(testWorkspace(), gained), 'utf8').startsWith(GAINED_IMPORT));
-    assert.ok(!fs.readFileSync(path.join(testWorkspace(), lost), 'utf8').includes(lostImport));
-  });
+    return { editedWhileScanning };
+  }
+  let saving: Promise<{ editedWhileScanning: boolean }> | undefined;
 
   test('an import typed during the first scan is flagged within the debounce time', async () => {
-    typed = await firstFile('packages/pkg00/src/domain', () => true);
     assert.ok(!scanned(api), 'the first scan is still running (else this test would not test the edit racing the scan)');
     const editor = await vscode.window.showTextDocument(workspaceUri(typed), { preview: false });
     await waitFor('the file to be known to Adrift', () => api.service.locate(editor.document.uri));
     assert.ok(await editor.edit((e) => e.insert(new vscode.Position(0, 0), TYPED_IMPORT)));
     const typedAt = Date.now();
-    const [d] = (await waitForDiagnostics(typed, (ds) => ds.some(isEdge('pkg00', 'pkg17')), DEBOUNCE_MS + MARGIN_MS)).filter(isEdge('pkg00', 'pkg17'));
-    metrics.typedDiagnosticMs = Date.now() - typedAt;
+    saving = editAndSave();
+    saving.catch(() => undefined); // awaited by the next test
+    // Waited for past the bound, so the figures say when it did appear.
+    const [d] = (await waitForDiagnostics(typed, (ds) => ds.some(isEdge('pkg00', 'pkg17')), 15 * 60_000)).filter(isEdge('pkg00', 'pkg17'));
+    const tookMs = (metrics.typedDiagnosticMs = Date.now() - typedAt);
     metrics.typedWhileScanning = !scanned(api);
     assert.equal(d.range.start.line, 0, 'the diagnostic sits on the typed import');
+    assert.ok(
+      tookMs <= DEBOUNCE_MS + MARGIN_MS,
+      `the typed import was flagged after ${tookMs} ms, ${metrics.typedWhileScanning ? 'during' : 'only after'} the scan; the bound is the ${DEBOUNCE_MS} ms debounce + ${MARGIN_MS} ms`,
+    );
+  });
+
+  test('two files edited and saved during the first scan', async () => {
+    assert.ok(saving, 'the edits were started');
+    const { editedWhileScanning } = await saving;
+    assert.ok(editedWhileScanning, 'the files were edited while the first scan ran');
   });
 
   test('the first scan completes and every finding is published; the edits made during it survive', async () => {
