@@ -8,8 +8,8 @@
 //     scan) runs through `run` (synchronous, timed exactly) or `track` (asynchronous, with
 //     `phase` calls as it progresses). A late probe tick is charged to the timed task that
 //     covers most of the block; else to the tracked task that showed progress (a `phase`
-//     call, or its end) inside the block; else to one that showed progress within a second
-//     before it, marked "unconfirmed" (its work between awaits cannot be told from another
+//     or `progressed` call, or its end) inside the block; else to the one that showed progress
+//     last, within a second before it, marked "unconfirmed" (its work between awaits cannot be told from another
 //     extension's); else "not Adrift".
 // Plain Node (no vscode import): the clock, the timer and the memory reading are passed in,
 // so unit tests drive it with a fake clock.
@@ -82,6 +82,14 @@ export interface ProbeTimer {
 }
 export type StartTimer = (tick: () => void, intervalMs: number) => ProbeTimer;
 
+/** A tracked asynchronous task now running. */
+interface Tracked {
+  label: string;
+  phase?: string;
+  /** Clock reading of its last sign of running on the thread. */
+  progressAt: number;
+}
+
 interface Ran {
   label: string;
   start: number;
@@ -104,7 +112,7 @@ export class LongTaskMonitor {
   private ran: Ran[] = [];
   private depth = 0;
   /** Tracked asynchronous tasks now running, innermost last, each with its current phase. */
-  private readonly active: { label: string; phase?: string; progressAt: number }[] = [];
+  private readonly active: Tracked[] = [];
   /** When a tracked task last showed progress since the last tick, under the label it had then. */
   private progress: { label: string; at: number }[] = [];
   private lastTick: number | undefined;
@@ -168,7 +176,7 @@ export class LongTaskMonitor {
    * under its current phase (see `phase`).
    */
   async track<T>(label: string, work: () => Promise<T>): Promise<T> {
-    const entry: { label: string; phase?: string; progressAt: number } = { label, progressAt: this.now() };
+    const entry: Tracked = { label, progressAt: this.now() };
     this.active.push(entry);
     try {
       return await this.run(label, work);
@@ -181,16 +189,20 @@ export class LongTaskMonitor {
 
   /** Names the phase a tracked task is in now (blocks after this are charged to "label: phase"). */
   phase(label: string, phase: string | undefined): void {
+    const entry = this.progressed(label);
+    if (entry) entry.phase = phase;
+  }
+
+  /** Notes that a tracked task is running on the main thread now (it polled, it reported progress). */
+  progressed(label: string): Tracked | undefined {
     for (let i = this.active.length - 1; i >= 0; i--) {
-      if (this.active[i].label === label) {
-        // Progress under the phase it ends, then the new phase.
-        const before = this.active[i].phase;
-        this.progress.push({ label: before ? `${label}: ${before}` : label, at: this.now() });
-        this.active[i].phase = phase;
-        this.active[i].progressAt = this.now();
-        return;
-      }
+      const a = this.active[i];
+      if (a.label !== label) continue;
+      a.progressAt = this.now();
+      this.progress.push({ label: a.phase ? `${label}: ${a.phase}` : label, at: a.progressAt });
+      return a;
     }
+    return undefined;
   }
 
   /** The probe's step; public so tests can drive it with a fake clock. */
@@ -284,8 +296,10 @@ export class LongTaskMonitor {
     }
     const owner = best && bestOverlap >= ms / 2 ? best : undefined;
     const progressed = this.progress.filter((p) => p.at >= from).pop();
-    // Busy just before the block (a scan between two slices, not a command waiting on a prompt).
-    const running = this.active.filter((a) => a.progressAt >= from - RECENTLY_BUSY_MS).pop();
+    // The task busy last before the block (a scan between two slices, not a command waiting on a prompt).
+    const running = this.active
+      .filter((a) => a.progressAt >= from - RECENTLY_BUSY_MS)
+      .reduce<Tracked | undefined>((last, a) => (!last || a.progressAt >= last.progressAt ? a : last), undefined);
     const label = owner
       ? owner.label
       : progressed

@@ -120,6 +120,27 @@ describe('Long-task monitor', () => {
     assert.equal(r.monitor.stats().blocksOver, 4);
   });
 
+  it('an unconfirmed block goes to the tracked task busy last before it, not to one waiting', async () => {
+    const r = rig();
+    const resumes: (() => void)[] = [];
+    const waiting = (): Promise<void> => new Promise<void>((resolve) => resumes.push(resolve));
+    const idle = (ms: number): void => {
+      for (let i = 0; i < ms / 20; i++) r.fire(0);
+    };
+    const scan = r.monitor.track('scan', waiting);
+    idle(500);
+    const compare = r.monitor.track('since-base status', waiting); // started later, then waits on git
+    idle(300);
+    r.monitor.progressed('scan'); // the scan polls its token: a slice starts
+    r.advance(20 + 400);
+    r.fire(-20);
+    idle(1500);
+    r.fire(200); // nobody showed progress for over a second
+    for (const resume of resumes) resume();
+    await Promise.all([scan, compare]);
+    assert.deepEqual(r.reported.map((t) => t.label), ['scan (unconfirmed)', NOT_ADRIFT]);
+  });
+
   it('a nested task is counted in its own label but reported once, by the outer task', () => {
     const r = rig();
     r.monitor.run('outer', () => {
