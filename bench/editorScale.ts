@@ -15,6 +15,8 @@ export interface EditorScaleMetrics {
   findings?: number;
   typedDiagnosticMs?: number;
   typedWhileScanning?: boolean;
+  typedRecheckMs?: number;
+  typedRecheckedWhileScanning?: boolean;
   savedWhileScanning?: boolean;
   suiteMs?: number;
   firstScan: LongTaskStats;
@@ -45,6 +47,6 @@ export function editorScaleFigures(project: string): string[] {
     `- target "no main-thread task over 50 ms during the first scan": ${met} — ${s.blocksOver} blocks over 50 ms (${adriftOver} charged to Adrift), longest ${ms(s.longestBlock?.ms)} (${s.longestBlock?.label ?? 'none'}); by task: ${byLabel || 'none'}.`,
     `- longest timed Adrift callback: ${ms(s.longestTask?.ms)} (${s.longestTask?.label ?? 'none'}); timed callbacks over 50 ms: ${s.tasksOver}.`,
     `- extension host peak: RSS ${s.memory ? `${s.memory.rssMb.toFixed(0)} MB` : 'n/a'}, heap used ${s.memory ? `${s.memory.heapUsedMb.toFixed(0)} MB` : 'n/a'} (${s.memory?.samples ?? 0} samples); the probe's own cost ${s.probe.ownMs.toFixed(0)} ms over ${ms(s.probe.runningMs)} (${s.probe.ticks} ticks).`,
-    `- an import typed during the scan flagged after ${ms(m.typedDiagnosticMs)}${m.typedWhileScanning === false ? ' (the scan had ended by then)' : ''}; suite ${ms(m.suiteMs)}.`,
+    `- an import typed during the scan: re-checked after ${ms(m.typedRecheckMs)}${m.typedRecheckedWhileScanning ? ' (while the scan ran)' : ''}, flagged after ${ms(m.typedDiagnosticMs)}${m.typedWhileScanning === false ? ' (the scan had ended by then)' : ''}; suite ${ms(m.suiteMs)}.`,
   ];
 }
