@@ -17,6 +17,17 @@ export interface SyntheticShape {
 
 export const DEFAULT_SHAPE: SyntheticShape = { packages: 18, filesPerPackage: 500, appFiles: 1000, pythonModules: 10, filesPerPythonModule: 200, seed: 20261127 };
 
+/** DEFAULT_SHAPE (12,000 files) with every per-module count scaled to about `files`. */
+export function scaledShape(files: number): SyntheticShape {
+  const k = files / 12_000;
+  return {
+    ...DEFAULT_SHAPE,
+    filesPerPackage: Math.round(DEFAULT_SHAPE.filesPerPackage * k),
+    appFiles: Math.round(DEFAULT_SHAPE.appFiles * k),
+    filesPerPythonModule: Math.round(DEFAULT_SHAPE.filesPerPythonModule * k),
+  };
+}
+
 export interface SyntheticRepo {
   root: string;
   tsFiles: number;

@@ -19,6 +19,7 @@ import { dependencyCruiserConfig, generateRepository, DEFAULT_SHAPE } from './ge
 import { DEFAULT_GO_SHAPE, generateGoRepository } from './generate-go';
 import { goHugeFile } from './go-huge';
 import { scaleFigures } from './scale';
+import { editorScaleFigures } from './editorScale';
 import { poolBench } from './pool';
 import { DEFAULT_HISTORY_SHAPE, generateHistory } from './history';
 
@@ -199,6 +200,7 @@ async function main(): Promise<void> {
     console.log('\n' + (await scaleFigures(WORK, CLI, READ_ALL, measure, letFilesAge)).join('\n'));
     return;
   }
+  if (process.argv.includes('--editor')) return void console.log('\n' + editorScaleFigures(PROJECT).join('\n')); // `npm run bench -- --editor`
   if (process.argv.includes('--pool')) return void console.log('\n' + poolBench(WORK, CLI).join('\n')); // `npm run bench -- --pool`
   if (process.argv.includes('--debt')) {
     // Only the debt ledger: `npm run bench -- --debt`.
@@ -277,6 +279,7 @@ async function main(): Promise<void> {
     ...debt.lines,
     '',
     ...extensionFigures(),
+    ...editorScaleFigures(PROJECT),
   ];
   const text = lines.join('\n');
   console.log('\n' + text);

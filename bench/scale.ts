@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { cacheFolder } from '../src/core/engine/cache';
 import { checkWorkspace } from '../src/core/engine/check';
 import { NodeFileSystem } from '../src/core/fs/node';
-import { DEFAULT_SHAPE, generateRepository, type SyntheticShape } from './generate';
+import { generateRepository, scaledShape } from './generate';
 
 interface Run {
   label: string;
@@ -25,17 +25,6 @@ type Measure = (label: string, command: string[], cwd?: string) => Run;
 
 const SIZES = [10_000, 30_000, 100_000];
 const EDITS = 1000;
-
-/** DEFAULT_SHAPE (12,000 files) with every per-module count scaled to about `files`. */
-function shapeOf(files: number): SyntheticShape {
-  const k = files / 12_000;
-  return {
-    ...DEFAULT_SHAPE,
-    filesPerPackage: Math.round(DEFAULT_SHAPE.filesPerPackage * k),
-    appFiles: Math.round(DEFAULT_SHAPE.appFiles * k),
-    filesPerPythonModule: Math.round(DEFAULT_SHAPE.filesPerPythonModule * k),
-  };
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -67,7 +56,7 @@ export async function scaleFigures(work: string, cli: string, readAll: string, m
   for (const size of SIZES) {
     const root = path.join(work, `scale-${size}`);
     const started = performance.now();
-    const repo = generateRepository(root, shapeOf(size));
+    const repo = generateRepository(root, scaledShape(size));
     const files = repo.tsFiles + repo.pyFiles;
     console.log(`generated ${files} files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     letFilesAge();

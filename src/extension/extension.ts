@@ -21,9 +21,12 @@ export interface AdriftApi {
   service: AdriftService;
   /** Milliseconds activate() took (wiring only; loading and scanning continue in the background). */
   activationTimeMs: number;
+  /** When activate() started (Date.now()), so a test can time what follows activation. */
+  activatedAt: number;
 }
 
 export function activate(context: vscode.ExtensionContext): AdriftApi {
+  const activatedAt = Date.now();
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Adrift', { log: true });
   const service = new AdriftService(engineIndexFactory(context.storageUri?.fsPath), log);
@@ -43,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): AdriftApi {
   );
   const activationTimeMs = performance.now() - started;
   log.info(`activated in ${activationTimeMs.toFixed(1)} ms`);
-  return { service, activationTimeMs };
+  return { service, activationTimeMs, activatedAt };
 }
 
 export function deactivate(): void {

@@ -66,7 +66,7 @@ export class SinceBaseStatusBar implements vscode.Disposable {
         if (e.affectsConfiguration('adrift.baseBranch')) this.schedule();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule()),
-      vscode.commands.registerCommand(SHOW_NEW_SINCE_BASE_COMMAND, () => this.showNew()),
+      vscode.commands.registerCommand(SHOW_NEW_SINCE_BASE_COMMAND, service.tasks.wrap(`command ${SHOW_NEW_SINCE_BASE_COMMAND}`, () => this.showNew())),
     );
     void service.ready.then(() => this.schedule());
   }
@@ -74,7 +74,7 @@ export class SinceBaseStatusBar implements vscode.Disposable {
   /** Typing changes the findings often; git is asked at most once a second or so. */
   private schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), 1000);
+    this.timer = setTimeout(() => void this.service.tasks.track('since-base status: comparing', () => this.refresh()), 1000);
   }
 
   /** Compares every folder with its base branch now and updates the item; one run at a time. */

@@ -53,7 +53,7 @@ export class DriftStatusBar implements vscode.Disposable {
     this.item.command = SHOW_PROBLEMS_COMMAND;
     this.subscriptions.push(
       service.onDidChange(() => this.schedule()),
-      vscode.commands.registerCommand(SHOW_PROBLEMS_COMMAND, () => showAdriftProblems()),
+      vscode.commands.registerCommand(SHOW_PROBLEMS_COMMAND, service.tasks.wrap(`command ${SHOW_PROBLEMS_COMMAND}`, () => showAdriftProblems())),
     );
     this.update();
     void service.ready.then(() => this.update());
@@ -62,7 +62,7 @@ export class DriftStatusBar implements vscode.Disposable {
   /** Findings arrive in bursts while a scan runs; one update per burst is enough. */
   private schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.update(), 100);
+    this.timer = setTimeout(() => this.service.tasks.run('status bar: counting findings', () => this.update()), 100);
   }
 
   update(): DriftCount {

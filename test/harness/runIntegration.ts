@@ -17,7 +17,7 @@ import { ensureVSCodeServer, type VSCodeServerInstall } from './install';
 import { chooseMode, type HarnessMode } from './mode';
 import { cacheRoot, chromiumPath, defaultVSCodeVersion, repoRoot } from './paths';
 import { discoverSuites, type SuiteGroup } from './suites';
-import { copyWorkspace } from './workspaces';
+import { copyWorkspace, generatedWorkspaces } from './workspaces';
 
 interface GroupResult {
   name: string;
@@ -92,7 +92,11 @@ async function runGroup(group: SuiteGroup, mode: HarnessMode, install: VSCodeSer
   }
   const seconds = (Date.now() - started) / 1000;
   if (ok && !process.env.ADRIFT_KEEP_RUNS) fs.rmSync(runDir, { recursive: true, force: true });
-  else if (!ok) detail += ` — profile and server log kept in ${runDir}`;
+  else if (!ok) {
+    // A generated workspace is the same every run (a fixed seed) and large: the logs are the evidence.
+    if (Object.hasOwn(generatedWorkspaces, group.workspace) && !process.env.ADRIFT_KEEP_RUNS) fs.rmSync(workspace, { recursive: true, force: true });
+    detail += ` — profile and server log kept in ${runDir}`;
+  }
   return { name: group.name, workspace: group.workspace, ok, seconds, detail };
 }
 

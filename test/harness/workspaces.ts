@@ -1,9 +1,20 @@
 // The folder an extension-host run opens: a temporary copy of an example workspace, so a
-// suite may edit, create and delete files without touching the repository.
+// suite may edit, create and delete files without touching the repository; or, for the
+// workspaces named in `generatedWorkspaces`, a repository generated into the same place.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { generateRepository, scaledShape } from '../../bench/generate';
 import { repoRoot } from './paths';
+
+/**
+ * Workspaces generated instead of copied (test/integration/<name>/ runs on one): the
+ * benchmark's synthetic repository (bench/generate.ts, a fixed seed, so the same files
+ * byte for byte every run) at the size `adrift check` is benchmarked at.
+ */
+export const generatedWorkspaces: Readonly<Record<string, (target: string) => void>> = {
+  'synthetic-30k': (target) => void generateRepository(target, scaledShape(30_000)),
+};
 
 /** examples/<name> when it exists, else the small fixture test/fixtures/workspaces/<name>. */
 export function exampleFolder(name: string): string {
@@ -13,10 +24,15 @@ export function exampleFolder(name: string): string {
   throw new Error(`No workspace "${name}": neither examples/${name} nor test/fixtures/workspaces/${name} exists.`);
 }
 
-/** Copies the named workspace into `intoDir` (created) and returns the copy's path. */
+/** Copies (or generates) the named workspace into `intoDir` (created) and returns its path. */
 export function copyWorkspace(name: string, intoDir: string): string {
-  const source = exampleFolder(name);
   const target = path.join(intoDir, name);
+  const generate = Object.hasOwn(generatedWorkspaces, name) ? generatedWorkspaces[name] : undefined;
+  if (generate) {
+    generate(target);
+    return target;
+  }
+  const source = exampleFolder(name);
   fs.rmSync(target, { recursive: true, force: true });
   fs.mkdirSync(intoDir, { recursive: true });
   fs.cpSync(source, target, {

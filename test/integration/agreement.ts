@@ -28,19 +28,23 @@ export function cliFindings(): string[] {
     .sort();
 }
 
-/** The Adrift diagnostics the editor shows, every file of the workspace. */
-export function editorFindings(): string[] {
+/** Every Adrift diagnostic the editor shows, with its workspace-relative file and rule. */
+export function adriftDiagnostics(): { file: string; rule: string; diagnostic: vscode.Diagnostic }[] {
   const root = testWorkspace();
-  const out: string[] = [];
+  const out: { file: string; rule: string; diagnostic: vscode.Diagnostic }[] = [];
   for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) {
     const file = path.relative(root, uri.fsPath).split(path.sep).join('/');
     for (const d of diagnostics) {
       if (d.source !== 'Adrift') continue;
-      const rule = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-      out.push(`${file}:${d.range.start.line + 1} ${rule}`);
+      out.push({ file, rule: typeof d.code === 'object' ? String(d.code.value) : String(d.code), diagnostic: d });
     }
   }
-  return out.sort();
+  return out;
+}
+
+/** The Adrift diagnostics the editor shows, every file of the workspace. */
+export function editorFindings(): string[] {
+  return adriftDiagnostics().map(({ file, rule, diagnostic }) => `${file}:${diagnostic.range.start.line + 1} ${rule}`).sort();
 }
 
 export function adriftApi(): AdriftApi {

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { answerTool } from '../../core/agents/answer';
 import { lmToolName, TOOL_SPECS, type ToolName } from '../../core/agents/schemas';
 import { AgentTools, ToolInputError, type ProposalInput } from '../../core/agents/tools';
+import { timedMethods } from '../service/longTasks';
 import type { AdriftService, FolderState } from '../service/adriftService';
 
 function folderFor(service: AdriftService): FolderState {
@@ -64,5 +65,5 @@ class AdriftLanguageModelTool implements vscode.LanguageModelTool<Record<string,
 export function registerLanguageModelTools(service: AdriftService): vscode.Disposable {
   const lm = (vscode as { lm?: typeof vscode.lm }).lm;
   if (!lm?.registerTool) return new vscode.Disposable(() => undefined);
-  return vscode.Disposable.from(...(Object.keys(TOOL_SPECS) as ToolName[]).map((name) => lm.registerTool(lmToolName(name), new AdriftLanguageModelTool(service, name))));
+  return vscode.Disposable.from(...(Object.keys(TOOL_SPECS) as ToolName[]).map((name) => lm.registerTool(lmToolName(name), timedMethods(service.tasks, `language model tool ${name}`, new AdriftLanguageModelTool(service, name), ['prepareInvocation', 'invoke']))));
 }

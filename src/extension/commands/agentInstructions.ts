@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { planAgentFiles, type AgentFilePlan } from '../../core/agents/instructions';
-import type { AdriftService, FolderState } from '../service/adriftService';
+import type { AdriftChange, AdriftService, FolderState } from '../service/adriftService';
 import { optionsOf, pickFolder, type AdriftCommand, type CommandContext } from './context';
 
 export const UPDATE_AGENT_FILES = 'Update';
@@ -58,7 +58,7 @@ export class UpdateAgentInstructionsCommand implements AdriftCommand {
  */
 export function offerAgentRefresh(ctx: CommandContext): vscode.Disposable {
   const asked = new Map<string, string>();
-  return ctx.service.onDidChange(async (change) => {
+  return ctx.service.onDidChange(ctx.service.tasks.wrap('agent instructions: offering a refresh', async (change: AdriftChange) => {
     if (change.kind !== 'records') return;
     const folder = change.folder;
     const plans = await planAgentFiles(ctx.service.fileSystem, folder.root, folder.config.agentFiles, folder.log, folder.model);
@@ -74,5 +74,5 @@ export function offerAgentRefresh(ctx: CommandContext): vscode.Disposable {
     const current = ctx.service.folders().find((f) => f.root === folder.root) ?? folder;
     const again = await planAgentFiles(ctx.service.fileSystem, current.root, current.config.agentFiles, current.log, current.model);
     await writePlans(ctx.service, current, again.filter((p) => stale.some((s) => s.file === p.file)));
-  });
+  }));
 }

@@ -69,7 +69,7 @@ export function registerCommandsAndViews(
     disposables.push(
       vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
         try {
-          return await command.run(...args);
+          return await service.tasks.track(`command ${command.id}`, () => command.run(...args));
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
           log.error(`${command.id}: ${err instanceof Error && err.stack ? err.stack : message}`);

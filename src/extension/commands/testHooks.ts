@@ -24,6 +24,8 @@ export const TEST_COMMANDS = {
   statusBar: 'adrift.test.statusBar',
   /** The "N new since main" item after a fresh comparison: { text, tooltip, visible, folders } with the new findings as `file:line rule`. */
   sinceBase: 'adrift.test.sinceBase',
+  /** The long-task monitor's LongTaskStats (tasks and main-thread blocks over 50 ms, memory peak); `true` resets it after reading. */
+  longTasks: 'adrift.test.longTasks',
 } as const;
 
 export function registerTestHooks(ctx: CommandContext, view: vscode.TreeView<DecisionNode>, statusBar: DriftStatusBar, sinceBase: SinceBaseStatusBar): vscode.Disposable {
@@ -51,6 +53,12 @@ export function registerTestHooks(ctx: CommandContext, view: vscode.TreeView<Dec
         ctx.map.selectEdge(edgeId);
       }),
     ),
+    vscode.commands.registerCommand(TEST_COMMANDS.longTasks, (reset?: boolean) => {
+      ctx.service.tasks.sampleMemory();
+      const stats = ctx.service.tasks.stats();
+      if (reset === true) ctx.service.tasks.reset();
+      return stats;
+    }),
     vscode.commands.registerCommand(TEST_COMMANDS.statusBar, () => ({ text: statusBar.item.text, tooltip: statusBar.item.tooltip, count: statusBar.update() })),
     vscode.commands.registerCommand(TEST_COMMANDS.sinceBase, async () => {
       const state = await sinceBase.refresh();

@@ -3,7 +3,7 @@
 // the user did it (the guide, the palette, the CLI, or by hand).
 
 import * as vscode from 'vscode';
-import type { AdriftService } from '../service/adriftService';
+import type { AdriftChange, AdriftService } from '../service/adriftService';
 
 export const WALKTHROUGH_CONTEXT = {
   hasDecisions: 'adrift.hasDecisions',
@@ -24,9 +24,9 @@ export function registerWalkthroughProgress(service: AdriftService): vscode.Disp
     void vscode.commands.executeCommand('setContext', WALKTHROUGH_CONTEXT.hasModules, hasModules);
   };
   void service.ready.then(update);
-  return service.onDidChange((c) => {
+  return service.onDidChange(service.tasks.wrap('walkthrough: progress', (c: AdriftChange) => {
     if (c.kind !== 'findings') update();
-  });
+  }));
 }
 
 /** Called by the commands that show drift (Check Workspace, the map, Problems from the status bar). */

@@ -82,7 +82,7 @@ export class DriftPanel implements vscode.Disposable {
     this.ready = false;
     panel.webview.html = webviewHtml(panel.webview, this.extensionUri, { title: 'Drift over Time', stylesheet: ['toolbar.css', 'drift.css'], scripts: [['drift.js']], body: BODY });
     watchPanel(panel, {
-      message: (raw) => void this.receive(raw),
+      message: (raw) => void this.service.tasks.track('drift panel: a webview message', () => this.receive(raw)),
       hidden: () => {
         if (this.panel === panel) this.ready = false;
       },

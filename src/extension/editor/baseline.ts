@@ -10,7 +10,7 @@ import type { AdriftService } from '../service/adriftService';
 export const ADD_TO_BASELINE = 'adrift.editor.addToBaseline';
 
 export function registerBaselineFix(service: AdriftService): vscode.Disposable {
-  return vscode.commands.registerCommand(ADD_TO_BASELINE, async (uri: string, finding: Finding, reason?: string) => {
+  return vscode.commands.registerCommand(ADD_TO_BASELINE, service.tasks.wrap(`command ${ADD_TO_BASELINE}`, async (uri: string, finding: Finding, reason?: string) => {
     const at = service.locate(vscode.Uri.parse(uri));
     if (!at) return false;
     const given =
@@ -33,5 +33,5 @@ export function registerBaselineFix(service: AdriftService): vscode.Disposable {
     const result = await service.applyChanges([{ path: file, text: serializeBaseline(parsed.baseline, file) }], at.folder, 'Add to Adrift baseline');
     if (result.applied) await service.reloadRecords(at.folder);
     return result.applied;
-  });
+  }));
 }

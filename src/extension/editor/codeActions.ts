@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { languageOf } from '../../core/engine/extract';
 import type { Finding } from '../../core/findings';
+import { timedMethods } from '../service/longTasks';
 import type { AdriftService, FolderState } from '../service/adriftService';
 import { decisionLabel, decisionLocation, findingOf, ruleOf, toRange } from './adapter';
 import { ADD_TO_BASELINE } from './baseline';
@@ -117,7 +118,7 @@ function eol(document: vscode.TextDocument): string {
 }
 
 export function registerCodeActions(service: AdriftService): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new AdriftCodeActions(service), {
+  return vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, timedMethods(service.tasks, 'code actions', new AdriftCodeActions(service), ['provideCodeActions']), {
     providedCodeActionKinds: AdriftCodeActions.kinds,
   });
 }

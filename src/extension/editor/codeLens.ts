@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { DecisionRef } from '../../core/findings';
 import { mayUse } from '../../core/model/layers';
 import type { LoadedRecord } from '../../core/records/types';
+import { timedMethods } from '../service/longTasks';
 import type { AdriftService, FolderState } from '../service/adriftService';
 import {
   decisionLocation,
@@ -129,7 +130,7 @@ export function registerCodeLens(service: AdriftService): vscode.Disposable {
   const provider = new AdriftCodeLensProvider(service);
   return vscode.Disposable.from(
     provider,
-    vscode.languages.registerCodeLensProvider({ scheme: 'file' }, provider),
-    service.onDidChange(() => provider.refresh()),
+    vscode.languages.registerCodeLensProvider({ scheme: 'file' }, timedMethods(service.tasks, 'CodeLens', provider, ['provideCodeLenses', 'resolveCodeLens'])),
+    service.onDidChange(service.tasks.wrap('CodeLens: refresh', () => provider.refresh())),
   );
 }

@@ -5,7 +5,7 @@
 
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings';
-import type { AdriftService, FolderState } from '../service/adriftService';
+import type { AdriftChange, AdriftService, FolderState } from '../service/adriftService';
 import { toDiagnostic } from './adapter';
 import { batchesUnder } from './batches';
 import { runScan } from './scan';
@@ -76,7 +76,7 @@ export function registerDiagnostics(service: AdriftService): vscode.Disposable {
       key,
       setTimeout(() => {
         timers.delete(key);
-        if (!document.isClosed) service.checkDocument(document);
+        if (!document.isClosed) service.tasks.run('diagnostics: re-checking an edited file', () => service.checkDocument(document));
       }, TYPING_DELAY_MS),
     );
   };
@@ -88,7 +88,7 @@ export function registerDiagnostics(service: AdriftService): vscode.Disposable {
       folder,
       setTimeout(() => {
         recordTimers.delete(folder);
-        void service.reloadRecords(folder);
+        void service.tasks.track('diagnostics: reloading edited records', () => service.reloadRecords(folder));
       }, RECORD_DELAY_MS),
     );
   };
@@ -105,7 +105,7 @@ export function registerDiagnostics(service: AdriftService): vscode.Disposable {
 
   const subscriptions: vscode.Disposable[] = [
     collection,
-    service.onDidChange((change) => {
+    service.onDidChange(service.tasks.wrap('diagnostics: publishing findings', (change: AdriftChange) => {
       if (change.kind === 'findings' && change.files) {
         for (const file of change.files) publishFile(change.folder, file);
       } else if (change.kind === 'findings') {
@@ -117,15 +117,15 @@ export function registerDiagnostics(service: AdriftService): vscode.Disposable {
           collection.delete(uri);
         });
       }
-    }),
-    vscode.workspace.onDidChangeTextDocument((e) => {
+    })),
+    vscode.workspace.onDidChangeTextDocument(service.tasks.wrap('diagnostics: a document changed', (e: vscode.TextDocumentChangeEvent) => {
       if (e.contentChanges.length > 0) onEdit(e.document, false);
-    }),
-    vscode.workspace.onDidSaveTextDocument((d) => onEdit(d, true)),
+    })),
+    vscode.workspace.onDidSaveTextDocument(service.tasks.wrap('diagnostics: a document was saved', (d: vscode.TextDocument) => onEdit(d, true))),
     // Reverting or closing an unsaved editor: the disk text is the truth again.
-    vscode.workspace.onDidCloseTextDocument((d) => {
-      if (service.locate(d.uri) && !service.isRecordFile(d.uri)) void service.filesChanged([d.uri]);
-    }),
+    vscode.workspace.onDidCloseTextDocument(service.tasks.wrap('diagnostics: a document was closed', (d: vscode.TextDocument) => {
+      if (service.locate(d.uri) && !service.isRecordFile(d.uri)) void service.tasks.track('diagnostics: re-reading a closed document', () => service.filesChanged([d.uri]));
+    })),
     new vscode.Disposable(() => {
       for (const t of [...timers.values(), ...recordTimers.values()]) clearTimeout(t);
     }),
@@ -134,11 +134,15 @@ export function registerDiagnostics(service: AdriftService): vscode.Disposable {
   // Start-up: every folder is scanned once it is loaded; open editors then get their
   // in-memory text checked on top.
   void service.ready.then(async () => {
-    for (const folder of service.folders()) publishFolder(folder);
+    service.tasks.run('diagnostics: first publish', () => {
+      for (const folder of service.folders()) publishFolder(folder);
+    });
     await runScan(service, service.folders(), 'start-up');
-    for (const doc of vscode.workspace.textDocuments) {
-      if (doc.isDirty && service.locate(doc.uri)) service.checkDocument(doc);
-    }
+    service.tasks.run('diagnostics: re-checking unsaved editors after the scan', () => {
+      for (const doc of vscode.workspace.textDocuments) {
+        if (doc.isDirty && service.locate(doc.uri)) service.checkDocument(doc);
+      }
+    });
   });
 
   return vscode.Disposable.from(...subscriptions);

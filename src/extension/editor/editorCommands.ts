@@ -63,20 +63,20 @@ function explain(err: unknown): undefined {
 
 export function registerEditorCommands(service: AdriftService): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(OPEN_LOCATION, async (uri: string, line: number, column?: number) => {
+    vscode.commands.registerCommand(OPEN_LOCATION, service.tasks.wrap(`command ${OPEN_LOCATION}`, async (uri: string, line: number, column?: number) => {
       await openAt(vscode.Uri.parse(uri), line, column ?? 0);
-    }),
+    })),
 
-    vscode.commands.registerCommand(PLACE_CURSOR, (uri: string, line: number, column: number) => {
+    vscode.commands.registerCommand(PLACE_CURSOR, service.tasks.wrap(`command ${PLACE_CURSOR}`, (uri: string, line: number, column: number) => {
       const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
       if (!editor) return openAt(vscode.Uri.parse(uri), line, column);
       const p = new vscode.Position(line, column);
       editor.selection = new vscode.Selection(p, p);
       editor.revealRange(new vscode.Range(p, p));
       return editor;
-    }),
+    })),
 
-    vscode.commands.registerCommand(ACCEPT_DECISION, async (recordUri: string, id: number) => {
+    vscode.commands.registerCommand(ACCEPT_DECISION, service.tasks.wrap(`command ${ACCEPT_DECISION}`, async (recordUri: string, id: number) => {
       const folder = folderFor(service, recordUri);
       if (!folder) return false;
       await service.reloadRecords(folder);
@@ -89,9 +89,9 @@ export function registerEditorCommands(service: AdriftService): vscode.Disposabl
       const result = await service.applyChanges(changes, folder, `Accept decision ${id}`);
       if (result.applied) await service.reloadRecords(folder);
       return result.applied;
-    }),
+    })),
 
-    vscode.commands.registerCommand(SHOW_DECISION_FINDINGS, async (recordUri?: string, id?: number) => {
+    vscode.commands.registerCommand(SHOW_DECISION_FINDINGS, service.tasks.wrap(`command ${SHOW_DECISION_FINDINGS}`, async (recordUri?: string, id?: number) => {
       const uri = recordUri ?? vscode.window.activeTextEditor?.document.uri.toString();
       const folder = folderFor(service, uri);
       const record = uri ? service.recordAt(vscode.Uri.parse(uri)) : undefined;
@@ -106,9 +106,9 @@ export function registerEditorCommands(service: AdriftService): vscode.Disposabl
         return;
       }
       await pickFinding(service, folder, findings, `Findings that depend on decision ${decisionId}`);
-    }),
+    })),
 
-    vscode.commands.registerCommand(COMPARE_PREVIEW, async (recordUri: string, id: number) => {
+    vscode.commands.registerCommand(COMPARE_PREVIEW, service.tasks.wrap(`command ${COMPARE_PREVIEW}`, async (recordUri: string, id: number) => {
       const folder = folderFor(service, recordUri);
       if (!folder) return;
       const { resolved, added } = await service.previewAccepting(folder, id);
@@ -125,9 +125,9 @@ export function registerEditorCommands(service: AdriftService): vscode.Disposabl
         const loc = findingLocation((p) => service.uriOf(folder, p), picked.finding);
         await vscode.window.showTextDocument(loc.uri, { selection: loc.range, preview: false });
       }
-    }),
+    })),
 
-    vscode.commands.registerCommand(PROPOSE_DECISION, async (args?: ProposeArgs) => {
+    vscode.commands.registerCommand(PROPOSE_DECISION, service.tasks.wrap(`command ${PROPOSE_DECISION}`, async (args?: ProposeArgs) => {
       const folder = folderFor(service, args?.uri);
       if (!folder || !args) {
         void vscode.window.showInformationMessage('Adrift: use the quick fix on a module-dependency or confined-package finding to propose a decision.');
@@ -163,6 +163,6 @@ export function registerEditorCommands(service: AdriftService): vscode.Disposabl
         void vscode.window.setStatusBarMessage(`Adrift: proposed ${decisionLabel({ id, title: record?.header.title ?? '' })}`, 5000);
       }
       return created.toString();
-    }),
+    })),
   );
 }

@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings';
+import { timedMethods } from '../service/longTasks';
 import type { AdriftService, FolderState } from '../service/adriftService';
 import { decisionLabel, decisionLocation, toRange } from './adapter';
 import { commandLink, hoverMarkdownText } from './hoverContent';
@@ -45,8 +46,8 @@ export function hoverMarkdown(service: AdriftService, folder: FolderState, f: Fi
 export function registerHover(service: AdriftService): vscode.Disposable {
   return vscode.languages.registerHoverProvider(
     { scheme: 'file' },
-    {
-      provideHover(document, position) {
+    timedMethods(service.tasks, 'hover', {
+      provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
         const at = service.locate(document.uri);
         if (!at || service.isRecordFile(document.uri)) return undefined;
         const hits = service.findingsOf(document.uri).filter((f) => toRange(f.range).contains(position));
@@ -58,6 +59,6 @@ export function registerHover(service: AdriftService): vscode.Disposable {
           toRange(first.range),
         );
       },
-    },
+    }, ['provideHover']),
   );
 }

@@ -34,15 +34,27 @@ async function scanOnce(service: AdriftService, folders: readonly FolderState[],
   const cancel = new vscode.CancellationTokenSource();
   let done = 0;
   let total = 0;
-  const scanning = (async () => {
+  // The scan's phases as its progress shows them, so a long block names the part that ran;
+  // each poll of the token (a slice starting, the scan ending) shows the scan on the thread.
+  const tasks = service.tasks;
+  const token: vscode.CancellationToken = {
+    get isCancellationRequested() {
+      tasks.progressed('scan');
+      return cancel.token.isCancellationRequested;
+    },
+    onCancellationRequested: cancel.token.onCancellationRequested,
+  };
+  const scanning = tasks.track('scan', async () => {
     for (const folder of folders) {
       if (cancel.token.isCancellationRequested) break;
-      await service.scan(folder, cancel.token, (d, t) => {
+      tasks.phase('scan', 'listing files');
+      await service.scan(folder, token, (d, t) => {
         done = d;
         total = t;
+        tasks.phase('scan', d < t ? 'reading and extracting' : 'resolving, evaluating and publishing');
       });
     }
-  })();
+  });
   const slow = setTimeout(() => {
     void vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Adrift: checking the workspace', cancellable: true },

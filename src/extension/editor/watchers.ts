@@ -53,28 +53,28 @@ export function registerWatchers(service: AdriftService): vscode.Disposable {
     clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      flushing = flushing.then(flush).catch(() => undefined);
+      flushing = flushing.then(() => service.tasks.track('file watcher: changed files', flush)).catch(() => undefined);
     }, QUIET_MS);
   };
 
-  const onSource = (uri: vscode.Uri): void => {
+  const onSource = service.tasks.wrap('file watcher: a source changed', (uri: vscode.Uri): void => {
     if (IGNORED.test(uri.path)) return;
     // An open, unsaved editor is the truth for its file; its own events re-check it.
     if (vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === uri.toString())) return;
     sources.set(uri.toString(), uri);
     schedule();
-  };
+  });
 
   /** Any deletion: a folder's disappears as one event, so its checked files are looked up. */
-  const onDelete = (uri: vscode.Uri): void => {
+  const onDelete = service.tasks.wrap('file watcher: a deletion', (uri: vscode.Uri): void => {
     if (IGNORED.test(uri.path)) return;
     const inside = service.filesUnder(uri);
     if (inside.length === 0) return;
     for (const file of inside) sources.set(file.toString(), file);
     schedule();
-  };
+  });
 
-  const onYaml = (uri: vscode.Uri): void => {
+  const onYaml = service.tasks.wrap('file watcher: a YAML file changed', (uri: vscode.Uri): void => {
     if (IGNORED.test(uri.path)) return;
     const folder = service.folderOf(uri);
     if (!folder) return;
@@ -83,16 +83,16 @@ export function registerWatchers(service: AdriftService): vscode.Disposable {
       recordFolders.add(folder);
       schedule();
     }
-  };
+  });
 
-  const onResolution = (uri: vscode.Uri): void => {
+  const onResolution = service.tasks.wrap('file watcher: a resolution setting changed', (uri: vscode.Uri): void => {
     if (IGNORED.test(uri.path)) return;
     const folder = service.folderOf(uri);
     if (folder) {
       rebuildFolders.add(folder);
       schedule();
     }
-  };
+  });
 
   const sourceWatcher = vscode.workspace.createFileSystemWatcher(SOURCES);
   const yamlWatcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}');

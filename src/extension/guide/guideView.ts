@@ -50,7 +50,7 @@ export class GuideViewProvider implements vscode.WebviewViewProvider, vscode.Web
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly session: GuideSession,
-    service: AdriftService,
+    private readonly service: AdriftService,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables.push(
@@ -120,7 +120,7 @@ export class GuideViewProvider implements vscode.WebviewViewProvider, vscode.Web
   private attach(entry: GuideWebview, extra: vscode.Disposable[]): GuideWebview {
     entry.webview.options = { enableScripts: true, localResourceRoots: [webviewRoot(this.extensionUri)] };
     entry.webview.html = guideHtml(entry.webview, this.extensionUri, entry.kind);
-    this.open.set(entry, [entry.webview.onDidReceiveMessage((data: unknown) => void this.receive(data, entry)), ...extra]);
+    this.open.set(entry, [entry.webview.onDidReceiveMessage((data: unknown) => void this.service.tasks.track('guide: a webview message', () => this.receive(data, entry))), ...extra]);
     return entry;
   }
 
@@ -222,7 +222,7 @@ export class GuideViewProvider implements vscode.WebviewViewProvider, vscode.Web
     this.refreshTimer = setTimeout(() => {
       const all = this.pendingAll;
       this.pendingAll = false;
-      void this.refresh(all);
+      void this.service.tasks.track('guide: refreshing the overview', () => this.refresh(all));
     }, 150);
   }
 

@@ -45,13 +45,13 @@ export function registerGuide(service: AdriftService, context: vscode.ExtensionC
     provider,
     vscode.window.registerWebviewViewProvider(GUIDE_VIEW_ID, provider),
     vscode.window.registerWebviewPanelSerializer(GUIDE_PANEL_TYPE, provider),
-    vscode.commands.registerCommand('adrift.openGuide', async () => {
+    vscode.commands.registerCommand('adrift.openGuide', service.tasks.wrap('command adrift.openGuide', async () => {
       await vscode.commands.executeCommand(`${GUIDE_VIEW_ID}.focus`);
-    }),
-    vscode.commands.registerCommand('adrift.openGuideInEditor', () => {
+    })),
+    vscode.commands.registerCommand('adrift.openGuideInEditor', service.tasks.wrap('command adrift.openGuideInEditor', () => {
       provider.openInEditor();
-    }),
-    vscode.commands.registerCommand('adrift.exportOverview', async () => {
+    })),
+    vscode.commands.registerCommand('adrift.exportOverview', service.tasks.wrap('command adrift.exportOverview', async () => {
       try {
         return await exportOverview(service);
       } catch (err) {
@@ -60,7 +60,7 @@ export function registerGuide(service: AdriftService, context: vscode.ExtensionC
         void vscode.window.showErrorMessage(`Adrift: ${message}`);
         return undefined;
       }
-    }),
+    })),
   ];
   if (context.extensionMode !== vscode.ExtensionMode.Production) {
     disposables.push(

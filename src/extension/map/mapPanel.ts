@@ -148,7 +148,7 @@ export class ModuleMapPanel implements vscode.Disposable {
     this.lastRendered = undefined;
     panel.webview.html = mapHtml(panel.webview, this.extensionUri);
     watchPanel(panel, {
-      message: (raw) => void this.receive(raw),
+      message: (raw) => void this.service.tasks.track('module map: a webview message', () => this.receive(raw)),
       hidden: () => {
         if (this.panel === panel) this.ready = false;
       },
@@ -161,7 +161,7 @@ export class ModuleMapPanel implements vscode.Disposable {
   private scheduleRefresh(): void {
     if (!this.panel) return;
     clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => this.refresh(), 300);
+    this.refreshTimer = setTimeout(() => this.service.tasks.run('module map: refreshing', () => this.refresh()), 300);
   }
 
   private refresh(): void {

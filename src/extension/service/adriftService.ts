@@ -29,6 +29,7 @@
 //   service.onDidChange: Event<AdriftChange>               'records' (model reloaded), 'findings' (files or all),
 //                                                          'folders' (workspace folders added/removed)
 //   service.ready: Promise<void>                           resolves once every folder is loaded (not scanned)
+//   service.tasks: LongTaskMonitor                         times Adrift's entry points; logs main-thread blocks over 50 ms
 // A FolderState is read-only to features: { folder, root, config, log, model, settings, scanned }.
 
 import * as path from 'node:path';
@@ -52,6 +53,7 @@ import { decodeSourceText, otherFilesMatching } from '../../core/engine/files';
 import { applyFileChanges, type AppliedChanges, type ChangedFile } from './applyChanges';
 import type { WorkspaceIndex } from '../../core/engine/index';
 import { OverlayFileSystem } from './overlayFileSystem';
+import { LongTaskMonitor, nodeTimer } from './longTasks';
 import { relativeTo, toPosix, uriOf } from './paths';
 import { readSettings, type AdriftSettings } from './settings';
 import { decideWrite, type WriteOrigin } from './trustPolicy';
@@ -139,11 +141,23 @@ export class AdriftService implements vscode.Disposable {
   /** Moves on every change of findings or model, so cached previews know they are stale. */
   private version = 0;
   ready: Promise<void>;
+  /** Every Adrift entry point runs through it; a task or block over 50 ms is logged. */
+  readonly tasks: LongTaskMonitor;
 
   constructor(
     private readonly createIndex: CreateWorkspaceIndex | undefined,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    this.tasks = new LongTaskMonitor({
+      report: (t) =>
+        this.log.warn(
+          t.source === 'task'
+            ? `${t.label} took ${t.ms.toFixed(0)} ms on the extension host (over the 50 ms budget)`
+            : `the extension host's main thread was blocked for ${t.ms.toFixed(0)} ms (${t.label}${t.inside ? `; ${t.inside.label} ran ${t.inside.ms.toFixed(0)} ms of it` : ''})`,
+        ),
+      memory: () => process.memoryUsage(),
+    });
+    this.tasks.start(nodeTimer);
     this.fileSystem = new OverlayFileSystem(async (files) => {
       const result = await this.applyChanges(files.map((f) => ({ path: f.path, text: f.text })), undefined, 'Adrift', 'automatic');
       if (!result.applied) throw new Error(`could not write ${files.map((f) => f.path).join(', ')}`);
@@ -173,6 +187,7 @@ export class AdriftService implements vscode.Disposable {
 
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
+    this.tasks.stop();
     for (const d of this.data.values()) clearTimeout(d.refresh);
     this.data.clear();
   }
@@ -298,11 +313,9 @@ export class AdriftService implements vscode.Disposable {
     const d = this.must(at.folder);
     if (!d.index || d.excluded(at.file) || this.isRecordFile(document.uri)) return this.findingsOf(document.uri);
     const index = d.index;
-    const started = performance.now();
     const edgesBefore = this.moduleEdgesOf(index, at.file);
     const modelBefore = index.model;
-    const found = index.checkFile(at.file, document.getText());
-    this.noteLongTask(`re-checking ${at.file}`, started);
+    const found = this.tasks.run('re-checking an edited file', () => index.checkFile(at.file, document.getText()));
     this.setDrift(d, at.file, found);
     this.fire({ kind: 'findings', folder: d, files: [at.file] });
     // A new or removed edge between modules can open or close a cycle reported in other files;
@@ -509,12 +522,6 @@ export class AdriftService implements vscode.Disposable {
     return out;
   }
 
-  /** The extension host should never be blocked for more than 50 ms; say so when it was. */
-  private noteLongTask(what: string, started: number): void {
-    const ms = performance.now() - started;
-    if (ms > 50) this.log.warn(`${what} took ${ms.toFixed(0)} ms on the extension host (over the 50 ms budget)`);
-  }
-
   /** The modules a file imports, as one comparable string. */
   private moduleEdgesOf(index: WorkspaceIndex, file: string): string {
     const targets = new Set<string>();
@@ -628,10 +635,11 @@ export class AdriftService implements vscode.Disposable {
         d.index = this.createIndex(this.fileSystem, d.root, d.config, d.model);
         d.scanned = false;
       } else {
-        const started = performance.now();
-        d.index.setModel(d.model);
-        d.drift = groupByFile(d.index.findings());
-        this.noteLongTask('re-evaluating the workspace against the new model', started);
+        const index = d.index;
+        d.drift = this.tasks.run('re-evaluating the workspace against the new model', () => {
+          index.setModel(d.model);
+          return groupByFile(index.findings());
+        });
       }
       // The index's model has the pattern modules expanded against the files it knows.
       d.model = d.index.model;

@@ -3,6 +3,7 @@
 // `view/item/context` menus keyed on each item's contextValue (decision.<status>).
 
 import * as vscode from 'vscode';
+import { timedMethods } from '../service/longTasks';
 import type { AdriftService, FolderState } from '../service/adriftService';
 import { GROUP_LABELS, groupDecisions, padId, todayIso, type DecisionEntry, type StatusGroup } from './decisionItems';
 import { debtSum, type DebtCounts } from '../../core/debt/debt';
@@ -165,7 +166,7 @@ export interface DecisionsView extends vscode.Disposable {
 
 export function registerDecisionsView(service: AdriftService): DecisionsView {
   const provider = new DecisionsTreeProvider(service);
-  const view = vscode.window.createTreeView(DECISIONS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView(DECISIONS_VIEW_ID, { treeDataProvider: timedMethods(service.tasks, 'Decisions view', provider, ['getChildren', 'getTreeItem', 'getParent']), showCollapseAll: true });
   const update = (): void => {
     view.description = provider.filter ? `filter: ${provider.filter}` : undefined;
     view.message = provider.filter && provider.getChildren().length === 0 ? `No decision matches "${provider.filter}".` : undefined;
