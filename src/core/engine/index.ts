@@ -41,6 +41,12 @@ export interface EngineConfig {
 export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
   isCancelled?: () => boolean;
+  /**
+   * Edits may arrive while the scan runs (the editor): the resolver is built from the listing
+   * before any file is read, so a file checked meanwhile has its imports resolved and judged
+   * at once instead of when the scan ends (seconds on a large workspace).
+   */
+  live?: boolean;
 }
 
 export interface ScanStats {
@@ -189,10 +195,16 @@ export class WorkspaceIndex {
     this.edgeCounts.clear();
     this.closing = undefined;
     for (const s of listing.skipped) this.skipped.set(s.file, s.reason);
+    const early = opts.live ? await this.analyzer.createResolver(files) : undefined;
+    if (early) {
+      this.resolver = early;
+      this.ctx = createRuleContext(expandPatterns(this.ctx.model, files), { severities: this.config.severity, dataModels: this.dataModels });
+    }
 
     const { extracted, cached, cancelled } = await this.extractAll(files, cache, started, opts);
     const fromDisk = [...extracted.keys()];
-    const resolver = await this.analyzer.createResolver(fromDisk);
+    // The early resolver serves only if every listed file was read: one built without a file is not one with it removed (its folders stay).
+    const resolver = early && extracted.size === files.length ? early : await this.analyzer.createResolver(fromDisk);
     this.settingsProblems = resolver.problems ?? [];
     this.dataModels = await this.analyzer.dataModels(fromDisk);
     // From here to the end of the loop nothing awaits, so no edit can slip in between.

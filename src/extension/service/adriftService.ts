@@ -409,7 +409,7 @@ export class AdriftService implements vscode.Disposable {
     const started = Date.now();
     d.scanning = true;
     try {
-      await index.scan({ onProgress, isCancelled: () => token?.isCancellationRequested === true });
+      await index.scan({ live: true, onProgress, isCancelled: () => token?.isCancellationRequested === true });
     } finally {
       d.scanning = false;
     }

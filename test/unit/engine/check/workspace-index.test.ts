@@ -137,6 +137,19 @@ describe('workspace index', () => {
     assert.equal(stats.cancelled, true);
   });
 
+  it('judges a file edited while a live scan reads the workspace at once, and keeps that text when the scan ends', async () => {
+    const broken = "import { search } from '../knowledgebase/search';\nexport const currentUser = () => search('u');\n";
+    for (const live of [true, false]) {
+      const fs = workspace();
+      const index = new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), relativeAnalyzer(fs, ROOT), { cache: false });
+      let during: string[] = [];
+      // Progress is reported while files are read, before the scan's own resolver exists.
+      await index.scan({ live, onProgress: () => (during = index.checkFile('src/user/session.ts', broken).map((f) => `${f.rule} ${f.fromModule}→${f.toModule}`)) });
+      assert.deepEqual(during, live ? ['module-dependency user→knowledgebase'] : [], `live: ${live}`);
+      assert.ok(index.findingsOf('src/user/session.ts').some((f) => f.rule === 'module-dependency' && f.toModule === 'knowledgebase'), `live: ${live}`);
+    }
+  });
+
   it('reports a file the extractor skips, and leaves excluded files out', async () => {
     const fs = workspace({ 'src/user/blob.ts': 'a\0b', 'src/user/generated/api.ts': "import '../../knowledgebase/search';\n" });
     const index = new WorkspaceIndex(fs, ROOT, { exclude: ['src/user/generated/**'] }, model(HELPDESK), relativeAnalyzer(fs, ROOT), { cache: false });
