@@ -49,6 +49,26 @@ export function allowsJsx(relPath: string): boolean {
   return !/\.[mc]?ts$/.test(relPath);
 }
 
+/**
+ * Every place a token the extractor acts on can start: `import`, `require`, an `export`
+ * followed by `{`, `*`, `type` or a comment, a Prisma receiver (`db.`, `tx.`, a name
+ * containing "prisma") and a quote followed by an SQL verb as `looksLikeSql` reads one
+ * (its case-insensitive words spelt out, as its `i` flag folds ASCII letters only). No
+ * token that starts after the last of these can add anything, so the lexer stops there:
+ * one regular-expression pass costs a fraction of lexing the rest of a file.
+ */
+const MAY_MATTER =
+  /import|require|export\s*[{*t/]|db\.|tx\.|trx\.|[pP][rR][iI][sS][mM][aA]|["'`](?:[\s(]|--[^\n]*\n)*(?:[sS][eE][lL][eE][cC][tT]|[iI][nN][sS][eE][rR][tT]|[uU][pP][dD][aA][tT][eE]|[dD][eE][lL][eE][tT][eE]|[wW][iI][tT][hH])\b/g;
+
+/** Offset of the last place in `text` where a token that matters may start; -1 if none. */
+function lastPlaceThatMatters(text: string): number {
+  MAY_MATTER.lastIndex = 0;
+  let last = -1;
+  let m: RegExpExecArray | null;
+  while ((m = MAY_MATTER.exec(text)) !== null) last = m.index;
+  return last;
+}
+
 export function extractTypeScript(text: string, jsx: boolean): TsExtraction {
   return new TsExtractor(text, jsx).run();
 }
@@ -59,15 +79,22 @@ class TsExtractor {
   private readonly imports: ImportRef[] = [];
   private readonly dataAccess: DataAccess[] = [];
 
+  /** Tokens starting after this offset add nothing (Infinity: suppression comments are collected to the end). */
+  private readonly stopAfter: number;
+
   constructor(private readonly text: string, jsx: boolean) {
-    this.lx = new TsLexer(text, jsx, mayContainSuppression(text), true);
+    const suppressions = mayContainSuppression(text);
+    this.lx = new TsLexer(text, jsx, suppressions, true);
     this.pos = new TextPositions(text);
+    this.stopAfter = suppressions ? Infinity : lastPlaceThatMatters(text);
   }
 
   run(): TsExtraction {
     const lx = this.lx;
     let t = lx.next();
     while (t !== T_EOF) {
+      // A statement reader may run past the offset; a template still open may hold SQL.
+      if (lx.start > this.stopAfter && !lx.insideTemplate()) break;
       if (t === T_IDENT && !this.afterDot()) {
         const n = lx.end - lx.start;
         if (n === 6 && lx.is('import')) {
