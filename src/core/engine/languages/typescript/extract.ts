@@ -7,6 +7,7 @@ import type { DataAccess, ImportKind, ImportRef, SuppressionComment } from '../.
 import { TextPositions } from '../../../records/positions';
 import { looksLikeSql, mayStartSql, sqlDataAccess, sqlTables } from '../../extract/sql';
 import { mayContainSuppression, parseSuppression } from '../../extract/suppression';
+import { lastMatchOffset, QUOTED_SQL_VERB } from '../../extract/last-match';
 import {
   TsLexer,
   T_EOF,
@@ -53,21 +54,11 @@ export function allowsJsx(relPath: string): boolean {
  * Every place a token the extractor acts on can start: `import`, `require`, an `export`
  * followed by `{`, `*`, `type` or a comment, a Prisma receiver (`db.`, `tx.`, a name
  * containing "prisma") and a quote followed by an SQL verb as `looksLikeSql` reads one
- * (its case-insensitive words spelt out, as its `i` flag folds ASCII letters only). No
+ *. No
  * token that starts after the last of these can add anything, so the lexer stops there:
  * one regular-expression pass costs a fraction of lexing the rest of a file.
  */
-const MAY_MATTER =
-  /import|require|export\s*[{*t/]|db\.|tx\.|trx\.|[pP][rR][iI][sS][mM][aA]|["'`](?:[\s(]|--[^\n]*\n)*(?:[sS][eE][lL][eE][cC][tT]|[iI][nN][sS][eE][rR][tT]|[uU][pP][dD][aA][tT][eE]|[dD][eE][lL][eE][tT][eE]|[wW][iI][tT][hH])\b/g;
-
-/** Offset of the last place in `text` where a token that matters may start; -1 if none. */
-function lastPlaceThatMatters(text: string): number {
-  MAY_MATTER.lastIndex = 0;
-  let last = -1;
-  let m: RegExpExecArray | null;
-  while ((m = MAY_MATTER.exec(text)) !== null) last = m.index;
-  return last;
-}
+const MAY_MATTER = new RegExp(`import|require|export\\s*[{*t/]|db\\.|tx\\.|trx\\.|[pP][rR][iI][sS][mM][aA]|["'\`]${QUOTED_SQL_VERB}`, 'g');
 
 export function extractTypeScript(text: string, jsx: boolean): TsExtraction {
   return new TsExtractor(text, jsx).run();
@@ -86,7 +77,7 @@ class TsExtractor {
     const suppressions = mayContainSuppression(text);
     this.lx = new TsLexer(text, jsx, suppressions, true);
     this.pos = new TextPositions(text);
-    this.stopAfter = suppressions ? Infinity : lastPlaceThatMatters(text);
+    this.stopAfter = suppressions ? Infinity : lastMatchOffset(MAY_MATTER, text);
   }
 
   run(): TsExtraction {

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { extractFile } from '../../../../src/core/engine/extract';
 import type { ExtractedFile } from '../../../../src/core/engine/types';
 
-// The TypeScript extractor stops lexing after the last place a token it acts on can start.
-// Each case puts that token after a long body of ordinary code (exported functions, strings,
+// The TypeScript and Python extractors stop lexing after the last place a token they act on
+// can start. Each case puts that token after a long body of ordinary code (exported functions, strings,
 // templates, a regex) so that stopping one token too early loses it.
 
 const BODY = Array.from({ length: 40 }, (_, i) =>
@@ -71,5 +71,34 @@ describe('TypeScript extraction after a long body', () => {
   it('keeps every suppression comment, wherever it is', () => {
     const result = extract('const x = 1; // adrift-ignore module-dependency -- kept on purpose');
     assert.deepEqual(result.suppressions.map((s) => `${s.rule} ${s.reason}`), ['module-dependency kept on purpose']);
+  });
+});
+
+const PY_BODY = Array.from({ length: 40 }, (_, i) =>
+  [`def f_${i}(x: int) -> str:`, `    label = "value %d" % x  # from a import b`, `    return f"{label}: {x * 2}"`, ''].join('\n'),
+).join('\n');
+
+function extractPy(tail: string, head = 'import os'): ExtractedFile {
+  const result = extractFile('pkg/a.py', `${head}\n${PY_BODY}\n${tail}\n`);
+  assert.ok(!('skipped' in result));
+  return result;
+}
+
+describe('Python extraction after a long body', () => {
+  const line = PY_BODY.split('\n').length + 1;
+
+  it('finds imports written last, inside a function or a TYPE_CHECKING block', () => {
+    assert.deepEqual(extractPy('def g():\n    from .models import Ticket').imports.map((i) => `${i.specifier} ${i.typeOnly}`), ['os false', '.models false']);
+    assert.deepEqual(extractPy('if TYPE_CHECKING:\n    import typing_extensions').imports.map((i) => `${i.specifier} ${i.typeOnly}`), ['os false', 'typing_extensions true']);
+    assert.deepEqual(extractPy('x = "from a import b"').imports.map((i) => i.specifier), ['os']);
+  });
+
+  it('finds ORM calls and SQL written last', () => {
+    const access = (tail: string, head?: string): string[] =>
+      extractPy(tail, head).dataAccess.map((d) => `${d.kind} ${d.name} ${d.range.start.line}:${d.range.start.column}`);
+    assert.deepEqual(access('rows = session.query(Ticket).all()'), [`orm Ticket ${line}:21`]);
+    assert.deepEqual(access('stmt = select(User)', 'from sqlalchemy import select'), [`orm User ${line}:14`]);
+    assert.deepEqual(access('q = """\n  SELECT id FROM invoices"""'), [`sql invoices ${line + 1}:17`]);
+    assert.deepEqual(access("q = f'delete from carts where id = {cid}'"), [`sql carts ${line}:18`]);
   });
 });
