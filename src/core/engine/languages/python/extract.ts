@@ -7,6 +7,7 @@ import { TextPositions } from '../../../records/positions';
 import { P_EOF, P_NAME, P_NEWLINE, P_OP, P_STRING, PyLexer } from './lexer';
 import { mayStartSql, sqlDataAccess } from '../../extract/sql';
 import { mayContainSuppression, parseSuppression } from '../../extract/suppression';
+import { lastMatchOffset, QUOTED_SQL_VERB } from '../../extract/last-match';
 import { CLOSE_PAREN, COLON, COMMA, DOT, OPEN_PAREN, SEMICOLON, STAR } from '../../extract/chars';
 
 export interface PyExtraction {
@@ -20,6 +21,14 @@ export interface PyExtraction {
 // on its own; the bare constructs need the file to import SQLAlchemy or SQLModel.
 const ORM_FILE_HINT = /\b(?:sqlalchemy|sqlmodel)\b/;
 const ORM_CONSTRUCTS = new Set(['select', 'update', 'delete', 'insert']);
+
+/**
+ * Every place a token the extractor acts on can start: `import` (a `from` statement has one
+ * after its `from`), the ORM calls' names, and a quote followed by an SQL verb as
+ * `looksLikeSql` reads one. The lexer stops after the last of these: an `if TYPE_CHECKING:`
+ * after it guards no import, and one regular-expression pass costs less than lexing.
+ */
+const MAY_MATTER = new RegExp(`import|query|select|update|delete|insert|["']${QUOTED_SQL_VERB}`, 'g');
 
 export function extractPython(text: string): PyExtraction {
   return new PyExtractor(text).run();
@@ -36,10 +45,15 @@ class PyExtractor {
   /** The rest of this logical line follows `if TYPE_CHECKING:` on the same line. */
   private inlineTypeChecking = false;
 
+  /** Tokens starting after this offset add nothing (Infinity: suppression comments are collected to the end). */
+  private readonly stopAfter: number;
+
   constructor(private readonly text: string) {
-    this.lx = new PyLexer(text, mayContainSuppression(text));
+    const suppressions = mayContainSuppression(text);
+    this.lx = new PyLexer(text, suppressions);
     this.pos = new TextPositions(text);
     this.orm = ORM_FILE_HINT.test(text);
+    this.stopAfter = suppressions ? Infinity : lastMatchOffset(MAY_MATTER, text);
   }
 
   run(): PyExtraction {
@@ -47,6 +61,7 @@ class PyExtractor {
     let t = lx.next();
     let statementStart = true;
     while (t !== P_EOF) {
+      if (lx.start > this.stopAfter) break; // a statement reader may run past it
       if (lx.firstOnLine) {
         this.inlineTypeChecking = false;
         if (this.typeCheckingIndent !== -1 && lx.indent <= this.typeCheckingIndent) this.typeCheckingIndent = -1;

@@ -7,6 +7,7 @@ import type { DataAccess, ImportKind, ImportRef, SuppressionComment } from '../.
 import { TextPositions } from '../../../records/positions';
 import { looksLikeSql, mayStartSql, sqlDataAccess, sqlTables } from '../../extract/sql';
 import { mayContainSuppression, parseSuppression } from '../../extract/suppression';
+import { lastMatchOffset, QUOTED_SQL_VERB } from '../../extract/last-match';
 import {
   TsLexer,
   T_EOF,
@@ -49,6 +50,16 @@ export function allowsJsx(relPath: string): boolean {
   return !/\.[mc]?ts$/.test(relPath);
 }
 
+/**
+ * Every place a token the extractor acts on can start: `import`, `require`, an `export`
+ * followed by `{`, `*`, `type` or a comment, a Prisma receiver (`db.`, `tx.`, a name
+ * containing "prisma") and a quote followed by an SQL verb as `looksLikeSql` reads one
+ *. No
+ * token that starts after the last of these can add anything, so the lexer stops there:
+ * one regular-expression pass costs a fraction of lexing the rest of a file.
+ */
+const MAY_MATTER = new RegExp(`import|require|export\\s*[{*t/]|db\\.|tx\\.|trx\\.|[pP][rR][iI][sS][mM][aA]|["'\`]${QUOTED_SQL_VERB}`, 'g');
+
 export function extractTypeScript(text: string, jsx: boolean): TsExtraction {
   return new TsExtractor(text, jsx).run();
 }
@@ -59,15 +70,22 @@ class TsExtractor {
   private readonly imports: ImportRef[] = [];
   private readonly dataAccess: DataAccess[] = [];
 
+  /** Tokens starting after this offset add nothing (Infinity: suppression comments are collected to the end). */
+  private readonly stopAfter: number;
+
   constructor(private readonly text: string, jsx: boolean) {
-    this.lx = new TsLexer(text, jsx, mayContainSuppression(text), true);
+    const suppressions = mayContainSuppression(text);
+    this.lx = new TsLexer(text, jsx, suppressions, true);
     this.pos = new TextPositions(text);
+    this.stopAfter = suppressions ? Infinity : lastMatchOffset(MAY_MATTER, text);
   }
 
   run(): TsExtraction {
     const lx = this.lx;
     let t = lx.next();
     while (t !== T_EOF) {
+      // A statement reader may run past the offset; a template still open may hold SQL.
+      if (lx.start > this.stopAfter && !lx.insideTemplate()) break;
       if (t === T_IDENT && !this.afterDot()) {
         const n = lx.end - lx.start;
         if (n === 6 && lx.is('import')) {

@@ -165,6 +165,11 @@ export class TsLexer {
     return this.type === T_IDENT && this.end - this.start === word.length && this.text.startsWith(word, this.start);
   }
 
+  /** Inside the `${ }` of a template literal (one being collected is not complete yet). */
+  insideTemplate(): boolean {
+    return this.openTemplates.length > 0;
+  }
+
   /** Character code of the current token's first character. */
   text0(): number {
     return this.text.charCodeAt(this.start);

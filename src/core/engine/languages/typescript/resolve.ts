@@ -41,6 +41,8 @@ export class TsResolver {
   private readonly probes = new Map<string, string | null>();
   private readonly configByDir = new Map<string, CompilerPaths | null>();
   private readonly packageByDir = new Map<string, PackageInfo | null>();
+  /** Per importing folder, per specifier as written: a resolution depends on nothing else. */
+  private readonly resolved = new Map<string, Map<string, Resolution>>();
 
   constructor(
     private readonly ws: Workspace,
@@ -50,14 +52,23 @@ export class TsResolver {
   /** Forget memoised probes: the file set changed. */
   invalidate(): void {
     this.probes.clear();
+    this.resolved.clear();
   }
 
   resolve(fromFile: string, written: string): Resolution {
+    const fromDir = dirOf(fromFile);
+    let inDir = this.resolved.get(fromDir);
+    if (inDir === undefined) this.resolved.set(fromDir, (inDir = new Map()));
+    let found = inDir.get(written);
+    if (found === undefined) inDir.set(written, (found = this.resolveFrom(fromDir, written)));
+    return found;
+  }
+
+  private resolveFrom(fromDir: string, written: string): Resolution {
     // Bundler suffixes name a way of loading the file, not another file: `./a.svg?raw`.
     const query = written.search(/[?#](?!\/)/);
     const spec = query > 0 && !written.startsWith('#') ? written.slice(0, query) : written;
     if (spec === '') return UNRESOLVED;
-    const fromDir = dirOf(fromFile);
     if (spec.startsWith('node:')) return { kind: 'builtin', name: spec };
     if (spec === '.' || spec === '..' || spec.startsWith('./') || spec.startsWith('../')) {
       const p = joinRel(fromDir, spec);
