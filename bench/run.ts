@@ -20,6 +20,7 @@ import { DEFAULT_GO_SHAPE, generateGoRepository } from './generate-go';
 import { goHugeFile } from './go-huge';
 import { scaleFigures } from './scale';
 import { poolBench } from './pool';
+import { shardFigures } from './shard';
 import { DEFAULT_HISTORY_SHAPE, generateHistory } from './history';
 
 const PROJECT = path.resolve(__dirname, '../..');
@@ -197,6 +198,18 @@ async function main(): Promise<void> {
   if (process.argv.includes('--scale')) {
     // Only the 10k / 30k / 100k-file repositories: `npm run bench -- --scale` (bench/scale.ts).
     console.log('\n' + (await scaleFigures(WORK, CLI, READ_ALL, measure, letFilesAge)).join('\n'));
+    return;
+  }
+  if (process.argv.includes('--shard')) {
+    // Only the shards: `npm run bench -- --shard [root ...]`; without a root, the synthetic repository (bench/shard.ts).
+    const roots = process.argv.slice(process.argv.indexOf('--shard') + 1).filter((a) => !a.startsWith('--'));
+    if (roots.length === 0) {
+      generateRepository(REPO, DEFAULT_SHAPE);
+      letFilesAge();
+    }
+    const out = await shardFigures(roots.length > 0 ? roots.map((r) => path.resolve(r)) : [REPO], CLI, measure);
+    console.log('\n' + out.lines.join('\n'));
+    if (!out.ok) process.exitCode = 1;
     return;
   }
   if (process.argv.includes('--pool')) return void console.log('\n' + poolBench(WORK, CLI).join('\n')); // `npm run bench -- --pool`

@@ -65,6 +65,15 @@ describe('adrift check, sharded by module', function () {
     assert.deepEqual(await union(root, byKey), await whole(root));
   });
 
+  for (const example of ['broken', 'ci-runner', 'helpdesk', 'writing-assistant']) {
+    it(`gives the whole check's findings over every shard of examples/${example}`, async () => {
+      const root = path.resolve(__dirname, '../../../../../examples', example).replace(/\\/g, '/');
+      const shards = await everyShard(root);
+      assert.ok(shards.length > 2, `${example} declares modules`);
+      assert.deepEqual(await union(root, shards), await whole(root));
+    });
+  }
+
   it('finds a cycle whose other edges are in other shards', async () => {
     const core = await checkWorkspace(fs, fixture(), { cache: false, today: TODAY, shard: { modules: ['core'], rest: false } });
     const cycle = core.findings.filter((f) => f.rule === 'module-cycle');
