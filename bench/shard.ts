@@ -9,16 +9,7 @@ import { rmSync } from 'node:fs';
 import { cacheFolder } from '../src/core/engine/cache';
 import { checkWorkspace } from '../src/core/engine/check';
 import { NodeFileSystem } from '../src/core/fs/node';
-
-interface Run {
-  label: string;
-  seconds: number;
-  cpuSeconds: number;
-  peakMb: number;
-  stdout: string;
-}
-
-type Measure = (label: string, command: string[], cwd?: string) => Run;
+import type { Measure, Run } from './scale';
 
 const RUNS = 3;
 
