@@ -46,8 +46,9 @@ export const checkCommand: CliCommand = {
     'and import. A shallow clone that does not reach the merge base is an error that says how much to fetch.',
     'Shards (one CI job each): run one `--module <name>` job per module and one `--rest` job; together they report',
     'exactly the findings of one whole check. A shard reads the whole tree (cached) and evaluates and reports only',
-    'its own part; decision-level findings and baseline entries of other shards are neither reported nor called',
-    'fixed or stale in it. A name that is no module is an error (exit 2); a module that owns no file checks nothing.',
+    'its own part: the decision-level findings are only in --rest, and another shard\'s findings and baseline entries',
+    'are neither reported nor called fixed or stale. A name that is no module is an error (exit 2); a module that',
+    'owns no file checks nothing.',
   ].join('\n'),
   async run(ctx) {
     const format = (ctx.options.format ?? 'text') as ReportFormat;
