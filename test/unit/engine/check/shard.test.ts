@@ -179,5 +179,11 @@ describe('adrift check, sharded by module', function () {
     }
     for (const k of ['introduced', 'fixed', 'ratchet'] as const) assert.deepEqual(parts[k].sort(), [...full[k]].sort(), k);
     assert.deepEqual(parts.inherited, full.inherited);
+    // Through the CLI: the baseline entry added for core's new import fails core's shard; web, which only fixed one, passes.
+    const cli = (...extra: string[]) => runInProcess(root, fs, [checkCommand], 'check', '--no-cache', '--since', 'main', '--ratchet', ...extra);
+    assert.equal((await cli('--module', 'core')).code, 1);
+    assert.equal((await cli('--module', 'web')).code, 0);
+    const webJson = JSON.parse((await cli('--module', 'web', '--format', 'json')).out) as { since: { fixed: { file: string }[]; records: unknown[] } };
+    assert.deepEqual(webJson.since.fixed.map((f) => f.file), ['web/page.ts', 'web/page.ts']);
   });
 });
