@@ -21,6 +21,7 @@ import { goHugeFile } from './go-huge';
 import { scaleFigures } from './scale';
 import { editorScaleFigures } from './editorScale';
 import { poolBench } from './pool';
+import { shardFigures } from './shard';
 import { DEFAULT_HISTORY_SHAPE, generateHistory } from './history';
 
 const PROJECT = path.resolve(__dirname, '../..');
@@ -201,6 +202,18 @@ async function main(): Promise<void> {
     return;
   }
   if (process.argv.includes('--editor')) return void console.log('\n' + editorScaleFigures(PROJECT).join('\n')); // `npm run bench -- --editor`
+  if (process.argv.includes('--shard')) {
+    // Only the shards: `npm run bench -- --shard [root ...]`; without a root, the synthetic repository (bench/shard.ts).
+    const roots = process.argv.slice(process.argv.indexOf('--shard') + 1).filter((a) => !a.startsWith('--'));
+    if (roots.length === 0) {
+      generateRepository(REPO, DEFAULT_SHAPE);
+      letFilesAge();
+    }
+    const out = await shardFigures(roots.length > 0 ? roots.map((r) => path.resolve(r)) : [REPO], CLI, measure);
+    console.log('\n' + out.lines.join('\n'));
+    if (!out.ok) process.exitCode = 1;
+    return;
+  }
   if (process.argv.includes('--pool')) return void console.log('\n' + poolBench(WORK, CLI).join('\n')); // `npm run bench -- --pool`
   if (process.argv.includes('--debt')) {
     // Only the debt ledger: `npm run bench -- --debt`.

@@ -13,7 +13,7 @@ import { checkWorkspace } from '../src/core/engine/check';
 import { NodeFileSystem } from '../src/core/fs/node';
 import { generateRepository, scaledShape } from './generate';
 
-interface Run {
+export interface Run {
   label: string;
   seconds: number;
   cpuSeconds: number;
@@ -21,7 +21,7 @@ interface Run {
   stdout: string;
 }
 
-type Measure = (label: string, command: string[], cwd?: string) => Run;
+export type Measure = (label: string, command: string[], cwd?: string) => Run;
 
 const SIZES = [10_000, 30_000, 100_000];
 const EDITS = 1000;

@@ -30,6 +30,8 @@ export interface CliOption {
   choices?: readonly string[];
   /** The command cannot run without it: shown without brackets in the usage, checked before the command runs. */
   required?: boolean;
+  /** May be given more than once: its value is the list of every one given, in order. */
+  repeatable?: boolean;
 }
 
 export interface CliCommand {
@@ -62,8 +64,8 @@ export interface CommandContext extends CliIO {
   args: Record<string, string | undefined>;
   /** The positionals a `rest` argument took, as typed. */
   rest?: string[];
-  /** Option values by name; flags are `true`. */
-  options: Record<string, string | true | undefined>;
+  /** Option values by name; flags are `true`, repeatable options a list. */
+  options: Record<string, string | string[] | true | undefined>;
   /** Absolute workspace folder, POSIX separators. */
   cwd: string;
   /** Decisions folder override (`--decisions`), relative to the workspace. */

@@ -13,7 +13,7 @@ const COMMON_OPTIONS: readonly CliOption[] = [
 
 function usageLine(c: CliCommand): string {
   const args = c.args.map((a) => (a.rest ? `[${a.name}...]` : a.optional ? `[${a.name}]` : `<${a.name}>`));
-  const opts = c.options.map((o) => (o.required ? `--${o.name}${o.value ? ` <${o.value}>` : ''}` : `[--${o.name}${o.value ? ` <${o.value}>` : ''}]`));
+  const opts = c.options.map((o) => (o.required ? `--${o.name}${o.value ? ` <${o.value}>` : ''}` : `[--${o.name}${o.value ? ` <${o.value}>` : ''}]${o.repeatable ? '...' : ''}`));
   return ['adrift', c.name, ...args, ...(takesRest(c) ? [] : ['[dir]']), ...opts].join(' ');
 }
 
@@ -56,7 +56,7 @@ function table(rows: readonly [string, string][]): string[] {
 
 interface Parsed {
   positionals: string[];
-  options: Record<string, string | true | undefined>;
+  options: Record<string, string | string[] | true | undefined>;
 }
 
 function parseArgs(argv: readonly string[], command: CliCommand): Parsed {
@@ -89,7 +89,11 @@ function parseArgs(argv: readonly string[], command: CliCommand): Parsed {
     const value = eq >= 0 ? a.slice(eq + 1) : argv[++i];
     if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value <${opt.value}>`);
     if (opt.choices && !opt.choices.includes(value)) throw new UsageError(`--${name} must be one of ${opt.choices.join(', ')} (got "${value}")`);
-    out.options[name] = value;
+    if (!opt.repeatable) out.options[name] = value;
+    else {
+      const list = out.options[name];
+      out.options[name] = [...(Array.isArray(list) ? list : []), value];
+    }
   }
   return out;
 }

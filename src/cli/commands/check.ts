@@ -4,6 +4,7 @@
 import { CheckSetupError, checkWorkspace, type CheckOptions, type CheckResult } from '../../core/engine/check';
 import { ratchetFindings } from '../../core/engine/ratchet';
 import { checkSince, type ChangeScope } from '../../core/engine/since';
+import type { ShardRequest } from '../../core/engine/shard';
 import { NodeFileSystem } from '../../core/fs/node';
 import { NodeGit } from '../../core/git/node';
 import { defaultThreads, ExtractPool, POOL_THRESHOLD } from '../../core/engine/pool';
@@ -27,6 +28,8 @@ export const checkCommand: CliCommand = {
     { name: 'threads', value: 'n', description: 'threads, the main one included, that extract files the cache does not hold; default one per core (1 on two cores or fewer, where the pool measured slower), 1: the main thread only' },
     { name: 'since', value: 'ref', description: 'split the findings into new and inherited against the merge base of <ref> and HEAD (read from git, no checkout)' },
     { name: 'fail-on', value: 'which', description: 'which findings fail the run: new (default with --since) or all', choices: ['new', 'all'] },
+    { name: 'module', value: 'name', repeatable: true, description: 'check one shard: only the findings of these modules\' files (repeat it, or separate names with commas; a pattern\'s key such as service-{name} names all its modules); every file is still read, so imports resolve against the whole tree' },
+    { name: 'rest', description: 'check the shard that completes a set of --module shards: files no module claims, and the findings about the decisions themselves (globs matching nothing, budgets, record problems); alone or with --module' },
     { name: 'ratchet', description: 'with --since: each baseline entry or adrift-ignore comment added since the base is a finding; entries that match nothing are reported as fixed' },
   ],
   details: [
@@ -41,6 +44,11 @@ export const checkCommand: CliCommand = {
     'With --since, the base commit is checked from git objects with its own records and configuration; a',
     'finding is inherited when the base had one with the same rule, file (followed through renames), modules',
     'and import. A shallow clone that does not reach the merge base is an error that says how much to fetch.',
+    'Shards (one CI job each): run one `--module <name>` job per module and one `--rest` job; together they report',
+    'exactly the findings of one whole check. A shard reads the whole tree (cached) and evaluates and reports only',
+    'its own part: the decision-level findings are only in --rest, and another shard\'s findings and baseline entries',
+    'are neither reported nor called fixed or stale. A name that is no module is an error (exit 2); a module that',
+    'owns no file checks nothing.',
   ].join('\n'),
   async run(ctx) {
     const format = (ctx.options.format ?? 'text') as ReportFormat;
@@ -49,6 +57,7 @@ export const checkCommand: CliCommand = {
     if (ctx.options.ratchet && since === undefined) throw new UsageError('--ratchet needs --since <ref>: the baseline and suppressions are compared with the base');
     const failOn = ctx.options['fail-on'] ?? (since !== undefined ? 'new' : 'all');
     const threads = threadCount(ctx.options.threads);
+    const shard = shardRequest(ctx.options.module, ctx.options.rest === true);
     const progress = progressPrinter(ctx);
     // Workers start only when a scan has enough cold files; close() below ends them.
     const pool = threads > 1 && ctx.fs instanceof NodeFileSystem ? new ExtractPool({ workers: threads - 1 }) : undefined;
@@ -58,6 +67,7 @@ export const checkCommand: CliCommand = {
       cache: !ctx.options['no-cache'],
       onProgress: progress?.update,
       parallel: pool && { pool, threshold: poolThreshold(), warn: (m) => ctx.err(`adrift check: ${m}`) },
+      shard,
     };
     let result: CheckResult;
     let scope: ChangeScope | undefined;
@@ -85,6 +95,7 @@ export const checkCommand: CliCommand = {
       ctx.err(`adrift check: fix ${result.config.file ?? '.adrift.yaml'} first`);
       return EXIT_USAGE;
     }
+    for (const name of result.shard?.empty ?? []) ctx.err(`adrift check: module ${name} owns no source file, so this shard has no finding of it`);
     let introduced = scope?.introduced;
     if (scope && ctx.options.ratchet) {
       // What the ratchet finds is the change's own doing: new by definition.
@@ -138,7 +149,15 @@ function useColor(): boolean {
   return process.stdout.isTTY === true && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
 }
 
-function threadCount(value: string | true | undefined): number {
+/** `--module a --module b,c` and `--rest` as a shard; neither: the whole check. */
+function shardRequest(value: string | string[] | true | undefined, rest: boolean): ShardRequest | undefined {
+  const given = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+  const modules = given.flatMap((v) => v.split(',')).map((n) => n.trim());
+  if (modules.some((n) => n === '')) throw new UsageError('--module needs a module name (an empty one was given)');
+  return modules.length > 0 || rest ? { modules: [...new Set(modules)], rest } : undefined;
+}
+
+function threadCount(value: string | string[] | true | undefined): number {
   if (value === undefined) return defaultThreads();
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
   if (!(n >= 1 && n <= 256)) throw new UsageError(`--threads needs a whole number from 1 to 256, not ${String(value)}`);

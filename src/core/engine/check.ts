@@ -18,6 +18,7 @@ import { otherFilesMatching } from './files';
 import { createSourceAnalyzer } from './front-end';
 import { WorkspaceIndex, type IndexOptions, type ScanOptions, type ScanStats } from './index';
 import { severityFor, type RuleSeverities } from './rules/severity';
+import { Shard, unknownBeforeScan, type ShardFilter, type ShardRequest } from './shard';
 
 export interface CheckOptions extends ScanOptions {
   /** Decisions folder override (workspace-relative). */
@@ -37,6 +38,10 @@ export interface CheckOptions extends ScanOptions {
   preview?: number[];
   /** Extract on worker threads for a cold scan (IndexOptions.parallel); only with the real front end and file system. */
   parallel?: IndexOptions['parallel'];
+  /** Check one shard of the workspace (`--module`, `--rest`): see shard.ts. */
+  shard?: ShardRequest;
+  /** A shard decided by another check (the base of --since takes the work tree's); instead of `shard`. */
+  shardFilter?: ShardFilter;
 }
 
 export interface BaselineUse {
@@ -59,6 +64,8 @@ export interface CheckResult {
   stats: ScanStats;
   baseline?: BaselineUse;
   index: WorkspaceIndex;
+  /** With a shard: which findings are its own, and the requested modules that own no file. */
+  shard?: { filter: ShardFilter; empty: string[] };
 }
 
 /** A problem that makes the check itself impossible (exit code 2), as opposed to findings. */
@@ -71,25 +78,67 @@ export async function checkWorkspace(fs: FileSystemPort, rootIn: string, options
   const log = await loadDecisionLog(fs, root, options.decisions !== undefined ? { folder: options.decisions, today: options.today } : { today: options.today });
   const model = foldModel(log, options.preview?.length ? { preview: options.preview } : {});
   const analyzer = options.analyzer ?? createSourceAnalyzer(fs, root, config);
-  const index = new WorkspaceIndex(fs, root, config, model, analyzer, { cache: options.cache, parallel: options.analyzer ? undefined : options.parallel });
+  if (options.shard) {
+    const unknown = unknownBeforeScan(options.shard, model);
+    if (unknown.length > 0) throw new CheckSetupError(unknownModules(unknown, [...model.modules.keys()]));
+  }
+  // The rest shard reports the debt budgets, which count every finding: it evaluates every file.
+  const everyFile = (options.shardFilter?.rest ?? options.shard?.rest ?? false) && hasBudgets(log, config.severity);
+  // The shard asks the index (once it has scanned) which module owns a file.
+  const shard: ShardFilter | undefined = options.shardFilter ?? (options.shard && new Shard(options.shard, (file): string | undefined => index.moduleOf(file), (): ArchitectureModel => index.model));
+  const reportOnly = shard && !everyFile ? (file: string) => shard.hasFile(file) : undefined;
+  const index: WorkspaceIndex = new WorkspaceIndex(fs, root, config, model, analyzer, { cache: options.cache, parallel: options.analyzer ? undefined : options.parallel, reportOnly });
   const stats = await index.scan(options);
+  if (shard instanceof Shard) {
+    const unknown = shard.unknownNames();
+    if (unknown.length > 0) throw new CheckSetupError(unknownModules(unknown, [...index.model.modules.keys()]));
+  }
 
   const probe = (glob: string) => otherFilesMatching(fs, root, glob, { dotFolders: config.scanDotFolders });
-  let findings = [...(await recordFindings([...config.findings, ...log.findings], index.model, index.sourceFiles(), config.severity, probe)), ...index.findings()];
+  const records = !shard || shard.rest ? await recordFindings([...config.findings, ...log.findings], index.model, index.sourceFiles(), config.severity, probe) : [];
+  let findings = [...records, ...index.findings()];
 
   let baselineUse: BaselineUse | undefined;
   let accepted: BaselineEntry[] = [];
   const baseline = await readBaseline(fs, root, options.baseline === undefined ? config.baseline : options.baseline, options.baseline !== undefined);
   if (baseline) {
-    const out = applyBaseline(findings, baseline.baseline, options.today ?? todayIso(), proposedDecisions(log));
+    // A shard applies only its own entries, so an entry of another shard is neither used nor stale here.
+    const entries = shard && !everyFile ? baseline.baseline.entries.filter((e) => shard.has(e)) : baseline.baseline.entries;
+    const out = applyBaseline(findings, { entries }, options.today ?? todayIso(), proposedDecisions(log));
     findings = out.kept;
-    baselineUse = { file: baseline.file, suppressed: out.suppressed.length, expired: out.expired, unused: out.unused, pending: out.pending };
-    accepted = matchedEntries(baseline.baseline.entries, out);
+    const own = <T extends { rule: string; file: string }>(list: T[]): T[] => (shard ? list.filter((e) => shard.has(e)) : list);
+    baselineUse = { file: baseline.file, suppressed: own(out.suppressed).length, expired: own(out.expired), unused: own(out.unused), pending: own(out.pending) };
+    accepted = matchedEntries(entries, out);
   }
-  const debt = countDebt(debtItems(findings, accepted, index.suppressedFindings()));
-  findings.push(...budgetFindings(log, debt.byDecision, { severities: config.severity }));
+  if (!shard || shard.rest) {
+    const debt = countDebt(debtItems(findings, accepted, index.suppressedFindings()));
+    findings.push(...budgetFindings(log, debt.byDecision, { severities: config.severity }));
+  }
+  if (shard) findings = findings.filter((f) => shard.has(f));
+  const shardUse = shard && { filter: shard, empty: shard instanceof Shard ? shard.emptyNames(index.sourceFiles()) : [] };
   // The index's model: pattern modules expanded against the files scanned.
-  return { root, config, model: index.model, log, findings: findings.sort(compareFindings), stats, baseline: baselineUse, index };
+  return { root, config, model: index.model, log, findings: findings.sort(compareFindings), stats: shard ? shardStats(stats, shard, index.sourceFiles()) : stats, baseline: baselineUse, index, shard: shardUse };
+}
+
+/** The scan's figures for a shard's own files. */
+function shardStats(stats: ScanStats, shard: ShardFilter, files: readonly string[]): ScanStats {
+  return {
+    ...stats,
+    files: files.filter((f) => shard.hasFile(f)).length,
+    skipped: stats.skipped.filter((s) => shard.hasFile(s.file)),
+    unresolvedLocal: stats.unresolvedLocal.filter((u) => shard.hasFile(u.file)),
+  };
+}
+
+/** Some accepted record sets a debt budget that is reported. */
+function hasBudgets(log: DecisionLog, severities: RuleSeverities | undefined): boolean {
+  return severityFor('decision-budget', severities) !== 'off' && log.records.some((r) => r.record?.status === 'accepted' && r.record.enforce?.budget !== undefined);
+}
+
+function unknownModules(unknown: readonly { name: string; guess: string | undefined }[], known: readonly string[]): string {
+  const each = unknown.map((u) => `"${u.name}"${u.guess ? ` (did you mean "${u.guess}"?)` : ''}`);
+  const list = known.length > 0 ? `; the modules are ${[...known].sort().join(', ')}` : '; the records declare no module';
+  return `--module ${each.join(', ')}: no such module${unknown.length > 1 ? 's' : ''}${list}`;
 }
 
 /**

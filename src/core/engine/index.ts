@@ -28,6 +28,7 @@ import {
   type RuleSeverities,
 } from './rules';
 import { isAllowedEdge } from './rules/module-dependency';
+import { moduleImportsOf } from './rules/module-imports';
 import { severityFor } from './rules/severity';
 import { applyInlineSuppressions, type SuppressionOutcome } from './suppression';
 import type { ExtractedFile, ImportRef, Resolution, SettingsProblem, SkippedFile, SuppressionComment, UnresolvedImport } from './types';
@@ -91,6 +92,13 @@ export interface IndexOptions {
    * `warn`: told when a batch falls back to this thread because its worker failed.
    */
   parallel?: { pool: BatchRunner; threshold: number; warn?: (message: string) => void };
+  /**
+   * Only these files' findings are wanted (a CI shard, `check --module`). Every listed file is
+   * still read, extracted and resolved, since resolution, pattern modules and the module graph
+   * need the whole tree; of the others only the module edges are computed (module-cycle needs
+   * them), and findings() and suppressedFindings() leave them out.
+   */
+  reportOnly?: (file: string) => boolean;
 }
 
 interface FileState {
@@ -446,6 +454,7 @@ export class WorkspaceIndex {
 
   /** The findings of one file, after its inline suppressions. */
   findingsOf(file: string): Finding[] {
+    if (this.options.reportOnly && !this.options.reportOnly(file)) return [];
     const reason = this.skipped.get(file);
     if (reason !== undefined) return this.skippedFinding(file, reason);
     const settings = this.settingsFindings(file);
@@ -457,7 +466,7 @@ export class WorkspaceIndex {
   suppressedFindings(): { finding: Finding; comment: SuppressionComment }[] {
     const out: { finding: Finding; comment: SuppressionComment }[] = [];
     for (const [file, state] of this.files) {
-      if (state.facts.extracted.suppressions.length === 0) continue;
+      if (state.facts.extracted.suppressions.length === 0 || this.options.reportOnly?.(file) === false) continue;
       const outcome = this.suppressionOutcome(file);
       outcome?.suppressed.forEach((finding, i) => out.push({ finding, comment: outcome.suppressedBy[i] }));
     }
@@ -476,9 +485,10 @@ export class WorkspaceIndex {
   findings(): Finding[] {
     const out: Finding[] = [];
     for (const file of this.files.keys()) out.push(...this.findingsOf(file));
-    for (const [file, reason] of this.skipped) out.push(...this.skippedFinding(file, reason));
+    const wanted = this.options.reportOnly ?? (() => true);
+    for (const [file, reason] of this.skipped) if (wanted(file)) out.push(...this.skippedFinding(file, reason));
     const sources = new Set([...this.files.keys(), ...this.skipped.keys()]);
-    for (const file of new Set(this.settingsProblems.map((p) => p.file))) if (!sources.has(file)) out.push(...this.settingsFindings(file));
+    for (const file of new Set(this.settingsProblems.map((p) => p.file))) if (!sources.has(file) && wanted(file)) out.push(...this.settingsFindings(file));
     return out.sort(compareFindings);
   }
 
@@ -588,8 +598,14 @@ export class WorkspaceIndex {
   }
 
   private evaluationOf(state: FileState): FileEvaluation {
-    if (!state.evaluation) state.evaluation = evaluateFile(this.ctx, state.facts);
+    if (!state.evaluation) state.evaluation = this.options.reportOnly?.(state.facts.file) === false ? this.edgesOnly(state.facts) : evaluateFile(this.ctx, state.facts);
     return state.evaluation;
+  }
+
+  /** A file whose findings nobody asked for: its module edges, for the graph, and no rule. */
+  private edgesOnly(facts: FileFacts): FileEvaluation {
+    const module = this.ctx.modules.moduleOf(facts.file);
+    return { module, moduleImports: moduleImportsOf(this.ctx, facts, module), findings: [] };
   }
 
   private skippedFinding(file: string, reason: string): Finding[] {

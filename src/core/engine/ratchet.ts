@@ -30,6 +30,8 @@ export async function ratchetFindings(fs: FileSystemPort, result: CheckResult, s
   const severity = severityFor('ratchet', result.config.severity);
   if (severity === 'off') return [];
   const since = `since ${scope.ref}`;
+  // A shard names only its own entries and comments (shard.ts).
+  const shard = result.shard?.filter;
   const findings: Finding[] = [];
   const baseFile = await readBaseline(scope.baseFs, result.root, scope.baseResult.config.baseline, false);
   const now = result.baseline;
@@ -37,7 +39,8 @@ export async function ratchetFindings(fs: FileSystemPort, result: CheckResult, s
   if (now && current) {
     const entries = current.baseline.entries;
     const lines = entryRanges((await readText(fs, result.root, now.file)) ?? '');
-    const added = unmatched(entries, baseFile?.baseline.entries ?? [], (e, renamed) => identity(e, renamed ? scope.renames.get(e.file) : undefined));
+    const baseEntries = (baseFile?.baseline.entries ?? []).filter((e) => !shard || shard.has({ rule: e.rule, file: scope.renames.get(e.file) ?? e.file }));
+    const added = unmatched(entries, baseEntries, (e, renamed) => identity(e, renamed ? scope.renames.get(e.file) : undefined)).filter(([, e]) => !shard || shard.has(e));
     for (const [i, e] of added) {
       findings.push({ rule: 'ratchet', severity, file: now.file, range: lines[i] ?? ZERO_RANGE, message: `baseline entry added ${since}: ${describeEntry(e)}`, fixes: ['fix the code instead of accepting the finding', 'remove the entry'] });
     }
@@ -45,8 +48,9 @@ export async function ratchetFindings(fs: FileSystemPort, result: CheckResult, s
       findings.push({ rule: 'ratchet', severity: 'info', file: now.file, range: lines[i] ?? ZERO_RANGE, message: `fixed: baseline entry matches nothing any more: ${describeEntry(entries[i])}`, fixes: ['remove it with `adrift baseline --prune`'] });
     }
   }
-  const comments = suppressionSites(result.index);
-  const addedComments = unmatched(comments, suppressionSites(scope.baseResult.index), (c, renamed) => [renamed ? (scope.renames.get(c.file) ?? c.file) : c.file, c.rule, c.reason.trim()].join('\0'));
+  const comments = suppressionSites(result.index).filter((c) => !shard || shard.hasFile(c.file));
+  const baseComments = suppressionSites(scope.baseResult.index).filter((c) => !shard || shard.hasFile(scope.renames.get(c.file) ?? c.file));
+  const addedComments = unmatched(comments, baseComments, (c, renamed) => [renamed ? (scope.renames.get(c.file) ?? c.file) : c.file, c.rule, c.reason.trim()].join('\0'));
   for (const [, c] of addedComments) {
     findings.push({ rule: 'ratchet', severity, file: c.file, range: c.range, message: `suppression added ${since}: adrift-ignore ${c.rule} -- ${c.reason.trim() || '(no reason)'}`, fixes: ['fix the code instead of suppressing the finding', 'remove the comment'] });
   }

@@ -14,6 +14,7 @@ import { changedFiles, listTree, mergeBase, repositoryInfo, resolveCommit, type 
 import type { DecisionLog } from '../records/types';
 import { baselineKey, type BaselineEntry } from './baseline';
 import { checkWorkspace, readBaseline, type CheckOptions, type CheckResult } from './check';
+import { renamedFilter } from './shard';
 
 export interface RecordChange {
   id: number;
@@ -110,11 +111,15 @@ export async function checkSince(fs: FileSystemPort, git: GitPort, rootIn: strin
   // The work tree first: its run writes the extraction cache, which the base's run reads (for
   // every file the change left alone) and cannot write.
   const result = await checkWorkspace(fs, root, options);
-  const base = await checkBaseCommit(git, fs, root, at, options);
   const renames = renamesUnder(at.changes, at.prefix);
-  const entries = result.baseline ? ((await readBaseline(fs, root, result.baseline.file, true))?.baseline.entries ?? []) : [];
+  // A shard's base is the same shard: the base's files as the work tree names them, in the work tree's modules.
+  const shard = result.shard?.filter;
+  const baseOptions = shard ? { ...options, shard: undefined, shardFilter: renamedFilter(shard, (file) => renames.get(file) ?? file) } : options;
+  const base = await checkBaseCommit(git, fs, root, at, baseOptions);
+  const entries = result.baseline ? ((await readBaseline(fs, root, result.baseline.file, true))?.baseline.entries ?? []).filter((e) => !shard || shard.has(e)) : [];
   const split = splitFindings(result.findings, base.result.findings, renames, result.baseline && { entries, expired: result.baseline.expired, unused: result.baseline.unused });
-  return { result, scope: { ref, base: at.base, branch: at.branch, renames, baseResult: base.result, baseFs: base.fs, records: recordChanges(base.result.log, result.log), ...split } };
+  const records = !shard || shard.rest ? recordChanges(base.result.log, result.log) : [];
+  return { result, scope: { ref, base: at.base, branch: at.branch, renames, baseResult: base.result, baseFs: base.fs, records, ...split } };
 }
 
 const normalRoot = (root: string): string => root.replace(/\\/g, '/').replace(/\/+$/, '') || '/';
