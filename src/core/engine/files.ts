@@ -190,7 +190,7 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
   const files: string[] = [];
   const configFiles: string[] = [];
   /** The output folders left out in each folder that has some (the root always). */
-  const projects = new Map<string, ReadonlySet<string>>();
+  const outputsByFolder = new Map<string, ReadonlySet<string>>();
   const skipped: SkippedFile[] = [];
 
   const walk = async (rel: string): Promise<void> => {
@@ -209,7 +209,7 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
     }
     const folders: string[] = [];
     const outputs = outputFoldersAmong(entries, rel === '');
-    if (outputs.size > 0 || rel === '') projects.set(rel, outputs);
+    if (outputs.size > 0 || rel === '') outputsByFolder.set(rel, outputs);
     for (const entry of entries) {
       const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
       let kind = entry.kind;
@@ -258,7 +258,7 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
   files.sort();
   configFiles.sort();
   skipped.sort((a, b) => a.file.localeCompare(b.file));
-  return { files, skipped, configFiles, accepts: sourcePathTest(options, gitignore, projects) };
+  return { files, skipped, configFiles, accepts: sourcePathTest(options, gitignore, outputsByFolder) };
 }
 
 /**

@@ -439,7 +439,8 @@ export class WorkspaceIndex {
       const n = (counts.get(folder) ?? 0) + delta;
       if (n <= 0) counts.delete(folder);
       else counts.set(folder, n);
-      if (n <= 0 || n === 1) changed = true;
+      // A folder appears when its count becomes 1, and vanishes when it reaches 0; 2 → 1 changes nothing.
+      if (delta === 1 ? n === 1 : n <= 0) changed = true;
     }
     return changed;
   }
