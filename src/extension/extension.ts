@@ -14,6 +14,7 @@ import { registerHover } from './editor/hover';
 import { registerWatchers } from './editor/watchers';
 import { registerGuide } from './guide/register';
 import { AdriftService } from './service/adriftService';
+import { editorWorkers, ExtractPool } from '../core/engine/pool';
 import { engineIndexFactory } from './service/engineIndex';
 
 /** What activate() returns: tests and the benchmark read it through `extension.exports`. */
@@ -25,13 +26,18 @@ export interface AdriftApi {
   activatedAt: number;
 }
 
+const POOL_IDLE_MS = 20_000;
+
 export function activate(context: vscode.ExtensionContext): AdriftApi {
   const activatedAt = Date.now();
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Adrift', { log: true });
-  const service = new AdriftService(engineIndexFactory(context.storageUri?.fsPath), log);
+  // Cold scans of large folders extract on worker threads, which end when no scan needs them.
+  const pool = new ExtractPool({ workers: editorWorkers(), idleMs: POOL_IDLE_MS });
+  const service = new AdriftService(engineIndexFactory(context.storageUri?.fsPath, pool, (m) => log.warn(m)), log);
   context.subscriptions.push(
     log,
+    { dispose: () => void pool.close() },
     service,
     registerEditorCommands(service),
     registerDiagnostics(service),

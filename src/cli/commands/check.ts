@@ -7,7 +7,7 @@ import { checkSince, type ChangeScope } from '../../core/engine/since';
 import type { ShardRequest } from '../../core/engine/shard';
 import { NodeFileSystem } from '../../core/fs/node';
 import { NodeGit } from '../../core/git/node';
-import { defaultThreads, ExtractPool, POOL_THRESHOLD } from '../../core/engine/pool';
+import { defaultThreads, ExtractPool, POOL_THRESHOLD, poolThreshold } from '../../core/engine/pool';
 import { GitError } from '../../core/git/port';
 import { REPORT_FORMATS, reportChunks, type ReportFormat, type ReportInput } from '../../core/report';
 import { decisionSummaries } from '../../core/report/types';
@@ -66,7 +66,7 @@ export const checkCommand: CliCommand = {
       baseline: ctx.options['no-baseline'] ? false : typeof ctx.options.baseline === 'string' ? ctx.options.baseline : undefined,
       cache: !ctx.options['no-cache'],
       onProgress: progress?.update,
-      parallel: pool && { pool, threshold: poolThreshold(), warn: (m) => ctx.err(`adrift check: ${m}`) },
+      parallel: pool && { pool, threshold: poolThreshold(POOL_THRESHOLD), warn: (m) => ctx.err(`adrift check: ${m}`) },
       shard,
     };
     let result: CheckResult;
@@ -165,11 +165,6 @@ function threadCount(value: string | string[] | true | undefined): number {
 }
 
 /** POOL_THRESHOLD, or the count in ADRIFT_POOL_THRESHOLD (the benchmark and the tests set it to measure the pool on few files). */
-function poolThreshold(): number {
-  const env = process.env.ADRIFT_POOL_THRESHOLD;
-  return env !== undefined && /^\d+$/.test(env) ? Number(env) : POOL_THRESHOLD;
-}
-
 /** Progress on stderr: a live line on a terminal, a line per tenth with --progress otherwise. */
 function progressPrinter(ctx: CommandContext): { update: (done: number, total: number) => void; done: () => void } | undefined {
   const tty = process.stderr.isTTY === true;

@@ -8,6 +8,7 @@
 import type { FileStat } from '../fs/port';
 import type { DataAccess, ExtractedFile, ImportKind, ImportRef, Resolution, SuppressionComment } from './types';
 import type { Range } from '../findings';
+import { unsliced, type Slicer } from './slice';
 
 /** What the scan keeps of one file between runs. */
 export interface CacheEntry {
@@ -260,11 +261,17 @@ function readEntry(r: Reader): [string, CacheEntry] {
   return [file, entry];
 }
 
-/** The entries as bytes: the string table, then each entry. */
-export function encodeEntries(entries: ReadonlyMap<string, CacheEntry>): Uint8Array {
+/**
+ * The entries as bytes: the string table, then each entry. `slicer`: the editor's, so that
+ * encoding a large workspace's cache never holds its main thread for long (slice.ts).
+ */
+export async function encodeEntries(entries: ReadonlyMap<string, CacheEntry>, slicer: Slicer = unsliced): Promise<Uint8Array> {
   const body = new Writer();
   body.uint(entries.size);
-  for (const [file, e] of entries) writeEntry(body, file, e);
+  for (const [file, e] of entries) {
+    writeEntry(body, file, e);
+    if (slicer.due()) await slicer.pause();
+  }
   const encoder = new TextEncoder();
   const out = new Writer();
   out.uint(body.strings.size);
@@ -272,22 +279,27 @@ export function encodeEntries(entries: ReadonlyMap<string, CacheEntry>): Uint8Ar
     const b = encoder.encode(s);
     out.uint(b.length);
     out.raw(b);
+    if (slicer.due()) await slicer.pause();
   }
   out.raw(body.done());
   return out.done();
 }
 
 /** The entries back from encodeEntries' bytes; throws on anything malformed. */
-export function decodeEntries(bytes: Uint8Array): Map<string, CacheEntry> {
+export async function decodeEntries(bytes: Uint8Array, slicer: Slicer = unsliced): Promise<Map<string, CacheEntry>> {
   const r = new Reader(bytes);
   const strings = new Array<string>(r.uint());
-  for (let i = 0; i < strings.length; i++) strings[i] = r.utf8(r.uint());
+  for (let i = 0; i < strings.length; i++) {
+    strings[i] = r.utf8(r.uint());
+    if (slicer.due()) await slicer.pause();
+  }
   r.strings = strings;
   const count = r.uint();
   const out = new Map<string, CacheEntry>();
   for (let i = 0; i < count; i++) {
     const [file, entry] = readEntry(r);
     out.set(file, entry);
+    if (slicer.due()) await slicer.pause();
   }
   if (!r.ended) throw new Error('cache has trailing bytes');
   return out;

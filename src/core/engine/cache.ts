@@ -22,6 +22,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FileStat, FileSystemPort } from '../fs/port';
 import { decodeEntries, encodeEntries, type CacheEntry, type StatKey } from './cache-format';
+import { unsliced, type Slicer } from './slice';
 
 export type { CacheEntry } from './cache-format';
 
@@ -30,6 +31,7 @@ const KEY_FILE = 'cache.key';
 const CACHE_FILE = 'scan-cache.bin';
 /** The cache of format 2 and before, one JSON document: removed when the new one is written. */
 const OLD_CACHE_FILE = 'extractions.json';
+const SIGN_STEP = 1 << 20;
 /**
  * A file changed less than this before the scan began may change again within the same
  * timestamp tick without its stat showing it: its stat is not recorded (2 s covers the
@@ -93,8 +95,14 @@ export function cacheFolder(root: string, env: NodeJS.ProcessEnv = process.env):
   return path.posix.join(userCacheHome(env), 'extractions', `${name}-${key}`);
 }
 
-function sign(key: string, version: string, body: Uint8Array): string {
-  return createHmac('sha256', key).update(version).update('\n').update(body).digest('hex');
+/** The MAC of a body, hashed a megabyte at a time so the editor's slicer can pause between them. */
+async function sign(key: string, version: string, body: Uint8Array, slicer: Slicer): Promise<string> {
+  const mac = createHmac('sha256', key).update(version).update('\n');
+  for (let at = 0; at < body.length; at += SIGN_STEP) {
+    mac.update(body.subarray(at, at + SIGN_STEP));
+    if (slicer.due()) await slicer.pause();
+  }
+  return mac.digest('hex');
 }
 
 /** The cache folder's key, made on first use; undefined when it can be neither read nor written. */
@@ -121,8 +129,11 @@ export class ExtractionCache {
     private readonly key: string | undefined,
   ) {}
 
-  /** The cache of `root`, in `folder` when given, else in the user cache folder (cacheFolder). */
-  static async open(fs: FileSystemPort, root: string, version: string, folder?: string): Promise<ExtractionCache> {
+  /**
+   * The cache of `root`, in `folder` when given, else in the user cache folder (cacheFolder).
+   * `slicer`: the editor's, so that decoding never holds its main thread for long.
+   */
+  static async open(fs: FileSystemPort, root: string, version: string, folder?: string, slicer: Slicer = unsliced): Promise<ExtractionCache> {
     const where = folder ?? cacheFolder(root);
     const key = fs.writeBytesAtomic ? await keyOf(fs, where) : undefined;
     const cache = new ExtractionCache(fs, where, version, key);
@@ -134,8 +145,8 @@ export class ExtractionCache {
       if (bytes !== undefined && nl > 0) {
         const header = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, nl).toString('utf8')) as Partial<CacheHeader>;
         const body = bytes.subarray(nl + 1);
-        if (header.format === FORMAT && header.version === version && header.mac === sign(key, version, body)) {
-          cache.entries = decodeEntries(body);
+        if (header.format === FORMAT && header.version === version && header.mac === (await sign(key, version, body, slicer))) {
+          cache.entries = await decodeEntries(body, slicer);
         }
       }
     } catch {
@@ -154,11 +165,11 @@ export class ExtractionCache {
   }
 
   /** Replaces the cache's content with exactly these files. */
-  async save(files: Map<string, CacheEntry>): Promise<void> {
+  async save(files: Map<string, CacheEntry>, slicer: Slicer = unsliced): Promise<void> {
     this.entries = files;
     if (this.key === undefined || !this.fs.writeBytesAtomic) return;
-    const body = encodeEntries(files);
-    const header: CacheHeader = { format: FORMAT, version: this.version, mac: sign(this.key, this.version, body) };
+    const body = await encodeEntries(files, slicer);
+    const header: CacheHeader = { format: FORMAT, version: this.version, mac: await sign(this.key, this.version, body, slicer) };
     const head = Buffer.from(`${JSON.stringify(header)}\n`, 'utf8');
     const bytes = new Uint8Array(head.length + body.length);
     bytes.set(head);

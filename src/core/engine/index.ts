@@ -15,6 +15,7 @@ import { contentHash, ExtractionCache, type CacheEntry } from './cache';
 import type { StatKey } from './cache-format';
 import type { BatchRunner } from './pool';
 import { readAndExtract, type ReadOutcome, type ReadRequest } from './scan-read';
+import { unsliced, type Slicer } from './slice';
 import {
   checkModuleCycle,
   closingEdges,
@@ -48,6 +49,11 @@ export interface ScanOptions {
    * at once instead of when the scan ends (seconds on a large workspace).
    */
   live?: boolean;
+  /**
+   * Loops over every file pause whenever this says so (the editor's, slice.ts), and edits
+   * made during a pause win over what the scan read. Without one the scan runs through.
+   */
+  slicer?: Slicer;
 }
 
 export interface ScanStats {
@@ -55,6 +61,8 @@ export interface ScanStats {
   skipped: SkippedFile[];
   /** Files whose extraction came from the disk cache. */
   cached: number;
+  /** Files sent to the pool's worker threads (a batch redone on this thread after its worker failed included; that failure is warned of). */
+  onWorkers: number;
   /**
    * Imports of workspace files (relative, aliased, or naming a workspace package) that led
    * nowhere, with the 1-based line and column of the specifier.
@@ -122,6 +130,8 @@ interface Extracted {
 }
 
 const CHUNK = 256;
+/** Files read and extracted at once on the editor's thread: a few milliseconds of work. */
+const SLICED_CHUNK = 16;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -187,6 +197,7 @@ export class WorkspaceIndex {
 
   private async scanFiles(opts: ScanOptions, newer: Map<string, string | null>): Promise<ScanStats> {
     const started = Date.now();
+    const slicer = opts.slicer ?? unsliced;
     const listing = await this.analyzer.listFiles();
     const files = listing.files.filter((f) => !this.excluded(f));
     const where = this.options.cache;
@@ -194,8 +205,8 @@ export class WorkspaceIndex {
       where === false
         ? undefined
         : typeof where === 'object'
-          ? await ExtractionCache.open(where.fs, this.root, this.analyzer.version, where.folder)
-          : await ExtractionCache.open(this.fs, this.root, this.analyzer.version);
+          ? await ExtractionCache.open(where.fs, this.root, this.analyzer.version, where.folder, slicer)
+          : await ExtractionCache.open(this.fs, this.root, this.analyzer.version, undefined, slicer);
     this.files.clear();
     this.folderCounts = undefined;
     this.skipped.clear();
@@ -209,19 +220,21 @@ export class WorkspaceIndex {
       this.ctx = createRuleContext(expandPatterns(this.ctx.model, files), { severities: this.config.severity, dataModels: this.dataModels });
     }
 
-    const { extracted, cached, cancelled } = await this.extractAll(files, cache, started, opts);
+    const { extracted, cached, onWorkers, cancelled } = await this.extractAll(files, cache, started, opts);
     const fromDisk = [...extracted.keys()];
     // The early resolver serves only if every listed file was read: one built without a file is not one with it removed (its folders stay).
     const resolver = early && extracted.size === files.length ? early : await this.analyzer.createResolver(fromDisk);
     this.settingsProblems = resolver.problems ?? [];
     this.dataModels = await this.analyzer.dataModels(fromDisk);
-    // From here to the end of the loop nothing awaits, so no edit can slip in between.
     this.takeNewer(newer, extracted, resolver);
+    // From here on a file in `newer` was checked or removed during one of the loop's pauses,
+    // against the new resolver and model: that result stands, and the disk's is dropped.
+    newer.clear();
     const toCache = new Map<string, CacheEntry>();
     // Whether the cache on disk is still exactly right: every file a hit, stat and resolutions unchanged.
     let cacheCurrent = cache !== undefined && cached === extracted.size && cache.size === extracted.size;
     this.resolver = resolver;
-    this.ctx = createRuleContext(expandPatterns(this.ctx.model, fromDisk), { severities: this.config.severity, dataModels: this.dataModels });
+    this.ctx = createRuleContext(expandPatterns(this.ctx.model, [...extracted.keys()]), { severities: this.config.severity, dataModels: this.dataModels });
     // Whatever the editor checked meanwhile (without a resolver, or against the old one) is rebuilt.
     this.files.clear();
     this.folderCounts = undefined;
@@ -229,6 +242,11 @@ export class WorkspaceIndex {
     this.closing = undefined;
     const unresolvedLocal: ScanStats['unresolvedLocal'] = [];
     for (const [file, e] of extracted) {
+      if (slicer.due()) await slicer.pause();
+      if (newer.has(file)) {
+        cacheCurrent = false;
+        continue;
+      }
       const key = cache ? resolver.inputsKey?.(file) : undefined;
       const reuse = key !== undefined && e.resolved?.key === key ? e.resolved.targets : undefined;
       const targets = reuse ?? this.resolveTargets(file, e.extracted);
@@ -249,12 +267,15 @@ export class WorkspaceIndex {
       });
       this.addEdges(this.evaluationOf(state));
     }
+    // Pattern modules follow the scan's listing while it runs (countFolders); a file that came or went in a pause may change them.
+    if (newer.size > 0) this.reexpandPatterns();
     // A scan that reused every cached entry as it was and dropped none leaves the cache alone.
-    if (cache && !cancelled && !cacheCurrent) await cache.save(toCache);
+    if (cache && !cancelled && !cacheCurrent) await cache.save(toCache, slicer);
     return {
       files: this.files.size,
       skipped: [...this.skipped].map(([file, reason]) => ({ file, reason })),
       cached,
+      onWorkers,
       unresolvedLocal,
       cancelled,
       durationMs: Date.now() - started,
@@ -272,7 +293,7 @@ export class WorkspaceIndex {
     cache: ExtractionCache | undefined,
     started: number,
     opts: ScanOptions,
-  ): Promise<{ extracted: Map<string, Extracted>; cached: number; cancelled: boolean }> {
+  ): Promise<{ extracted: Map<string, Extracted>; cached: number; onWorkers: number; cancelled: boolean }> {
     const extracted = new Map<string, Extracted>();
     let cached = 0;
     const take = (file: string, outcome: ReadOutcome): void => {
@@ -298,36 +319,63 @@ export class WorkspaceIndex {
     for (let i = 0; i < requests.length; i += CHUNK) chunks.push(requests.slice(i, i + CHUNK));
     const parallel = this.options.parallel;
     const misses = parallel ? requests.reduce((n, r) => (r.known ? n : n + 1), 0) : 0;
+    const slicer = opts.slicer ?? unsliced;
     // On the pool every batch is sent at once and the outcomes are taken in file order, as below.
-    // This thread would only wait meanwhile, so it extracts every (workers + 1)th batch itself.
-    const share = parallel ? parallel.pool.workers + 1 : 1;
-    const ours = (k: number): boolean => k % share === share - 1;
+    // The CLI's thread would only wait meanwhile, so it extracts every (workers + 1)th batch
+    // itself; the editor's thread is the one to keep free (a sliced scan), so it extracts none.
+    const share = parallel && !opts.slicer ? parallel.pool.workers + 1 : 0;
+    const ours = (k: number): boolean => share > 0 && k % share === share - 1;
     const sent =
       parallel && misses >= parallel.threshold ? chunks.map((chunk, k) => (ours(k) ? undefined : parallel.pool.run(this.root, chunk, started))) : undefined;
     sent?.forEach((p) => p?.catch(() => undefined)); // each is awaited in turn; a failure is handled there
     let done = 0;
+    let onWorkers = 0;
     for (const [k, chunk] of chunks.entries()) {
-      if (opts.isCancelled?.()) return { extracted, cached, cancelled: true };
+      if (opts.isCancelled?.()) return { extracted, cached, onWorkers, cancelled: true };
       const fromWorker = sent?.[k];
-      const outcomes = fromWorker ? await this.fromPool(fromWorker, chunk, started) : await readAndExtract(this.fs, this.root, chunk, this.analyzer.extract, started);
+      if (fromWorker) onWorkers += chunk.length;
+      const outcomes = fromWorker ? await this.fromPool(fromWorker, chunk, started, slicer) : await this.readHere(chunk, started, slicer);
       chunk.forEach((r, j) => take(r.file, outcomes[j]));
       done += chunk.length;
       opts.onProgress?.(done, files.length);
       await yieldToEventLoop();
     }
-    return { extracted, cached, cancelled: false };
+    return { extracted, cached, onWorkers, cancelled: false };
   }
 
-  /** A batch's outcomes from the pool, or from this thread when its worker failed: no file is lost. */
-  private async fromPool(outcomes: Promise<ReadOutcome[]>, chunk: ReadRequest[], started: number): Promise<ReadOutcome[]> {
+  /**
+   * A batch's outcomes from the pool, or from this thread when its worker failed: no file is
+   * lost. A file the port holds in memory (an unsaved editor) is read again here: the worker
+   * read the disk.
+   */
+  private async fromPool(outcomes: Promise<ReadOutcome[]>, chunk: ReadRequest[], started: number, slicer: Slicer): Promise<ReadOutcome[]> {
+    let out: ReadOutcome[];
     try {
-      return await outcomes;
+      out = await outcomes;
     } catch (err) {
       this.options.parallel?.warn?.(
         `extraction worker failed on ${chunk.length} files from ${chunk[0].file} (${err instanceof Error ? err.message : String(err)}); extracting them on the main thread`,
       );
-      return readAndExtract(this.fs, this.root, chunk, this.analyzer.extract, started);
+      return this.readHere(chunk, started, slicer);
     }
+    const inMemory = this.fs.pathsInMemory?.();
+    if (!inMemory?.size) return out;
+    const again = chunk.flatMap((r, i) => (inMemory.has(`${this.root}/${r.file}`) ? [i] : []));
+    if (again.length === 0) return out;
+    const redone = await this.readHere(again.map((i) => chunk[i]), started, slicer);
+    again.forEach((i, k) => (out[i] = redone[k]));
+    return out;
+  }
+
+  /** A batch read and extracted on this thread; a sliced scan takes it a few files at a time, pausing between them. */
+  private async readHere(chunk: ReadRequest[], started: number, slicer: Slicer): Promise<ReadOutcome[]> {
+    if (slicer === unsliced) return readAndExtract(this.fs, this.root, chunk, this.analyzer.extract, started);
+    const out: ReadOutcome[] = [];
+    for (let i = 0; i < chunk.length; i += SLICED_CHUNK) {
+      out.push(...(await readAndExtract(this.fs, this.root, chunk.slice(i, i + SLICED_CHUNK), this.analyzer.extract, started)));
+      if (slicer.due()) await slicer.pause();
+    }
+    return out;
   }
 
   /**
@@ -411,7 +459,8 @@ export class WorkspaceIndex {
     for (const newer of this.scans) newer.set(file, null);
     const old = this.files.get(file);
     if (old?.evaluation) this.removeEdges(old.evaluation);
-    if (old) this.resolver?.fileRemoved?.(file);
+    // Also when the index does not hold it yet (a scan read it and has not checked it): the resolver knows it from the listing.
+    this.resolver?.fileRemoved?.(file);
     this.files.delete(file);
     this.skipped.delete(file);
     this.invalidBytes.delete(file);
@@ -423,7 +472,8 @@ export class WorkspaceIndex {
    * appear or vanish while the model has pattern modules. Without patterns nothing is counted.
    */
   private countFolders(file: string, delta: 1 | -1): boolean {
-    if (!this.ctx.model.patterns?.length) {
+    // While a scan runs the index holds part of the files: the expansion is the scan's, from its listing.
+    if (!this.ctx.model.patterns?.length || this.scans.size > 0) {
       this.folderCounts = undefined;
       return false;
     }

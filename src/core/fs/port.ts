@@ -72,6 +72,12 @@ export interface FileSystemPort {
   readFilesSync?(paths: readonly string[], each: (index: number, read: BatchRead) => void, options?: ReadOptions): void;
   /** Optional, with readFilesSync: the stat of each path (undefined when missing), in the calling thread. */
   statFilesSync?(paths: readonly string[]): (FileStat | undefined)[];
+  /**
+   * Optional, for ports that serve some paths from memory (the editor's unsaved documents):
+   * those paths, now. Extraction workers read the disk themselves, so such a file is read
+   * again through the port.
+   */
+  pathsInMemory?(): ReadonlySet<string>;
   /** Optional: writes bytes (the scan's cache) as writeAtomic writes text. */
   writeBytesAtomic?(path: string, bytes: Uint8Array): Promise<void>;
   /** Renames a file (used by renumbering). */

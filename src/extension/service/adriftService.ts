@@ -51,7 +51,8 @@ import { budgetFindings } from '../../core/debt/budget';
 import { countDebt, debtItems, matchedEntries, type DebtCounts } from '../../core/debt/debt';
 import { decodeSourceText, otherFilesMatching } from '../../core/engine/files';
 import { applyFileChanges, type AppliedChanges, type ChangedFile } from './applyChanges';
-import type { WorkspaceIndex } from '../../core/engine/index';
+import type { ScanStats, WorkspaceIndex } from '../../core/engine/index';
+import { timeSlicer } from '../../core/engine/slice';
 import { OverlayFileSystem } from './overlayFileSystem';
 import { LongTaskMonitor, nodeTimer } from './longTasks';
 import { relativeTo, toPosix, uriOf } from './paths';
@@ -408,8 +409,9 @@ export class AdriftService implements vscode.Disposable {
     if (!index) return;
     const started = Date.now();
     d.scanning = true;
+    let stats: ScanStats;
     try {
-      await index.scan({ live: true, onProgress, isCancelled: () => token?.isCancellationRequested === true });
+      stats = await index.scan({ live: true, slicer: timeSlicer(), onProgress, isCancelled: () => token?.isCancellationRequested === true });
     } finally {
       d.scanning = false;
     }
@@ -420,7 +422,8 @@ export class AdriftService implements vscode.Disposable {
     d.scanned = token?.isCancellationRequested !== true;
     if (d.scanned) await this.checkRecords(d);
     d.scanDurationMs = Date.now() - started;
-    this.log.info(`scanned ${d.root} in ${Date.now() - started} ms: ${[...d.drift.values()].flat().length} findings`);
+    const workers = stats.onWorkers > 0 ? `, ${stats.onWorkers} files extracted on worker threads` : '';
+    this.log.info(`scanned ${d.root} in ${Date.now() - started} ms: ${[...d.drift.values()].flat().length} findings${workers}`);
     this.fire({ kind: 'findings', folder: d });
   }
 

@@ -22,6 +22,12 @@ export class OverlayFileSystem implements FileSystemPort {
     );
   }
 
+  pathsInMemory(): ReadonlySet<string> {
+    const out = new Set<string>();
+    for (const d of vscode.workspace.textDocuments) if (d.uri.scheme === 'file' && !d.isClosed && (d.isDirty || d.isUntitled)) out.add(toPosix(d.uri.fsPath));
+    return out;
+  }
+
   async readText(path: string, options?: ReadOptions): Promise<string | undefined> {
     const doc = this.openDocument(path);
     if (doc && (doc.isDirty || doc.isUntitled)) return doc.getText();

@@ -48,17 +48,17 @@ function cacheFiles(dir: string): string[] {
 }
 
 /** Sets every cached `imports` to [] the way an attacker would, whatever the cache's layout. */
-function blankImports(file: string): void {
+async function blankImports(file: string): Promise<void> {
   if (file.endsWith('.bin')) {
     // A header line, then the encoded entries: blanked and encoded again, the header kept.
     const bytes = readFileSync(file);
     const nl = bytes.indexOf(0x0a);
-    const entries = decodeEntries(bytes.subarray(nl + 1));
+    const entries = await decodeEntries(bytes.subarray(nl + 1));
     for (const e of entries.values()) {
       e.extracted.imports = [];
       e.resolved = undefined;
     }
-    writeFileSync(file, Buffer.concat([bytes.subarray(0, nl + 1), encodeEntries(entries)]));
+    writeFileSync(file, Buffer.concat([bytes.subarray(0, nl + 1), await encodeEntries(entries)]));
     return;
   }
   const blank = (v: unknown): unknown => {
@@ -96,7 +96,7 @@ describe('the extraction cache (issue 17 item 1)', () => {
     return repo;
   }
 
-  it('a cache with blanked imports, committed and cloned, does not hide the drift', () => {
+  it('a cache with blanked imports, committed and cloned, does not hide the drift', async () => {
     const repo = repository();
     const cacheHome = path.join(tmp, 'cache-home');
     assert.equal(check(repo, cacheHome).code, 1, 'the drift is found');
@@ -110,7 +110,7 @@ describe('the extraction cache (issue 17 item 1)', () => {
       writeFileSync(path.join(repo, '.adrift-cache', path.basename(own[0])), readFileSync(own[0]));
       planted = cacheFiles(repo);
     }
-    for (const f of planted) blankImports(f);
+    for (const f of planted) await blankImports(f);
     git(repo, 'add', '-A');
     git(repo, 'commit', '-q', '-m', 'tampered cache');
     const clone = path.join(tmp, 'clone');
@@ -137,12 +137,12 @@ describe('the extraction cache (issue 17 item 1)', () => {
     assert.equal(cacheFiles(cacheHome).length, 2);
   });
 
-  it('does not trust its own cache once an entry was edited behind its back', () => {
+  it('does not trust its own cache once an entry was edited behind its back', async () => {
     const repo = repository();
     const cacheHome = path.join(tmp, 'cache-home');
     assert.equal(check(repo, cacheHome).code, 1);
     const [file] = cacheFiles(cacheHome);
-    blankImports(file);
+    await blankImports(file);
     assert.ok(statSync(file).size > 0);
     assert.equal(check(repo, cacheHome).code, 1, 'a tampered entry is not used');
   });

@@ -20,6 +20,28 @@ import type { ReadOutcome, ReadRequest } from '../scan-read';
  */
 export const POOL_THRESHOLD = 10_000;
 
+/**
+ * Fewer cold files than this are extracted on the editor's own thread, in slices: below it a
+ * scan is short, and starting a worker costs 0.1–0.3 s. Above it the extraction, most of a
+ * cold scan, runs on workers so that the extension host's thread stays free for the user.
+ */
+export const EDITOR_POOL_THRESHOLD = 1_000;
+
+/** The threshold in force: `ADRIFT_POOL_THRESHOLD` (a whole number) when set, else `fallback`. */
+export function poolThreshold(fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+  const set = env.ADRIFT_POOL_THRESHOLD;
+  return set !== undefined && /^\d+$/.test(set) ? Number(set) : fallback;
+}
+
+/**
+ * Workers for the editor's scans: half the cores, at least one. Even on two cores one worker
+ * pays there, unlike in the CLI: what counts is the extension host's thread, not CPU time,
+ * and VS Code's own processes need the rest.
+ */
+export function editorWorkers(cores = availableParallelism()): number {
+  return Math.max(1, Math.floor(cores / 2));
+}
+
 /** What the index needs of a pool (ExtractPool fits; tests may hand in another). */
 export interface BatchRunner {
   /** How many batches it works on at once: the caller works on one more itself. */
@@ -44,6 +66,12 @@ export interface PoolOptions {
   workers?: number;
   /** The worker script; default the one next to this module (dist/extract-worker.js in a bundle). */
   script?: string;
+  /**
+   * Ends the workers once no batch has been waiting for this long (ms); the next batch starts
+   * them again. The editor's pool serves a scan now and then and should not hold a worker's
+   * memory in between. Default: the workers live until close().
+   */
+  idleMs?: number;
 }
 
 interface Task {
@@ -79,10 +107,18 @@ export class ExtractPool implements BatchRunner {
   private readonly queue: Task[] = [];
   private nextId = 0;
   private closed = false;
+  private readonly idleMs: number | undefined;
+  private idle: NodeJS.Timeout | undefined;
 
   constructor(options: PoolOptions = {}) {
     this.workers = Math.max(1, options.workers ?? defaultThreads() - 1);
     this.script = options.script ?? defaultWorkerScript();
+    this.idleMs = options.idleMs;
+  }
+
+  /** Whether worker threads are running now (started by a batch, not yet ended). */
+  get running(): boolean {
+    return (this.slots?.length ?? 0) > 0;
   }
 
   run(root: string, requests: readonly ReadRequest[], scanStarted: number): Promise<ReadOutcome[]> {
@@ -96,9 +132,16 @@ export class ExtractPool implements BatchRunner {
   /** Ends every worker; batches still waiting are rejected. */
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.idle);
     for (const t of this.queue.splice(0)) t.reject(new Error('the extraction pool was closed'));
+    await this.stop();
+  }
+
+  /** Ends the workers; with no batch waiting, so none is lost. */
+  private async stop(): Promise<void> {
     const slots = this.slots ?? [];
-    this.slots = [];
+    // An empty list, not undefined: a closed pool starts no worker again.
+    this.slots = this.closed ? [] : undefined;
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
@@ -126,7 +169,7 @@ export class ExtractPool implements BatchRunner {
       });
       slot.worker.on('error', (err) => fail(err));
       slot.worker.on('exit', (code) => {
-        if (!this.closed) fail(new Error(`the extraction worker exited with code ${code}`));
+        if (!this.closed && this.slots?.includes(slot)) fail(new Error(`the extraction worker exited with code ${code}`));
       });
       slots.push(slot);
     }
@@ -135,13 +178,19 @@ export class ExtractPool implements BatchRunner {
 
   private pump(): void {
     if (this.closed) return;
+    clearTimeout(this.idle);
+    this.idle = undefined;
     this.slots ??= this.start();
     for (const slot of this.slots) {
       if (slot.task) continue;
       const task = this.queue.shift();
-      if (!task) return;
+      if (!task) break;
       slot.task = task;
       slot.worker.postMessage(task.message);
+    }
+    if (this.idleMs !== undefined && this.queue.length === 0 && this.slots.every((s) => !s.task)) {
+      this.idle = setTimeout(() => void this.stop(), this.idleMs);
+      this.idle.unref();
     }
   }
 }

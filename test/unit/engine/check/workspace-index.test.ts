@@ -3,6 +3,10 @@ import { WorkspaceIndex } from '../../../../src/core/engine/index';
 import { HELPDESK, model } from '../rules/fixture';
 import { cacheFolder } from '../../../../src/core/engine/cache';
 import { MemoryFileSystem, relativeAnalyzer } from './memory';
+import type { BatchRunner } from '../../../../src/core/engine/pool';
+import { readAndExtract } from '../../../../src/core/engine/scan-read';
+import { extractFile } from '../../../../src/core/engine/extract';
+import type { Slicer } from '../../../../src/core/engine/slice';
 
 const ROOT = '/ws';
 
@@ -213,6 +217,100 @@ describe('workspace index', () => {
       assert.deepEqual(index.findingsOf('src/conversation/thread.ts'), []);
       assert.deepEqual(drift(index, 'src/conversation/new.ts'), ['module-dependency conversation→knowledgebase 1']);
       assert.equal(index.factsOf('src/conversation/new.ts')?.resolutions[0].kind, 'file');
+    });
+  });
+
+  describe('a sliced scan (the editor\'s)', () => {
+    const filler = (n: number): Record<string, string> =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`src/tenant/gen/f${String(i).padStart(4, '0')}.ts`, i % 50 === 0 ? "import { search } from '../../knowledgebase/search';\n" : `export const v${i} = ${i};\n`]));
+    /** Due after every item; `onPause` runs inside each pause, with the event loop free as in the editor. */
+    const everyItem = (onPause: () => void = () => undefined): Slicer => ({
+      due: () => true,
+      pause: () => new Promise((resolve) => setImmediate(() => (onPause(), resolve()))),
+    });
+    const all = (index: WorkspaceIndex): string => JSON.stringify(index.findings());
+
+    it('finds exactly what an unsliced scan finds, cold and warm, and writes the same cache', async () => {
+      const plain = workspace(filler(300));
+      const a = new WorkspaceIndex(plain, ROOT, {}, model(HELPDESK), relativeAnalyzer(plain, ROOT));
+      await a.scan();
+      const sliced = workspace(filler(300));
+      const b = new WorkspaceIndex(sliced, ROOT, {}, model(HELPDESK), relativeAnalyzer(sliced, ROOT));
+      let pauses = 0;
+      await b.scan({ live: true, slicer: everyItem(() => pauses++) });
+      assert.ok(pauses > 600, `paused ${pauses} times`);
+      assert.equal(all(b), all(a));
+      assert.ok(all(a).includes('module-dependency'));
+      assert.deepEqual([...sliced.blobs.values()].map((x) => x.length), [...plain.blobs.values()].map((x) => x.length));
+      const warm = await b.scan({ live: true, slicer: everyItem() });
+      assert.equal(warm.cached, warm.files);
+      assert.equal(all(b), all(a));
+    });
+
+    it('keeps what was typed, saved or deleted during a pause of its last loop over the files', async () => {
+      const fs = workspace(filler(300));
+      const index = new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), relativeAnalyzer(fs, ROOT), { cache: false });
+      let read = false;
+      let edited: { before: string; after: string; removed: string } | undefined;
+      await index.scan({
+        live: true,
+        onProgress: (done, total) => void (read = done === total),
+        slicer: everyItem(() => {
+          // Half-way through the loop that resolves and evaluates every file read.
+          if (!read || edited || index.sourceFiles().length < 150) return;
+          const held = new Set(index.sourceFiles());
+          const before = 'src/conversation/thread.ts';
+          const after = 'src/user/session.ts';
+          assert.ok(held.has(before) && !held.has(after), 'one file checked by the loop already, one not yet');
+          index.checkFile(before, "import { search } from '../knowledgebase/search';\n");
+          fs.files.set(`${ROOT}/${after}`, "import { search } from '../knowledgebase/search';\n");
+          index.updateFile(after, "import { search } from '../knowledgebase/search';\n");
+          const removed = 'src/tenant/gen/f0299.ts';
+          fs.files.delete(`${ROOT}/${removed}`);
+          index.removeFile(removed);
+          edited = { before, after, removed };
+        }),
+      });
+      assert.ok(edited, 'the edits ran during the loop');
+      const drift = (file: string) => index.findingsOf(file).map((f) => `${f.rule} ${f.fromModule}→${f.toModule}`);
+      assert.deepEqual(drift(edited.before), ['module-dependency conversation→knowledgebase'], 'the loop does not check a file again once it was edited');
+      assert.deepEqual(drift(edited.after), ['module-dependency user→knowledgebase'], 'the disk text the scan read earlier does not overwrite the save');
+      assert.ok(!index.sourceFiles().includes(edited.removed));
+      // The resolver forgot the removed file, though the loop had not checked it yet.
+      index.checkFile('src/tenant/late.ts', "import { v } from './gen/f0299';\n");
+      assert.equal(index.factsOf('src/tenant/late.ts')?.resolutions[0].kind, 'unresolved');
+    });
+
+    it('extracts every batch on the pool, none on its own thread, and reads an unsaved editor\'s file through the port', async () => {
+      const unsaved = 'src/tenant/gen/f0400.ts';
+      // The port holds an unsaved editor's text the disk does not have (a method, as the editor's port has).
+      class EditorPort extends MemoryFileSystem {
+        readonly unsaved = new Set([`${ROOT}/${unsaved}`]);
+        pathsInMemory(): ReadonlySet<string> {
+          return this.unsaved;
+        }
+      }
+      const memoryBacked = new EditorPort(ROOT, Object.fromEntries([...workspace(filler(600)).files].map(([p, text]) => [p.slice(ROOT.length + 1), text])));
+      const disk = workspace(filler(600));
+      memoryBacked.files.set(`${ROOT}/${unsaved}`, "import { search } from '../../knowledgebase/search';\n");
+      const analyzer = relativeAnalyzer(memoryBacked, ROOT);
+      const batches: number[] = [];
+      // A stand-in for the worker pool: it reads the disk, as a worker does.
+      const pool: BatchRunner = {
+        workers: 1,
+        run: async (root, requests, started) => {
+          batches.push(requests.length);
+          return readAndExtract(disk, root, requests, extractFile, started);
+        },
+      };
+      const index = new WorkspaceIndex(memoryBacked, ROOT, {}, model(HELPDESK), analyzer, { cache: false, parallel: { pool, threshold: 0 } });
+      const extracting = analyzer.extractions;
+      const stats = await index.scan({ live: true, slicer: everyItem() });
+      assert.equal(stats.onWorkers, stats.files);
+      assert.equal(batches.reduce((a, b) => a + b, 0), stats.files, 'every file went to the pool');
+      assert.ok(batches.length >= 3);
+      assert.equal(analyzer.extractions - extracting, 1, 'this thread extracted only the unsaved file');
+      assert.deepEqual(index.findingsOf(unsaved).map((f) => f.rule), ['module-dependency']);
     });
   });
 });

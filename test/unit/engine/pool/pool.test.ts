@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { checkWorkspace } from '../../../../src/core/engine/check';
 import { ExtractPool, type BatchRunner } from '../../../../src/core/engine/pool';
+import { timeSlicer } from '../../../../src/core/engine/slice';
 import { NodeFileSystem } from '../../../../src/core/fs/node';
 import { CLI } from '../../cli/run-cli';
 
@@ -126,6 +127,38 @@ describe('extraction pool', function () {
       assert.deepEqual(pooled.findings, single.findings);
       assert.deepEqual(pooled.index.sourceFiles(), single.index.sourceFiles());
       assert.deepEqual(pooled.stats.skipped, single.stats.skipped);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('serves the editor: a sliced scan sends every batch to the workers, which end when idle and start again for the next scan', async () => {
+    const fs = new NodeFileSystem();
+    const single = await checkWorkspace(fs, root, { cache: false, baseline: false });
+    const pool = new ExtractPool({ workers: 1, idleMs: 100 });
+    let sent = 0;
+    let ranWorker = false;
+    const counting: BatchRunner = {
+      workers: 1,
+      run: async (root, requests, started) => {
+        sent += requests.length;
+        const out = await pool.run(root, requests, started);
+        ranWorker ||= pool.running;
+        return out;
+      },
+    };
+    const sliced = () => checkWorkspace(fs, root, { cache: false, baseline: false, live: true, slicer: timeSlicer(), parallel: { pool: counting, threshold: 1 } });
+    try {
+      const first = await sliced();
+      assert.equal(sent, first.stats.files + first.stats.skipped.length, 'the calling thread extracted no batch of its own');
+      assert.equal(first.stats.onWorkers, sent);
+      assert.deepEqual(first.findings, single.findings);
+      assert.ok(ranWorker, 'a worker thread ran the batches');
+      for (let waited = 0; pool.running && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(pool.running, false, 'the idle worker ended');
+      const second = await sliced();
+      assert.deepEqual(second.findings, single.findings);
+      assert.equal(second.stats.onWorkers, first.stats.onWorkers);
     } finally {
       await pool.close();
     }
