@@ -96,10 +96,21 @@ export interface IndexOptions {
   /**
    * Extract on worker threads (pool/index.ts) when at least `threshold` files miss the
    * cache. The workers read through their own Node file system, so only a caller whose port
-   * reads the real disk (the CLI) and whose analyzer is the real front end passes one.
+   * reads the real disk passes one (the CLI; the editor, whose port names the files it holds
+   * in memory, which are read again here) and whose analyzer is the real front end.
    * `warn`: told when a batch falls back to this thread because its worker failed.
    */
-  parallel?: { pool: BatchRunner; threshold: number; warn?: (message: string) => void };
+  parallel?: {
+    pool: BatchRunner;
+    threshold: number;
+    warn?: (message: string) => void;
+    /**
+     * Count every listed file against the threshold, not only cache misses (the editor): a
+     * worker answers a file the cache knows by its stat without reading it, while a port
+     * without synchronous reads reads and hashes every file on the calling thread.
+     */
+    everyFile?: boolean;
+  };
   /**
    * Only these files' findings are wanted (a CI shard, `check --module`). Every listed file is
    * still read, extracted and resolved, since resolution, pattern modules and the module graph
@@ -318,7 +329,7 @@ export class WorkspaceIndex {
     const chunks: ReadRequest[][] = [];
     for (let i = 0; i < requests.length; i += CHUNK) chunks.push(requests.slice(i, i + CHUNK));
     const parallel = this.options.parallel;
-    const misses = parallel ? requests.reduce((n, r) => (r.known ? n : n + 1), 0) : 0;
+    const misses = !parallel ? 0 : parallel.everyFile ? requests.length : requests.reduce((n, r) => (r.known ? n : n + 1), 0);
     const slicer = opts.slicer ?? unsliced;
     // On the pool every batch is sent at once and the outcomes are taken in file order, as below.
     // The CLI's thread would only wait meanwhile, so it extracts every (workers + 1)th batch

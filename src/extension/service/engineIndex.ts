@@ -15,12 +15,12 @@ import type { CreateWorkspaceIndex } from './adriftService';
  * Without one (no workspace storage) the index keeps no cache rather than litter the folder.
  */
 /**
- * `pool`: the extension's extraction workers, shared by every folder's index; a cold scan of
- * more than EDITOR_POOL_THRESHOLD files extracts there (the index's `parallel`), and `warn`
+ * `pool`: the extension's extraction workers, shared by every folder's index; a scan of more
+ * than EDITOR_POOL_THRESHOLD files, cold or warm, reads and extracts there (the index's `parallel`), and `warn`
  * hears of a batch that fell back to this thread.
  */
 export function engineIndexFactory(storage: string | undefined, pool?: BatchRunner, warn?: (message: string) => void): CreateWorkspaceIndex {
-  const parallel = pool && { pool, threshold: poolThreshold(EDITOR_POOL_THRESHOLD), warn };
+  const parallel = pool && { pool, threshold: poolThreshold(EDITOR_POOL_THRESHOLD), warn, everyFile: true };
   return (fs, root, config, model) => {
     const folder = storage === undefined ? undefined : path.posix.join(storage.replace(/\\/g, '/'), 'extractions', createHash('sha1').update(root).digest('hex').slice(0, 12));
     // The cache is Adrift's own data, not the user's: plain disk writes, not WorkspaceEdits.

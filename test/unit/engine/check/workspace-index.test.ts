@@ -312,5 +312,21 @@ describe('workspace index', () => {
       assert.equal(analyzer.extractions - extracting, 1, 'this thread extracted only the unsaved file');
       assert.deepEqual(index.findingsOf(unsaved).map((f) => f.rule), ['module-dependency']);
     });
+
+    it('sends a warm scan to the pool too when told to count every file (the editor), and not otherwise (the CLI)', async () => {
+      for (const everyFile of [true, false]) {
+        const fs = workspace(filler(600));
+        const analyzer = relativeAnalyzer(fs, ROOT);
+        let sent = 0;
+        const pool: BatchRunner = { workers: 1, run: async (root, requests, started) => ((sent += requests.length), readAndExtract(fs, root, requests, extractFile, started)) };
+        const index = new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), analyzer, { parallel: { pool, threshold: 100, everyFile } });
+        const cold = await index.scan({ live: true, slicer: everyItem() });
+        assert.equal(cold.cached, 0);
+        sent = 0;
+        const warm = await index.scan({ live: true, slicer: everyItem() });
+        assert.equal(warm.cached, warm.files);
+        assert.equal(sent, everyFile ? warm.files : 0, `everyFile: ${everyFile}`);
+      }
+    });
   });
 });
