@@ -68,7 +68,7 @@ export async function createResolver(
   let keys: Map<string, string> | undefined;
   const keyOf = (id: string): string | undefined => {
     if (!keys) {
-      const inputs = createHash('sha1').update(RESOLUTION_VERSION).update('\0').update([...ws.files].sort().join('\n'));
+      const inputs = createHash('sha1').update(RESOLUTION_VERSION).update('\0').update(inOrder([...ws.files]).join('\n'));
       keys = new Map(
         LANGUAGES.map((language) => {
           // Which of its settings files exist, and what they said (Python reads only their presence).
@@ -115,4 +115,14 @@ async function discoverConfigFiles(fs: FileSystemPort, root: string, dirs: Reado
     }),
   );
   return found.sort();
+}
+
+/**
+ * The paths sorted. The set is usually in order already (built from the sorted listing, then
+ * only shrunk): checking that is one pass, while sorting 30,000 paths took 25–65 ms of the
+ * editor's thread every time a file came or went.
+ */
+function inOrder(paths: string[]): string[] {
+  for (let i = 1; i < paths.length; i++) if (paths[i - 1] > paths[i]) return paths.sort();
+  return paths;
 }
