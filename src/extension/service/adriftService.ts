@@ -412,6 +412,11 @@ export class AdriftService implements vscode.Disposable {
     let stats: ScanStats;
     try {
       stats = await index.scan({ live: true, slicer: timeSlicer(), onProgress, isCancelled: () => token?.isCancellationRequested === true });
+    } catch (err) {
+      // A bug, not bad input (that is a finding): say so, keep what is shown, and let the other folders scan.
+      this.log.error(`scanning ${d.root} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      void vscode.window.showWarningMessage(`Adrift could not check ${d.folder.name}: ${err instanceof Error ? err.message : String(err)}. Its findings may be incomplete; the Adrift output has the details.`);
+      return;
     } finally {
       d.scanning = false;
     }
