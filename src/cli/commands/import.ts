@@ -68,7 +68,9 @@ export const importCommand: CliCommand = {
     'Markdown in the record (sub-sections inside their field, the rest under extra), so an export writes it back.\n' +
     'Every Markdown file is accounted for: one line per file says what was created, renumbered, guessed or\n' +
     'skipped. Two files with the same number are both imported: the later one gets the next free number, as\n' +
-    '"adrift renumber" would. Nothing is written when a number is already taken in the decisions folder.\n' +
+    '"adrift renumber" would. A file a record says it was imported from ("# Imported from <file>") is skipped,\n' +
+    'so importing a Markdown log again adds only its new records. Nothing is written when a number is already\n' +
+    'taken in the decisions folder (a YAML record with the number of a Markdown record there: "adrift renumber").\n' +
     'The imported records are linted afterwards. Exit 1 when a file could not be imported or a record has errors.',
   async run(ctx) {
     const source = toPosix(path.resolve(ctx.processCwd, ctx.args.source ?? ''));
@@ -82,6 +84,7 @@ export const importCommand: CliCommand = {
     if (!plan.ok) throw new ContentError(`nothing imported: ${plan.problem}`);
     for (const c of plan.clashes) ctx.out(`clash: ${c}`);
     for (const s of plan.skipped) ctx.out(`skipped ${s.source}: ${s.reason}`);
+    if (plan.changes.length === 0 && plan.skipped.every((s) => !s.problem)) ctx.out('nothing new to import: every record was imported before');
     await writeFiles(ctx, plan.changes.map((c) => ({ path: c.path, text: c.text })));
     for (const [i, c] of plan.changes.entries()) {
       const r = plan.written[i];

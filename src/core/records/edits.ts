@@ -5,7 +5,7 @@
 
 import { padId, recordFileName, renumberLater } from './naming';
 import { recordSkeleton } from './skeletons';
-import { todayUtc } from './store';
+import { todayUtc, unimportedMarkdown } from './store';
 import { describeChain, replaceLinks, replacementChain } from './lineage';
 import type { ArchitectureModel } from '../model/types';
 import { EditError, TextEditor, yamlFlowList, yamlFlowScalar, yamlScalar } from './text-edit';
@@ -195,12 +195,24 @@ export function proposeSuccessor(log: DecisionLog, oldId: number, opts: Successo
  * Gives every record that shares its id with an earlier one (by file name) the next free
  * id, renaming its file. A reference elsewhere to the shared id is rewritten only where
  * the renumbered record points back at the referrer, since only then is it certain which
- * of the two records the reference meant.
+ * of the two records the reference meant. A record whose id a Markdown record of the folder
+ * holds (one no record was imported from) gets the next free id too, and every reference to
+ * it is rewritten: the number is the Markdown log's, which `adrift import` keeps.
  */
 export function renumberDuplicates(log: DecisionLog): FileChange[] {
-  const moved = renumberLater(log.records, idOf, (r) => r.file, nextId(log)).map(({ item: r, from, to }) => {
+  const duplicates = renumberLater(log.records, idOf, (r) => r.file, nextId(log));
+  // A number a Markdown record of the folder holds (one not imported yet) is the Markdown log's:
+  // the YAML record that has it moves, so an import keeps the numbers people cite.
+  const markdown = unimportedMarkdown(log);
+  let next = nextId(log) + duplicates.length;
+  const offMarkdown = log.records.flatMap((r) => {
+    const id = idOf(r);
+    return id !== undefined && markdown.has(id) && !duplicates.some((d) => d.item === r) ? [{ item: r, from: id, to: next++, unique: true }] : [];
+  });
+  const moved = [...duplicates, ...offMarkdown].map(({ item: r, from, to, ...rest }) => {
     if (!r.doc || r.doc.errors.length) throw new EditError(`${r.file} has a YAML syntax error to fix before it can be renumbered`);
-    return { r, from, to };
+    // A record that was the only one with its id: every reference to that id meant it.
+    return { r, from, to, unique: 'unique' in rest };
   });
   if (moved.length === 0) return [];
 
@@ -217,7 +229,7 @@ export function renumberDuplicates(log: DecisionLog): FileChange[] {
     ed(m.r).replaceValue(['id'], String(m.to));
     const linked = new Set<number>([...(m.r.record?.supersedes ?? []), ...(m.r.record?.superseded_by !== undefined ? [m.r.record.superseded_by] : [])]);
     for (const other of log.records) {
-      if (other === m.r || !other.record || !other.doc || !linked.has(other.record.id)) continue;
+      if (other === m.r || !other.record || !other.doc || (!m.unique && !linked.has(other.record.id))) continue;
       other.record.supersedes?.forEach((s, i) => {
         if (s === m.from) ed(other).replaceValue(['supersedes', i], String(m.to));
       });

@@ -5,7 +5,8 @@
 import type { ImportedRecord, SkippedFile } from './markdown/import';
 import { reconcileSupersedes } from './markdown/import';
 import { nextId } from './edits';
-import { padId, renumberLater } from './naming';
+import { importedFrom, importedHeader, padId, renumberLater } from './naming';
+import { unimportedMarkdown } from './store';
 import { MAX_RECORD_CHARS } from './parse';
 import { recordToYaml } from './serialize';
 import type { DecisionLog, FileChange } from './types';
@@ -31,11 +32,32 @@ export type ImportPlan =
  * next free number, as `adrift renumber` would, and the supersede links that meant it are
  * rewritten where it links back. `changes` paths are workspace-relative.
  */
-export function planImport(imported: ImportedRecord[], log: DecisionLog, importedBy: string): ImportPlan {
+export function planImport(all: ImportedRecord[], log: DecisionLog, importedBy: string): ImportPlan {
+  // A file a record of the log says it was imported from is not imported again: importing a
+  // Markdown log that goes on growing adds only its new records.
+  const already = new Map<string, string>();
+  for (const r of log.records) {
+    const from = importedFrom(r.text);
+    if (from !== undefined && !already.has(from)) already.set(from, r.file);
+  }
+  const again: SkippedFile[] = all.flatMap((r) => {
+    const yaml = already.get(base(r.source));
+    return yaml === undefined ? [] : [{ source: r.source, reason: `already imported as ${yaml} (its header says so); edit that record, the Markdown file is not read again`, problem: false }];
+  });
+  const imported = all.filter((r) => !already.has(base(r.source)));
   const taken = new Map(log.records.map((r) => [r.record?.id ?? r.header.id, r.file]));
   const clashesWithLog = imported.filter((r) => taken.has(r.id)).map((r) => `${r.id} (${taken.get(r.id)})`);
   if (clashesWithLog.length > 0) {
-    return { ok: false, problem: `these numbers are taken already: ${clashesWithLog.join(', ')}; import into an empty decisions folder, or renumber first` };
+    const markdown = unimportedMarkdown(log);
+    const adriftOwn = imported.some((r) => taken.has(r.id) && markdown.has(r.id));
+    return {
+      ok: false,
+      problem:
+        `these numbers are taken already: ${clashesWithLog.join(', ')}; ` +
+        (adriftOwn
+          ? `"adrift renumber" moves the YAML records off the numbers of the Markdown records in ${log.folderRelative}, then import again`
+          : 'import into an empty decisions folder, or renumber the source files first'),
+    };
   }
   const firstFree = Math.max(nextId(log), ...imported.map((r) => r.id + 1));
   const moved = renumberLater(imported, (r) => r.id, (r) => r.source, firstFree);
@@ -59,7 +81,7 @@ export function planImport(imported: ImportedRecord[], log: DecisionLog, importe
   const skipped: SkippedFile[] = [];
   for (const r of imported) {
     const defaults = r.notes.filter((n) => n.includes('(the default)'));
-    const header = [`Imported from ${base(r.source)} by ${importedBy}.`, ...defaults.map((d) => `Default: ${d}.`)].join('\n ');
+    const header = [importedHeader(base(r.source), importedBy), ...defaults.map((d) => `Default: ${d}.`)].join('\n ');
     const text = recordToYaml(r.record, header);
     if (text.length > MAX_RECORD_CHARS) {
       skipped.push({ source: r.source, reason: `its record would be ${Math.round(text.length / 1000)} KB; a record is at most ${MAX_RECORD_CHARS / 1000} KB, so it could not be loaded`, problem: true });
@@ -68,7 +90,7 @@ export function planImport(imported: ImportedRecord[], log: DecisionLog, importe
     changes.push({ path: `${log.folderRelative}/${padId(r.id)}-${r.slug}.yaml`, text });
     written.push(r);
   }
-  return { ok: true, changes, written, clashes, renumbered: moved.map((m) => ({ source: m.item.source, from: m.from, to: m.to })), skipped };
+  return { ok: true, changes, written, clashes, renumbered: moved.map((m) => ({ source: m.item.source, from: m.from, to: m.to })), skipped: [...again, ...skipped] };
 }
 
 const base = (source: string) => source.replace(/^.*[\\/]/, '');
