@@ -32,20 +32,48 @@ const EDGE_NOTE = noteText(PROPOSAL_NOTES[0]);
 const ASSIGN_NOTE = noteText(PROPOSAL_NOTES[1]);
 const PACKAGE_NOTE = noteText(PROPOSAL_NOTES[2]);
 
-/** The span of a proposal note at the top of `text` (after a BOM), written with LF or CRLF. */
+/**
+ * The notes other proposals start with, as patterns since they name records and titles: a
+ * successor's (`adrift supersede <old> new`, which copies the old record's comments under it),
+ * `adrift sync`'s and `adrift init --from-code`'s headers. Each tells the reader what accepting
+ * does, which is wrong once it is done.
+ */
+const PROPOSAL_NOTE_PATTERNS: readonly (readonly RegExp[])[] = [
+  [/^# Proposed successor of record \d+ \(.*\), pre-filled from it: change what the new decision changes\.$/, /^# Record \d+ stays in force until this one is accepted; accepting it marks \d+ superseded\.$/],
+  [/^# Proposed by `adrift sync`\. (?:Records? \d+(?:, \d+)* stays? in force until this one is accepted; accepting it marks (?:it|them) superseded|Accept it \(status: accepted\) to allow the new dependencies, or reject it and change the code)\.$/],
+  [/^# Written by `adrift init --from-code` from the modules and imports the code has today\. Accept it \(status: accepted\) to check them\.$/],
+];
+
+/**
+ * The span of the proposal notes at the top of `text` (after a BOM), written with LF or CRLF:
+ * every note there, one after the other (a successor's note, then the note of the record it
+ * was copied from), and the blank line after them. Comments of the user's are not notes.
+ */
 function proposalNoteSpan(text: string): [number, number] | undefined {
   const start = text.startsWith('\ufeff') ? 1 : 0;
-  for (const lines of PROPOSAL_NOTES) {
-    let at = start;
-    for (const line of lines) {
-      if (at < 0 || !text.startsWith(line, at)) break;
-      at += line.length;
-      const eol = text.startsWith('\r\n', at) ? 2 : text.startsWith('\n', at) ? 1 : -1;
-      at = eol < 0 ? -1 : at + eol;
-      if (line === lines[lines.length - 1] && at > 0) return [start, at];
+  const lineAt = (at: number): { line: string; next: number } | undefined => {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return undefined;
+    return { line: text.slice(at, text[nl - 1] === '\r' ? nl - 1 : nl), next: nl + 1 };
+  };
+  const notes: (readonly (string | RegExp)[])[] = [...PROPOSAL_NOTES, ...PROPOSAL_NOTE_PATTERNS];
+  const noteAt = (at: number): number | undefined => {
+    for (const lines of notes) {
+      let pos: number | undefined = at;
+      for (const expected of lines) {
+        const l: { line: string; next: number } | undefined = pos === undefined ? undefined : lineAt(pos);
+        pos = l && (typeof expected === 'string' ? l.line === expected : expected.test(l.line)) ? l.next : undefined;
+      }
+      if (pos !== undefined) return pos;
     }
-  }
-  return undefined;
+    return undefined;
+  };
+  let at = start;
+  for (let next = noteAt(at); next !== undefined; next = noteAt(at)) at = next;
+  if (at === start) return undefined;
+  const blank = lineAt(at);
+  if (blank && blank.line.trim() === '') at = blank.next;
+  return [start, at];
 }
 
 function idOf(r: LoadedRecord): number | undefined {

@@ -93,7 +93,11 @@ describe('sync', () => {
 
     // Accepting it (an explicit step) retires 2 and 3; the check is clean and forbids what 2 forbade.
     const log = await loadDecisionLog(fs, root);
-    for (const c of setStatus(log, 4, 'accepted', { today: '2026-12-02' })) writeTree(root, { [c.path]: c.text });
+    const accepting = setStatus(log, 4, 'accepted', { today: '2026-12-02' });
+    // The header that says what accepting does goes with the acceptance.
+    assert.match(proposal.recordText, /^# Proposed by `adrift sync`\. Records 2, 3 stay in force until this one is accepted/);
+    assert.match(accepting[0].text, /^id: 4\n/);
+    for (const c of accepting) writeTree(root, { [c.path]: c.text });
     const after = await checkWorkspace(fs, root, { cache: false, baseline: false, today: '2026-12-02' });
     assert.deepEqual(after.findings, []);
     assert.deepEqual(after.model.forbiddenPackages.map((p) => [p.value.name, p.decision.id]), [['left-pad', 4]]);

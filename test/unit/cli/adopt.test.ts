@@ -55,7 +55,9 @@ describe('adrift init --from-code', function () {
 
     // Proposed: nothing is enforced yet.
     assert.deepEqual(check(ws).findings, []);
+    assert.match(record, /^# Written by `adrift init --from-code` .* Accept it \(status: accepted\) to check them\.\n\nid: 2\n/);
     assert.equal(adrift(['status', '2', 'accepted', ws]).code, 0);
+    assert.match(readFileSync(path.join(ws, RECORD), 'utf8'), /^id: 2\n/, 'the note on accepting goes once it is accepted');
     const first = check(ws);
     assert.equal(first.code, 0);
     assert.deepEqual(first.findings, []);
