@@ -54,8 +54,19 @@ function readJsonAdr(text: string, source: string): ImportedRecord[] {
     }
     const notes: string[] = [];
     const record = jsonAdrToRecord(x as JsonAdr, notes);
-    return { id: record.id, slug: kebab(record.title), record, notes, source: `${source}#${i + 1}` };
+    return { id: record.id, slug: slugOfPath(x.path, record.id) ?? kebab(record.title), record, notes, source: `${source}#${i + 1}` };
   });
+}
+
+/**
+ * The file name's slug of a JSON-ADR entry's `path` (`docs/adr/0005-pg.yaml` → `pg`) when it
+ * names a record file of the entry's number: an Adrift export writes it, so its import keeps
+ * the file names instead of naming each file after its title.
+ */
+function slugOfPath(file: unknown, id: number): string | undefined {
+  if (typeof file !== 'string') return undefined;
+  const m = /^(\d+)-([a-z0-9][a-z0-9-]*)\.(?:ya?ml|md|markdown)$/.exec(path.posix.basename(file.replace(/\\/g, '/')));
+  return m && Number(m[1]) === id ? m[2] : undefined;
 }
 
 export const importCommand: CliCommand = {

@@ -32,6 +32,8 @@ describe('adrift export and import', function () {
       const imported = adrift(['import', format === 'madr' ? out : path.join(out, 'decisions.json'), dst]);
       assert.equal(imported.code, 0, imported.stdout + imported.stderr);
       assert.deepEqual(await records(dst), await records(src));
+      // The files keep their names (JSON-ADR's `path` says them), not names made from the titles.
+      assert.deepEqual(readdirSync(path.join(dst, 'docs/adr')).sort(), readdirSync(path.join(src, 'docs/adr')).filter((f) => f.endsWith('.yaml')).sort());
     });
   }
 
