@@ -6,7 +6,7 @@ import type { ImportedRecord, SkippedFile } from './markdown/import';
 import { reconcileSupersedes } from './markdown/import';
 import { nextId } from './edits';
 import { importedFrom, importedHeader, padId, renumberLater } from './naming';
-import { unimportedMarkdown } from './store';
+import { unimportedMarkdown, yamlTwins } from './store';
 import { MAX_RECORD_CHARS } from './parse';
 import { recordToYaml } from './serialize';
 import type { DecisionLog, FileChange } from './types';
@@ -35,14 +35,12 @@ export type ImportPlan =
 export function planImport(all: ImportedRecord[], log: DecisionLog, importedBy: string): ImportPlan {
   // A file a record of the log says it was imported from is not imported again: importing a
   // Markdown log that goes on growing adds only its new records.
-  const already = new Map<string, string>();
-  for (const r of log.records) {
-    const from = importedFrom(r.text);
-    if (from !== undefined && !already.has(from)) already.set(from, r.file);
-  }
+  const already = yamlTwins(log.records);
   const again: SkippedFile[] = all.flatMap((r) => {
     const yaml = already.get(base(r.source));
-    return yaml === undefined ? [] : [{ source: r.source, reason: `already imported as ${yaml} (its header says so); edit that record, the Markdown file is not read again`, problem: false }];
+    if (yaml === undefined) return [];
+    const how = importedFrom(log.records.find((x) => x.file === yaml)?.text ?? '') === base(r.source) ? 'already imported as' : 'the Markdown of';
+    return [{ source: r.source, reason: `${how} ${yaml}; edit that record, the Markdown file is not read again`, problem: false }];
   });
   const imported = all.filter((r) => !already.has(base(r.source)));
   const taken = new Map(log.records.map((r) => [r.record?.id ?? r.header.id, r.file]));

@@ -94,15 +94,30 @@ const MARKDOWN = /\.(md|markdown)$/i;
 function markdownRecords(entries: readonly { name: string; kind: string }[], records: readonly LoadedRecord[], folderRelative: string): MarkdownRecordFile[] {
   const names = entries.filter((e) => e.kind === 'file' && MARKDOWN.test(e.name) && !e.name.startsWith('.')).map((e) => e.name);
   if (names.length === 0) return [];
-  const importedAs = new Map<string, string>();
-  for (const r of records) {
-    const from = importedFrom(r.text);
-    if (from !== undefined && !importedAs.has(from)) importedAs.set(from, r.file);
-  }
+  const importedAs = yamlTwins(records);
   return [...markdownNumbers(names)].map(([name, id]) => {
     const yaml = importedAs.get(name);
     return { file: folderRelative === '.' ? name : `${folderRelative}/${name}`, id, ...(yaml !== undefined ? { importedAs: yaml } : {}) };
   });
+}
+
+/**
+ * The Markdown file names the log's records stand for, each with its record: the file a
+ * record's header says it was imported from, and the Markdown file of the same name as a
+ * record (`0003-x.md` beside `0003-x.yaml`: an import of it, or `adrift export --format madr`
+ * of the record written into the folder).
+ */
+export function yamlTwins(records: readonly LoadedRecord[]): Map<string, string> {
+  const twins = new Map<string, string>();
+  for (const r of records) {
+    const from = importedFrom(r.text);
+    if (from !== undefined && !twins.has(from)) twins.set(from, r.file);
+  }
+  for (const r of records) {
+    const stem = r.file.slice(r.file.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
+    for (const ext of ['md', 'markdown']) if (!twins.has(`${stem}.${ext}`)) twins.set(`${stem}.${ext}`, r.file);
+  }
+  return twins;
 }
 
 /** The Markdown records no YAML record was imported from, by number. */

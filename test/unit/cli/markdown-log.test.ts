@@ -94,6 +94,21 @@ describe('a Markdown log in the decisions folder', function () {
     assert.doesNotMatch(lint.stdout, /decision-reference/);
   });
 
+  it('a MADR export written into the decisions folder is the Markdown of its records: not named, not warned about, not imported again', () => {
+    const ws = workspace('log');
+    const exported = adrift(['export', '--format', 'madr', '--out', path.join(ws, 'docs/adr'), ws]);
+    assert.equal(exported.code, 0, exported.stderr);
+    assert.ok(adr(ws).includes('0002-modules.md'));
+    const listed = adrift(['list', ws]);
+    assert.doesNotMatch(listed.stderr, /Markdown/);
+    assert.doesNotMatch(adrift(['lint', ws]).stdout, /Markdown record/);
+    const before = snapshot(ws);
+    const again = adrift(['import', path.join(ws, 'docs/adr'), ws]);
+    assert.equal(again.code, 0, again.stdout + again.stderr);
+    assert.match(again.stdout, /skipped 0002-modules\.md: the Markdown of docs\/adr\/0002-modules\.yaml/);
+    assert.deepEqual(changedFiles(before, snapshot(ws)), []);
+  });
+
   it('a YAML record holding a Markdown number: lint says so, import names the fix, renumber moves it and its references', () => {
     const ws = withMarkdownLog();
     // What `adrift init` of Adrift 0.1 wrote beside the Markdown log, and a record pointing at it.
