@@ -64,6 +64,19 @@ describe('a Markdown log in the decisions folder', function () {
     assert.match(json.stderr, /3 Markdown decision records/);
   });
 
+  it('init --from-code numbers its two records after the Markdown log too', () => {
+    const ws = withMarkdownLog();
+    mkdirSync(path.join(ws, 'src/web'), { recursive: true });
+    mkdirSync(path.join(ws, 'src/api'), { recursive: true });
+    writeFileSync(path.join(ws, 'src/web/page.ts'), "import { a } from '../api/a';\nexport const p = a;\n");
+    writeFileSync(path.join(ws, 'src/api/a.ts'), 'export const a = 1;\n');
+    const r = adrift(['init', ws, '--from-code', '--deciders', 'tech lead']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /created docs\/adr\/0004-record-architecture-decisions-as-adrift-yaml-records\.yaml\ncreated docs\/adr\/0005-record-the-module-boundaries-the-code-has-today\.yaml \(proposed\)/);
+    assert.match(r.stdout, /also holds 3 Markdown decision records/);
+    assert.match(r.stdout, /`adrift status 5 accepted`/);
+  });
+
   it('import keeps the numbers, skips what it imported before, and adds only the new records of a growing log', () => {
     const ws = withMarkdownLog();
     assert.equal(adrift(['init', ws]).code, 0);
