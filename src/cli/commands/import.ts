@@ -73,7 +73,7 @@ export const importCommand: CliCommand = {
   name: 'import',
   summary: 'import Markdown records (MADR 2/3/4, Nygard/adr-tools) or a JSON-ADR file as YAML records',
   args: [{ name: 'source', description: 'a folder of NNNN-title.md records, or a JSON-ADR .json file (relative to the current folder)' }],
-  options: [],
+  options: [{ name: 'renumber', description: 'give records whose numbers the decisions folder already holds the next free numbers (merging another log), instead of importing nothing' }],
   details:
     'Numbers, titles, statuses, dates and supersede links are kept; text Adrift has no field for is kept as\n' +
     'Markdown in the record (sub-sections inside their field, the rest under extra), so an export writes it back.\n' +
@@ -81,7 +81,8 @@ export const importCommand: CliCommand = {
     'skipped. Two files with the same number are both imported: the later one gets the next free number, as\n' +
     '"adrift renumber" would. A file a record says it was imported from ("# Imported from <file>") is skipped,\n' +
     'so importing a Markdown log again adds only its new records. Nothing is written when a number is already\n' +
-    'taken in the decisions folder (a YAML record with the number of a Markdown record there: "adrift renumber").\n' +
+    'taken in the decisions folder (a YAML record with the number of a Markdown record there: "adrift renumber"),\n' +
+    'unless --renumber gives those records the next free numbers, each with a note, their links following.\n' +
     'The imported records are linted afterwards. Exit 1 when a file could not be imported or a record has errors.',
   async run(ctx) {
     const source = toPosix(path.resolve(ctx.processCwd, ctx.args.source ?? ''));
@@ -91,7 +92,7 @@ export const importCommand: CliCommand = {
     for (const s of read.skipped) ctx.out(`skipped ${s.source}: ${s.reason}`);
     if (read.records.length === 0) throw new ContentError(`no decision records in ${ctx.args.source ?? ''} (expected files named NNNN-title.md)`);
     const log = await loadLog(ctx);
-    const plan = planImport(read.records, log, 'adrift import');
+    const plan = planImport(read.records, log, 'adrift import', { renumberTaken: ctx.options.renumber === true });
     if (!plan.ok) throw new ContentError(`nothing imported: ${plan.problem}`);
     for (const c of plan.clashes) ctx.out(`clash: ${c}`);
     for (const s of plan.skipped) ctx.out(`skipped ${s.source}: ${s.reason}`);

@@ -32,7 +32,16 @@ export type ImportPlan =
  * next free number, as `adrift renumber` would, and the supersede links that meant it are
  * rewritten where it links back. `changes` paths are workspace-relative.
  */
-export function planImport(all: ImportedRecord[], log: DecisionLog, importedBy: string): ImportPlan {
+export interface ImportPlanOptions {
+  /**
+   * Give an imported record whose number the decisions folder already holds the next free
+   * number instead of refusing the import (merging another log into this one); the links of
+   * the other imported records to it follow, and a note says which file got which number.
+   */
+  renumberTaken?: boolean;
+}
+
+export function planImport(all: ImportedRecord[], log: DecisionLog, importedBy: string, options: ImportPlanOptions = {}): ImportPlan {
   // A file a record of the log says it was imported from is not imported again: importing a
   // Markdown log that goes on growing adds only its new records.
   const already = yamlTwins(log.records);
@@ -45,7 +54,7 @@ export function planImport(all: ImportedRecord[], log: DecisionLog, importedBy: 
   const imported = all.filter((r) => !already.has(base(r.source)));
   const taken = new Map(log.records.map((r) => [r.record?.id ?? r.header.id, r.file]));
   const clashesWithLog = imported.filter((r) => taken.has(r.id)).map((r) => `${r.id} (${taken.get(r.id)})`);
-  if (clashesWithLog.length > 0) {
+  if (clashesWithLog.length > 0 && !options.renumberTaken) {
     const markdown = unimportedMarkdown(log);
     const adriftOwn = imported.some((r) => taken.has(r.id) && markdown.has(r.id));
     return {
@@ -54,10 +63,29 @@ export function planImport(all: ImportedRecord[], log: DecisionLog, importedBy: 
         `these numbers are taken already: ${clashesWithLog.join(', ')}; ` +
         (adriftOwn
           ? `"adrift renumber" moves the YAML records off the numbers of the Markdown records in ${log.folderRelative}, then import again`
-          : 'import into an empty decisions folder, or renumber the source files first'),
+          : 'import with --renumber to give them the next free numbers, or into an empty decisions folder'),
     };
   }
-  const firstFree = Math.max(nextId(log), ...imported.map((r) => r.id + 1));
+  let firstFree = Math.max(nextId(log), ...imported.map((r) => r.id + 1));
+  const offLog: { source: string; from: number; to: number }[] = [];
+  if (options.renumberTaken) {
+    // Every holder of a taken number moves; the links that meant that number mean the first of them by name, as in the source log.
+    for (const n of [...new Set(imported.filter((r) => taken.has(r.id)).map((r) => r.id))].sort((a, b) => a - b)) {
+      const holders = imported.filter((r) => r.id === n).sort((a, b) => a.source.localeCompare(b.source));
+      const to = holders.map(() => firstFree++);
+      for (const other of imported) {
+        if (holders.includes(other)) continue;
+        other.record.supersedes = other.record.supersedes?.map((x) => (x === n ? to[0] : x));
+        if (other.record.superseded_by === n) other.record.superseded_by = to[0];
+      }
+      holders.forEach((r, i) => {
+        r.notes.unshift(`number ${n} is taken in ${log.folderRelative} by ${taken.get(n)}; imported as ${to[i]}`);
+        offLog.push({ source: r.source, from: n, to: to[i] });
+        r.id = to[i];
+        r.record.id = to[i];
+      });
+    }
+  }
   const moved = renumberLater(imported, (r) => r.id, (r) => r.source, firstFree);
   const clashes = [...new Set(moved.map((m) => m.from))].map((n) => `number ${n}: ${imported.filter((r) => r.id === n).map((r) => base(r.source)).sort().join(', ')}`);
   for (const m of moved) {
@@ -88,7 +116,7 @@ export function planImport(all: ImportedRecord[], log: DecisionLog, importedBy: 
     changes.push({ path: `${log.folderRelative}/${padId(r.id)}-${r.slug}.yaml`, text });
     written.push(r);
   }
-  return { ok: true, changes, written, clashes, renumbered: moved.map((m) => ({ source: m.item.source, from: m.from, to: m.to })), skipped: [...again, ...skipped] };
+  return { ok: true, changes, written, clashes, renumbered: [...offLog, ...moved.map((m) => ({ source: m.item.source, from: m.from, to: m.to }))], skipped: [...again, ...skipped] };
 }
 
 const base = (source: string) => source.replace(/^.*[\\/]/, '');
