@@ -23,6 +23,26 @@ export async function requireLog(ctx: CommandContext): Promise<DecisionLog> {
   return log;
 }
 
+/**
+ * A line about the Markdown records in the decisions folder that no YAML record was imported
+ * from (an adr-tools or MADR log Adrift does not read), or undefined when there are none.
+ */
+export function markdownNotice(ctx: CommandContext, log: DecisionLog): string | undefined {
+  const all = log.markdown ?? [];
+  const waiting = all.filter((m) => m.importedAs === undefined);
+  if (waiting.length === 0) return undefined;
+  const names = waiting.map((m) => path.posix.basename(m.file));
+  const shown = names.length <= 3 ? names.join(', ') : `${names[0]} … ${names[names.length - 1]}`;
+  const one = waiting.length === 1;
+  const imported = all.length - waiting.length;
+  const source = path.relative(ctx.processCwd, log.folder).replace(/\\/g, '/') || '.';
+  return (
+    `${log.folderRelative} also holds ${waiting.length} Markdown decision record${one ? '' : 's'} Adrift does not read (${shown})` +
+    (imported > 0 ? `, besides ${imported} already imported` : '') +
+    `: \`adrift import ${source}\` adds ${one ? 'it as a YAML record' : 'them as YAML records'} with ${one ? 'its number' : 'their numbers'}, beside ${one ? 'it' : 'them'}; the Markdown files stay as they are.`
+  );
+}
+
 /** A workspace-relative path made absolute (an absolute one stays as it is). */
 export function absolute(ctx: CommandContext, rel: string): string {
   return path.posix.isAbsolute(rel) ? rel : path.posix.join(ctx.cwd, rel);

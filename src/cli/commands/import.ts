@@ -54,21 +54,35 @@ function readJsonAdr(text: string, source: string): ImportedRecord[] {
     }
     const notes: string[] = [];
     const record = jsonAdrToRecord(x as JsonAdr, notes);
-    return { id: record.id, slug: kebab(record.title), record, notes, source: `${source}#${i + 1}` };
+    return { id: record.id, slug: slugOfPath(x.path, record.id) ?? kebab(record.title), record, notes, source: `${source}#${i + 1}` };
   });
+}
+
+/**
+ * The file name's slug of a JSON-ADR entry's `path` (`docs/adr/0005-pg.yaml` → `pg`) when it
+ * names a record file of the entry's number: an Adrift export writes it, so its import keeps
+ * the file names instead of naming each file after its title.
+ */
+function slugOfPath(file: unknown, id: number): string | undefined {
+  if (typeof file !== 'string') return undefined;
+  const m = /^(\d+)-([a-z0-9][a-z0-9-]*)\.(?:ya?ml|md|markdown)$/.exec(path.posix.basename(file.replace(/\\/g, '/')));
+  return m && Number(m[1]) === id ? m[2] : undefined;
 }
 
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'import Markdown records (MADR 2/3/4, Nygard/adr-tools) or a JSON-ADR file as YAML records',
   args: [{ name: 'source', description: 'a folder of NNNN-title.md records, or a JSON-ADR .json file (relative to the current folder)' }],
-  options: [],
+  options: [{ name: 'renumber', description: 'give records whose numbers the decisions folder already holds the next free numbers (merging another log), instead of importing nothing' }],
   details:
     'Numbers, titles, statuses, dates and supersede links are kept; text Adrift has no field for is kept as\n' +
     'Markdown in the record (sub-sections inside their field, the rest under extra), so an export writes it back.\n' +
     'Every Markdown file is accounted for: one line per file says what was created, renumbered, guessed or\n' +
     'skipped. Two files with the same number are both imported: the later one gets the next free number, as\n' +
-    '"adrift renumber" would. Nothing is written when a number is already taken in the decisions folder.\n' +
+    '"adrift renumber" would. A file a record says it was imported from ("# Imported from <file>") is skipped,\n' +
+    'so importing a Markdown log again adds only its new records. Nothing is written when a number is already\n' +
+    'taken in the decisions folder (a YAML record with the number of a Markdown record there: "adrift renumber"),\n' +
+    'unless --renumber gives those records the next free numbers, each with a note, their links following.\n' +
     'The imported records are linted afterwards. Exit 1 when a file could not be imported or a record has errors.',
   async run(ctx) {
     const source = toPosix(path.resolve(ctx.processCwd, ctx.args.source ?? ''));
@@ -78,10 +92,11 @@ export const importCommand: CliCommand = {
     for (const s of read.skipped) ctx.out(`skipped ${s.source}: ${s.reason}`);
     if (read.records.length === 0) throw new ContentError(`no decision records in ${ctx.args.source ?? ''} (expected files named NNNN-title.md)`);
     const log = await loadLog(ctx);
-    const plan = planImport(read.records, log, 'adrift import');
+    const plan = planImport(read.records, log, 'adrift import', { renumberTaken: ctx.options.renumber === true });
     if (!plan.ok) throw new ContentError(`nothing imported: ${plan.problem}`);
     for (const c of plan.clashes) ctx.out(`clash: ${c}`);
     for (const s of plan.skipped) ctx.out(`skipped ${s.source}: ${s.reason}`);
+    if (plan.changes.length === 0 && plan.skipped.every((s) => !s.problem)) ctx.out('nothing new to import: every record was imported before');
     await writeFiles(ctx, plan.changes.map((c) => ({ path: c.path, text: c.text })));
     for (const [i, c] of plan.changes.entries()) {
       const r = plan.written[i];

@@ -13,7 +13,7 @@ import { TextEditor, yamlFlowList } from '../../core/records/text-edit';
 import { parseRecord } from '../../core/records/parse';
 import type { DecisionLog, FileChange } from '../../core/records/types';
 import { ContentError, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CommandContext } from '../command';
-import { absolute, applyChanges, baselineReasonAndExpiry, listOption, loadLog } from '../workspace';
+import { absolute, applyChanges, baselineReasonAndExpiry, listOption, loadLog, markdownNotice } from '../workspace';
 
 const FIRST_CHOICE = 'Adrift YAML records in the repository';
 
@@ -46,6 +46,8 @@ export const initCommand: CliCommand = {
     '`baseline` goes into the baseline file with --reason and --expires. A pair that would make the allowed',
     'dependencies a cycle is baselined instead of allowed. After `adrift status <id> accepted`, `adrift check`',
     'reports exactly the pairs chosen `flag`.',
+    'Markdown records already in the folder (adr-tools, MADR) keep their numbers: the first record takes the',
+    'next one, and `adrift import <folder>` turns them into YAML records beside them.',
   ].join('\n'),
   async run(ctx) {
     const log = await loadLog(ctx);
@@ -59,6 +61,8 @@ export const initCommand: CliCommand = {
     const changes = await firstRecordChanges(ctx, log);
     await applyChanges(ctx, changes);
     for (const c of changes) ctx.out(`created ${c.path}`);
+    const notice = markdownNotice(ctx, log);
+    if (notice) ctx.out(notice);
     ctx.out(`Next: adrift new boundaries "Split the product into domain modules"`);
     return EXIT_OK;
   },
@@ -66,7 +70,8 @@ export const initCommand: CliCommand = {
 
 /** The first record (accepted: running init is the decision) and `.adrift.yaml` when the folder is not the default. */
 async function firstRecordChanges(ctx: CommandContext, log: DecisionLog): Promise<FileChange[]> {
-  const first = createRecord(log, 'general', 'Record architecture decisions as Adrift YAML records', { id: 1, today: todayUtc() });
+  // Record 1 in a new log; after the numbers of a Markdown log already in the folder, so its import keeps them.
+  const first = createRecord(log, 'general', 'Record architecture decisions as Adrift YAML records', { id: nextId(log), today: todayUtc() });
   const r = parseRecord(first.path, first.text);
   const ed = new TextEditor(first.text, r.doc!);
   ed.setKey([], 'status', 'accepted');
@@ -111,7 +116,7 @@ async function initFromCode(ctx: CommandContext, log: DecisionLog): Promise<numb
     if (!stats.edges.some((e) => e.from === c.from && e.to === c.to)) ctx.err(`note: ${c.from} does not import ${c.to} today; --${c.choice} ${c.from}:${c.to} changes nothing`);
   }
   const first = log.records.length === 0 ? await firstRecordChanges(ctx, log) : [];
-  const id = log.records.length === 0 ? 2 : nextId(log);
+  const id = log.records.length === 0 ? nextId(log) + 1 : nextId(log);
   let previousBaseline;
   try {
     previousBaseline = (await readBaseline(ctx.fs, ctx.cwd, config.baseline, false))?.baseline;
@@ -150,6 +155,8 @@ async function initFromCode(ctx: CommandContext, log: DecisionLog): Promise<numb
   for (const c of first) ctx.out(`created ${c.path}`);
   ctx.out(`created ${plan.recordPath} (proposed)`);
   if (plan.baseline) ctx.out(`wrote ${config.baseline}: ${plan.baselineEntries.length} new entr${plan.baselineEntries.length === 1 ? 'y' : 'ies'} (${reason}${expires ? `, until ${expires}` : ''})`);
+  const notice = markdownNotice(ctx, log);
+  if (notice) ctx.out(notice);
   const n = plan.flagged.length;
   ctx.out(`Next: review ${plan.recordPath}, then \`adrift status ${id} accepted\`; \`adrift check\` then reports ${n === 0 ? 'no finding' : `${n} finding${n === 1 ? '' : 's'}, the imports chosen to flag`}.`);
   for (const f of plan.flagged.slice(0, 10)) ctx.out(`  ${formatFindingLine(f)}`);

@@ -4,7 +4,7 @@
 import { DECISION_STATUSES } from '../../core/records/types';
 import type { LoadedRecord } from '../../core/records/types';
 import { EXIT_OK, type CliCommand } from '../command';
-import { requireLog } from '../workspace';
+import { markdownNotice, requireLog } from '../workspace';
 
 /** Why a record is marked "!": it did not load, or Adrift will not edit it. */
 function problemOf(r: LoadedRecord): string | undefined {
@@ -21,7 +21,9 @@ export const listCommand: CliCommand = {
     { name: 'status', value: 's', description: 'only records with this status', choices: DECISION_STATUSES },
     { name: 'json', description: 'print JSON: [{ id, title, status, date, kind, file, valid, problem? }]' },
   ],
-  details: 'A record with problems (unreadable, not a plain file, invalid, not UTF-8) is still listed, marked with "!" and the first problem; run "adrift lint" for all of them.',
+  details:
+    'A record with problems (unreadable, not a plain file, invalid, not UTF-8) is still listed, marked with "!" and the first problem; run "adrift lint" for all of them.\n' +
+    'Markdown records in the decisions folder (adr-tools, MADR) are not read; a line on stderr names those not imported yet.',
   async run(ctx) {
     const log = await requireLog(ctx);
     const rows = log.records
@@ -39,6 +41,9 @@ export const listCommand: CliCommand = {
         };
       })
       .filter((row) => ctx.options.status === undefined || row.status === ctx.options.status);
+    // A Markdown log beside the records is named, never silently left out (on stderr: the table and the JSON stay as they are).
+    const notice = markdownNotice(ctx, log);
+    if (notice) ctx.err(notice);
     if (ctx.options.json) {
       ctx.out(JSON.stringify(rows, null, 2));
       return EXIT_OK;

@@ -9,7 +9,11 @@ export const renumberCommand: CliCommand = {
   summary: 'give records that share an id the next free ids, renaming files and rewriting references',
   args: [],
   options: [],
-  details: 'Of records sharing an id, the first by file name keeps it. A supersedes/superseded_by reference is\nrewritten where the renumbered record points back at the record holding it.',
+  details:
+    'Of records sharing an id, the first by file name keeps it. A supersedes/superseded_by reference is\n' +
+    'rewritten where the renumbered record points back at the record holding it. A record with the number of\n' +
+    'a Markdown record in the decisions folder (adr-tools, MADR) that it was not imported from moves too, so\n' +
+    '"adrift import" can keep the Markdown numbers; references to it are rewritten.',
   async run(ctx) {
     const log = await requireLog(ctx);
     try {

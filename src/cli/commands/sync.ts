@@ -3,7 +3,7 @@
 // no accepted record is edited (dropping an allowance supersedes the records that grant it,
 // once the proposal is accepted).
 
-import { compareBoundaries, proposeSync } from '../../core/adopt';
+import { compareBoundaries, leftOutReason, proposeSync, type SyncReport } from '../../core/adopt';
 import { CheckSetupError, checkWorkspace, readBaseline } from '../../core/engine/check';
 import { nextId } from '../../core/records/edits';
 import { todayUtc } from '../../core/records/store';
@@ -23,6 +23,8 @@ export const syncCommand: CliCommand = {
     'New edges are imports between modules that no accepted decision allows. An allowance no import uses',
     'can only go by superseding every record that grants it: the proposed record then restates what those',
     'records enforce, without it, and they stay in force until the proposal is accepted (`adrift status <id> accepted`).',
+    'A new edge that would close a cycle of allowed dependencies, or that the layers forbid, is left out and',
+    'named ("left out"): its imports stay findings; break the cycle in the code or accept them in the baseline.',
     'Writes nothing when the boundaries match the code.',
   ].join('\n'),
   async run(ctx) {
@@ -40,14 +42,22 @@ export const syncCommand: CliCommand = {
     }
     if (result.model.modules.size === 0) throw new ContentError('no accepted record declares modules; run `adrift init --from-code` to propose them from the code');
     const id = nextId(result.log);
-    const proposal = proposeSync(result.index, result.log, { id, date: todayUtc(), baseline, keepUnused: ctx.options['keep-unused'] === true, deciders: listOption(ctx, 'deciders') });
+    const keepUnused = ctx.options['keep-unused'] === true;
+    const proposal = proposeSync(result.index, result.log, { id, date: todayUtc(), baseline, keepUnused, deciders: listOption(ctx, 'deciders') });
     if (!proposal) {
-      const debt = compareBoundaries(result.index, result.log, { baseline }).baselined.reduce((n, e) => n + e.count, 0);
-      ctx.out(`The accepted boundaries match the code (${result.model.modules.size} modules, ${result.stats.files} source files): nothing to propose.`);
+      const report = compareBoundaries(result.index, result.log, { baseline, keepUnused });
+      const debt = report.baselined.reduce((n, e) => n + e.count, 0);
+      if (report.leftOut.length > 0) {
+        printLeftOut(ctx.out, report);
+        ctx.out(`Nothing to propose: no accepted decision allows ${report.leftOut.length === 1 ? 'this pair' : 'these pairs'}, and a \`uses\` would not make ${report.leftOut.length === 1 ? 'it' : 'them'} right. Nothing was written.`);
+      } else {
+        ctx.out(`The accepted boundaries match the code (${result.model.modules.size} modules, ${result.stats.files} source files): nothing to propose.`);
+      }
       if (debt > 0) ctx.out(`${debt} import${debt === 1 ? '' : 's'} between modules ${debt === 1 ? 'is' : 'are'} accepted by the baseline for now.`);
       return EXIT_OK;
     }
-    for (const e of proposal.newEdges) ctx.out(`new edge     ${e.from} → ${e.to}: ${e.count} import${e.count === 1 ? '' : 's'}, most in ${e.topFiles.map((f) => `${f.file}:${f.line} (${f.count})`).join(', ')}`);
+    for (const e of proposal.newEdges) ctx.out(`new edge     ${e.from} → ${e.to}: ${e.count} import${e.count === 1 ? '' : 's'}, most in ${topFiles(e)}`);
+    printLeftOut(ctx.out, proposal);
     const debt = proposal.baselined.reduce((n, e) => n + e.count, 0);
     if (debt > 0) ctx.out(`baselined    ${debt} import${debt === 1 ? '' : 's'} in ${proposal.baselined.length} pair${proposal.baselined.length === 1 ? '' : 's'} the baseline accepts for now: not proposed`);
     for (const u of proposal.unused) ctx.out(`unused       ${u.from} → ${u.to}: allowed by record ${u.grantedBy.join(', ')}, imported nowhere`);
@@ -68,3 +78,12 @@ export const syncCommand: CliCommand = {
     return EXIT_OK;
   },
 };
+
+function topFiles(e: SyncReport['newEdges'][number]): string {
+  return e.topFiles.map((f) => `${f.file}:${f.line} (${f.count})`).join(', ');
+}
+
+/** The pairs no `uses` is proposed for, each with why and what stays reported. */
+function printLeftOut(out: (line: string) => void, report: Pick<SyncReport, 'leftOut'>): void {
+  for (const e of report.leftOut) out(`left out     ${e.from} → ${e.to}: ${e.count} import${e.count === 1 ? '' : 's'}, most in ${topFiles(e)}; not proposed: ${leftOutReason(e)}`);
+}

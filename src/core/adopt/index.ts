@@ -17,10 +17,11 @@
 //                       cycles?: 'baseline'|'flag', baseline: { reason, expires? }, previousBaseline?, record: { id, date, status?, ... } }
 //     AdoptionPlan  = { record, recordPath, recordText, allowed, cycleBreaks, decisions, baselineEntries, baseline, flagged }
 //     `flagged` is exactly what the first check reports once the record is accepted.
-//   acyclicAllowed({ stats, choices?, otherwise }) → { allowed, cycleBreaks }  (pairs `allow` that would close a cycle are not allowed)
+//   acyclicAllowed({ stats, choices?, otherwise }, already?) → { allowed, cycleBreaks }  (pairs `allow` that would close a cycle, with `already` allowed pairs, are not allowed)
 //   scanForAdoption(fs, root, modules, config) → WorkspaceIndex  (a scanned index when the caller has none)
-//   compareBoundaries(index, log, { baseline?, today? }) → { newEdges, baselined, unused }
-//   proposeSync(index, log, { id, date, baseline?, keepUnused?, deciders? }) → SyncProposal | undefined
+//   compareBoundaries(index, log, { baseline?, today?, keepUnused? }) → { newEdges, leftOut, baselined, unused }
+//     leftOut: unallowed pairs not proposed (reason 'cycle' with the cycle, or 'layers'); leftOutReason(e) says why in words
+//   proposeSync(index, log, { id, date, baseline?, keepUnused?, deciders? }) → SyncProposal | undefined  (undefined: nothing to propose, leftOut may still hold pairs)
 //
 // Stable: later work extends these shapes, it does not change them.
 
@@ -29,4 +30,4 @@ export { edgeStats, summariseEdges, type EdgeFile, type EdgeStat, type EdgeStats
 export { modelOfModules, UNRECORDED, type ModuleEdge, type ProposedModule } from './model';
 export { acyclicAllowed, ADOPTION_TITLE, choiceFor, EDGE_CHOICES, planAdoption, type AdoptionInput, type AdoptionPlan, type EdgeChoice, type EdgeDecision } from './plan';
 export { scanForAdoption, type AdoptionScanOptions } from './scan';
-export { compareBoundaries, proposeSync, SYNC_TITLE, type SyncOptions, type SyncProposal, type SyncReport, type UnusedAllowance } from './sync';
+export { compareBoundaries, leftOutReason, proposeSync, SYNC_TITLE, type LeftOutEdge, type SyncOptions, type SyncProposal, type SyncReport, type UnusedAllowance } from './sync';

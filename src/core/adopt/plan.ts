@@ -117,32 +117,39 @@ export function planAdoption(index: WorkspaceIndex, log: DecisionLog, input: Ado
 
 /**
  * The pairs chosen `allow`, most imports first, each allowed unless the pairs allowed so far
- * already lead back from its target to its source: the heavier direction of a cycle is
- * allowed, the lighter one is the cycle to break.
+ * (`already` allowed ones included: the accepted `uses` when syncing) lead back from its
+ * target to its source: the heavier direction of a cycle is allowed, the lighter one is the
+ * cycle to break. `allowed` holds only pairs of `input.stats`.
  */
-export function acyclicAllowed(input: Pick<AdoptionInput, 'stats' | 'choices' | 'otherwise'>): { allowed: ModuleEdge[]; cycleBreaks: ModuleEdge[] } {
+export function acyclicAllowed(input: Pick<AdoptionInput, 'stats' | 'choices' | 'otherwise'>, already: readonly ModuleEdge[] = []): { allowed: ModuleEdge[]; cycleBreaks: ModuleEdge[] } {
   const allowed: ModuleEdge[] = [];
   const cycleBreaks: ModuleEdge[] = [];
-  const reaches = (from: string, to: string): boolean => {
-    const seen = new Set<string>([from]);
-    const queue = [from];
-    while (queue.length > 0) {
-      const m = queue.shift()!;
-      if (m === to) return true;
-      for (const e of allowed) {
-        if (e.from !== m || seen.has(e.to)) continue;
-        seen.add(e.to);
-        queue.push(e.to);
-      }
-    }
-    return false;
-  };
   for (const e of input.stats.edges) {
     if (choiceFor(input, e) !== 'allow') continue;
     const edge = { from: e.from, to: e.to };
-    (reaches(e.to, e.from) ? cycleBreaks : allowed).push(edge);
+    (pathAlong([...already, ...allowed], e.to, e.from) ? cycleBreaks : allowed).push(edge);
   }
   return { allowed, cycleBreaks };
+}
+
+/** The shortest path of modules from `from` to `to` along `edges` (`[from, …, to]`), or undefined. */
+export function pathAlong(edges: readonly ModuleEdge[], from: string, to: string): string[] | undefined {
+  const previous = new Map<string, string | undefined>([[from, undefined]]);
+  const queue = [from];
+  while (queue.length > 0) {
+    const m = queue.shift()!;
+    if (m === to) {
+      const path: string[] = [];
+      for (let at: string | undefined = m; at !== undefined; at = previous.get(at)) path.unshift(at);
+      return path;
+    }
+    for (const e of edges) {
+      if (e.from !== m || previous.has(e.to)) continue;
+      previous.set(e.to, m);
+      queue.push(e.to);
+    }
+  }
+  return undefined;
 }
 
 function adoptionRecord(input: AdoptionInput, allowed: readonly ModuleEdge[], cycleBreaks: readonly ModuleEdge[]): DecisionRecord {

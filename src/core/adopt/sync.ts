@@ -3,7 +3,10 @@
 // **proposed** record. Nothing accepted is edited: the model only ever adds `uses`, so
 // dropping one means superseding every accepted record that grants it; the proposed
 // successor restates what those records enforce, without the unused allowances and with the
-// new edges, and they stay in force until it is accepted.
+// new edges, and they stay in force until it is accepted. A new edge that would close a
+// cycle of allowed dependencies, or that the layers forbid, is left out and said so: a `uses`
+// for it would not end its findings (a module cycle is reported however it is allowed; a
+// layer breach whatever `uses` says) and would itself be a record finding.
 
 import { applyBaseline, todayIso, type Baseline } from '../engine/baseline';
 import type { EdgeImport, WorkspaceIndex } from '../engine/index';
@@ -11,17 +14,36 @@ import { recordPath } from '../guide/write';
 import type { ArchitectureModel } from '../model/types';
 import type { DecisionLog, DecisionRecord, Enforcement, LoadedRecord, ModuleDeclaration } from '../records/types';
 import { recordToYaml } from '../records/serialize';
+import { layerBreach } from '../engine/rules/layer-dependency';
+import { Layering, mayUse } from '../model/layers';
 import { summariseEdges, type EdgeStat } from './edges';
 import { listedPairs, type ModuleEdge } from './model';
+import { acyclicAllowed, pathAlong } from './plan';
 
 export interface UnusedAllowance extends ModuleEdge {
   /** Ids of the accepted records that grant it. */
   grantedBy: number[];
 }
 
+/** A pair that imports today, no decision allows, and a `uses` could not make right. */
+export interface LeftOutEdge extends EdgeStat {
+  /**
+   * `cycle`: with the allowances that stay and the new edges proposed, allowing it would let
+   * the modules of `cycle` all use each other; `layers`: the layers forbid it (`breach` says how).
+   */
+  reason: 'cycle' | 'layers';
+  /** For `cycle`: the modules from `from` round to `from` again (`[from, to, …, from]`). */
+  cycle?: string[];
+  /** For `layers`: `layer "db" may not use layer "api", which is above it`, and the record of the layers. */
+  breach?: string;
+  layersDecision?: number;
+}
+
 export interface SyncReport {
-  /** Pairs that import today although no decision allows them (imports the baseline accepts left out). */
+  /** Pairs that import today although no decision allows them (imports the baseline accepts left out), to allow. */
   newEdges: EdgeStat[];
+  /** Such pairs that are not proposed: allowing them would close a cycle of allowed dependencies, or the layers forbid them. */
+  leftOut: LeftOutEdge[];
   /** Pairs whose unallowed imports the baseline accepts for now: known debt, not proposed. */
   baselined: EdgeStat[];
   /** Allowed pairs no import uses any more. */
@@ -45,13 +67,13 @@ export interface CompareOptions {
   baseline?: Baseline;
   /** YYYY-MM-DD, for the baseline's expiry; default today (UTC). */
   today?: string;
+  /** Only propose the new edges; keep allowances nobody uses (they then count when looking for cycles). */
+  keepUnused?: boolean;
 }
 
 export interface SyncOptions extends CompareOptions {
   id: number;
   date: string;
-  /** Only propose the new edges; keep allowances nobody uses. */
-  keepUnused?: boolean;
   deciders?: string[];
 }
 
@@ -67,8 +89,8 @@ export function compareBoundaries(index: WorkspaceIndex, log: DecisionLog, optio
   const accepted = acceptedByBaseline(index, options);
   const isAccepted = (i: EdgeImport) => accepted.has(`${i.file}\u0000${i.range.start.line}\u0000${i.range.start.column}\u0000${i.to}`);
   const unallowed = imports.filter((i) => !i.allowed);
-  const newEdges = summariseEdges(unallowed.filter((i) => !isAccepted(i)), order).edges;
-  const baselined = summariseEdges(unallowed.filter(isAccepted), order).edges.filter((e) => !newEdges.some((n) => n.from === e.from && n.to === e.to));
+  const candidates = summariseEdges(unallowed.filter((i) => !isAccepted(i)), order).edges;
+  const baselined = summariseEdges(unallowed.filter(isAccepted), order).edges.filter((e) => !candidates.some((n) => n.from === e.from && n.to === e.to));
   const unused: UnusedAllowance[] = [];
   for (const m of model.modules.values()) {
     for (const u of m.uses) {
@@ -76,7 +98,41 @@ export function compareBoundaries(index: WorkspaceIndex, log: DecisionLog, optio
       unused.push({ from: m.name, to: u.value, grantedBy: granters(log, model, m.name, u.value).map((r) => r.record.id) });
     }
   }
-  return { newEdges, baselined, unused };
+  return { ...splitNewEdges(model, candidates, options.keepUnused ? [] : droppable(unused)), baselined, unused };
+}
+
+/** The unused allowances a sync takes back: those some record grants by the module's own name. */
+function droppable(unused: readonly UnusedAllowance[]): UnusedAllowance[] {
+  return unused.filter((u) => u.grantedBy.length > 0);
+}
+
+/**
+ * The unallowed pairs a `uses` can allow, most imports first, and the ones it cannot: those
+ * the layers forbid, and those that would close a cycle of what stays allowed (the layers'
+ * grants and the `uses` not dropped) with the pairs proposed before them, as `init
+ * --from-code` leaves out the lighter direction of a cycle.
+ */
+function splitNewEdges(model: ArchitectureModel, candidates: readonly EdgeStat[], dropped: readonly ModuleEdge[]): { newEdges: EdgeStat[]; leftOut: LeftOutEdge[] } {
+  const layering = Layering.of(model);
+  const leftOut: LeftOutEdge[] = [];
+  const open: EdgeStat[] = [];
+  for (const e of candidates) {
+    const v = layering.verdict(e.from, e.to);
+    if (v && v.kind !== 'granted') leftOut.push({ ...e, reason: 'layers', breach: layerBreach(v), ...(model.layers ? { layersDecision: model.layers.decision.id } : {}) });
+    else open.push(e);
+  }
+  const staying: ModuleEdge[] = [];
+  for (const m of model.modules.keys()) {
+    for (const u of mayUse(model, m)) if (!dropped.some((d) => d.from === m && d.to === u.value)) staying.push({ from: m, to: u.value });
+  }
+  const { allowed, cycleBreaks } = acyclicAllowed({ stats: { edges: open, cycles: [] }, otherwise: 'allow' }, staying);
+  const isBreak = (e: ModuleEdge) => cycleBreaks.some((b) => b.from === e.from && b.to === e.to);
+  for (const e of open) {
+    if (!isBreak(e)) continue;
+    const back = pathAlong([...staying, ...allowed], e.to, e.from) ?? [e.to, e.from];
+    leftOut.push({ ...e, reason: 'cycle', cycle: [e.from, ...back] });
+  }
+  return { newEdges: open.filter((e) => !isBreak(e)), leftOut };
 }
 
 /** Where the module-dependency findings the baseline accepts are: file, position and imported module. */
@@ -92,7 +148,7 @@ export function proposeSync(index: WorkspaceIndex, log: DecisionLog, options: Sy
   const report = compareBoundaries(index, log, options);
   // An allowance no record grants by the module's own name (one a later kind of declaration
   // expands to) cannot be taken back by superseding: it is reported, not dropped.
-  const unused = options.keepUnused ? [] : report.unused.filter((u) => u.grantedBy.length > 0);
+  const unused = options.keepUnused ? [] : droppable(report.unused);
   if (report.newEdges.length === 0 && unused.length === 0) return undefined;
   const model = index.model;
   const superseded = accepted(log, model).filter((r) => unused.some((u) => u.grantedBy.includes(r.record.id)));
@@ -212,9 +268,29 @@ function syncContext(report: SyncReport, superseded: readonly { record: Decision
         `. This record restates what record${superseded.length === 1 ? '' : 's'} ${superseded.map((r) => `${r.record.id} (${r.record.title})`).join(', ')} enforce${superseded.length === 1 ? 's' : ''}, without ${report.unused.length === 1 ? 'it' : 'them'}.`,
     );
   }
+  if (report.leftOut.length > 0) lines.push(leftOutSentence(report.leftOut));
   if (report.baselined.length > 0) {
     const n = report.baselined.reduce((k, e) => k + e.count, 0);
     lines.push(`${n} other import${n === 1 ? '' : 's'} (${listedPairs(report.baselined)}) the baseline accepts for now: debt to fix, so not allowed here.`);
   }
   return lines.join(' ');
+}
+
+/** One line per pair sync leaves out: why no `uses` is proposed for it, and what stays reported. */
+export function leftOutReason(e: LeftOutEdge): string {
+  if (e.reason === 'layers') {
+    return `the layers${e.layersDecision !== undefined ? ` (record ${e.layersDecision})` : ''} forbid it: ${e.breach ?? 'upward'}; a \`uses\` would contradict them and the imports stay layer-dependency findings, so change the code or propose a record that changes the layers`;
+  }
+  return (
+    `allowing it would close the cycle ${(e.cycle ?? [e.from, e.to, e.from]).join(' → ')} of allowed dependencies (modules that may all use each other are one module), ` +
+    'and a cycle stays a module-cycle finding however it is allowed; the imports stay findings, so break the cycle in the code, or accept them for now in the baseline (`adrift baseline`)'
+  );
+}
+
+function leftOutSentence(leftOut: readonly LeftOutEdge[]): string {
+  return (
+    `Not allowed here: ` +
+    leftOut.map((e) => `${e.from} → ${e.to} (${e.count} import${e.count === 1 ? '' : 's'}): ${leftOutReason(e)}`).join('; ') +
+    '.'
+  );
 }

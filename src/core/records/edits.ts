@@ -5,7 +5,7 @@
 
 import { padId, recordFileName, renumberLater } from './naming';
 import { recordSkeleton } from './skeletons';
-import { todayUtc } from './store';
+import { todayUtc, unimportedMarkdown } from './store';
 import { describeChain, replaceLinks, replacementChain } from './lineage';
 import type { ArchitectureModel } from '../model/types';
 import { EditError, TextEditor, yamlFlowList, yamlFlowScalar, yamlScalar } from './text-edit';
@@ -32,20 +32,48 @@ const EDGE_NOTE = noteText(PROPOSAL_NOTES[0]);
 const ASSIGN_NOTE = noteText(PROPOSAL_NOTES[1]);
 const PACKAGE_NOTE = noteText(PROPOSAL_NOTES[2]);
 
-/** The span of a proposal note at the top of `text` (after a BOM), written with LF or CRLF. */
+/**
+ * The notes other proposals start with, as patterns since they name records and titles: a
+ * successor's (`adrift supersede <old> new`, which copies the old record's comments under it),
+ * `adrift sync`'s and `adrift init --from-code`'s headers. Each tells the reader what accepting
+ * does, which is wrong once it is done.
+ */
+const PROPOSAL_NOTE_PATTERNS: readonly (readonly RegExp[])[] = [
+  [/^# Proposed successor of record \d+ \(.*\), pre-filled from it: change what the new decision changes\.$/, /^# Record \d+ stays in force until this one is accepted; accepting it marks \d+ superseded\.$/],
+  [/^# Proposed by `adrift sync`\. (?:Records? \d+(?:, \d+)* stays? in force until this one is accepted; accepting it marks (?:it|them) superseded|Accept it \(status: accepted\) to allow the new dependencies, or reject it and change the code)\.$/],
+  [/^# Written by `adrift init --from-code` from the modules and imports the code has today\. Accept it \(status: accepted\) to check them\.$/],
+];
+
+/**
+ * The span of the proposal notes at the top of `text` (after a BOM), written with LF or CRLF:
+ * every note there, one after the other (a successor's note, then the note of the record it
+ * was copied from), and the blank line after them. Comments of the user's are not notes.
+ */
 function proposalNoteSpan(text: string): [number, number] | undefined {
   const start = text.startsWith('\ufeff') ? 1 : 0;
-  for (const lines of PROPOSAL_NOTES) {
-    let at = start;
-    for (const line of lines) {
-      if (at < 0 || !text.startsWith(line, at)) break;
-      at += line.length;
-      const eol = text.startsWith('\r\n', at) ? 2 : text.startsWith('\n', at) ? 1 : -1;
-      at = eol < 0 ? -1 : at + eol;
-      if (line === lines[lines.length - 1] && at > 0) return [start, at];
+  const lineAt = (at: number): { line: string; next: number } | undefined => {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return undefined;
+    return { line: text.slice(at, text[nl - 1] === '\r' ? nl - 1 : nl), next: nl + 1 };
+  };
+  const notes: (readonly (string | RegExp)[])[] = [...PROPOSAL_NOTES, ...PROPOSAL_NOTE_PATTERNS];
+  const noteAt = (at: number): number | undefined => {
+    for (const lines of notes) {
+      let pos: number | undefined = at;
+      for (const expected of lines) {
+        const l: { line: string; next: number } | undefined = pos === undefined ? undefined : lineAt(pos);
+        pos = l && (typeof expected === 'string' ? l.line === expected : expected.test(l.line)) ? l.next : undefined;
+      }
+      if (pos !== undefined) return pos;
     }
-  }
-  return undefined;
+    return undefined;
+  };
+  let at = start;
+  for (let next = noteAt(at); next !== undefined; next = noteAt(at)) at = next;
+  if (at === start) return undefined;
+  const blank = lineAt(at);
+  if (blank && blank.line.trim() === '') at = blank.next;
+  return [start, at];
 }
 
 function idOf(r: LoadedRecord): number | undefined {
@@ -195,12 +223,24 @@ export function proposeSuccessor(log: DecisionLog, oldId: number, opts: Successo
  * Gives every record that shares its id with an earlier one (by file name) the next free
  * id, renaming its file. A reference elsewhere to the shared id is rewritten only where
  * the renumbered record points back at the referrer, since only then is it certain which
- * of the two records the reference meant.
+ * of the two records the reference meant. A record whose id a Markdown record of the folder
+ * holds (one no record was imported from) gets the next free id too, and every reference to
+ * it is rewritten: the number is the Markdown log's, which `adrift import` keeps.
  */
 export function renumberDuplicates(log: DecisionLog): FileChange[] {
-  const moved = renumberLater(log.records, idOf, (r) => r.file, nextId(log)).map(({ item: r, from, to }) => {
+  const duplicates = renumberLater(log.records, idOf, (r) => r.file, nextId(log));
+  // A number a Markdown record of the folder holds (one not imported yet) is the Markdown log's:
+  // the YAML record that has it moves, so an import keeps the numbers people cite.
+  const markdown = unimportedMarkdown(log);
+  let next = nextId(log) + duplicates.length;
+  const offMarkdown = log.records.flatMap((r) => {
+    const id = idOf(r);
+    return id !== undefined && markdown.has(id) && !duplicates.some((d) => d.item === r) ? [{ item: r, from: id, to: next++, unique: true }] : [];
+  });
+  const moved = [...duplicates, ...offMarkdown].map(({ item: r, from, to, ...rest }) => {
     if (!r.doc || r.doc.errors.length) throw new EditError(`${r.file} has a YAML syntax error to fix before it can be renumbered`);
-    return { r, from, to };
+    // A record that was the only one with its id: every reference to that id meant it.
+    return { r, from, to, unique: 'unique' in rest };
   });
   if (moved.length === 0) return [];
 
@@ -217,7 +257,7 @@ export function renumberDuplicates(log: DecisionLog): FileChange[] {
     ed(m.r).replaceValue(['id'], String(m.to));
     const linked = new Set<number>([...(m.r.record?.supersedes ?? []), ...(m.r.record?.superseded_by !== undefined ? [m.r.record.superseded_by] : [])]);
     for (const other of log.records) {
-      if (other === m.r || !other.record || !other.doc || !linked.has(other.record.id)) continue;
+      if (other === m.r || !other.record || !other.doc || (!m.unique && !linked.has(other.record.id))) continue;
       other.record.supersedes?.forEach((s, i) => {
         if (s === m.from) ed(other).replaceValue(['supersedes', i], String(m.to));
       });

@@ -53,3 +53,13 @@ export function renumberLater<T>(items: readonly T[], idOf: (t: T) => number | u
   }
   return moved;
 }
+
+/** The first line of a record `adrift import` wrote: `Imported from 0001-x.md by adrift import.` (a YAML comment once written). */
+export function importedHeader(sourceName: string, importedBy: string): string {
+  return `Imported from ${sourceName} by ${importedBy}.`;
+}
+
+/** The source file name a record's header says it was imported from, if it says so. */
+export function importedFrom(text: string): string | undefined {
+  return /^\uFEFF?#[ \t]*Imported from (.+?) by [^\n]*\.[ \t]*$/m.exec(text.slice(0, 2000).split('\n')[0] ?? '')?.[1];
+}

@@ -7,7 +7,7 @@ import { loadConfig, resolveDecisionsFolder, toPosix } from '../config';
 import type { Finding, Range, RuleId, Severity } from '../findings';
 import type { FileSystemPort } from '../fs/port';
 import { globProblem } from '../model/globs';
-import { idFromFileName, padId } from './naming';
+import { idFromFileName, importedFrom, padId } from './naming';
 import { decodeText } from '../fs/decode';
 import { MAX_RECORD_CHARS, parseRecord } from './parse';
 import { describeChain, replaceCycles } from './lineage';
@@ -17,7 +17,8 @@ import { readLayer } from '../model/layers';
 import { checkModel } from '../model/check-model';
 import { capturesOf, couldExpandTo } from '../model/patterns';
 import { reviewRecord } from './review';
-import type { DecisionLog, DecisionRecord, LoadedRecord } from './types';
+import { markdownNumbers } from './markdown/import';
+import type { DecisionLog, DecisionRecord, LoadedRecord, MarkdownRecordFile } from './types';
 import { refOf } from './ref';
 
 export { refOf };
@@ -75,11 +76,74 @@ export async function loadDecisionLog(fs: FileSystemPort, root: string, opts: Lo
   records.sort(compareRecords);
   for (const r of records) findings.push(...r.findings);
   findings.push(...checkLog(records, opts.today ?? todayUtc()));
-  const fileIds = (entries ?? []).flatMap((e) => {
-    const m = /^(\d{1,9})-/.exec(e.name);
-    return m ? [Number(m[1])] : [];
+  const markdown = markdownRecords(entries ?? [], records, folderRelative);
+  findings.push(...markdownClashes(records, markdown));
+  const fileIds = [
+    ...(entries ?? []).flatMap((e) => {
+      const m = MARKDOWN.test(e.name) ? null : /^(\d{1,9})-/.exec(e.name);
+      return m ? [Number(m[1])] : [];
+    }),
+    ...markdown.map((m) => m.id),
+  ];
+  return { root: rootPosix, folder, folderRelative, folderExists: entries !== undefined, records, findings, fileIds, ...(markdown.length > 0 ? { markdown } : {}) };
+}
+
+const MARKDOWN = /\.(md|markdown)$/i;
+
+/** The Markdown records of the folder, numbered as an import numbers them, each with the YAML record imported from it. */
+function markdownRecords(entries: readonly { name: string; kind: string }[], records: readonly LoadedRecord[], folderRelative: string): MarkdownRecordFile[] {
+  const names = entries.filter((e) => e.kind === 'file' && MARKDOWN.test(e.name) && !e.name.startsWith('.')).map((e) => e.name);
+  if (names.length === 0) return [];
+  const importedAs = yamlTwins(records);
+  return [...markdownNumbers(names)].map(([name, id]) => {
+    const yaml = importedAs.get(name);
+    return { file: folderRelative === '.' ? name : `${folderRelative}/${name}`, id, ...(yaml !== undefined ? { importedAs: yaml } : {}) };
   });
-  return { root: rootPosix, folder, folderRelative, folderExists: entries !== undefined, records, findings, fileIds };
+}
+
+/**
+ * The Markdown file names the log's records stand for, each with its record: the file a
+ * record's header says it was imported from, and the Markdown file of the same name as a
+ * record (`0003-x.md` beside `0003-x.yaml`: an import of it, or `adrift export --format madr`
+ * of the record written into the folder).
+ */
+export function yamlTwins(records: readonly LoadedRecord[]): Map<string, string> {
+  const twins = new Map<string, string>();
+  for (const r of records) {
+    const from = importedFrom(r.text);
+    if (from !== undefined && !twins.has(from)) twins.set(from, r.file);
+  }
+  for (const r of records) {
+    const stem = r.file.slice(r.file.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
+    for (const ext of ['md', 'markdown']) if (!twins.has(`${stem}.${ext}`)) twins.set(`${stem}.${ext}`, r.file);
+  }
+  return twins;
+}
+
+/** The Markdown records no YAML record was imported from, by number. */
+export function unimportedMarkdown(log: Pick<DecisionLog, 'markdown'>): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const m of log.markdown ?? []) if (m.importedAs === undefined && !out.has(m.id)) out.set(m.id, m.file);
+  return out;
+}
+
+/**
+ * A YAML record with the number of a Markdown record of the folder that it was not imported
+ * from: the two logs now disagree on what that number means, and an import of the Markdown
+ * log is refused until the YAML record moves (`adrift renumber`).
+ */
+function markdownClashes(records: readonly LoadedRecord[], markdown: readonly MarkdownRecordFile[]): Finding[] {
+  const held = unimportedMarkdown({ markdown: [...markdown] });
+  const out: Finding[] = [];
+  for (const r of records) {
+    const id = idOf(r);
+    const md = id === undefined ? undefined : held.get(id);
+    if (md === undefined) continue;
+    out.push(
+      finding(r, 'decision-reference', 'warning', r.rangeOf(['id']), `number ${id} is also that of the Markdown record ${md.slice(md.lastIndexOf('/') + 1)}, which Adrift does not read; run "adrift renumber" to give this record the next free number, so that "adrift import" keeps the Markdown log's numbers`),
+    );
+  }
+  return out;
 }
 
 /** Past this size a file is not read at all (parse.ts refuses past MAX_RECORD_CHARS characters). */

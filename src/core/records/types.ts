@@ -197,10 +197,26 @@ export interface DecisionLog {
    * that could not be read, a symlink, a FIFO. No new record may take one of them.
    */
   fileIds?: number[];
+  /**
+   * Markdown decision records in the folder (adr-tools, MADR, log4brains), which Adrift does
+   * not read, each with the number `adrift import` gives it and, once imported, the YAML
+   * record whose header says so (`# Imported from <file> by …`). Their numbers are in `fileIds`.
+   */
+  markdown?: MarkdownRecordFile[];
   /** Every record file, sorted by id (files without a usable id last, by name). */
   records: LoadedRecord[];
   /** Every finding: those of each record plus the cross-record ones (duplicates, references, lifecycle). */
   findings: Finding[];
+}
+
+/** A Markdown decision record in the decisions folder. */
+export interface MarkdownRecordFile {
+  /** Workspace-relative path. */
+  file: string;
+  /** The number an import gives it. */
+  id: number;
+  /** Workspace-relative path of the YAML record imported from it, if there is one. */
+  importedAs?: string;
 }
 
 /** One file an edit writes; the extension applies it as a WorkspaceEdit, the CLI with writeAtomic. */

@@ -102,6 +102,10 @@ export class ImportMarkdownCommand implements AdriftCommand {
     for (const c of plan.clashes) this.ctx.log.warn(`import: ${c}; the later files got free numbers`);
     for (const s of plan.skipped) this.ctx.log.warn(`import: skipped ${s.source}: ${s.reason}`);
     const changes = plan.changes;
+    if (changes.length === 0 && plan.skipped.every((s) => !s.problem)) {
+      void vscode.window.showInformationMessage(`Adrift: nothing new to import; every record in ${source.fsPath} was imported before.`);
+      return [];
+    }
     if (!(await applyRecordChanges(this.ctx, current, changes, 'Import Markdown decisions'))) return undefined;
     imported = plan.written;
     for (const r of imported) for (const note of r.notes) this.ctx.log.info(`import ${r.source}: ${note}`);

@@ -4,7 +4,7 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { proposeSync } from '../../core/adopt';
+import { compareBoundaries, leftOutReason, proposeSync, type LeftOutEdge } from '../../core/adopt';
 import { nextId } from '../../core/records/edits';
 import { todayUtc } from '../../core/records/store';
 import { runScan } from '../editor/scan';
@@ -15,7 +15,7 @@ export class SyncBoundariesCommand implements AdriftCommand {
   readonly id = 'adrift.sync';
   constructor(private readonly ctx: CommandContext) {}
 
-  async run(arg?: unknown): Promise<{ file: string; newEdges: number; unused: number } | undefined> {
+  async run(arg?: unknown): Promise<{ file: string; newEdges: number; unused: number; leftOut: string[] } | undefined> {
     const opts = optionsOf<{ folder: string; keepUnused: boolean }>(arg);
     const picked = await pickFolder(this.ctx, opts.folder ?? arg, 'Sync Boundaries with the Code');
     if (!picked) return undefined;
@@ -26,9 +26,12 @@ export class SyncBoundariesCommand implements AdriftCommand {
       void vscode.window.showInformationMessage('Adrift: no accepted decision declares modules yet, so there are no boundaries to sync (run `adrift init --from-code` or the guide).');
       return undefined;
     }
-    const proposal = proposeSync(index, folder.log, { id: nextId(folder.log), date: todayUtc(), baseline: folder.baseline, keepUnused: opts.keepUnused === true });
+    const keepUnused = opts.keepUnused === true;
+    const proposal = proposeSync(index, folder.log, { id: nextId(folder.log), date: todayUtc(), baseline: folder.baseline, keepUnused });
     if (!proposal) {
-      void vscode.window.showInformationMessage('Adrift: the accepted boundaries match the code; nothing to propose.');
+      const { leftOut } = compareBoundaries(index, folder.log, { baseline: folder.baseline, keepUnused });
+      if (leftOut.length > 0) void vscode.window.showWarningMessage(`Adrift: nothing to propose. ${leftOutMessage(leftOut)}`);
+      else void vscode.window.showInformationMessage('Adrift: the accepted boundaries match the code; nothing to propose.');
       return undefined;
     }
     if (proposal.pending !== undefined) {
@@ -37,6 +40,12 @@ export class SyncBoundariesCommand implements AdriftCommand {
     }
     if (!(await applyRecordChanges(this.ctx, folder, [{ path: proposal.recordPath, text: proposal.recordText }], 'Sync Adrift boundaries'))) return undefined;
     await vscode.window.showTextDocument(vscode.Uri.file(path.posix.join(folder.root, proposal.recordPath)));
-    return { file: proposal.recordPath, newEdges: proposal.newEdges.length, unused: proposal.unused.length };
+    if (proposal.leftOut.length > 0) void vscode.window.showWarningMessage(`Adrift: record ${proposal.record.id} does not allow every new import. ${leftOutMessage(proposal.leftOut)}`);
+    return { file: proposal.recordPath, newEdges: proposal.newEdges.length, unused: proposal.unused.length, leftOut: proposal.leftOut.map((e) => `${e.from} → ${e.to}`) };
   }
+}
+
+/** The pairs sync does not propose, in the words `adrift sync` prints. */
+function leftOutMessage(leftOut: readonly LeftOutEdge[]): string {
+  return leftOut.map((e) => `Left out ${e.from} → ${e.to} (${e.count} import${e.count === 1 ? '' : 's'}): ${leftOutReason(e)}.`).join(' ');
 }

@@ -167,8 +167,8 @@ export class GuideSession {
   }
 
   private plan(folder: FolderState, answers: GuideAnswers, status: WriteStatus): RecordPlan {
-    // Files too broken to parse still hold their id: new records never reuse it.
-    const takenIds = folder.log.records.flatMap((r) => (r.record === undefined && r.header.id !== undefined ? [r.header.id] : []));
+    // Files too broken to parse still hold their id, and so do the Markdown records of the folder: new records never reuse one.
+    const takenIds = [...folder.log.records.flatMap((r) => (r.record === undefined && r.header.id !== undefined ? [r.header.id] : [])), ...(folder.log.markdown ?? []).map((m) => m.id)];
     return planRecords(answers, { existing: this.records(folder), takenIds, date: todayUtc(), status });
   }
 

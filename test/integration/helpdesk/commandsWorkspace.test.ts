@@ -63,8 +63,10 @@ suite('Commands: workspace, Markdown and settings', () => {
     assert.ok(exists('docs/imported/0003-split-into-five-domain-modules.yaml'));
     assert.match(readFile('docs/imported/0003-split-into-five-domain-modules.yaml'), /^status: accepted$/m);
     await waitFor('the imported records in the Decisions view', async () => (await treeLabels()).includes('0003 Split the help desk into five domain modules with owned data'));
-    // Importing the same numbers again is refused as a whole.
-    assert.equal(await vscode.commands.executeCommand('adrift.importMarkdown', { source: 'adr-export' }), undefined);
+    // Importing the same export again adds nothing: each record says which file it was imported from.
+    const imported = fs.readdirSync(path.join(testWorkspace(), 'docs/imported')).sort();
+    assert.deepEqual(await vscode.commands.executeCommand('adrift.importMarkdown', { source: 'adr-export' }), []);
+    assert.deepEqual(fs.readdirSync(path.join(testWorkspace(), 'docs/imported')).sort(), imported);
   });
 
   test('Add Decision Record in a workspace without a decisions folder: declining creates nothing, accepting creates it', async () => {

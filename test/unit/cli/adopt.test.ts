@@ -55,7 +55,9 @@ describe('adrift init --from-code', function () {
 
     // Proposed: nothing is enforced yet.
     assert.deepEqual(check(ws).findings, []);
+    assert.match(record, /^# Written by `adrift init --from-code` .* Accept it \(status: accepted\) to check them\.\n\nid: 2\n/);
     assert.equal(adrift(['status', '2', 'accepted', ws]).code, 0);
+    assert.match(readFileSync(path.join(ws, RECORD), 'utf8'), /^id: 2\n/, 'the note on accepting goes once it is accepted');
     const first = check(ws);
     assert.equal(first.code, 0);
     assert.deepEqual(first.findings, []);
@@ -191,6 +193,23 @@ describe('adrift sync', function () {
     const r = adrift(['sync', ws, '--dry-run']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /The accepted boundaries match the code .*nothing to propose\.\n1 import between modules is accepted by the baseline for now\./);
+  });
+
+  it('leaves out a new edge that closes a cycle, says so, and writes nothing when that is all there is', () => {
+    const ws = tree(MONOREPO);
+    assert.equal(adrift(['init', ws, '--from-code', '--deciders', 'tech lead']).code, 0);
+    assert.equal(adrift(['status', '2', 'accepted', ws]).code, 0);
+    // db starts importing web: web may use db, so db → web closes web → db → web.
+    writeFileSync(path.join(ws, 'packages/db/src/sql.ts'), "import { nav } from '../../../apps/web/src/nav';\nexport const sql = `select ${String(nav)}`;\n");
+    const before = snapshot(ws);
+    const r = adrift(['sync', ws, '--deciders', 'tech lead']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /left out {5}db → web: 1 import, most in packages\/db\/src\/sql\.ts:1 \(1\); not proposed: allowing it would close the cycle db → web → db of allowed dependencies/);
+    assert.match(r.stdout, /Nothing to propose: .*Nothing was written\./);
+    assert.doesNotMatch(r.stdout, /new edge|match the code/);
+    assert.deepEqual(changedFiles(before, snapshot(ws)), []);
+    // The imports stay findings: a uses would not have silenced the cycle.
+    assert.deepEqual(check(ws).findings.map((f) => f.rule).sort(), ['module-cycle', 'module-dependency']);
   });
 
   it('refuses a workspace whose accepted records declare no modules', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../../src/core/fs/node';
 import { loadDecisionLog } from '../../../src/core/records/store';
@@ -32,6 +32,8 @@ describe('adrift export and import', function () {
       const imported = adrift(['import', format === 'madr' ? out : path.join(out, 'decisions.json'), dst]);
       assert.equal(imported.code, 0, imported.stdout + imported.stderr);
       assert.deepEqual(await records(dst), await records(src));
+      // The files keep their names (JSON-ADR's `path` says them), not names made from the titles.
+      assert.deepEqual(readdirSync(path.join(dst, 'docs/adr')).sort(), readdirSync(path.join(src, 'docs/adr')).filter((f) => f.endsWith('.yaml')).sort());
     });
   }
 
@@ -54,6 +56,19 @@ describe('adrift export and import', function () {
     assert.doesNotMatch(r.stderr, /Usage:/);
     assert.match(r.stderr, /nothing imported: these numbers are taken already: 1 \(docs\/adr\/0001-record-decisions\.yaml\)/);
     assert.equal(existsSync(path.join(ws, 'docs/adr/0002-use-s3-for-files.yaml')), false);
+  });
+
+  it('with --renumber merges another log: taken numbers get the next free ones, with a note, and the links between the imported records follow', () => {
+    const ws = workspace('log');
+    const before = readdirSync(path.join(ws, 'docs/adr')).sort();
+    const r = adrift(['import', path.join(FIXTURES, 'madr'), ws, '--renumber']);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /created docs\/adr\/0006-use-postgresql\.yaml from 0001-use-postgresql\.md\n {2}note: number 1 is taken in docs\/adr by docs\/adr\/0001-record-decisions\.yaml; imported as 6/);
+    assert.deepEqual(readdirSync(path.join(ws, 'docs/adr')).sort(), [...before, '0006-use-postgresql.yaml', '0007-use-s3-for-files.yaml', '0008-split-reporting-database.yaml'].sort());
+    // 1 was superseded by 3 in the source log: now 6 by 8.
+    assert.match(readFileSync(path.join(ws, 'docs/adr/0006-use-postgresql.yaml'), 'utf8'), /^superseded_by: 8$/m);
+    assert.match(readFileSync(path.join(ws, 'docs/adr/0008-split-reporting-database.yaml'), 'utf8'), /^supersedes:\n {2}- 6$/m);
+    assert.equal(adrift(['lint', ws]).code, 0);
   });
 
   it('needs a format to export and a real source to import', () => {

@@ -245,6 +245,25 @@ enforce:
     assert.match(setStatus(ownLog, 3, 'accepted')[0].text, /we wrote this one/, 'a comment Adrift did not write stays');
   });
 
+  it("a successor's notes go once it is accepted, with the copied note of the record it came from; the user's comments stay", () => {
+    const fromCode = `# Written by \`adrift init --from-code\` from the modules and imports the code has today. Accept it (status: accepted) to check them.\n\n${OLD.replace('# Chosen after the spike in October.\n', '')}`;
+    for (const [old, kept] of [
+      [OLD, /^# Chosen after the spike in October\.\nid: 6\n/],
+      [fromCode, /^id: 6\n/],
+    ] as const) {
+      const log = logOf({ '0005-rabbitmq.yaml': old });
+      const successor = proposeSuccessor(log, 5, { title: 'Use Postgres for jobs', today: '2026-11-27' });
+      assert.match(successor.text, /^# Proposed successor of record 5 \(Use RabbitMQ for background jobs\), pre-filled from it: change what the new decision changes\.\n# Record 5 stays in force until this one is accepted; accepting it marks 5 superseded\.\n/);
+      for (const eol of ['\n', '\r\n']) {
+        const proposed = apply(log, [{ ...successor, text: successor.text.replace(/\n/g, eol) }]);
+        const [accepted, retired] = setStatus(proposed, 6, 'accepted', { today: '2026-12-02' });
+        assert.match(accepted.text.replace(/\r\n/g, '\n'), kept);
+        assert.doesNotMatch(accepted.text, /stays in force|Proposed successor|Accept it/);
+        assert.match(retired.text, /superseded_by: 6/);
+      }
+    }
+  });
+
   it('proposes a record that, once accepted, allows the edge', () => {
     const log = logOf({ '0003-modules.yaml': MODULES });
     assert.equal(allowsEdge(foldModel(log), 'tenant', 'ticket'), false);

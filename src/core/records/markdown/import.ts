@@ -90,6 +90,9 @@ function statusWord(word: string): DecisionStatus | undefined {
   return undefined;
 }
 
+/** A Markdown link to anything but a record file (`.md`). */
+const OTHER_LINK = /\]\((?![^)\s]*\.(?:md|markdown)(?:#[^)]*)?\))[^)]+\)/i;
+
 /** adr-tools' other links between records: "Amended by [2. …](…)", "Clarifies [3. …](…)". */
 const RELATION = /^(amended by|amends|clarified by|clarifies|extended by|extends|relates to|related to|see also|drives|driven by)\b/;
 
@@ -120,7 +123,8 @@ export function readStatus(text: string, idOfFile?: (f: string) => number | unde
       if (known) {
         info.status = known;
         if (known !== word) info.note = `status "${line}" read as ${known}`;
-        if (leftover(line, new RegExp(`\\b${word}\\b`, 'gi'))) keep(raw);
+        // A link that is no record's (`[Deprecated](https://…/pull/395)`, the change that decided it) is text to keep.
+        if (leftover(line, new RegExp(`\\b${word}\\b`, 'gi')) || OTHER_LINK.test(line)) keep(raw);
       } else {
         info.status = 'proposed';
         info.note = `status "${line}" is not one Adrift knows; imported as proposed`;
@@ -647,11 +651,8 @@ export function importMarkdownFiles(files: readonly { name: string; text: string
     if (why) skipped.push({ source: f.name, ...why });
     else usable.push(f);
   }
+  const ids = markdownNumbers(usable.map((f) => f.name));
   const dated = usable.filter((f) => markdownRecordName(f.name)?.date !== undefined);
-  const numbered = usable.filter((f) => !dated.includes(f));
-  let next = numbered.reduce((m, f) => Math.max(m, markdownRecordName(f.name)!.id), 0) + 1;
-  const ids = new Map<string, number>(numbered.map((f) => [f.name, markdownRecordName(f.name)!.id]));
-  for (const f of dated) ids.set(f.name, next++);
   const idOfFile = (n: string) => ids.get(n);
   const slashOrder = slashOrderOf(usable.map((f) => f.text));
   const records = usable.map((f) => {
@@ -660,6 +661,27 @@ export function importMarkdownFiles(files: readonly { name: string; text: string
     return r;
   });
   return { records, skipped };
+}
+
+/**
+ * The numbers an import gives Markdown records, by their file names alone: a numbered name
+ * keeps its number; log4brains' dated names (`20201016-x.md`) are numbered in name order after
+ * the highest number. Names that are no record name (`README.md`, `index.md`) and templates'
+ * names (`0000-template.md`) get none. The decision log reserves these numbers, so a record
+ * Adrift writes beside a Markdown log never takes one the log's import will need.
+ */
+export function markdownNumbers(names: readonly string[]): Map<string, number> {
+  const named = [...names]
+    .sort((a, b) => a.localeCompare(b))
+    .flatMap((name) => {
+      const n = markdownRecordName(name);
+      return n && !/(^|-)template$/.test(n.slug) ? [{ name, ...n }] : [];
+    });
+  const numbered = named.filter((n) => n.date === undefined);
+  const ids = new Map<string, number>(numbered.map((n) => [n.name, n.id]));
+  let next = numbered.reduce((m, n) => Math.max(m, n.id), 0) + 1;
+  for (const n of named) if (n.date !== undefined) ids.set(n.name, next++);
+  return ids;
 }
 
 /** Day or month first in a log's NN/NN/YYYY dates: what its unambiguous ones show, if they agree. */
