@@ -12,6 +12,7 @@ import { NodeFileSystem } from '../core/fs/node';
 import { NodeGit } from '../core/git/node';
 import { GitError } from '../core/git/port';
 import { checkBaseCommit, locateBase, renamesUnder, splitFindings } from '../core/engine/since';
+import { timeSlicer } from '../core/engine/slice';
 import type { AdriftService, FolderState } from './service/adriftService';
 import { readSettings } from './service/settings';
 
@@ -74,7 +75,13 @@ export class SinceBaseStatusBar implements vscode.Disposable {
   /** Typing changes the findings often; git is asked at most once a second or so. */
   private schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.service.tasks.track('since-base status: comparing', () => this.refresh()), 1000);
+    // While a scan runs the findings are partial, so a count would be wrong, and the base's
+    // check (git processes, a whole check of the base commit) would compete with the scan for
+    // the extension host's thread. The scan's end fires a change, which schedules this again.
+    if (this.service.scanning) return;
+    this.timer = setTimeout(() => {
+      if (!this.service.scanning) void this.service.tasks.track('since-base status: comparing', () => this.refresh());
+    }, 1000);
   }
 
   /** Compares every folder with its base branch now and updates the item; one run at a time. */
@@ -110,7 +117,8 @@ export class SinceBaseStatusBar implements vscode.Disposable {
       let known = this.bases.get(folder.root);
       if (known?.base !== at.base) {
         const decisions = folder.settings.decisionsFolder || undefined;
-        const findings = checkBaseCommit(git, this.disk, folder.root, at, { decisions }).then((r) => r.result.findings);
+        // A whole check of the base commit on this thread: sliced as the editor's scan is (slice.ts).
+        const findings = checkBaseCommit(git, this.disk, folder.root, at, { decisions, slicer: timeSlicer() }).then((r) => r.result.findings);
         known = { base: at.base, findings };
         this.bases.set(folder.root, known);
         // A failed base check is tried again on the next change, not remembered.

@@ -199,6 +199,11 @@ export class AdriftService implements vscode.Disposable {
     return [...this.data.values()];
   }
 
+  /** Whether a full scan of some folder runs now (its findings are partial until it ends, and it fires a change then). */
+  get scanning(): boolean {
+    return [...this.data.values()].some((d) => d.scanning);
+  }
+
   folderOf(uri: vscode.Uri): FolderState | undefined {
     const wf = vscode.workspace.getWorkspaceFolder(uri);
     return wf ? this.data.get(wf.uri.toString()) : undefined;
