@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): AdriftApi {
     log,
     service,
     registerEditorCommands(service),
-    registerDiagnostics(service),
+    registerDiagnostics(service, context.extensionMode !== vscode.ExtensionMode.Production),
     registerCodeLens(service),
     registerCodeActions(service),
     registerBaselineFix(service),

@@ -19,6 +19,7 @@ import { createSourceAnalyzer } from './front-end';
 import { WorkspaceIndex, type IndexOptions, type ScanOptions, type ScanStats } from './index';
 import { severityFor, type RuleSeverities } from './rules/severity';
 import { Shard, unknownBeforeScan, type ShardFilter, type ShardRequest } from './shard';
+import type { Slicer } from './slice';
 
 export interface CheckOptions extends ScanOptions {
   /** Decisions folder override (workspace-relative). */
@@ -144,7 +145,8 @@ function unknownModules(unknown: readonly { name: string; guess: string | undefi
 /**
  * The findings of the configuration and the decision records, with the records' globs
  * checked against the scanned source files (none when not scanned yet), at the severities `.adrift.yaml` sets. The CLI
- * and the editor both report exactly these next to the index's drift findings.
+ * and the editor both report exactly these next to the index's drift findings; the editor
+ * passes a `slicer` so the loops over every file leave its main thread turns.
  */
 export async function recordFindings(
   loaded: readonly Finding[],
@@ -152,8 +154,9 @@ export async function recordFindings(
   sourceFiles: readonly string[] | undefined,
   severities: RuleSeverities | undefined,
   otherFiles?: OtherFilesProbe,
+  slicer?: Slicer,
 ): Promise<Finding[]> {
-  return [...loaded, ...(sourceFiles ? await checkModelAgainstFiles(model, sourceFiles, otherFiles) : [])].flatMap((f) => {
+  return [...loaded, ...(sourceFiles ? await checkModelAgainstFiles(model, sourceFiles, otherFiles, slicer) : [])].flatMap((f) => {
     const severity = severityFor(f.rule, severities, f.severity);
     return severity === 'off' ? [] : [{ ...f, severity }];
   });

@@ -2,18 +2,31 @@
 // workspace scanned in the background at start-up, and every change of the service's
 // findings published to one DiagnosticCollection (a file's set replaces its old one, so a
 // finding is never shown twice and a fixed one never lingers).
+//
+// A whole folder is published in slices of the main thread (thousands of files took up to
+// 0.8 s in one callback). Each file's findings are read from the service when its slice
+// runs, so a file re-checked between two slices (publishFile) is never set back to what it
+// showed before; a newer publish of the same folder takes over from an older one.
 
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings';
+import type { Slicer } from '../../core/engine/slice';
+import { TEST_COMMANDS } from '../commands/testHooks';
 import type { AdriftChange, AdriftService, FolderState } from '../service/adriftService';
 import { toDiagnostic } from './adapter';
 import { batchesUnder } from './batches';
 import { runScan } from './scan';
 
 const TYPING_DELAY_MS = 250;
+/** The long-task monitor's label of a folder publish. */
+const PUBLISHING = 'diagnostics: publishing a folder';
 const RECORD_DELAY_MS = 400;
 
-export function registerDiagnostics(service: AdriftService): vscode.Disposable {
+/**
+ * `testHooks` (outside production): the command TEST_COMMANDS.holdFolderPublish, which holds
+ * folder publishes before each of their slices, so a test can change findings between two.
+ */
+export function registerDiagnostics(service: AdriftService, testHooks = false): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('adrift');
   const timers = new Map<string, NodeJS.Timeout>();
   const recordTimers = new Map<FolderState, NodeJS.Timeout>();
@@ -44,30 +57,60 @@ export function registerDiagnostics(service: AdriftService): vscode.Disposable {
     show(folder, uri, service.findingsOf(uri));
   };
 
-  /** Brings every file of a folder up to date in one pass: stale files are cleared, none doubled. */
-  const publishFolder = (folder: FolderState): void => {
-    const byUri = new Map<string, [vscode.Uri, Finding[]]>();
-    for (const f of service.findings(folder)) {
-      const uri = service.uriOf(folder, f.file);
-      const key = uri.toString();
-      let entry = byUri.get(key);
-      if (!entry) byUri.set(key, (entry = [uri, []]));
-      entry[1].push(f);
+  /** Folder publishes started, per folder: an older one stops at its next slice once a newer one starts. */
+  const publishes = new Map<FolderState, number>();
+  const slicer = (): PublishSlicer => service.tasks.slicer(PUBLISHING);
+  let slicerFor = slicer;
+
+  /**
+   * Brings every file of a folder up to date, in slices: stale files are cleared, none
+   * doubled. The files are those with findings when it starts and those showing some; a file
+   * that gains findings later is published by the change that gave them (a one-file change,
+   * or a newer folder publish, which supersedes this one).
+   */
+  const publishFolder = async (folder: FolderState): Promise<void> => {
+    const started = (publishes.get(folder) ?? 0) + 1;
+    publishes.set(folder, started);
+    const slicer = slicerFor();
+    try {
+      await publishSliced(folder, started, slicer);
+    } finally {
+      slicer.done?.();
     }
-    const stale: vscode.Uri[] = [];
-    collection.forEach((uri) => {
-      if (!byUri.has(uri.toString()) && service.folderOf(uri) === folder) stale.push(uri);
-    });
-    for (const uri of stale) show(folder, uri, []);
-    // Thousands of files after a branch switch go in a few batched updates, each small enough
-    // for VS Code to pass on whole (one call for the folder lost everything past 1,100).
-    const updates: [vscode.Uri, vscode.Diagnostic[]][] = [];
-    for (const [uri, findings] of byUri.values()) {
-      const diagnostics = changed(folder, uri, findings);
-      if (diagnostics) updates.push([uri, diagnostics]);
-    }
-    for (const batch of batchesUnder(updates)) collection.set(batch);
   };
+
+  const publishSliced = async (folder: FolderState, started: number, slicer: Slicer): Promise<void> => {
+    const files = new Map<string, vscode.Uri>();
+    for (const file of service.filesWithFindings(folder)) {
+      const uri = service.uriOf(folder, file);
+      files.set(uri.toString(), uri);
+    }
+    collection.forEach((uri) => {
+      const key = uri.toString();
+      if (!files.has(key) && service.folderOf(uri) === folder) files.set(key, uri);
+    });
+    // Thousands of files after a branch switch go in batched updates, each small enough for
+    // VS Code to pass on whole (one call for the folder lost everything past 1,100).
+    let updates: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    const flush = (): void => {
+      for (const batch of batchesUnder(updates)) collection.set(batch);
+      updates = [];
+    };
+    for (const uri of files.values()) {
+      if (slicer.due()) {
+        flush();
+        await slicer.pause();
+        if (publishes.get(folder) !== started) return;
+      }
+      // Read now, not when the publish started: the file may have been re-checked meanwhile.
+      const diagnostics = changed(folder, uri, service.findingsOf(uri));
+      if (!diagnostics) continue;
+      if (diagnostics.length > 0) updates.push([uri, diagnostics]);
+      else collection.delete(uri);
+    }
+    flush();
+  };
+  const publishFolderTracked = (folder: FolderState): Promise<void> => service.tasks.track(PUBLISHING, () => publishFolder(folder));
 
   const schedule = (document: vscode.TextDocument): void => {
     const key = document.uri.toString();
@@ -109,7 +152,7 @@ export function registerDiagnostics(service: AdriftService): vscode.Disposable {
       if (change.kind === 'findings' && change.files) {
         for (const file of change.files) publishFile(change.folder, file);
       } else if (change.kind === 'findings') {
-        publishFolder(change.folder);
+        void publishFolderTracked(change.folder);
       } else if (change.kind === 'folders') {
         collection.forEach((uri) => {
           if (service.folderOf(uri)) return;
@@ -130,13 +173,13 @@ export function registerDiagnostics(service: AdriftService): vscode.Disposable {
       for (const t of [...timers.values(), ...recordTimers.values()]) clearTimeout(t);
     }),
   ];
+  if (testHooks) subscriptions.push(holdHook((make) => (slicerFor = make ?? slicer)));
 
   // Start-up: every folder is scanned once it is loaded; open editors then get their
   // in-memory text checked on top.
   void service.ready.then(async () => {
-    service.tasks.run('diagnostics: first publish', () => {
-      for (const folder of service.folders()) publishFolder(folder);
-    });
+    // The records' findings at once; the scan's publish supersedes this one if it is still going.
+    for (const folder of service.folders()) void publishFolderTracked(folder);
     await runScan(service, service.folders(), 'start-up');
     service.tasks.run('diagnostics: re-checking unsaved editors after the scan', () => {
       for (const doc of vscode.workspace.textDocuments) {
@@ -146,4 +189,46 @@ export function registerDiagnostics(service: AdriftService): vscode.Disposable {
   });
 
   return vscode.Disposable.from(...subscriptions);
+}
+
+/** A publish's slicer; the test hook's wants to know when its publish ended. */
+type PublishSlicer = Slicer & { done?: () => void };
+
+/**
+ * TEST_COMMANDS.holdFolderPublish(hold?: boolean): with `true`, folder publishes started from
+ * now on wait before their first file until `false` releases them, then go one file per
+ * slice. Returns { waiting, running }: how many held publishes wait at the gate, and how many
+ * have not finished.
+ */
+function holdHook(use: (make?: () => PublishSlicer) => void): vscode.Disposable {
+  let release: (() => void) | undefined;
+  let gate = Promise.resolve();
+  let waiting = 0;
+  let running = 0;
+  const held = (): PublishSlicer => {
+    running++;
+    let first = true;
+    return {
+      due: () => true,
+      pause: async () => {
+        if (first) waiting++;
+        await gate;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (first) waiting--;
+        first = false;
+      },
+      done: () => void running--,
+    };
+  };
+  return vscode.commands.registerCommand(TEST_COMMANDS.holdFolderPublish, (hold?: boolean) => {
+    if (hold === true && !release) {
+      gate = new Promise<void>((resolve) => (release = resolve));
+      use(held);
+    } else if (hold === false && release) {
+      release();
+      release = undefined;
+      use();
+    }
+    return { waiting, running };
+  });
 }

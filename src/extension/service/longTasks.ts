@@ -14,6 +14,8 @@
 // Plain Node (no vscode import): the clock, the timer and the memory reading are passed in,
 // so unit tests drive it with a fake clock.
 
+import { timeSlicer, type Slicer } from '../../core/engine/slice';
+
 export const NOT_ADRIFT = 'not Adrift';
 
 export interface LongTask {
@@ -203,6 +205,20 @@ export class LongTaskMonitor {
       return a;
     }
     return undefined;
+  }
+
+  /**
+   * A slicer for a loop of the tracked task `label`: each pause shows the task running, so a
+   * block that ends with one of its slices is charged to it, not "unconfirmed".
+   */
+  slicer(label: string, inner: Slicer = timeSlicer()): Slicer {
+    return {
+      due: () => inner.due(),
+      pause: () => {
+        this.progressed(label);
+        return inner.pause();
+      },
+    };
   }
 
   /** The probe's step; public so tests can drive it with a fake clock. */

@@ -141,6 +141,27 @@ describe('Long-task monitor', () => {
     assert.deepEqual(r.reported.map((t) => t.label), ['scan (unconfirmed)', NOT_ADRIFT]);
   });
 
+  it("a block that a sliced loop's pause ends is charged to its task, confirmed", async () => {
+    const r = rig();
+    const resumes: (() => void)[] = [];
+    const slicer = r.monitor.slicer('publishing', { due: () => true, pause: () => new Promise<void>((resolve) => resumes.push(resolve)) });
+    const publish = r.monitor.track('publishing', async () => {
+      await slicer.pause();
+      // Its second slice runs long (a loaded machine, a slow set() call), then pauses.
+      r.advance(20 + 120);
+      await slicer.pause();
+    });
+    r.fire(0);
+    resumes[0]();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    r.fire(-20);
+    // A block while it waits between two slices, with no pause in it: not confirmed.
+    r.fire(90);
+    resumes[1]();
+    await publish;
+    assert.deepEqual(r.reported.map((t) => [t.label, t.ms]), [['publishing', 120], ['publishing (unconfirmed)', 90]]);
+  });
+
   it('a nested task is counted in its own label but reported once, by the outer task', () => {
     const r = rig();
     r.monitor.run('outer', () => {
