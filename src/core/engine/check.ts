@@ -3,7 +3,7 @@
 
 import * as path from 'node:path';
 import { loadConfig, type AdriftConfig } from '../config';
-import { budgetFindings } from '../debt/budget';
+import { budgetFindings, hasBudgets } from '../debt/budget';
 import { countDebt, debtItems, matchedEntries } from '../debt/debt';
 import { compareFindings, type Finding } from '../findings';
 import type { FileSystemPort } from '../fs/port';
@@ -129,11 +129,6 @@ function shardStats(stats: ScanStats, shard: ShardFilter, files: readonly string
     skipped: stats.skipped.filter((s) => shard.hasFile(s.file)),
     unresolvedLocal: stats.unresolvedLocal.filter((u) => shard.hasFile(u.file)),
   };
-}
-
-/** Some accepted record sets a debt budget that is reported. */
-function hasBudgets(log: DecisionLog, severities: RuleSeverities | undefined): boolean {
-  return severityFor('decision-budget', severities) !== 'off' && log.records.some((r) => r.record?.status === 'accepted' && r.record.enforce?.budget !== undefined);
 }
 
 function unknownModules(unknown: readonly { name: string; guess: string | undefined }[], known: readonly string[]): string {

@@ -32,8 +32,9 @@ export function registerDiagnostics(service: AdriftService, testHooks = false): 
   const recordTimers = new Map<FolderState, NodeJS.Timeout>();
 
   /** What each file shows now, so an unchanged file is not re-published (markers that change
-   * under the cursor make the editor drop an open quick-fix menu and re-ask every provider). */
-  const shown = new Map<string, string>();
+   * under the cursor make the editor drop an open quick-fix menu and re-ask every provider),
+   * and which files of a folder a publish must clear. */
+  const shown = new Map<string, { sig: string; uri: vscode.Uri; folder: FolderState }>();
   const signature = (findings: readonly Finding[]): string =>
     findings.map((f) => `${f.rule}|${f.severity}|${f.range.start.line}:${f.range.start.column}-${f.range.end.line}:${f.range.end.column}|${f.message}|${f.decision?.status ?? ''}`).join('\n');
 
@@ -41,9 +42,9 @@ export function registerDiagnostics(service: AdriftService, testHooks = false): 
   const changed = (folder: FolderState, uri: vscode.Uri, findings: readonly Finding[]): vscode.Diagnostic[] | undefined => {
     const key = uri.toString();
     const sig = signature(findings);
-    if ((shown.get(key) ?? '') === sig) return undefined;
+    if ((shown.get(key)?.sig ?? '') === sig) return undefined;
     if (findings.length === 0) shown.delete(key);
-    else shown.set(key, sig);
+    else shown.set(key, { sig, uri, folder });
     return findings.map((f) => toDiagnostic(f, (p) => service.uriOf(folder, p)));
   };
 
@@ -79,16 +80,18 @@ export function registerDiagnostics(service: AdriftService, testHooks = false): 
     }
   };
 
-  const publishSliced = async (folder: FolderState, started: number, slicer: Slicer): Promise<void> => {
-    const files = new Map<string, vscode.Uri>();
+  /** The files a folder publish visits: those with findings when it starts, then those still showing some. */
+  function* filesOf(folder: FolderState): Generator<vscode.Uri> {
+    const seen = new Set<string>();
     for (const file of service.filesWithFindings(folder)) {
       const uri = service.uriOf(folder, file);
-      files.set(uri.toString(), uri);
+      seen.add(uri.toString());
+      yield uri;
     }
-    collection.forEach((uri) => {
-      const key = uri.toString();
-      if (!files.has(key) && service.folderOf(uri) === folder) files.set(key, uri);
-    });
+    for (const [key, s] of shown) if (s.folder === folder && !seen.has(key)) yield s.uri;
+  }
+
+  const publishSliced = async (folder: FolderState, started: number, slicer: Slicer): Promise<void> => {
     // Thousands of files after a branch switch go in batched updates, each small enough for
     // VS Code to pass on whole (one call for the folder lost everything past 1,100).
     let updates: [vscode.Uri, vscode.Diagnostic[]][] = [];
@@ -96,7 +99,7 @@ export function registerDiagnostics(service: AdriftService, testHooks = false): 
       for (const batch of batchesUnder(updates)) collection.set(batch);
       updates = [];
     };
-    for (const uri of files.values()) {
+    for (const uri of filesOf(folder)) {
       if (slicer.due()) {
         flush();
         await slicer.pause();

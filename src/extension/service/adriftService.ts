@@ -48,7 +48,7 @@ import { ModuleMap } from '../../core/engine/modules';
 import { languageOf } from '../../core/engine/extract';
 import { applyBaseline, parseBaseline, todayIso, type Baseline } from '../../core/engine/baseline';
 import { recordFindings } from '../../core/engine/check';
-import { budgetFindings } from '../../core/debt/budget';
+import { budgetFindings, hasBudgets } from '../../core/debt/budget';
 import { countDebt, debtItems, matchedEntries, type DebtCounts } from '../../core/debt/debt';
 import { decodeSourceText, otherFilesMatching } from '../../core/engine/files';
 import { applyFileChanges, type AppliedChanges, type ChangedFile } from './applyChanges';
@@ -616,7 +616,8 @@ export class AdriftService implements vscode.Disposable {
     const started = (d.recordChecks = (d.recordChecks ?? 0) + 1);
     const found = await recordFindings(d.log.findings, d.model, d.scannedFiles, d.config.severity, probe, slicer);
     // Budgets are judged on a whole scan only: half an index would look under budget.
-    const budget = d.scanned && !d.scanning ? budgetFindings(d.log, this.debtOf(d), { severities: d.config.severity }) : [];
+    // Counting the debt reads every finding and every file's suppressions: only when a budget needs it.
+    const budget = d.scanned && !d.scanning && hasBudgets(d.log, d.config.severity) ? budgetFindings(d.log, this.debtOf(d), { severities: d.config.severity }) : [];
     if (started === d.recordChecks) d.records = [...found, ...budget];
   }
 
