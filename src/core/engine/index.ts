@@ -504,6 +504,7 @@ export class WorkspaceIndex {
     for (const file of this.files.keys()) yield this.findingsOf(file);
     const wanted = this.options.reportOnly ?? (() => true);
     for (const [file, reason] of this.skipped) if (wanted(file)) yield this.skippedFinding(file, reason);
+    if (this.settingsProblems.length === 0) return;
     const sources = new Set([...this.files.keys(), ...this.skipped.keys()]);
     for (const file of new Set(this.settingsProblems.map((p) => p.file))) if (!sources.has(file) && wanted(file)) yield this.settingsFindings(file);
   }

@@ -14,12 +14,13 @@ import type { Slicer } from '../../core/engine/slice';
 import { TEST_COMMANDS } from '../commands/testHooks';
 import type { AdriftChange, AdriftService, FolderState } from '../service/adriftService';
 import { toDiagnostic } from './adapter';
-import { batchesUnder } from './batches';
+import { batchesUnder, DIAGNOSTICS_PER_BATCH } from './batches';
 import { runScan } from './scan';
 
 const TYPING_DELAY_MS = 250;
 /** The long-task monitor's label of a folder publish. */
 const PUBLISHING = 'diagnostics: publishing a folder';
+const SETTING = 'diagnostics: setting a batch';
 const RECORD_DELAY_MS = 400;
 
 /**
@@ -93,11 +94,19 @@ export function registerDiagnostics(service: AdriftService, testHooks = false): 
 
   const publishSliced = async (folder: FolderState, started: number, slicer: Slicer): Promise<void> => {
     // Thousands of files after a branch switch go in batched updates, each small enough for
-    // VS Code to pass on whole (one call for the folder lost everything past 1,100).
+    // VS Code to pass on whole (one call for the folder lost everything past 1,100). A batch
+    // is set as soon as it is full: the set() call costs as much as building it, or more, so
+    // it belongs inside the slice's time.
     let updates: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    let size = 0;
     const flush = (): void => {
-      for (const batch of batchesUnder(updates)) collection.set(batch);
+      if (updates.length === 0) return;
+      const batches = batchesUnder(updates);
+      service.tasks.run(SETTING, () => {
+        for (const batch of batches) collection.set(batch);
+      });
       updates = [];
+      size = 0;
     };
     for (const uri of filesOf(folder)) {
       if (slicer.due()) {
@@ -108,8 +117,13 @@ export function registerDiagnostics(service: AdriftService, testHooks = false): 
       // Read now, not when the publish started: the file may have been re-checked meanwhile.
       const diagnostics = changed(folder, uri, service.findingsOf(uri));
       if (!diagnostics) continue;
-      if (diagnostics.length > 0) updates.push([uri, diagnostics]);
-      else collection.delete(uri);
+      if (diagnostics.length === 0) {
+        collection.delete(uri);
+        continue;
+      }
+      if (size + diagnostics.length > DIAGNOSTICS_PER_BATCH) flush();
+      updates.push([uri, diagnostics]);
+      size += diagnostics.length;
     }
     flush();
   };

@@ -443,9 +443,11 @@ export class AdriftService implements vscode.Disposable {
       if (d.index !== index) return false;
       // The index expanded the pattern modules against the files it found.
       d.model = index.model;
-      d.scanned = token?.isCancellationRequested !== true;
+      const complete = token?.isCancellationRequested !== true;
       this.tasks.phase(AFTER_SCAN, 'checking the records');
-      if (d.scanned) await this.checkRecords(d, slicer);
+      if (complete) await this.checkRecords(d, slicer, true);
+      // Scanned once the records are checked against its files too: what a listener reads then is whole.
+      d.scanned = complete;
       return true;
     });
     if (!done) return;
@@ -610,14 +612,14 @@ export class AdriftService implements vscode.Disposable {
    * The records' findings as the CLI computes them, the globs checked against the files of
    * the last finished scan (kept current as files come and go); none before the first.
    */
-  private async checkRecords(d: FolderData, slicer: Slicer = timeSlicer()): Promise<void> {
-    if (d.scanned && !d.scanning && d.index) d.scannedFiles = d.index.sourceFiles();
+  private async checkRecords(d: FolderData, slicer: Slicer = timeSlicer(), whole = d.scanned && !d.scanning): Promise<void> {
+    if (whole && d.index) d.scannedFiles = d.index.sourceFiles();
     const probe = (glob: string) => otherFilesMatching(this.fileSystem, d.root, glob, { dotFolders: d.config.scanDotFolders });
     const started = (d.recordChecks = (d.recordChecks ?? 0) + 1);
     const found = await recordFindings(d.log.findings, d.model, d.scannedFiles, d.config.severity, probe, slicer);
     // Budgets are judged on a whole scan only: half an index would look under budget.
     // Counting the debt reads every finding and every file's suppressions: only when a budget needs it.
-    const budget = d.scanned && !d.scanning && hasBudgets(d.log, d.config.severity) ? budgetFindings(d.log, this.debtOf(d), { severities: d.config.severity }) : [];
+    const budget = whole && hasBudgets(d.log, d.config.severity) ? budgetFindings(d.log, this.debtOf(d), { severities: d.config.severity }) : [];
     if (started === d.recordChecks) d.records = [...found, ...budget];
   }
 
