@@ -357,6 +357,7 @@ suite('Editor: drift diagnostics, CodeLens, hover and quick fixes', () => {
     const config = vscode.workspace.getConfiguration('adrift');
     const ticket = await vscode.workspace.openTextDocument(workspaceUri(TICKET_SERVICE));
     const usage = await vscode.workspace.openTextDocument(workspaceUri(USAGE_REPORT));
+    const originals = [ticket, usage].map((doc) => doc.getText());
     const importLine = ticket.getText().split('\n').findIndex((l) => l.includes("'@/server/conversation'"));
     assert.ok(importLine >= 0);
     try {
@@ -379,10 +380,11 @@ suite('Editor: drift diagnostics, CodeLens, hover and quick fixes', () => {
     assert.ok(!vscode.languages.getDiagnostics(ticket.uri).some(edgeDiagnostic('ticket', 'conversation')), 'the fixed file stays clear');
     assert.equal(vscode.languages.getDiagnostics(usage.uri).filter(edgeDiagnostic('tenant', 'knowledgebase')).length, 1, 'the new finding shows once');
     await config.update('severity', undefined, vscode.ConfigurationTarget.Workspace);
-    for (const doc of [ticket, usage]) {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
+    // Both texts back as they were, saved (the same bytes as on disk).
+    const restore = new vscode.WorkspaceEdit();
+    [ticket, usage].forEach((doc, i) => restore.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), originals[i]));
+    assert.ok(await vscode.workspace.applyEdit(restore));
+    await Promise.all([ticket.save(), usage.save()]);
     await waitForDiagnostics(TICKET_SERVICE, (ds) => ds.some(edgeDiagnostic('ticket', 'conversation')));
     await waitForDiagnostics(USAGE_REPORT, (ds) => !ds.some(edgeDiagnostic('tenant', 'knowledgebase')));
   });

@@ -21,6 +21,11 @@ const TYPING_DELAY_MS = 250;
 /** The long-task monitor's label of a folder publish. */
 const PUBLISHING = 'diagnostics: publishing a folder';
 const SETTING = 'diagnostics: setting a batch';
+/**
+ * Diagnostics per set() call of a folder publish, well under batches.ts's cap: one call of 500
+ * took 28-64 ms on 30,000 files at a load of 10-15, more than a slice may.
+ */
+const PUBLISH_BATCH = Math.min(100, DIAGNOSTICS_PER_BATCH);
 const RECORD_DELAY_MS = 400;
 
 /**
@@ -101,7 +106,7 @@ export function registerDiagnostics(service: AdriftService, testHooks = false): 
     let size = 0;
     const flush = (): void => {
       if (updates.length === 0) return;
-      const batches = batchesUnder(updates);
+      const batches = batchesUnder(updates, PUBLISH_BATCH);
       service.tasks.run(SETTING, () => {
         for (const batch of batches) collection.set(batch);
       });
@@ -121,7 +126,7 @@ export function registerDiagnostics(service: AdriftService, testHooks = false): 
         collection.delete(uri);
         continue;
       }
-      if (size + diagnostics.length > DIAGNOSTICS_PER_BATCH) flush();
+      if (size + diagnostics.length > PUBLISH_BATCH) flush();
       updates.push([uri, diagnostics]);
       size += diagnostics.length;
     }
