@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): AdriftApi {
     { dispose: () => void pool.close() },
     service,
     registerEditorCommands(service),
-    registerDiagnostics(service),
+    registerDiagnostics(service, context.extensionMode !== vscode.ExtensionMode.Production),
     registerCodeLens(service),
     registerCodeActions(service),
     registerBaselineFix(service),

@@ -348,6 +348,47 @@ suite('Editor: drift diagnostics, CodeLens, hover and quick fixes', () => {
     await waitForDiagnostics(TICKET_SERVICE, (ds) => ds.some(edgeDiagnostic('ticket', 'conversation')));
   });
 
+  test('a folder publish held between its slices never shows its older view of a file re-checked meanwhile', async () => {
+    const hold = async (h?: boolean): Promise<{ waiting: number; running: number }> =>
+      (await vscode.commands.executeCommand('adrift.test.holdFolderPublish', h)) as { waiting: number; running: number };
+    await open(TICKET_SERVICE);
+    await waitForDiagnostics(TICKET_SERVICE, (ds) => ds.some(edgeDiagnostic('ticket', 'conversation')));
+    assert.ok(!vscode.languages.getDiagnostics(workspaceUri(USAGE_REPORT)).some(edgeDiagnostic('tenant', 'knowledgebase')));
+    const config = vscode.workspace.getConfiguration('adrift');
+    const ticket = await vscode.workspace.openTextDocument(workspaceUri(TICKET_SERVICE));
+    const usage = await vscode.workspace.openTextDocument(workspaceUri(USAGE_REPORT));
+    const originals = [ticket, usage].map((doc) => doc.getText());
+    const importLine = ticket.getText().split('\n').findIndex((l) => l.includes("'@/server/conversation'"));
+    assert.ok(importLine >= 0);
+    try {
+      await hold(true);
+      // A settings change publishes the whole folder; it waits before its first file.
+      await config.update('severity', { 'unused-suppression': 'warning' }, vscode.ConfigurationTarget.Workspace);
+      await waitFor('a folder publish to wait between its slices', async () => (await hold()).waiting > 0);
+      // Meanwhile one file loses its finding and another gains one, each re-checked and published alone.
+      const edit = new vscode.WorkspaceEdit();
+      edit.delete(ticket.uri, new vscode.Range(importLine, 0, importLine + 1, 0));
+      edit.insert(usage.uri, new vscode.Position(0, 0), "import { searchArticles } from '@/server/knowledgebase';\n");
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await waitForDiagnostics(TICKET_SERVICE, (ds) => !ds.some(edgeDiagnostic('ticket', 'conversation')));
+      await waitForDiagnostics(USAGE_REPORT, (ds) => ds.some(edgeDiagnostic('tenant', 'knowledgebase')));
+      assert.ok((await hold()).waiting > 0, 'the folder publish was still waiting when both files were re-checked');
+    } finally {
+      await hold(false);
+    }
+    await waitFor('the held folder publishes to finish', async () => (await hold()).running === 0);
+    assert.ok(!vscode.languages.getDiagnostics(ticket.uri).some(edgeDiagnostic('ticket', 'conversation')), 'the fixed file stays clear');
+    assert.equal(vscode.languages.getDiagnostics(usage.uri).filter(edgeDiagnostic('tenant', 'knowledgebase')).length, 1, 'the new finding shows once');
+    await config.update('severity', undefined, vscode.ConfigurationTarget.Workspace);
+    // Both texts back as they were, saved (the same bytes as on disk).
+    const restore = new vscode.WorkspaceEdit();
+    [ticket, usage].forEach((doc, i) => restore.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), originals[i]));
+    assert.ok(await vscode.workspace.applyEdit(restore));
+    await Promise.all([ticket.save(), usage.save()]);
+    await waitForDiagnostics(TICKET_SERVICE, (ds) => ds.some(edgeDiagnostic('ticket', 'conversation')));
+    await waitForDiagnostics(USAGE_REPORT, (ds) => !ds.some(edgeDiagnostic('tenant', 'knowledgebase')));
+  });
+
   test('a burst of file changes (as from a branch switch) leaves no stale or doubled diagnostics', async function () {
     this.timeout(240_000);
     const dir = path.join(testWorkspace(), 'src/server/tenant/generated');

@@ -30,6 +30,11 @@ export interface BudgetOptions {
   fields?: readonly (keyof DebtBudget)[];
 }
 
+/** Some accepted record sets a debt budget that is reported: else budgetFindings finds nothing, and the debt need not be counted. */
+export function hasBudgets(log: DecisionLog, severities: RuleSeverities | undefined): boolean {
+  return severityFor('decision-budget', severities) !== 'off' && log.records.some((r) => r.record?.status === 'accepted' && r.record.enforce?.budget !== undefined);
+}
+
 /**
  * A finding for each budget of an accepted record that `now` exceeds.
  * @param now debt counts per decision id (a decision with no debt may be absent)

@@ -3,7 +3,7 @@
 
 import * as path from 'node:path';
 import { loadConfig, type AdriftConfig } from '../config';
-import { budgetFindings } from '../debt/budget';
+import { budgetFindings, hasBudgets } from '../debt/budget';
 import { countDebt, debtItems, matchedEntries } from '../debt/debt';
 import { compareFindings, type Finding } from '../findings';
 import type { FileSystemPort } from '../fs/port';
@@ -19,6 +19,7 @@ import { createSourceAnalyzer } from './front-end';
 import { WorkspaceIndex, type IndexOptions, type ScanOptions, type ScanStats } from './index';
 import { severityFor, type RuleSeverities } from './rules/severity';
 import { Shard, unknownBeforeScan, type ShardFilter, type ShardRequest } from './shard';
+import type { Slicer } from './slice';
 
 export interface CheckOptions extends ScanOptions {
   /** Decisions folder override (workspace-relative). */
@@ -130,11 +131,6 @@ function shardStats(stats: ScanStats, shard: ShardFilter, files: readonly string
   };
 }
 
-/** Some accepted record sets a debt budget that is reported. */
-function hasBudgets(log: DecisionLog, severities: RuleSeverities | undefined): boolean {
-  return severityFor('decision-budget', severities) !== 'off' && log.records.some((r) => r.record?.status === 'accepted' && r.record.enforce?.budget !== undefined);
-}
-
 function unknownModules(unknown: readonly { name: string; guess: string | undefined }[], known: readonly string[]): string {
   const each = unknown.map((u) => `"${u.name}"${u.guess ? ` (did you mean "${u.guess}"?)` : ''}`);
   const list = known.length > 0 ? `; the modules are ${[...known].sort().join(', ')}` : '; the records declare no module';
@@ -144,7 +140,8 @@ function unknownModules(unknown: readonly { name: string; guess: string | undefi
 /**
  * The findings of the configuration and the decision records, with the records' globs
  * checked against the scanned source files (none when not scanned yet), at the severities `.adrift.yaml` sets. The CLI
- * and the editor both report exactly these next to the index's drift findings.
+ * and the editor both report exactly these next to the index's drift findings; the editor
+ * passes a `slicer` so the loops over every file leave its main thread turns.
  */
 export async function recordFindings(
   loaded: readonly Finding[],
@@ -152,8 +149,9 @@ export async function recordFindings(
   sourceFiles: readonly string[] | undefined,
   severities: RuleSeverities | undefined,
   otherFiles?: OtherFilesProbe,
+  slicer?: Slicer,
 ): Promise<Finding[]> {
-  return [...loaded, ...(sourceFiles ? await checkModelAgainstFiles(model, sourceFiles, otherFiles) : [])].flatMap((f) => {
+  return [...loaded, ...(sourceFiles ? await checkModelAgainstFiles(model, sourceFiles, otherFiles, slicer) : [])].flatMap((f) => {
     const severity = severityFor(f.rule, severities, f.severity);
     return severity === 'off' ? [] : [{ ...f, severity }];
   });

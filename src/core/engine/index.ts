@@ -15,7 +15,7 @@ import { contentHash, ExtractionCache, type CacheEntry } from './cache';
 import type { StatKey } from './cache-format';
 import type { BatchRunner } from './pool';
 import { readAndExtract, type ReadOutcome, type ReadRequest } from './scan-read';
-import { unsliced, type Slicer } from './slice';
+import { eachSliced, unsliced, type Slicer } from './slice';
 import {
   checkModuleCycle,
   closingEdges,
@@ -545,13 +545,28 @@ export class WorkspaceIndex {
 
   /** Every finding of the workspace, sorted by file and position. */
   findings(): Finding[] {
-    const out: Finding[] = [];
-    for (const file of this.files.keys()) out.push(...this.findingsOf(file));
+    return [...this.findingsByFile()].flat().sort(compareFindings);
+  }
+
+  /**
+   * The same findings, in the same order, collected in slices (the editor's main thread):
+   * between two slices the editor may check or remove files, and each file's findings are
+   * taken as they are when its turn comes.
+   */
+  async findingsSliced(slicer: Slicer): Promise<Finding[]> {
+    const parts: Finding[][] = [];
+    await eachSliced(this.findingsByFile(), slicer, (part) => parts.push(part));
+    return parts.flat().sort(compareFindings);
+  }
+
+  /** One file's findings at a time: every source file's, every skipped file's, then settings files that are neither. */
+  private *findingsByFile(): Generator<Finding[]> {
+    for (const file of this.files.keys()) yield this.findingsOf(file);
     const wanted = this.options.reportOnly ?? (() => true);
-    for (const [file, reason] of this.skipped) if (wanted(file)) out.push(...this.skippedFinding(file, reason));
+    for (const [file, reason] of this.skipped) if (wanted(file)) yield this.skippedFinding(file, reason);
+    if (this.settingsProblems.length === 0) return;
     const sources = new Set([...this.files.keys(), ...this.skipped.keys()]);
-    for (const file of new Set(this.settingsProblems.map((p) => p.file))) if (!sources.has(file) && wanted(file)) out.push(...this.settingsFindings(file));
-    return out.sort(compareFindings);
+    for (const file of new Set(this.settingsProblems.map((p) => p.file))) if (!sources.has(file) && wanted(file)) yield this.settingsFindings(file);
   }
 
   /** The findings under another model (a proposed decision's preview); the index is unchanged. */

@@ -5,6 +5,7 @@
 import type { DecisionRef, Finding, Range } from '../findings';
 import { languageNames } from '../engine/languages';
 import { ModuleMap } from '../engine/modules';
+import { eachSliced, unsliced, type Slicer } from '../engine/slice';
 import { compileGlob, compileModuleGlob, type CompiledGlob } from './globs';
 import type { ArchitectureModel, Sourced } from './types';
 
@@ -30,16 +31,19 @@ export function noSourceFile(others: ReadonlyMap<string, number>): string {
 }
 
 /**
- * `files` are workspace-relative, POSIX separators. In a workspace with no source file at all
+ * `files` are workspace-relative, POSIX separators; `slicer` paces the loops over every file
+ * (the editor's main thread). In a workspace with no source file at all
  * (records written before the code), no glob is reported as matching nothing: every one
  * would be, and none is a renamed folder.
  */
-export async function checkModelAgainstFiles(model: ArchitectureModel, files: readonly string[], otherFiles?: OtherFilesProbe): Promise<Finding[]> {
+export async function checkModelAgainstFiles(model: ArchitectureModel, files: readonly string[], otherFiles?: OtherFilesProbe, slicer: Slicer = unsliced): Promise<Finding[]> {
   const out: Finding[] = files.length > 0 ? [...(model.patternFindings ?? [])] : [];
   // Most globs are a folder/** (any file under it matches, so any folder of a file under it
   // does) or one file's path: asked of the few folders and a set, not of every file.
   const fileSet = new Set(files);
-  const folders = [...new Set(files.map((f) => f.slice(0, f.lastIndexOf('/') + 1)))];
+  const folderSet = new Set<string>();
+  await eachSliced(files, slicer, (f) => folderSet.add(f.slice(0, f.lastIndexOf('/') + 1)));
+  const folders = [...folderSet];
   const matchesSome = (g: CompiledGlob): boolean => {
     if (g.wholeFolder) return folders.some((d) => d.startsWith(g.prefix));
     if (g.exact !== undefined) return fileSet.has(g.exact);
@@ -65,7 +69,7 @@ export async function checkModelAgainstFiles(model: ArchitectureModel, files: re
   // gives a file to the most specific glob, so nested module folders are no overlap.
   const map = ModuleMap.of(model);
   const owners = new Map<string, readonly string[]>();
-  for (const f of files) owners.set(f, map.claimants(f));
+  await eachSliced(files, slicer, (f) => owners.set(f, map.claimants(f)));
   for (const rule of model.forbiddenImports) {
     await unmatched({ value: rule.value.from, decision: rule.decision }, 'forbidden import: from', {}, rule.fieldRanges?.from);
     await unmatched({ value: rule.value.to, decision: rule.decision }, 'forbidden import: to', {}, rule.fieldRanges?.to);

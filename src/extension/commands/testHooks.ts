@@ -26,6 +26,8 @@ export const TEST_COMMANDS = {
   sinceBase: 'adrift.test.sinceBase',
   /** The long-task monitor's LongTaskStats (tasks and main-thread blocks over 50 ms, memory peak); `true` resets it after reading. */
   longTasks: 'adrift.test.longTasks',
+  /** `true`: folder publishes of diagnostics started from now on wait before their first file until `false`; { waiting, running } (editor/diagnostics.ts). */
+  holdFolderPublish: 'adrift.test.holdFolderPublish',
 } as const;
 
 export function registerTestHooks(ctx: CommandContext, view: vscode.TreeView<DecisionNode>, statusBar: DriftStatusBar, sinceBase: SinceBaseStatusBar): vscode.Disposable {

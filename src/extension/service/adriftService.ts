@@ -14,6 +14,7 @@
 //   service.findings(folder?): Finding[]                   record + drift findings, settings applied
 //                                                          (severity per rule, 'off' and adrift.exclude dropped)
 //   service.findingsOf(uri): Finding[]                     the same for one file
+//   service.filesWithFindings(folder): string[]            the files that have any (a publish reads each one's in turn)
 //   service.findingsOfDecision(folder, id): Finding[]      findings that name decision `id`
 //   service.debtOf(folder): Map<id, DebtCounts>            open, baselined and suppressed findings per decision
 //   service.previewAccepting(folder, id): Promise<{ resolved: Finding[]; added: Finding[] }>
@@ -47,17 +48,22 @@ import { ModuleMap } from '../../core/engine/modules';
 import { languageOf } from '../../core/engine/extract';
 import { applyBaseline, parseBaseline, todayIso, type Baseline } from '../../core/engine/baseline';
 import { recordFindings } from '../../core/engine/check';
-import { budgetFindings } from '../../core/debt/budget';
+import { budgetFindings, hasBudgets } from '../../core/debt/budget';
 import { countDebt, debtItems, matchedEntries, type DebtCounts } from '../../core/debt/debt';
 import { decodeSourceText, otherFilesMatching } from '../../core/engine/files';
 import { applyFileChanges, type AppliedChanges, type ChangedFile } from './applyChanges';
 import type { ScanStats, WorkspaceIndex } from '../../core/engine/index';
-import { timeSlicer } from '../../core/engine/slice';
+import { eachSliced, timeSlicer, type Slicer } from '../../core/engine/slice';
 import { OverlayFileSystem } from './overlayFileSystem';
 import { LongTaskMonitor, nodeTimer } from './longTasks';
 import { relativeTo, toPosix, uriOf } from './paths';
 import { readSettings, type AdriftSettings } from './settings';
 import { decideWrite, type WriteOrigin } from './trustPolicy';
+
+/** The monitor's labels of the loops over every finding: a scan's end (then checking the records), a refresh after edits, a new model. */
+const AFTER_SCAN = 'scan: collecting the findings';
+const REFRESH = 'refreshing the findings after edits';
+const REEVALUATE = 'collecting the findings under the new model';
 
 export type AdriftChange =
   | { kind: 'records'; folder: FolderState }
@@ -108,6 +114,13 @@ interface FolderData extends FolderState {
   scannedFiles?: readonly string[];
   /** A scan runs: the index holds only part of the files. */
   scanning: boolean;
+  /**
+   * One set per collection of the drift now running (collectDrift): the files re-checked or
+   * removed meanwhile, whose own result is newer than what the collection read of them.
+   */
+  touched: Set<Set<string>>;
+  /** Counts drift collections started, so an older one that ends late never replaces a newer one. */
+  driftCollections: number;
   excluded: (file: string) => boolean;
   /** File → module, compiled once per model. */
   modules?: ModuleMap;
@@ -118,13 +131,13 @@ interface FolderData extends FolderState {
   queue: Promise<void>;
 }
 
-function groupByFile(findings: Finding[]): Map<string, Finding[]> {
+async function groupByFile(findings: Finding[], slicer: Slicer): Promise<Map<string, Finding[]>> {
   const map = new Map<string, Finding[]>();
-  for (const f of findings) {
+  await eachSliced(findings, slicer, (f) => {
     const list = map.get(f.file);
     if (list) list.push(f);
     else map.set(f.file, [f]);
-  }
+  });
   return map;
 }
 
@@ -275,6 +288,12 @@ export class AdriftService implements vscode.Disposable {
     return this.effective(d, this.unbaselined(d, [...records, ...(d.drift.get(at.file) ?? [])])).sort(compareFindings);
   }
 
+  /** The files of a folder that have findings now, before settings apply (findingsOf says which are shown). */
+  filesWithFindings(folder: FolderState): string[] {
+    const d = this.must(folder);
+    return [...new Set([...d.records.map((f) => f.file), ...d.drift.keys()])];
+  }
+
   findingsOfDecision(folder: FolderState, id: number): Finding[] {
     return this.findings(folder).filter((f) => f.decision?.id === id && f.decision.file !== f.file);
   }
@@ -360,7 +379,8 @@ export class AdriftService implements vscode.Disposable {
         if (read === undefined) {
           index.removeFile(file);
           if (known) listed = true;
-          if (d.drift.delete(file)) changed.push(file);
+          if (d.drift.has(file)) changed.push(file);
+          this.setDrift(d, file, []);
         } else {
           if (!known) listed = true;
           this.setDrift(d, file, index.checkFile(file, read.text, read.invalid));
@@ -426,11 +446,22 @@ export class AdriftService implements vscode.Disposable {
       d.scanning = false;
     }
     if (d.index !== index) return; // reloaded meanwhile: the new index has its own scan
-    d.drift = groupByFile(index.findings());
-    // The index expanded the pattern modules against the files it found.
-    d.model = index.model;
-    d.scanned = token?.isCancellationRequested !== true;
-    if (d.scanned) await this.checkRecords(d);
+    // Everything from here to the publish runs in slices: on a large workspace each of these
+    // loops over every file froze the extension host for up to seconds.
+    const done = await this.tasks.track(AFTER_SCAN, async () => {
+      const slicer = this.tasks.slicer(AFTER_SCAN);
+      await this.collectDrift(d, index, slicer);
+      if (d.index !== index) return false;
+      // The index expanded the pattern modules against the files it found.
+      d.model = index.model;
+      const complete = token?.isCancellationRequested !== true;
+      this.tasks.phase(AFTER_SCAN, 'checking the records');
+      if (complete) await this.checkRecords(d, slicer, true);
+      // Scanned once the records are checked against its files too: what a listener reads then is whole.
+      d.scanned = complete;
+      return true;
+    });
+    if (!done) return;
     d.scanDurationMs = Date.now() - started;
     const workers = stats.onWorkers > 0 ? `, ${stats.onWorkers} files extracted on worker threads` : '';
     this.log.info(`scanned ${d.root} in ${Date.now() - started} ms: ${[...d.drift.values()].flat().length} findings${workers}`);
@@ -549,25 +580,58 @@ export class AdriftService implements vscode.Disposable {
     clearTimeout(d.refresh);
     d.refresh = setTimeout(() => {
       d.refresh = undefined;
-      if (!d.index) return;
+      const index = d.index;
+      if (!index) return;
       // The index re-expands pattern modules as folders come and go, as a scan does.
-      if (d.scanned && !d.scanning) d.model = d.index.model;
-      d.drift = groupByFile(d.index.findings());
-      void this.checkRecords(d).then(() => this.fire({ kind: 'findings', folder: d }));
+      if (d.scanned && !d.scanning) d.model = index.model;
+      void this.tasks.track(REFRESH, async () => {
+        const slicer = this.tasks.slicer(REFRESH);
+        if (!(await this.collectDrift(d, index, slicer))) return;
+        await this.checkRecords(d, slicer);
+        this.fire({ kind: 'findings', folder: d });
+      });
     }, 500);
+  }
+
+  /**
+   * Every drift finding of the index into `d.drift`, collected and grouped in slices of the
+   * main thread. Edits go on meanwhile: a file re-checked or removed between two slices keeps
+   * the result of its own check (taken again at the end), never the older one the collection
+   * may have read. False when the folder's index was replaced or a newer collection started,
+   * which then sets the drift instead.
+   */
+  private async collectDrift(d: FolderData, index: WorkspaceIndex, slicer: Slicer): Promise<boolean> {
+    const started = ++d.driftCollections;
+    const touched = new Set<string>();
+    d.touched.add(touched);
+    let drift: Map<string, Finding[]>;
+    try {
+      drift = await groupByFile(await index.findingsSliced(slicer), slicer);
+    } finally {
+      d.touched.delete(touched);
+    }
+    if (d.index !== index || started !== d.driftCollections) return false;
+    for (const file of touched) {
+      const own = d.drift.get(file);
+      if (own) drift.set(file, own);
+      else drift.delete(file);
+    }
+    d.drift = drift;
+    return true;
   }
 
   /**
    * The records' findings as the CLI computes them, the globs checked against the files of
    * the last finished scan (kept current as files come and go); none before the first.
    */
-  private async checkRecords(d: FolderData): Promise<void> {
-    if (d.scanned && !d.scanning && d.index) d.scannedFiles = d.index.sourceFiles();
+  private async checkRecords(d: FolderData, slicer: Slicer = timeSlicer(), whole = d.scanned && !d.scanning): Promise<void> {
+    if (whole && d.index) d.scannedFiles = d.index.sourceFiles();
     const probe = (glob: string) => otherFilesMatching(this.fileSystem, d.root, glob, { dotFolders: d.config.scanDotFolders });
     const started = (d.recordChecks = (d.recordChecks ?? 0) + 1);
-    const found = await recordFindings(d.log.findings, d.model, d.scannedFiles, d.config.severity, probe);
+    const found = await recordFindings(d.log.findings, d.model, d.scannedFiles, d.config.severity, probe, slicer);
     // Budgets are judged on a whole scan only: half an index would look under budget.
-    const budget = d.scanned && !d.scanning ? budgetFindings(d.log, this.debtOf(d), { severities: d.config.severity }) : [];
+    // Counting the debt reads every finding and every file's suppressions: only when a budget needs it.
+    const budget = whole && hasBudgets(d.log, d.config.severity) ? budgetFindings(d.log, this.debtOf(d), { severities: d.config.severity }) : [];
     if (started === d.recordChecks) d.records = [...found, ...budget];
   }
 
@@ -577,6 +641,7 @@ export class AdriftService implements vscode.Disposable {
   }
 
   private setDrift(d: FolderData, file: string, found: Finding[]): void {
+    for (const t of d.touched) t.add(file);
     const own = found.filter((f) => f.file === file);
     if (own.length > 0) d.drift.set(file, own);
     else d.drift.delete(file);
@@ -593,7 +658,7 @@ export class AdriftService implements vscode.Disposable {
     const root = toPosix(folder.uri.fsPath);
     try {
       const loaded = await this.read(root, folder);
-      const d: FolderData = { folder, root, ...loaded, scanned: false, index: undefined, drift: new Map(), records: [], scanning: false, previews: new Map(), excluded: () => false, queue: Promise.resolve() };
+      const d: FolderData = { folder, root, ...loaded, scanned: false, index: undefined, drift: new Map(), records: [], scanning: false, touched: new Set(), driftCollections: 0, previews: new Map(), excluded: () => false, queue: Promise.resolve() };
       this.data.set(folder.uri.toString(), d);
       await this.evaluate(d);
     } catch (err) {
@@ -649,10 +714,8 @@ export class AdriftService implements vscode.Disposable {
         d.scanned = false;
       } else {
         const index = d.index;
-        d.drift = this.tasks.run('re-evaluating the workspace against the new model', () => {
-          index.setModel(d.model);
-          return groupByFile(index.findings());
-        });
+        this.tasks.run('re-evaluating the workspace against the new model', () => index.setModel(d.model));
+        await this.tasks.track(REEVALUATE, () => this.collectDrift(d, index, this.tasks.slicer(REEVALUATE)));
       }
       // The index's model has the pattern modules expanded against the files it knows.
       d.model = d.index.model;

@@ -141,6 +141,38 @@ describe('Long-task monitor', () => {
     assert.deepEqual(r.reported.map((t) => t.label), ['scan (unconfirmed)', NOT_ADRIFT]);
   });
 
+  it("times each slice of a sliced loop exactly, and charges a block to a slice only when it ran most of it", async () => {
+    const r = rig();
+    const resumes: (() => void)[] = [];
+    const slicer = r.monitor.slicer('publishing', { due: () => true, pause: () => new Promise<void>((resolve) => resumes.push(resolve)) });
+    const publish = r.monitor.track('publishing', async () => {
+      await slicer.pause();
+      // Its second slice runs long (a slow set() call), then pauses.
+      r.advance(20 + 100);
+      await slicer.pause();
+      // Its third is short, after something else ran 200 ms.
+      r.advance(5);
+      await slicer.pause();
+    });
+    r.fire(0);
+    resumes[0]();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    r.fire(-20);
+    r.advance(200);
+    resumes[1]();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    r.fire(0);
+    resumes[2]();
+    await publish;
+    const stats = r.monitor.stats();
+    assert.deepEqual(r.reported.map((t) => [t.label, t.ms, t.inside?.label]), [
+      ['publishing (slice)', 120, undefined],
+      ['publishing (unconfirmed)', 205, 'publishing (slice)'],
+    ]);
+    assert.equal(stats.byLabel['publishing (slice)'].count, 3);
+    assert.equal(stats.byLabel['publishing (slice)'].maxMs, 120);
+  });
+
   it('a nested task is counted in its own label but reported once, by the outer task', () => {
     const r = rig();
     r.monitor.run('outer', () => {

@@ -101,7 +101,13 @@ describe('checkModelAgainstFiles', () => {
   it('flags globs matching no file and modules claiming the same file with equally specific globs', async () => {
     const overlap = rec(6, 'accepted', 'enforce:\n  modules:\n    search:\n      paths: [src/ticket/**]\n');
     const m = foldModel([modules, overlap]);
-    const found = (await checkModelAgainstFiles(m, ['src/ticket/a.ts', 'src/ticket/search/q.ts'])).map(formatFindingLine);
+    const files = ['src/ticket/a.ts', 'src/ticket/search/q.ts'];
+    const found = (await checkModelAgainstFiles(m, files)).map(formatFindingLine);
+    // The editor's run, pausing after every file, finds the same.
+    let pauses = 0;
+    const sliced = await checkModelAgainstFiles(m, files, undefined, { due: () => true, pause: async () => void pauses++ });
+    assert.deepEqual(sliced.map(formatFindingLine), found);
+    assert.ok(pauses >= files.length, `paused ${pauses} times`);
     assert.deepEqual(found, [
       'docs/adr/0003-r.yaml:12:15 decision-reference module tenant: path "src/tenant/**" matches no file in the workspace (a renamed or deleted folder?)',
       'docs/adr/0006-r.yaml:8:1 decision-reference modules search and ticket both claim src/ticket/a.ts and 1 more file; a file belongs to one module, so narrow one of the globs',
