@@ -22,7 +22,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FileStat, FileSystemPort } from '../fs/port';
 import { decodeEntries, encodeEntries, type CacheEntry, type StatKey } from './cache-format';
-import { unsliced, type Slicer } from './slice';
+import { unsliced, waitOn, type Slicer } from './slice';
 
 export type { CacheEntry } from './cache-format';
 
@@ -140,7 +140,7 @@ export class ExtractionCache {
     if (key === undefined) return cache;
     try {
       // The cache of a large workspace is larger than any file Adrift reads from the workspace.
-      const bytes = await fs.readBytes(path.posix.join(where, CACHE_FILE), { maxBytes: 2 ** 30 });
+      const bytes = await waitOn(slicer, fs.readBytes(path.posix.join(where, CACHE_FILE), { maxBytes: 2 ** 30 }));
       const nl = bytes?.indexOf(0x0a) ?? -1;
       if (bytes !== undefined && nl > 0) {
         const header = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, nl).toString('utf8')) as Partial<CacheHeader>;
@@ -175,7 +175,7 @@ export class ExtractionCache {
     bytes.set(head);
     bytes.set(body, head.length);
     try {
-      await this.fs.writeBytesAtomic(path.posix.join(this.folder, CACHE_FILE), bytes);
+      await waitOn(slicer, this.fs.writeBytesAtomic(path.posix.join(this.folder, CACHE_FILE), bytes));
       const old = path.posix.join(this.folder, OLD_CACHE_FILE);
       if (await this.fs.stat(old)) await this.fs.writeAtomic([], { remove: [old] });
     } catch {

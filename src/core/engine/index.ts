@@ -15,7 +15,7 @@ import { contentHash, ExtractionCache, type CacheEntry } from './cache';
 import type { StatKey } from './cache-format';
 import type { BatchRunner } from './pool';
 import { readAndExtract, type ReadOutcome, type ReadRequest } from './scan-read';
-import { eachSliced, unsliced, type Slicer } from './slice';
+import { eachSliced, unsliced, waitOn, type Slicer } from './slice';
 import {
   checkModuleCycle,
   closingEdges,
@@ -209,7 +209,7 @@ export class WorkspaceIndex {
   private async scanFiles(opts: ScanOptions, newer: Map<string, string | null>): Promise<ScanStats> {
     const started = Date.now();
     const slicer = opts.slicer ?? unsliced;
-    const listing = await this.analyzer.listFiles();
+    const listing = await waitOn(slicer, this.analyzer.listFiles());
     const files = listing.files.filter((f) => !this.excluded(f));
     const where = this.options.cache;
     const cache =
@@ -345,11 +345,13 @@ export class WorkspaceIndex {
       if (opts.isCancelled?.()) return { extracted, cached, onWorkers, cancelled: true };
       const fromWorker = sent?.[k];
       if (fromWorker) onWorkers += chunk.length;
-      const outcomes = fromWorker ? await this.fromPool(fromWorker, chunk, started, slicer) : await this.readHere(chunk, started, slicer);
+      // Waiting for a worker's batch is no work of this thread's; reading and extracting here is.
+      const outcomes = fromWorker ? await waitOn(slicer, this.fromPool(fromWorker, chunk, started, slicer)) : await this.readHere(chunk, started, slicer);
       chunk.forEach((r, j) => take(r.file, outcomes[j]));
       done += chunk.length;
       opts.onProgress?.(done, files.length);
-      await yieldToEventLoop();
+      // A sliced scan's chunk ends its slice: the editor's monitor times each (longTasks.ts).
+      await (opts.slicer ? opts.slicer.pause() : yieldToEventLoop());
     }
     return { extracted, cached, onWorkers, cancelled: false };
   }

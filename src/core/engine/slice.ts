@@ -11,10 +11,16 @@ export interface Slicer {
   due(): boolean;
   /** Gives the event loop a turn (timers, I/O, other callbacks), then starts a new slice. */
   pause(): Promise<void>;
+  /**
+   * Awaits something of the loop's own (a read, a worker's batch): the event loop has its
+   * turns meanwhile, so the slice ends here and a new one starts when it settles. Awaiting it
+   * directly would count the wait as the slice's work.
+   */
+  wait?<T>(pending: Promise<T>): Promise<T>;
 }
 
 /** Never due: the loop runs through (the CLI). */
-export const unsliced: Slicer = { due: () => false, pause: () => Promise.resolve() };
+export const unsliced: Slicer = { due: () => false, pause: () => Promise.resolve(), wait: (pending) => pending };
 
 /**
  * Slices of at most about `budgetMs` of work each. 8 ms keeps a turn well under the 50 ms a
@@ -24,6 +30,13 @@ export function timeSlicer(budgetMs = 8, now: () => number = () => performance.n
   let started = now();
   return {
     due: () => now() - started >= budgetMs,
+    wait: async (pending) => {
+      try {
+        return await pending;
+      } finally {
+        started = now();
+      }
+    },
     pause: () =>
       new Promise<void>((resolve) =>
         setImmediate(() => {
@@ -32,6 +45,11 @@ export function timeSlicer(budgetMs = 8, now: () => number = () => performance.n
         }),
       ),
   };
+}
+
+/** Awaits `pending` through the slicer's wait, when it has one (see Slicer.wait). */
+export function waitOn<T>(slicer: Slicer, pending: Promise<T>): Promise<T> {
+  return slicer.wait ? slicer.wait(pending) : pending;
 }
 
 /** Runs `each` over `items`, pausing whenever the slicer is due. */

@@ -436,7 +436,7 @@ export class AdriftService implements vscode.Disposable {
     d.scanning = true;
     let stats: ScanStats;
     try {
-      stats = await index.scan({ live: true, slicer: timeSlicer(), onProgress, isCancelled: () => token?.isCancellationRequested === true });
+      stats = await index.scan({ live: true, slicer: this.tasks.slicer('scan'), onProgress, isCancelled: () => token?.isCancellationRequested === true });
     } catch (err) {
       // A bug, not bad input (that is a finding): say so, keep what is shown, and let the other folders scan.
       this.log.error(`scanning ${d.root} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

@@ -14,7 +14,7 @@
 // Plain Node (no vscode import): the clock, the timer and the memory reading are passed in,
 // so unit tests drive it with a fake clock.
 
-import { timeSlicer, type Slicer } from '../../core/engine/slice';
+import { timeSlicer, waitOn, type Slicer } from '../../core/engine/slice';
 
 export const NOT_ADRIFT = 'not Adrift';
 
@@ -222,6 +222,16 @@ export class LongTaskMonitor {
         this.finished(`${label} (slice)`, start, this.now());
         await inner.pause();
         start = this.now();
+      },
+      wait: async (pending) => {
+        this.finished(`${label} (slice)`, start, this.now());
+        // A pause inside the wait (a sliced loop of the awaited work) times from here.
+        start = this.now();
+        try {
+          return await waitOn(inner, pending);
+        } finally {
+          start = this.now();
+        }
       },
     };
   }

@@ -141,6 +141,24 @@ describe('Long-task monitor', () => {
     assert.deepEqual(r.reported.map((t) => t.label), ['scan (unconfirmed)', NOT_ADRIFT]);
   });
 
+  it("does not count what a sliced loop awaits (a worker's batch) as its slice's work", async () => {
+    const r = rig();
+    const slicer = r.monitor.slicer('scan', { due: () => false, pause: () => Promise.resolve() });
+    let answer: (n: number) => void = () => undefined;
+    const scan = r.monitor.track('scan', async () => {
+      r.advance(10); // 10 ms of work, then a batch from a worker
+      const got = await slicer.wait!(new Promise<number>((resolve) => (answer = resolve)));
+      r.advance(15); // 15 ms taking its outcomes
+      await slicer.pause();
+      return got;
+    });
+    r.advance(800); // the worker's 800 ms: the thread is free meanwhile
+    answer(256);
+    assert.equal(await scan, 256);
+    const slices = r.monitor.stats().byLabel['scan (slice)'];
+    assert.deepEqual([slices.count, slices.maxMs, slices.totalMs], [2, 15, 25]);
+  });
+
   it("times each slice of a sliced loop exactly, and charges a block to a slice only when it ran most of it", async () => {
     const r = rig();
     const resumes: (() => void)[] = [];

@@ -31,6 +31,18 @@ describe('time slicing', () => {
     assert.deepEqual(seen, ['1', '2', '3', 'other', '4', '5', '6']);
   });
 
+  it('starts a new slice when something it waited for settles, and passes its value on', async () => {
+    let clock = 0;
+    const s = timeSlicer(8, () => clock);
+    clock = 6;
+    const got = s.wait!(Promise.resolve('batch'));
+    clock = 50; // the wait took 44 ms: no work of the loop's
+    assert.equal(await got, 'batch');
+    assert.equal(s.due(), false);
+    clock = 58;
+    assert.equal(s.due(), true);
+  });
+
   it('never pauses when unsliced', async () => {
     const seen: string[] = [];
     setImmediate(() => seen.push('other'));
