@@ -177,6 +177,10 @@ export class WorkspaceIndex {
    * dropped when a scan starts over.
    */
   private folderCounts: Map<string, number> | undefined;
+  /** Counts re-evaluations under a new model, so a sliced one knows when another replaced it. */
+  private modelGeneration = 0;
+  /** While a sliced re-evaluation runs: the files whose module edges it has not counted yet. */
+  private unevaluated: Set<string> | undefined;
 
   constructor(
     private readonly fs: FileSystemPort,
@@ -220,6 +224,9 @@ export class WorkspaceIndex {
           : await ExtractionCache.open(this.fs, this.root, this.analyzer.version, undefined, slicer);
     this.files.clear();
     this.folderCounts = undefined;
+    // A sliced re-evaluation still running is over: the scan evaluates every file itself.
+    this.modelGeneration++;
+    this.unevaluated = undefined;
     this.skipped.clear();
     this.invalidBytes.clear();
     this.edgeCounts.clear();
@@ -420,12 +427,42 @@ export class WorkspaceIndex {
 
   /** Re-evaluates every rule against a new model; no file is read again. */
   setModel(model: ArchitectureModel): void {
+    const steps = this.reevaluate(model);
+    while (!steps.next().done) {
+      // one pass, no pause
+    }
+  }
+
+  /**
+   * The same in slices (the editor, after a record changed: on a large workspace one pass froze
+   * its thread). A file checked or removed during a pause keeps its own result; a re-evaluation
+   * started meanwhile (a preview, a new folder for a pattern) ends this one, having done it all.
+   */
+  async setModelSliced(model: ArchitectureModel, slicer: Slicer): Promise<void> {
+    const steps = this.reevaluate(model);
+    while (!steps.next().done) if (slicer.due()) await slicer.pause();
+  }
+
+  /** Installs the model, then evaluates file after file, yielding after each. */
+  private *reevaluate(model: ArchitectureModel): Generator<void> {
+    const generation = ++this.modelGeneration;
     this.ctx = createRuleContext(expandPatterns(model, this.sourceFiles()), { severities: this.config.severity, dataModels: this.dataModels });
     this.edgeCounts.clear();
     this.closing = undefined;
-    for (const state of this.files.values()) {
-      state.evaluation = undefined;
-      this.addEdges(this.evaluationOf(state));
+    for (const state of this.files.values()) state.evaluation = undefined;
+    // Files whose edges are not counted under this model yet; checkFile and removeFile take theirs out.
+    const pending = new Set(this.files.keys());
+    this.unevaluated = pending;
+    try {
+      for (const file of pending) {
+        if (this.modelGeneration !== generation) return;
+        pending.delete(file);
+        const state = this.files.get(file);
+        if (state) this.addEdges(this.evaluationOf(state));
+        yield;
+      }
+    } finally {
+      if (this.unevaluated === pending) this.unevaluated = undefined;
     }
   }
 
@@ -442,7 +479,7 @@ export class WorkspaceIndex {
     else this.invalidBytes.delete(file);
     const result = this.analyzer.extract(file, text);
     const old = this.files.get(file);
-    if (old?.evaluation) this.removeEdges(old.evaluation);
+    this.forgetEdges(file, old);
     if ('skipped' in result) {
       this.files.delete(file);
       this.skipped.set(file, result.skipped);
@@ -471,7 +508,7 @@ export class WorkspaceIndex {
   removeFile(file: string): void {
     for (const newer of this.scans) newer.set(file, null);
     const old = this.files.get(file);
-    if (old?.evaluation) this.removeEdges(old.evaluation);
+    this.forgetEdges(file, old);
     // Also when the index does not hold it yet (a scan read it and has not checked it): the resolver knows it from the listing.
     this.resolver?.fileRemoved?.(file);
     this.files.delete(file);
@@ -708,6 +745,12 @@ export class WorkspaceIndex {
     const severity = severityFor('skipped-file', this.config.severity);
     if (severity === 'off') return [];
     return [{ rule: 'skipped-file', severity, file, range: { start: at, end: { line: at.line, column: at.column + length } }, message }];
+  }
+
+  /** Takes a file's module edges out of the counts, if they are in: a sliced re-evaluation may not have counted them yet. */
+  private forgetEdges(file: string, state: FileState | undefined): void {
+    if (this.unevaluated?.delete(file)) return;
+    if (state?.evaluation) this.removeEdges(state.evaluation);
   }
 
   private addEdges(e: FileEvaluation): void {

@@ -714,7 +714,8 @@ export class AdriftService implements vscode.Disposable {
         d.scanned = false;
       } else {
         const index = d.index;
-        this.tasks.run('re-evaluating the workspace against the new model', () => index.setModel(d.model));
+        const reevaluating = 're-evaluating the workspace against the new model';
+        await this.tasks.track(reevaluating, () => index.setModelSliced(d.model, this.tasks.slicer(reevaluating)));
         await this.tasks.track(REEVALUATE, () => this.collectDrift(d, index, this.tasks.slicer(REEVALUATE)));
       }
       // The index's model has the pattern modules expanded against the files it knows.

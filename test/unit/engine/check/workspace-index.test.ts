@@ -66,6 +66,45 @@ describe('workspace index', () => {
     assert.equal(analyzer.extractions, extractions);
   });
 
+  describe('re-evaluating in slices under a new model (the editor, after a record changed)', () => {
+    const cyclic = model({ ...HELPDESK, conversation: { ...HELPDESK.conversation, uses: ['tenant', 'user', 'ticket'] } });
+    const REPLIES = "import { t } from '../conversation/thread';\nexport const r = t;\n";
+    /** Scans the help desk (with or without the file that closes a cycle) under `m`. */
+    async function scanned(m: ReturnType<typeof model>, withReplies: boolean): Promise<WorkspaceIndex> {
+      const fs = workspace(withReplies ? { 'src/ticket/replies.ts': REPLIES } : {});
+      const index = new WorkspaceIndex(fs, ROOT, {}, m, relativeAnalyzer(fs, ROOT), { cache: false });
+      await index.scan();
+      return index;
+    }
+    /** Due after every file; the n-th pause runs `at[n]`. */
+    const pausing = (at: Record<number, () => void>): Slicer => {
+      let n = 0;
+      return { due: () => true, pause: () => new Promise((resolve) => setImmediate(() => (at[++n]?.(), resolve()))) };
+    };
+    const all = (index: WorkspaceIndex): string => JSON.stringify(index.findings());
+
+    it('ends with what one pass gives, keeping a file re-checked or removed during a pause', async () => {
+      const index = await scanned(model(HELPDESK), true);
+      await index.setModelSliced(cyclic, pausing({ 1: () => index.checkFile('src/ticket/replies.ts', REPLIES), 7: () => index.removeFile('src/ticket/replies.ts') }));
+      const fresh = await scanned(cyclic, false);
+      assert.equal(all(index), all(fresh), 'the re-checked file\'s module edge was counted once, so its removal ended the cycle');
+      const once = await scanned(model(HELPDESK), true);
+      await once.setModelSliced(cyclic, pausing({}));
+      assert.equal(all(once), all(await scanned(cyclic, true)));
+      assert.ok(all(once).includes('module-cycle'));
+    });
+
+    it('stops when a re-evaluation in one pass (a preview) replaced it meanwhile', async () => {
+      const index = await scanned(model(HELPDESK), true);
+      let preview = '';
+      await index.setModelSliced(cyclic, pausing({ 2: () => void (preview = JSON.stringify(index.findingsUnder(model(HELPDESK)))) }));
+      assert.ok(preview.includes('module-dependency'));
+      assert.equal(all(index), all(await scanned(cyclic, true)));
+      index.removeFile('src/ticket/replies.ts');
+      assert.equal(all(index), all(await scanned(cyclic, false)), 'no module edge was counted twice');
+    });
+  });
+
   it('keeps module-cycle findings current as files change and go', async () => {
     const cyclic = { ...HELPDESK, conversation: { ...HELPDESK.conversation, uses: ['tenant', 'user', 'ticket'] } };
     const fs = workspace({ 'src/ticket/replies.ts': "import { t } from '../conversation/thread';\nexport const r = t;\n" });
