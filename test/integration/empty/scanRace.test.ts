@@ -6,7 +6,8 @@
 //
 // The workspace starts empty (Adrift stays inactive); the suite copies the help desk example
 // into it and generates thousands of files, so that the first scan, started by activating
-// Adrift, runs long enough to save a file in the middle of it.
+// Adrift, runs long enough to save a file in the middle of it (20,000 were too few once the
+// extraction moved to a worker thread: on an idle machine the scan ended before the re-check).
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -15,7 +16,7 @@ import * as vscode from 'vscode';
 import { adriftExtension, testWorkspace, waitFor, waitForDiagnostics, workspaceUri } from '../harness';
 import { adriftApi } from '../agreement';
 
-const GENERATED = 20000;
+const GENERATED = 40000;
 /** Read in the scan's first chunk (sorted paths; the generated files come after it). */
 const EDITED = 'src/server/conversation/attachments.ts';
 const VIOLATION = "import { searchArticles } from '@/server/knowledgebase';\n";
