@@ -47,7 +47,7 @@ suite('Guide UI: layers on the dependencies step, and the map\'s bands', functio
       await wb.runCommand('View: Close Primary Side Bar');
       await wb.runCommand('Adrift: Open Architecture Guide in Editor');
       const guide = await guideFrame(wb, 'panel');
-      await guide.locator('input[data-template="help-desk"]').check();
+      await guide.locator('input[data-template="help-desk"]').check({ timeout: 60_000 });
       await guide.locator('#start-template').click();
       await guide.locator('nav.steps button[data-step-id="dependencies"]').click();
       await atStep(guide, 'dependencies');

@@ -23,7 +23,7 @@ suite('Guide UI: the parts of the product', function () {
     const wb = workbench!;
     try {
       const guide = await openGuide(wb);
-      await guide.locator('input[data-template="ci-runner"]').check();
+      await guide.locator('input[data-template="ci-runner"]').check({ timeout: 60_000 });
       await guide.locator('#start-template').click();
       await guide.locator('nav.steps button[data-step-id="split"]').click();
       await guide.locator('h2[data-step-id="split"]').waitFor({ timeout: 20_000 });

@@ -283,7 +283,7 @@ suite('Guide UI: a contradiction blocks the write', function () {
     const wb = workbench!;
     try {
       const guide = await openGuide(wb);
-      await guide.locator('input[data-template="ci-runner"]').check();
+      await guide.locator('input[data-template="ci-runner"]').check({ timeout: 60_000 });
       await guide.locator('#start-template').click();
       await guide.locator('nav.steps button[data-step-id="evolution"]').click();
       await atStep(guide, 'evolution');
