@@ -295,23 +295,69 @@ export async function otherFilesMatching(fs: FileSystemPort, root: string, glob:
   const { base: literal, isGlob } = globBase(normaliseGlob(glob));
   const base = isGlob ? literal : literal.slice(0, Math.max(0, literal.lastIndexOf('/')));
   const found = new Map<string, number>();
-  let budget = PROBE_ENTRIES;
+  await walkBounded(fs, rootPath, base, PROBE_ENTRIES, (name) => !isSkippedFolder(name, options, ALL_OUTPUT_FOLDERS), (path, name) => {
+    if (!match(path)) return;
+    const dot = name.lastIndexOf('.');
+    const ext = dot > 0 ? name.slice(dot) : name;
+    found.set(ext, (found.get(ext) ?? 0) + 1);
+  });
+  return new Map([...found].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+}
+
+/**
+ * The source files at or below a folder that `accepts` (the listing's rules) takes, sorted;
+ * undefined when the folder holds more than `budget` entries. For a folder that appeared
+ * after the scan: the editor's file watcher reports the folder, but can miss the files
+ * written into it before it watched the folder (inotify), so the editor looks inside.
+ * Linked folders are not followed, as in the listing.
+ */
+export async function sourceFilesBelow(
+  fs: FileSystemPort,
+  root: string,
+  folder: string,
+  accepts: (relPath: string) => boolean,
+  budget = PROBE_ENTRIES,
+): Promise<string[] | undefined> {
+  const rootPath = root.replace(/\\/g, '/').replace(/\/+$/, '');
+  const files: string[] = [];
+  const whole = await walkBounded(fs, rootPath, folder, budget, (name) => !isSkippedFolder(name, {}, NO_FOLDERS), (path) => {
+    if (accepts(path)) files.push(path);
+  });
+  return whole ? files.sort() : undefined;
+}
+
+/**
+ * Walks the folder `base` (relative to rootPath) depth first, looking at `budget` entries at
+ * most; true when it saw them all. `onFile` gets every regular file (or link to one), and
+ * a folder is entered when `descend` takes its name; linked folders never are.
+ */
+async function walkBounded(
+  fs: FileSystemPort,
+  rootPath: string,
+  base: string,
+  budget: number,
+  descend: (name: string) => boolean,
+  onFile: (relPath: string, name: string) => void,
+): Promise<boolean> {
+  let left = budget;
   const walk = async (rel: string): Promise<void> => {
     const entries = await fs.readDirectory(rel === '' ? rootPath : `${rootPath}/${rel}`).catch(() => undefined);
     for (const entry of entries ?? []) {
-      if (--budget < 0) return;
+      if (--left < 0) return;
       const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      if (entry.kind === 'directory') {
-        if (!isSkippedFolder(entry.name, options, ALL_OUTPUT_FOLDERS)) await walk(path);
-      } else if (entry.kind === 'file' && match(path)) {
-        const dot = entry.name.lastIndexOf('.');
-        const ext = dot > 0 ? entry.name.slice(dot) : entry.name;
-        found.set(ext, (found.get(ext) ?? 0) + 1);
+      let kind = entry.kind;
+      if (kind === 'other') {
+        // A link to a file is read as the file; a link to a folder, a FIFO or a device is not.
+        const target = await fs.stat(`${rootPath}/${path}`).catch(() => undefined);
+        kind = target?.kind === 'file' ? 'file' : 'other';
       }
+      if (kind === 'directory') {
+        if (descend(entry.name)) await walk(path);
+      } else if (kind === 'file') onFile(path, entry.name);
     }
   };
   await walk(base);
-  return new Map([...found].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+  return left >= 0;
 }
 
 type IgnoreTest = (relPath: string, isFolder: boolean) => boolean;

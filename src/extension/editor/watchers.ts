@@ -2,7 +2,8 @@
 // branch switch that touches thousands of files costs one pass: a big batch rescans the
 // folder once, a small one re-checks just its files, and a changed record, config or
 // baseline reloads the model once per batch; a changed settings file or .gitignore rebuilds
-// the index.
+// the index. A folder that appears is looked into: the watcher reports it, but not always the
+// files written into it before it watched it (inotify on Linux, parcel-bundler/watcher#243).
 
 import * as vscode from 'vscode';
 import type { AdriftService, FolderState } from '../service/adriftService';
@@ -19,20 +20,30 @@ const IGNORED = /(^|\/)(node_modules|\.git|\.adrift-cache)\//;
 
 export function registerWatchers(service: AdriftService): vscode.Disposable {
   const sources = new Map<string, vscode.Uri>();
+  /** Created paths that are not source files: a folder among them may hold sources no event named. */
+  const created = new Map<string, vscode.Uri>();
   const recordFolders = new Set<FolderState>();
   const rebuildFolders = new Set<FolderState>();
   let timer: NodeJS.Timeout | undefined;
   let flushing = Promise.resolve();
 
   const flush = async (): Promise<void> => {
-    const changed = [...sources.values()];
+    const appeared = [...created.values()];
+    created.clear();
     const records = [...recordFolders];
     const rebuild = [...rebuildFolders];
+    const bigFolders = new Set<FolderState>(rebuild);
+    for (const uri of appeared) {
+      const inside = await service.sourcesBelow(uri);
+      const folder = service.folderOf(uri);
+      if (inside === undefined && folder) bigFolders.add(folder);
+      for (const file of inside ?? []) if (!isDirty(file)) sources.set(file.toString(), file);
+    }
+    const changed = [...sources.values()];
     sources.clear();
     recordFolders.clear();
     rebuildFolders.clear();
     for (const folder of new Set([...records, ...rebuild])) await service.reloadRecords(folder);
-    const bigFolders = new Set<FolderState>(rebuild);
     const perFolder = new Map<FolderState, vscode.Uri[]>();
     for (const uri of changed) {
       const folder = service.folderOf(uri);
@@ -57,11 +68,25 @@ export function registerWatchers(service: AdriftService): vscode.Disposable {
     }, QUIET_MS);
   };
 
+  // An open, unsaved editor is the truth for its file; its own events re-check it.
+  const isDirty = (uri: vscode.Uri): boolean => vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === uri.toString());
+
   const onSource = service.tasks.wrap('file watcher: a source changed', (uri: vscode.Uri): void => {
-    if (IGNORED.test(uri.path)) return;
-    // An open, unsaved editor is the truth for its file; its own events re-check it.
-    if (vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === uri.toString())) return;
+    if (IGNORED.test(uri.path) || isDirty(uri)) return;
     sources.set(uri.toString(), uri);
+    schedule();
+  });
+
+  /** Anything created: a source file is re-checked, and any other path is looked into once the disk is quiet, in case it is a folder. */
+  const onCreated = service.tasks.wrap('file watcher: something was created', (uri: vscode.Uri): void => {
+    if (IGNORED.test(uri.path)) return;
+    const at = service.locate(uri);
+    if (!at) return;
+    if (service.checksFile(at.folder, at.file)) {
+      onSource(uri);
+      return;
+    }
+    created.set(uri.toString(), uri);
     schedule();
   });
 
@@ -99,10 +124,21 @@ export function registerWatchers(service: AdriftService): vscode.Disposable {
   const resolutionWatcher = vscode.workspace.createFileSystemWatcher(RESOLUTION);
   // A .gitignore changes which files the scan lists, as `adrift check` would list them now.
   const gitignoreWatcher = vscode.workspace.createFileSystemWatcher('**/.gitignore');
-  const deleteWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+  const anyWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
   return vscode.Disposable.from(
-    deleteWatcher,
-    deleteWatcher.onDidDelete(onDelete),
+    anyWatcher,
+    anyWatcher.onDidCreate(onCreated),
+    anyWatcher.onDidDelete(onDelete),
+    // What VS Code itself creates, deletes or renames (the explorer, a workspace edit, a
+    // refactoring) is reported here whatever the file watcher saw.
+    vscode.workspace.onDidCreateFiles((e) => e.files.forEach(onCreated)),
+    vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(onDelete)),
+    vscode.workspace.onDidRenameFiles((e) =>
+      e.files.forEach(({ oldUri, newUri }) => {
+        onDelete(oldUri);
+        onCreated(newUri);
+      }),
+    ),
     sourceWatcher,
     yamlWatcher,
     resolutionWatcher,

@@ -22,6 +22,7 @@
 //   service.checkDocument(document): Finding[]             re-check an open file from its in-memory text
 //   service.filesChanged(uris): Promise<void>              batch of created/changed/deleted sources
 //   service.filesUnder(uri): Uri[]                         checked files at or below a (deleted) folder
+//   service.sourcesBelow(uri): Promise<Uri[] | undefined>  source files inside a folder that appeared
 //   service.reloadRecords(folder?): Promise<void>          re-read config + records, re-fold, re-evaluate
 //   service.scan(folder, token?, onProgress?)              full background scan of a folder
 //   service.resetIndex(folder)                             fresh engine index (a language's settings changed)
@@ -50,7 +51,7 @@ import { applyBaseline, parseBaseline, todayIso, type Baseline } from '../../cor
 import { recordFindings } from '../../core/engine/check';
 import { budgetFindings, hasBudgets } from '../../core/debt/budget';
 import { countDebt, debtItems, matchedEntries, type DebtCounts } from '../../core/debt/debt';
-import { decodeSourceText, otherFilesMatching } from '../../core/engine/files';
+import { decodeSourceText, otherFilesMatching, sourceFilesBelow } from '../../core/engine/files';
 import { applyFileChanges, type AppliedChanges, type ChangedFile } from './applyChanges';
 import type { ScanStats, WorkspaceIndex } from '../../core/engine/index';
 import { eachSliced, timeSlicer, type Slicer } from '../../core/engine/slice';
@@ -407,6 +408,26 @@ export class AdriftService implements vscode.Disposable {
     const prefix = `${at.file}/`;
     const files = new Set<string>([...(d.index?.sourceFiles() ?? []), ...d.drift.keys()]);
     return [...files].filter((f) => f === at.file || f.startsWith(prefix)).map((f) => this.uriOf(d, f));
+  }
+
+  /**
+   * The source files the index would check at or below a folder that appeared on disk, or
+   * undefined when it holds too many to look at one by one (rescan instead). Empty for a
+   * path outside every folder, one the listing skips, or anything that is not a folder.
+   */
+  async sourcesBelow(uri: vscode.Uri): Promise<vscode.Uri[] | undefined> {
+    const at = this.locate(uri);
+    if (!at || at.file === '') return [];
+    const d = this.must(at.folder);
+    const index = d.index;
+    if (!index) return [];
+    // A folder the listing skips (node_modules, a build's output, one a .gitignore names) holds
+    // nothing the index checks: a build writing thousands of files there costs no walk.
+    if (!index.checks(`${at.file}/index.ts`)) return [];
+    const stat = await this.fileSystem.stat(path.posix.join(d.root, at.file)).catch(() => undefined);
+    if (stat?.kind !== 'directory') return [];
+    const files = await sourceFilesBelow(this.fileSystem, d.root, at.file, (f) => index.checks(f));
+    return files?.map((f) => this.uriOf(d, f));
   }
 
   // ---- loading --------------------------------------------------------------------------

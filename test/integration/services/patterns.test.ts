@@ -4,8 +4,10 @@
 // pattern and the decision, with a CodeLens naming the pattern on the service's file.
 
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { scannedAdrift, waitForDiagnostics, workspaceUri } from '../harness';
+import { scannedAdrift, testWorkspace, waitForDiagnostics, workspaceUri } from '../harness';
 import { assertEditorAgreesWithCli } from '../agreement';
 
 const ORDERS = 'services/orders/index.ts';
@@ -38,6 +40,22 @@ suite('Editor: pattern modules (service-{name})', () => {
     const diagnostics = await waitForDiagnostics(PAYMENTS, (ds) => ds.some((d) => d.message.includes('service-payments')), 30_000);
     assert.ok(
       diagnostics.some((d) => d.message.startsWith('module "service-payments" (from service-{name}, ADR-0001) may not use module "service-orders"')),
+      diagnostics.map((d) => d.message).join('\n'),
+    );
+    await assertEditorAgreesWithCli();
+  });
+
+  test('a folder moved in from outside the workspace is looked into: the watcher names the folder, not the files in it', async () => {
+    // Written beside the workspace copy (the same disk, so the move is one rename), then moved
+    // in whole, as `mv` or a file manager would: inotify reports the folder only.
+    const outside = fs.mkdtempSync(path.join(path.dirname(testWorkspace()), 'refunds-'));
+    fs.mkdirSync(path.join(outside, 'api'));
+    fs.writeFileSync(path.join(outside, 'api', 'index.ts'), "import { bill } from '../../billing/index';\n\nexport const refund = bill;\n");
+    fs.renameSync(outside, path.join(testWorkspace(), 'services', 'refunds'));
+    const REFUNDS = 'services/refunds/api/index.ts';
+    const diagnostics = await waitForDiagnostics(REFUNDS, (ds) => ds.some((d) => d.message.includes('service-refunds')), 30_000);
+    assert.ok(
+      diagnostics.some((d) => d.message.startsWith('module "service-refunds" (from service-{name}, ADR-0001) may not use module "service-billing"')),
       diagnostics.map((d) => d.message).join('\n'),
     );
     await assertEditorAgreesWithCli();

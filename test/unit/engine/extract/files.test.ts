@@ -3,7 +3,7 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../../../src/core/fs/node';
-import { guardSourceText, listSourceFiles } from '../../../../src/core/engine/files';
+import { guardSourceText, listSourceFiles, sourceFilesBelow } from '../../../../src/core/engine/files';
 import { gitignoreLines } from '../../../../src/core/engine/gitignore';
 import { engineFixture } from './fixtures';
 import { MemoryFileSystem } from '../check/memory';
@@ -160,6 +160,56 @@ describe('workspace source files', () => {
     it('skips every dot-folder with scan_dot_folders: false', async () => {
       const listing = await listSourceFiles(fs, '/ws', { dotFolders: false });
       assert.deepEqual(listing.files, ['.eslintrc.cjs', 'src/a.ts']);
+    });
+  });
+
+  describe('the source files inside a folder that appeared after the walk', () => {
+    it('are the ones the listing would list there, sorted, judged by its rules', async () => {
+      const fs = new MemoryFileSystem('/ws', {
+        '.gitignore': 'generated/\n',
+        'package.json': '{}',
+        'services/pay/index.ts': '',
+        'services/pay/api/routes.ts': '',
+        'services/pay/README.md': '',
+        'services/pay/generated/client.ts': '',
+        'services/pay/node_modules/dep/index.js': '',
+        'services/other/index.ts': '',
+      });
+      const listing = await listSourceFiles(fs, '/ws');
+      const below = await sourceFilesBelow(fs, '/ws', 'services/pay', listing.accepts);
+      assert.deepEqual(below, ['services/pay/api/routes.ts', 'services/pay/index.ts']);
+      // Every one of them is in a fresh listing: the editor checks what `adrift check` would.
+      assert.deepEqual(listing.files.filter((f) => f.startsWith('services/pay/')), below);
+    });
+
+    it('is undefined for a folder of more entries than the budget (the editor rescans instead), and empty for a missing one', async () => {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < 30; i++) files[`big/f${i}.ts`] = '';
+      const fs = new MemoryFileSystem('/ws', files);
+      const accepts = (await listSourceFiles(fs, '/ws')).accepts;
+      assert.equal(await sourceFilesBelow(fs, '/ws', 'big', accepts, 29), undefined);
+      assert.equal((await sourceFilesBelow(fs, '/ws', 'big', accepts, 30))?.length, 30);
+      assert.deepEqual(await sourceFilesBelow(fs, '/ws', 'gone', accepts), []);
+    });
+
+    it('reads a linked file and never follows a linked folder', async function () {
+      const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'adrift-below-'));
+      try {
+        await fsp.mkdir(path.join(dir, 'new', 'src'), { recursive: true });
+        await fsp.writeFile(path.join(dir, 'new', 'src', 'a.ts'), 'export const a = 1;\n');
+        try {
+          await fsp.symlink('..', path.join(dir, 'new', 'src', 'loop'), 'dir');
+          await fsp.symlink('a.ts', path.join(dir, 'new', 'src', 'alias.ts'), 'file');
+        } catch {
+          this.skip(); // no symbolic links on this file system
+        }
+        const root = dir.replace(/\\/g, '/');
+        const nodeFs = new NodeFileSystem();
+        const accepts = (await listSourceFiles(nodeFs, root)).accepts;
+        assert.deepEqual(await sourceFilesBelow(nodeFs, root, 'new', accepts), ['new/src/a.ts', 'new/src/alias.ts']);
+      } finally {
+        await fsp.rm(dir, { recursive: true, force: true });
+      }
     });
   });
 
