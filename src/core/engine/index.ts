@@ -256,6 +256,9 @@ export class WorkspaceIndex {
     // Whatever the editor checked meanwhile (without a resolver, or against the old one) is rebuilt.
     this.files.clear();
     this.folderCounts = undefined;
+    // A sliced re-evaluation begun meanwhile (a record changed during the scan) is over too: its model is this.ctx's now.
+    this.modelGeneration++;
+    this.unevaluated = undefined;
     this.edgeCounts.clear();
     this.closing = undefined;
     const unresolvedLocal: ScanStats['unresolvedLocal'] = [];

@@ -94,6 +94,29 @@ describe('workspace index', () => {
       assert.ok(all(once).includes('module-cycle'));
     });
 
+    it('stops when a scan started meanwhile, which evaluates every file itself under the new model', async () => {
+      const fs = workspace({ 'src/ticket/replies.ts': REPLIES });
+      const index = new WorkspaceIndex(fs, ROOT, {}, model(HELPDESK), relativeAnalyzer(fs, ROOT), { cache: false });
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      // A record changed during the scan: the re-evaluation pauses after its first file, and resumes only once the scan is over.
+      let reevaluating: Promise<void> | undefined;
+      await index.scan({
+        live: true,
+        onProgress: () => {
+          if (reevaluating) return;
+          index.checkFile('src/conversation/thread.ts', "import { openTicket } from '../ticket';\nexport const t = openTicket;\n");
+          index.checkFile('src/ticket/replies.ts', REPLIES);
+          reevaluating = index.setModelSliced(cyclic, { due: () => true, pause: () => held });
+        },
+      });
+      release();
+      await reevaluating;
+      assert.equal(all(index), all(await scanned(cyclic, true)));
+      index.removeFile('src/ticket/replies.ts');
+      assert.equal(all(index), all(await scanned(cyclic, false)), 'the scan and the re-evaluation did not both count a module edge');
+    });
+
     it('stops when a re-evaluation in one pass (a preview) replaced it meanwhile', async () => {
       const index = await scanned(model(HELPDESK), true);
       let preview = '';
