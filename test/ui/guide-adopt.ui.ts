@@ -15,7 +15,7 @@ import { acyclicAllowed, discoverModules, edgeStats, scanForAdoption } from '../
 import { NodeFileSystem } from '../../src/core/fs/node';
 import { proposalFolders, proposalSource } from '../../src/core/guide/adoptionBaseline';
 import { repoRoot } from '../harness/paths';
-import { assertFieldsNamed, atStep, guideFrame, openGuide } from './lib/guide';
+import { assertFieldsNamed, atStep, openGuide, startFrom } from './lib/guide';
 import { packagedVsix, Workbench } from './lib/workbench';
 
 const REASON = 'the API routes go through the server modules once they have public entries';
@@ -99,10 +99,7 @@ suite('Guide UI: adopting Adrift on the help desk without records', function () 
       // The editor tab, with the side bar closed, has room for the pairs.
       await wb.runCommand('View: Close Primary Side Bar');
       await wb.runCommand('Adrift: Open Architecture Guide in Editor');
-      const guide = await guideFrame(wb, 'panel');
-      // The editor tab's webview loads its bundle first: under load that took more than the default 20 s once in CI.
-    await guide.locator('input[data-template="blank"]').check({ timeout: 60_000 });
-      await guide.locator('#start-template').click();
+      const guide = await startFrom(wb, 'blank', 'panel');
       await atStep(guide, 'product');
       await guide.getByRole('textbox', { name: 'Product', exact: true }).fill('Help desk for SMB support teams');
       const deciders = guide.getByRole('textbox', { name: 'Deciders', exact: true });

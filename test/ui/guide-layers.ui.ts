@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { parseRecord } from '../../src/core/records/parse';
-import { assertFieldsNamed, atStep, guideFrame, openGuide, plain } from './lib/guide';
+import { assertFieldsNamed, atStep, openGuide, plain, startFrom } from './lib/guide';
 import { mapFrame } from './lib/map';
 import { packagedVsix, Workbench } from './lib/workbench';
 
@@ -46,9 +46,7 @@ suite('Guide UI: layers on the dependencies step, and the map\'s bands', functio
       await openGuide(wb);
       await wb.runCommand('View: Close Primary Side Bar');
       await wb.runCommand('Adrift: Open Architecture Guide in Editor');
-      const guide = await guideFrame(wb, 'panel');
-      await guide.locator('input[data-template="help-desk"]').check({ timeout: 60_000 });
-      await guide.locator('#start-template').click();
+      const guide = await startFrom(wb, 'help-desk', 'panel');
       await guide.locator('nav.steps button[data-step-id="dependencies"]').click();
       await atStep(guide, 'dependencies');
       const field = guide.locator('section[data-field="layers"]');

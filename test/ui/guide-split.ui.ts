@@ -4,7 +4,7 @@
 // server code. Screenshots go to test-results/screenshots/.
 
 import * as assert from 'node:assert/strict';
-import { openGuide } from './lib/guide';
+import { openGuide, startFrom } from './lib/guide';
 import { packagedVsix, Workbench } from './lib/workbench';
 
 suite('Guide UI: the parts of the product', function () {
@@ -22,9 +22,8 @@ suite('Guide UI: the parts of the product', function () {
   test('each part has a kind and picks the parts it may use; a rename keeps the pick; the record forbids agent → server', async () => {
     const wb = workbench!;
     try {
-      const guide = await openGuide(wb);
-      await guide.locator('input[data-template="ci-runner"]').check({ timeout: 60_000 });
-      await guide.locator('#start-template').click();
+      await openGuide(wb);
+      const guide = await startFrom(wb, 'ci-runner', 'view');
       await guide.locator('nav.steps button[data-step-id="split"]').click();
       await guide.locator('h2[data-step-id="split"]').waitFor({ timeout: 20_000 });
 

@@ -6,7 +6,7 @@
 
 import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
-import { afterReload, assertFieldsNamed, atStep, currentStep, focusedName, guideFrame, hasNamed, openGuide } from './lib/guide';
+import { afterReload, assertFieldsNamed, atStep, currentStep, focusedName, guideFrame, hasNamed, openGuide, startPage } from './lib/guide';
 import { packagedVsix, Workbench } from './lib/workbench';
 
 async function goToStep(guide: FrameLocator, id: string): Promise<void> {
@@ -46,7 +46,8 @@ suite('Guide UI: accessibility and state', function () {
   }
 
   test('every field is announced by its label: text, textarea, radios, selects, table cells by row and column', () => guarded('names', async (wb) => {
-    const guide = await openGuide(wb);
+    await openGuide(wb);
+    const guide = await startPage(wb, 'view');
     const start = await guide.locator('.guide-panel').ariaSnapshot();
     assert.ok(hasNamed(start, 'radiogroup', 'Start from'), start);
     assert.ok(hasNamed(start, 'radio', 'CI/CD pipeline runner (developer tool)'), start);

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { parseRecord } from '../../src/core/records/parse';
 import { repoRoot } from '../harness/paths';
-import { assertFieldsNamed, atStep, currentStep, focusedName, guideFrame, openGuide, stepsShown } from './lib/guide';
+import { assertFieldsNamed, atStep, currentStep, focusedName, guideFrame, openGuide, startFrom, startPage, stepsShown } from './lib/guide';
 import { packagedVsix, Workbench } from './lib/workbench';
 
 function recordFiles(folder: string): string[] {
@@ -114,7 +114,8 @@ function guideSuite(run: Run): void {
       const wb = workbench!;
       const shots = `guide-${run.template}`;
       try {
-        let guide = await openGuide(wb);
+        await openGuide(wb);
+        let guide = await startPage(wb, 'view');
         const radio = guide.locator(`input[type=radio][data-template="${run.template}"]`);
         if (run.keyboardStart !== undefined) {
           // Keyboard only: arrow keys move through the templates, Tab reaches Start, Enter starts.
@@ -282,9 +283,8 @@ suite('Guide UI: a contradiction blocks the write', function () {
   test('the review page lists the conflict under "Resolve before writing" and Write stays disabled', async () => {
     const wb = workbench!;
     try {
-      const guide = await openGuide(wb);
-      await guide.locator('input[data-template="ci-runner"]').check({ timeout: 60_000 });
-      await guide.locator('#start-template').click();
+      await openGuide(wb);
+      const guide = await startFrom(wb, 'ci-runner', 'view');
       await guide.locator('nav.steps button[data-step-id="evolution"]').click();
       await atStep(guide, 'evolution');
       // Row 1's "What changes", named by its row and column.

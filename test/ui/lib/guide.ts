@@ -30,6 +30,44 @@ export async function guideFrame(wb: Workbench, host?: GuideHost): Promise<Frame
   throw new Error(`no webview shows the Architecture Guide${host ? ` (${host})` : ''}`);
 }
 
+/**
+ * The guide's first page, once its template radios show. An editor tab's webview loads its
+ * bundle first, which took more than 20 s under load in CI, so this waits up to a minute; if
+ * the frame found first stops showing the guide meanwhile (its webview was made again), it is
+ * found again. On failure the error says what every webview showed, so a CI log tells why.
+ */
+export async function startPage(wb: Workbench, host?: GuideHost): Promise<FrameLocator> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const guide = await guideFrame(wb, host);
+    const shown = await guide.locator('input[type=radio][data-template]').first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
+    if (shown) return guide;
+    if (Date.now() > deadline) throw new Error(`the guide's first page (the template radios) did not show within a minute; the webviews showed:\n${await webviewTexts(wb)}`);
+  }
+}
+
+/** Picks a template on the first page and starts from it, as a user does with the mouse. */
+export async function startFrom(wb: Workbench, template: string, host?: GuideHost): Promise<FrameLocator> {
+  const guide = await startPage(wb, host);
+  await guide.locator(`input[type=radio][data-template="${template}"]`).check();
+  await guide.locator('#start-template').click();
+  return guide;
+}
+
+/** Each webview's id and the start of its visible text, for a failure message. */
+async function webviewTexts(wb: Workbench): Promise<string> {
+  const outer = wb.page.locator('iframe.webview');
+  const lines: string[] = [];
+  const count = await outer.count().catch(() => 0);
+  for (let i = 0; i < count; i++) {
+    const name = (await outer.nth(i).getAttribute('name', { timeout: 2_000 }).catch(() => null)) ?? '(no name)';
+    const ready = (await outer.nth(i).getAttribute('class', { timeout: 2_000 }).catch(() => ''))?.includes('ready') ? 'ready' : 'not ready';
+    const text = await outer.nth(i).contentFrame().frameLocator('#active-frame').locator('body').innerText({ timeout: 2_000 }).catch((e: Error) => `(no text: ${e.message.split('\n')[0]})`);
+    lines.push(`- ${name} (${ready}): ${text.replace(/\s+/g, ' ').slice(0, 400)}`);
+  }
+  return lines.length ? lines.join('\n') : '(no webviews)';
+}
+
 /** Opens the Adrift side bar and its guide view, with the Decisions view collapsed so the guide gets the room. */
 export async function openGuide(wb: Workbench): Promise<FrameLocator> {
   // A click that lands while the window restores its side bar toggles it closed: try again.
