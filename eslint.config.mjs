@@ -11,6 +11,13 @@ export default tseslint.config(
     },
   },
   {
+    // What Adrift prints or writes is in one order on every machine (src/core/order.ts).
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { property: 'localeCompare', message: "Its order follows the machine's locale: use compareText from src/core/order.ts." }],
+    },
+  },
+  {
     // The core is editor-free: the CLI, the benchmark and the extension all run it.
     files: ['src/core/**/*.ts'],
     rules: {

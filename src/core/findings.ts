@@ -2,6 +2,8 @@
 // extension turns into diagnostics. Positions are 0-based (line, column in UTF-16 code
 // units, as in the editor); formatters print them 1-based.
 
+import { compareText } from './order';
+
 export const RULE_IDS = [
   'module-dependency',
   'layer-dependency',
@@ -75,11 +77,11 @@ export const ZERO_RANGE: Range = { start: { line: 0, column: 0 }, end: { line: 0
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    a.file.localeCompare(b.file) ||
+    compareText(a.file, b.file) ||
     a.range.start.line - b.range.start.line ||
     a.range.start.column - b.range.start.column ||
-    a.rule.localeCompare(b.rule) ||
-    a.message.localeCompare(b.message)
+    compareText(a.rule, b.rule) ||
+    compareText(a.message, b.message)
   );
 }
 

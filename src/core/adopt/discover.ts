@@ -15,6 +15,7 @@ import { parseModFile } from '../engine/languages/go/modfile';
 import { dirOf } from '../engine/resolve/workspace';
 import { compileRawGlob, folderGlob } from '../model/globs';
 import { modelOfModules, type ProposedModule } from './model';
+import { compareText } from '../order';
 
 /** Where a proposal comes from: the kind of unit the workspace declares. */
 export type ProposalSource = 'npm-workspace' | 'pnpm-workspace' | 'go-module' | 'go-package' | 'python-package' | 'folder';
@@ -307,7 +308,7 @@ function uniqueNames(units: readonly Unit[]): string[] {
 }
 
 function rank(proposals: ModuleProposal[], files: readonly string[]): Discovery {
-  proposals.sort((a, b) => b.fileCount - a.fileCount || a.name.localeCompare(b.name));
+  proposals.sort((a, b) => b.fileCount - a.fileCount || compareText(a.name, b.name));
   const map = new ModuleMap(modelOfModules(proposals));
   const loose = new Map<string, number>();
   let count = 0;
@@ -317,7 +318,7 @@ function rank(proposals: ModuleProposal[], files: readonly string[]): Discovery 
     const top = f.includes('/') ? f.slice(0, f.indexOf('/')) : '.';
     loose.set(top, (loose.get(top) ?? 0) + 1);
   }
-  const folders = [...loose].map(([folder, fileCount]) => ({ folder, fileCount })).sort((a, b) => b.fileCount - a.fileCount || a.folder.localeCompare(b.folder));
+  const folders = [...loose].map(([folder, fileCount]) => ({ folder, fileCount })).sort((a, b) => b.fileCount - a.fileCount || compareText(a.folder, b.folder));
   const sources = (['npm-workspace', 'pnpm-workspace', 'go-module', 'go-package', 'python-package', 'folder'] as const).filter((s) => proposals.some((p) => p.source === s));
   return { proposals, files: files.length, unassigned: { count, folders }, sources };
 }

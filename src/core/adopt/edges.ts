@@ -4,6 +4,7 @@
 
 import type { EdgeImport, WorkspaceIndex } from '../engine/index';
 import { modelOfModules, type ModuleEdge, type ProposedModule } from './model';
+import { compareText } from '../order';
 
 export interface EdgeFile {
   /** Workspace-relative path of the importing file. */
@@ -61,7 +62,7 @@ export function summariseEdges(imports: readonly EdgeImport[], options: EdgeStat
     entry.imports.push(imp);
   }
   const rank = new Map((options.order ?? []).map((m, i) => [m, i]));
-  const byOrder = (a: string, b: string) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || a.localeCompare(b);
+  const byOrder = (a: string, b: string) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || compareText(a, b);
   const cycles = stronglyConnected([...pairs.values()].map((p) => p.edge), byOrder);
   const cycleOf = new Map<string, number>();
   cycles.forEach((c, i) => c.forEach((m) => cycleOf.set(m, i)));
@@ -73,7 +74,7 @@ export function summariseEdges(imports: readonly EdgeImport[], options: EdgeStat
       const first = xs.reduce((a, b) => (b.range.start.line < a.range.start.line || (b.range.start.line === a.range.start.line && b.range.start.column < a.range.start.column) ? b : a));
       return { file, count: xs.length, line: first.range.start.line + 1, column: first.range.start.column + 1 };
     });
-    files.sort((a, b) => b.count - a.count || a.file.localeCompare(b.file));
+    files.sort((a, b) => b.count - a.count || compareText(a.file, b.file));
     const c = cycleOf.get(edge.from);
     return {
       ...edge,

@@ -19,6 +19,7 @@ import { Layering, mayUse } from '../model/layers';
 import { summariseEdges, type EdgeStat } from './edges';
 import { listedPairs, type ModuleEdge } from './model';
 import { acyclicAllowed, pathAlong } from './plan';
+import { compareText } from '../order';
 
 export interface UnusedAllowance extends ModuleEdge {
   /** Ids of the accepted records that grant it. */
@@ -190,7 +191,7 @@ export function proposeSync(index: WorkspaceIndex, log: DecisionLog, options: Sy
 /** JSON with keys sorted, so two values that mean the same compare equal. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => compareText(a, b))) : v,
   );
 }
 

@@ -6,6 +6,7 @@
 import { parseDocument, stringify } from 'yaml';
 import type { Finding } from '../findings';
 import { isRuleId } from './suppression';
+import { compareText } from '../order';
 
 export interface BaselineEntry {
   rule: string;
@@ -83,7 +84,7 @@ export function addToBaseline(previous: Baseline | undefined, entries: readonly 
 }
 
 function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
-  return a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || baselineKey(a).localeCompare(baselineKey(b));
+  return compareText(a.file, b.file) || compareText(a.rule, b.rule) || compareText(baselineKey(a), baselineKey(b));
 }
 
 /** Each entry suppresses one finding with its key, so two identical imports need two entries. */

@@ -9,6 +9,7 @@ import type { FileSystemPort } from '../fs/port';
 import { GitignoreRules } from './gitignore';
 import { isLanguageConfigFile, LANGUAGES, languageOf } from './languages';
 import type { SkippedFile } from './types';
+import { compareText } from '../order';
 
 /** Whether the engine extracts imports from a file of this name (some language reads it). */
 function isSourceFile(name: string): boolean {
@@ -257,7 +258,7 @@ export async function listSourceFiles(fs: FileSystemPort, root: string, options:
   }
   files.sort();
   configFiles.sort();
-  skipped.sort((a, b) => a.file.localeCompare(b.file));
+  skipped.sort((a, b) => compareText(a.file, b.file));
   return { files, skipped, configFiles, accepts: sourcePathTest(options, gitignore, outputsByFolder) };
 }
 
@@ -301,7 +302,7 @@ export async function otherFilesMatching(fs: FileSystemPort, root: string, glob:
     const ext = dot > 0 ? name.slice(dot) : name;
     found.set(ext, (found.get(ext) ?? 0) + 1);
   });
-  return new Map([...found].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+  return new Map([...found].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])));
 }
 
 /**

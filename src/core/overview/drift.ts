@@ -1,6 +1,7 @@
 // Drift at a glance: findings counted per module pair and per rule, for the guide's sidebar.
 
 import type { Finding } from '../findings';
+import { compareText } from '../order';
 
 /** Findings between two modules. */
 export interface ModulePairDrift {
@@ -39,8 +40,8 @@ export function summarizeDrift(findings: readonly Finding[], scanned: boolean): 
   return {
     total: findings.length,
     errors,
-    pairs: [...pairs.values()].sort((a, b) => byCount(a, b) || a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
-    byRule: [...rules].map(([rule, count]) => ({ rule, count })).sort((a, b) => byCount(a, b) || a.rule.localeCompare(b.rule)),
+    pairs: [...pairs.values()].sort((a, b) => byCount(a, b) || compareText(a.from, b.from) || compareText(a.to, b.to)),
+    byRule: [...rules].map(([rule, count]) => ({ rule, count })).sort((a, b) => byCount(a, b) || compareText(a.rule, b.rule)),
     scanned,
   };
 }

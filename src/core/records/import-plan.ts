@@ -10,6 +10,7 @@ import { unimportedMarkdown, yamlTwins } from './store';
 import { MAX_RECORD_CHARS } from './parse';
 import { recordToYaml } from './serialize';
 import type { DecisionLog, FileChange } from './types';
+import { compareText } from '../order';
 
 export type ImportPlan =
   | {
@@ -71,7 +72,7 @@ export function planImport(all: ImportedRecord[], log: DecisionLog, importedBy: 
   if (options.renumberTaken) {
     // Every holder of a taken number moves; the links that meant that number mean the first of them by name, as in the source log.
     for (const n of [...new Set(imported.filter((r) => taken.has(r.id)).map((r) => r.id))].sort((a, b) => a - b)) {
-      const holders = imported.filter((r) => r.id === n).sort((a, b) => a.source.localeCompare(b.source));
+      const holders = imported.filter((r) => r.id === n).sort((a, b) => compareText(a.source, b.source));
       const to = holders.map(() => firstFree++);
       for (const other of imported) {
         if (holders.includes(other)) continue;

@@ -1,5 +1,7 @@
 // Record file names: `NNNN-kebab-title.yaml`.
 
+import { compareText } from '../order';
+
 export const RECORD_FILE = /^(\d{4,})-[a-z0-9][a-z0-9-]*\.ya?ml$/;
 
 export function padId(id: number): string {
@@ -49,7 +51,7 @@ export function renumberLater<T>(items: readonly T[], idOf: (t: T) => number | u
   const moved: { item: T; from: number; to: number }[] = [];
   for (const [id, ts] of [...groups].sort((a, b) => a[0] - b[0])) {
     if (ts.length < 2) continue;
-    for (const t of [...ts].sort((a, b) => nameOf(a).localeCompare(nameOf(b))).slice(1)) moved.push({ item: t, from: id, to: next++ });
+    for (const t of [...ts].sort((a, b) => compareText(nameOf(a), nameOf(b))).slice(1)) moved.push({ item: t, from: id, to: next++ });
   }
   return moved;
 }

@@ -20,6 +20,7 @@ import { reviewRecord } from './review';
 import { markdownNumbers } from './markdown/import';
 import type { DecisionLog, DecisionRecord, LoadedRecord, MarkdownRecordFile } from './types';
 import { refOf } from './ref';
+import { compareText } from '../order';
 
 export { refOf };
 
@@ -48,7 +49,7 @@ function idOf(r: LoadedRecord): number | undefined {
 export function compareRecords(a: LoadedRecord, b: LoadedRecord): number {
   const ia = idOf(a) ?? Number.MAX_SAFE_INTEGER;
   const ib = idOf(b) ?? Number.MAX_SAFE_INTEGER;
-  return ia - ib || a.file.localeCompare(b.file);
+  return ia - ib || compareText(a.file, b.file);
 }
 
 export async function loadDecisionLog(fs: FileSystemPort, root: string, opts: LoadOptions = {}): Promise<DecisionLog> {

@@ -4,6 +4,7 @@
 import { formatFindingLine, type Finding } from '../findings';
 import type { UnresolvedImport } from '../engine/types';
 import { adrLabel, countSeverities, listedFindings, plural, type ReportInput, type ReportScope } from './types';
+import { compareText } from '../order';
 
 export interface TextOptions {
   color: boolean;
@@ -35,7 +36,7 @@ export function* textReportChunks(input: ReportInput, options: TextOptions): Gen
     else groups.set(g, [f]);
   }
   // Module pairs first, alphabetically; findings about no module (records, config, files) last.
-  const names = [...groups.keys()].sort((a, b) => (a === '') !== (b === '') ? (a === '' ? 1 : -1) : a.localeCompare(b));
+  const names = [...groups.keys()].sort((a, b) => (a === '') !== (b === '') ? (a === '' ? 1 : -1) : compareText(a, b));
   for (const name of names) {
     const list = groups.get(name) ?? [];
     const c = countSeverities(list);

@@ -5,6 +5,7 @@ import type { Finding, Range } from '../../core/findings';
 import { allowsEdge, Layering } from '../../core/model/layers';
 import type { ArchitectureModel } from '../../core/model/types';
 import { edgeId, type ImportSite, type MapEdge, type MapGraph, type MapModule } from '../../protocol/map';
+import { compareText } from '../../core/order';
 
 /** One import from a file of module `from` into module `to`, as the drift engine saw it. */
 export interface ModuleImport {
@@ -41,7 +42,7 @@ export function buildModuleMap(folder: string, model: ArchitectureModel, finding
       decision: { id: m.definedBy.id, title: m.definedBy.title },
       ...(m.pattern ? { pattern: m.pattern.key } : {}),
     }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareText(a.name, b.name));
 
   const edges = new Map<string, MapEdge>();
   const sites = new Map<string, Map<string, ImportSite>>();
@@ -87,7 +88,7 @@ export function buildModuleMap(folder: string, model: ArchitectureModel, finding
     e.allowed = allowsEdge(model, e.from, e.to);
     if (!e.allowed) delete e.decision;
     if (e.allowed && layers && Layering.of(model).verdict(e.from, e.to)?.kind === 'granted') e.decision ??= { id: layers.decision.id, title: layers.decision.title };
-    const ordered = [...list.values()].sort((a, b) => Number(b.rule !== undefined) - Number(a.rule !== undefined) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+    const ordered = [...list.values()].sort((a, b) => Number(b.rule !== undefined) - Number(a.rule !== undefined) || compareText(a.file, b.file) || a.line - b.line || a.column - b.column);
     e.imports = ordered.length;
     e.violations = ordered.filter((s) => s.rule !== undefined).length;
     importsByEdge.set(id, ordered);
@@ -102,7 +103,7 @@ export function buildModuleMap(folder: string, model: ArchitectureModel, finding
       }
     }
   }
-  const sortedEdges = [...edges.values()].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  const sortedEdges = [...edges.values()].sort((a, b) => compareText(a.from, b.from) || compareText(a.to, b.to));
   const bands = layers?.layers ?? [];
   // The core's one reading of which layer holds a module (pattern keys included, once they are).
   const layering = Layering.of(model);

@@ -2,6 +2,7 @@
 // with overdue reviews marked. No `vscode` here, so the grouping is tested in plain Node.
 
 import type { DecisionLog, DecisionStatus, LoadedRecord } from '../../core/records/types';
+import { compareText } from '../../core/order';
 
 /** Groups in the order a reader scans them: what holds now, what is open, what is history. */
 export const STATUS_ORDER = ['accepted', 'proposed', 'deprecated', 'superseded', 'rejected', 'invalid'] as const;
@@ -83,7 +84,7 @@ export function groupDecisions(log: DecisionLog, filter: string, today: string):
   const ordered = new Map<StatusGroup, DecisionEntry[]>();
   for (const s of STATUS_ORDER) {
     const list = groups.get(s);
-    if (list) ordered.set(s, list.sort((a, b) => (a.id ?? Infinity) - (b.id ?? Infinity) || a.file.localeCompare(b.file)));
+    if (list) ordered.set(s, list.sort((a, b) => (a.id ?? Infinity) - (b.id ?? Infinity) || compareText(a.file, b.file)));
   }
   return ordered;
 }

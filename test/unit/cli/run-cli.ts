@@ -16,9 +16,9 @@ export interface CliResult {
   stderr: string;
 }
 
-export function adrift(args: readonly string[], cwd = REPO): CliResult {
+export function adrift(args: readonly string[], cwd = REPO, env: NodeJS.ProcessEnv = {}): CliResult {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run "npm run build" first');
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -30,8 +30,8 @@ export interface Resolver {
   readonly problems: readonly SettingsProblem[];
 }
 
-/** Bump when resolution changes meaning: resolutions cached by older code are not reused. */
-const RESOLUTION_VERSION = 'resolve-1';
+/** Bump when resolution changes meaning: resolutions cached by older code are not reused. 2: ties between Python roots and tsconfig build layouts broken by code unit, not by locale. */
+const RESOLUTION_VERSION = 'resolve-2';
 
 export interface ResolverOptions {
   /**

@@ -9,6 +9,7 @@ import type { RuleContext } from './context';
 import { decisionLabel } from './describe';
 import type { ModuleImport } from './module-imports';
 import { severityFor } from './severity';
+import { compareText } from '../../order';
 
 const RULE: RuleId = 'module-cycle';
 
@@ -25,7 +26,7 @@ export function closingEdges(
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];
   const rank = new Map(order.map((m, i) => [m, i]));
-  const byRank = (a: string, b: string): number => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || a.localeCompare(b);
+  const byRank = (a: string, b: string): number => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || compareText(a, b);
 
   const close = (cycle: string[]): void => {
     // cycle = [a, b, …, a]; pick its first edge no decision allows, else the edge back to a.

@@ -10,6 +10,7 @@
 import { DECISION_STATUSES, type DecisionLink, type DecisionOption, type DecisionRecord, type DecisionStatus, type RecordExtra } from '../types';
 import { dropGeneratedConfirmation } from './confirmation';
 import { splitList, splitMarkdown, textOf, wordsIn, type MarkdownDoc, type MarkdownSection } from './sections';
+import { compareText } from '../../order';
 
 export interface ImportedRecord {
   /** The number from the file name (or given to a date-named file). */
@@ -646,7 +647,7 @@ export interface SkippedFile {
 export function importMarkdownFiles(files: readonly { name: string; text: string }[], opts: { today: string }): { records: ImportedRecord[]; skipped: SkippedFile[] } {
   const skipped: SkippedFile[] = [];
   const usable: { name: string; text: string }[] = [];
-  for (const f of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const f of [...files].sort((a, b) => compareText(a.name, b.name))) {
     const why = notARecord(f.name, f.text);
     if (why) skipped.push({ source: f.name, ...why });
     else usable.push(f);
@@ -672,7 +673,7 @@ export function importMarkdownFiles(files: readonly { name: string; text: string
  */
 export function markdownNumbers(names: readonly string[]): Map<string, number> {
   const named = [...names]
-    .sort((a, b) => a.localeCompare(b))
+    .sort((a, b) => compareText(a, b))
     .flatMap((name) => {
       const n = markdownRecordName(name);
       return n && !/(^|-)template$/.test(n.slug) ? [{ name, ...n }] : [];

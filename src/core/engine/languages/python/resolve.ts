@@ -7,6 +7,7 @@
 import type { ImportRef, Resolution } from '../../types';
 import { PYTHON_STDLIB } from './stdlib';
 import { dirOf, type Workspace } from '../../resolve/workspace';
+import { compareText } from '../../../order';
 
 const UNRESOLVED: Resolution = { kind: 'unresolved' };
 /** A relative import or one of a workspace package that leads to no module: an edge no rule sees. */
@@ -172,7 +173,7 @@ export class PyResolver {
       if (this.isPackage(d)) roots.add(this.packageRootOf(d));
     }
     // Shallow roots first: they are the likeliest homes of top-level packages.
-    this.roots = [...roots].sort((a, b) => depth(a) - depth(b) || a.localeCompare(b));
+    this.roots = [...roots].sort((a, b) => depth(a) - depth(b) || compareText(a, b));
     return this.roots;
   }
 }

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { dirOf, joinRel, type Workspace } from '../../resolve/workspace';
 import { isRecord, parseJsonc } from './jsonc';
+import { compareText } from '../../../order';
 
 const posix = path.posix;
 
@@ -90,7 +91,7 @@ export class TsConfigs {
         if (config) this.addBuildLayouts(dirOf(f), config);
       }),
     );
-    for (const layouts of this.buildLayouts.values()) layouts.sort((a, b) => b.out.length - a.out.length || a.out.localeCompare(b.out));
+    for (const layouts of this.buildLayouts.values()) layouts.sort((a, b) => b.out.length - a.out.length || compareText(a.out, b.out));
   }
 
   /**
