@@ -15,6 +15,8 @@ const webviews = ['guide', 'map', 'drift'].filter((name) => existsSync(`webview/
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  // `adrift mcp`'s server (the MCP SDK, zod, ajv), loaded by src/cli/commands/mcp.ts only when that command runs.
+  { ...common, entryPoints: ['src/cli/mcp.ts'], outfile: 'dist/mcp-server.js', platform: 'node', format: 'cjs', target: 'node20' },
   // The extraction worker the CLI's pool starts (src/core/engine/pool): found beside dist/cli.js.
   { ...common, entryPoints: ['src/core/engine/pool/worker.ts'], outfile: 'dist/extract-worker.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: Object.fromEntries(webviews.map((n) => [n, `webview/${n}/main.ts`])), outdir: 'dist/webview', platform: 'browser', format: 'esm', target: 'es2022' },

@@ -6,7 +6,7 @@
 // or more. What ships is decided by .vscodeignore.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,12 +31,19 @@ for (const entry of shipped) {
   if (existsSync(path.join(repo, entry))) cpSync(path.join(repo, entry), path.join(staging, entry), { recursive: true });
 }
 // A production bundle has no source map; a map comment means a development build won the race.
-for (const bundle of ['dist/extension.js', 'dist/cli.js']) {
+for (const bundle of ['dist/extension.js', 'dist/cli.js', 'dist/mcp-server.js', 'dist/extract-worker.js']) {
   const text = readFileSync(path.join(staging, bundle), 'utf8');
   if (text.includes('//# sourceMappingURL=')) fail(`${bundle} is a development build (a build ran while packaging); run npm run package again.`);
 }
 
 const vsce = path.join(repo, 'node_modules', '.bin', 'vsce');
+// Every bundle the build wrote ships: the CLI loads dist/extract-worker.js and dist/mcp-server.js
+// beside itself, and a .vscodeignore that forgot one made a package whose CLI failed at run time.
+const listed = spawnSync(vsce, ['ls', '--no-dependencies'], { cwd: staging, encoding: 'utf8' });
+if (listed.status !== 0) fail(`vsce ls failed (exit ${listed.status}): ${listed.stderr}`);
+const kept = new Set(listed.stdout.split('\n').map((line) => line.trim().replace(/\\/g, '/')));
+const left = readdirSync(path.join(staging, 'dist')).filter((f) => f.endsWith('.js')).map((f) => `dist/${f}`).filter((f) => !kept.has(f));
+if (left.length > 0) fail(`.vscodeignore leaves out ${left.join(', ')}, which the bundles load.`);
 const result = spawnSync(vsce, ['package', '--no-dependencies', '--out', vsix], { cwd: staging, encoding: 'utf8' });
 const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
 process.stdout.write(output);

@@ -1,8 +1,25 @@
 // `adrift mcp`: a Model Context Protocol server on stdio for coding agents (see ../mcp.ts).
 
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { EXIT_OK, type CliCommand } from '../command';
-// Loaded on use: the SDK is not needed by any other command.
 import { version } from '../../../package.json';
+
+type McpServer = typeof import('../mcp');
+
+/**
+ * The server, loaded on use: the bundle dist/mcp-server.js beside dist/cli.js, or ../mcp.js
+ * compiled. It is a bundle of its own because the MCP SDK, zod and ajv are 0.8 MB of the CLI's
+ * 1.9 MB that no other command runs, and every start parsed them (20-30 ms, 3 MB). The path is
+ * computed so the CLI's bundler does not inline it.
+ */
+async function loadServer(): Promise<McpServer> {
+  const bundled = path.join(__dirname, 'mcp-server.js');
+  const file = existsSync(bundled) ? bundled : path.join(__dirname, '..', 'mcp.js');
+  // A URL, not a path: import() of `C:\…` fails on Windows.
+  return (await import(pathToFileURL(file).href)) as McpServer;
+}
 
 export const mcpCommand: CliCommand = {
   name: 'mcp',
@@ -16,7 +33,7 @@ export const mcpCommand: CliCommand = {
     '  { "mcpServers": { "adrift": { "command": "npx", "args": ["adrift", "mcp", "--cwd", "."] } } }',
   ].join('\n'),
   async run(ctx) {
-    const { serveMcp } = await import('../mcp.js');
+    const { serveMcp } = await loadServer();
     await serveMcp(ctx.fs, ctx.cwd, version, ctx.decisionsFolder);
     return EXIT_OK;
   },
