@@ -4,6 +4,7 @@
 // wires the real extractor and resolver.
 
 import type { DataModelAlias } from './rules/data-index';
+import type { Slicer } from './slice';
 import type { ExtractedFile, ImportRef, Resolution, SettingsProblem, SkippedFile } from './types';
 
 export interface ImportResolver {
@@ -35,10 +36,13 @@ export interface SourceAnalyzer {
    */
   isSourceFile(file: string): boolean;
   extract(file: string, text: string): ExtractedFile | { skipped: string };
-  /** Reads what resolution needs: each language's settings files. */
-  createResolver(files: readonly string[]): Promise<ImportResolver>;
-  /** ORM models under their other names (Prisma models and their @@map tables). */
-  dataModels(files: readonly string[]): Promise<DataModelAlias[]>;
+  /**
+   * Reads what resolution needs: each language's settings files. `slicer`: a sliced scan's
+   * (the editor's), whose wait each read goes through (slice.ts, waitingPort).
+   */
+  createResolver(files: readonly string[], slicer?: Slicer): Promise<ImportResolver>;
+  /** ORM models under their other names (Prisma models and their @@map tables); `slicer` as for createResolver. */
+  dataModels(files: readonly string[], slicer?: Slicer): Promise<DataModelAlias[]>;
   /** Changes whenever extraction changes, so cached extractions of older versions are not reused. */
   readonly version: string;
 }

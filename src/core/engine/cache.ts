@@ -22,7 +22,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FileStat, FileSystemPort } from '../fs/port';
 import { decodeEntries, encodeEntries, type CacheEntry, type StatKey } from './cache-format';
-import { unsliced, waitOn, type Slicer } from './slice';
+import { unsliced, waitingPort, waitOn, type Slicer } from './slice';
 
 export type { CacheEntry } from './cache-format';
 
@@ -135,7 +135,7 @@ export class ExtractionCache {
    */
   static async open(fs: FileSystemPort, root: string, version: string, folder?: string, slicer: Slicer = unsliced): Promise<ExtractionCache> {
     const where = folder ?? cacheFolder(root);
-    const key = fs.writeBytesAtomic ? await keyOf(fs, where) : undefined;
+    const key = fs.writeBytesAtomic ? await keyOf(waitingPort(fs, slicer), where) : undefined;
     const cache = new ExtractionCache(fs, where, version, key);
     if (key === undefined) return cache;
     try {

@@ -7,6 +7,7 @@ import type { ImportResolver, SourceAnalyzer } from './analyzer';
 import { extractFile, parsePrismaSchema } from './extract';
 import { listSourceFiles, sourcePathTest } from './files';
 import { createResolver } from './resolve';
+import { waitingPort } from './slice';
 import type { DataModelAlias } from './rules/data-index';
 
 /** Bump when extraction output changes shape or meaning: cached extractions are dropped. */
@@ -27,13 +28,14 @@ export function createSourceAnalyzer(fs: FileSystemPort, root: string, config: {
     },
     isSourceFile: (file) => accepts(file),
     extract: extractFile,
-    async createResolver(files): Promise<ImportResolver> {
-      return createResolver(fs, root, files, { configFiles });
+    async createResolver(files, slicer): Promise<ImportResolver> {
+      return createResolver(slicer ? waitingPort(fs, slicer) : fs, root, files, { configFiles });
     },
-    async dataModels(): Promise<DataModelAlias[]> {
+    async dataModels(_files, slicer): Promise<DataModelAlias[]> {
       const out: DataModelAlias[] = [];
+      const reader = slicer ? waitingPort(fs, slicer) : fs;
       for (const file of configFiles.filter((f) => f.endsWith('.prisma'))) {
-        const text = await fs.readText(path.posix.join(root, file)).catch(() => undefined);
+        const text = await reader.readText(path.posix.join(root, file)).catch(() => undefined);
         if (text === undefined) continue;
         for (const m of parsePrismaSchema(text)) out.push({ model: m.name, table: m.table });
       }

@@ -232,7 +232,7 @@ export class WorkspaceIndex {
     this.edgeCounts.clear();
     this.closing = undefined;
     for (const s of listing.skipped) this.skipped.set(s.file, s.reason);
-    const early = opts.live ? await this.analyzer.createResolver(files) : undefined;
+    const early = opts.live ? await this.analyzer.createResolver(files, opts.slicer) : undefined;
     if (early) {
       this.resolver = early;
       this.ctx = createRuleContext(expandPatterns(this.ctx.model, files), { severities: this.config.severity, dataModels: this.dataModels });
@@ -241,9 +241,9 @@ export class WorkspaceIndex {
     const { extracted, cached, onWorkers, cancelled } = await this.extractAll(files, cache, started, opts);
     const fromDisk = [...extracted.keys()];
     // The early resolver serves only if every listed file was read: one built without a file is not one with it removed (its folders stay).
-    const resolver = early && extracted.size === files.length ? early : await this.analyzer.createResolver(fromDisk);
+    const resolver = early && extracted.size === files.length ? early : await this.analyzer.createResolver(fromDisk, opts.slicer);
     this.settingsProblems = resolver.problems ?? [];
-    this.dataModels = await this.analyzer.dataModels(fromDisk);
+    this.dataModels = await this.analyzer.dataModels(fromDisk, opts.slicer);
     this.takeNewer(newer, extracted, resolver);
     // From here on a file in `newer` was checked or removed during one of the loop's pauses,
     // against the new resolver and model: that result stands, and the disk's is dropped.

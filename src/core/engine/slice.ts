@@ -5,6 +5,7 @@
 // one to keep waiting, and every pause would only add time.
 
 import { performance } from 'node:perf_hooks';
+import type { FileSystemPort } from '../fs/port';
 
 export interface Slicer {
   /** Whether the current slice has used its time: cheap enough to ask once per item. */
@@ -58,4 +59,29 @@ export async function eachSliced<T>(items: Iterable<T>, slicer: Slicer, each: (i
     each(item);
     if (slicer.due()) await slicer.pause();
   }
+}
+
+/**
+ * `fs` with every read awaited through the slicer's wait: work that reads as it goes (the
+ * resolver's settings files, the Prisma schemas) is then timed as the work between its
+ * reads, not as the reads' waits, during which the event loop ran other callbacks. Every
+ * other member is the port's own.
+ */
+export function waitingPort(fs: FileSystemPort, slicer: Slicer): FileSystemPort {
+  if (!slicer.wait) return fs;
+  const reads: Partial<FileSystemPort> = {
+    readText: (p, o) => waitOn(slicer, fs.readText(p, o)),
+    readBytes: (p, o) => waitOn(slicer, fs.readBytes(p, o)),
+    readDirectory: (p) => waitOn(slicer, fs.readDirectory(p)),
+    stat: (p) => waitOn(slicer, fs.stat(p)),
+    ...(fs.realPath ? { realPath: (p: string) => waitOn(slicer, fs.realPath!(p)) } : {}),
+  };
+  return new Proxy(fs, {
+    get(target, key) {
+      const own = reads[key as keyof FileSystemPort];
+      if (own) return own;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
