@@ -5,22 +5,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { packagedVsix, Workbench } from './lib/workbench';
+import { packagedVsix, workbenchPerTry } from './lib/workbench';
 
 suite('Editor UI: drift in the workbench', function () {
   this.timeout(240_000);
-  let workbench: Workbench | undefined;
-
-  suiteSetup(async () => {
-    workbench = await Workbench.open({ workspace: 'helpdesk', extension: { vsix: packagedVsix() } });
-  });
-
-  suiteTeardown(async () => {
-    await workbench?.close();
-  });
+  const workbench = workbenchPerTry({ workspace: 'helpdesk', extension: { vsix: packagedVsix() } });
 
   test('a violating import is squiggled, listed in Problems, and "propose a decision" opens the new record', async () => {
-    const wb = workbench!;
+    const wb = workbench();
     await wb.openFile('src/server/ticket/ticket.service.ts');
     const squiggles = await wb.squiggles('error');
     assert.ok((await squiggles.count()) > 0, 'the violating import is squiggled');

@@ -16,7 +16,7 @@ import { NodeFileSystem } from '../../src/core/fs/node';
 import { proposalFolders, proposalSource } from '../../src/core/guide/adoptionBaseline';
 import { repoRoot } from '../harness/paths';
 import { assertFieldsNamed, atStep, openGuide, startFrom } from './lib/guide';
-import { packagedVsix, Workbench } from './lib/workbench';
+import { packagedVsix, workbenchPerTry } from './lib/workbench';
 
 const REASON = 'the API routes go through the server modules once they have public entries';
 const EXPIRES = '2027-06-30';
@@ -64,30 +64,15 @@ function pairItem(guide: FrameLocator, from: string, to: string) {
 
 suite('Guide UI: adopting Adrift on the help desk without records', function () {
   this.timeout(400_000);
-  let workbench: Workbench | undefined;
-  let failed = false;
-
-  // One workbench per try: the harness retries a failed UI test once, and a retry in the same
-  // workbench met the records and the guide's answers the failed try had written (its guide
-  // opened at step 8, not at the templates).
-  setup(async () => {
-    failed = false;
-    workbench = await Workbench.open({
-      workspace: 'helpdesk',
-      extension: { vsix: packagedVsix() },
-      viewport: { width: 1440, height: 900 },
-      prepare: (folder) => fs.rmSync(path.join(folder, 'docs', 'adr'), { recursive: true, force: true }),
-    });
-  });
-
-  teardown(async () => {
-    // A failed try keeps its folder (workspace, server log, screenshot) to look at.
-    await workbench?.close(failed);
-    workbench = undefined;
+  const workbench = workbenchPerTry({
+    workspace: 'helpdesk',
+    extension: { vsix: packagedVsix() },
+    viewport: { width: 1440, height: 900 },
+    prepare: (folder) => fs.rmSync(path.join(folder, 'docs', 'adr'), { recursive: true, force: true }),
   });
 
   test('discover the modules, keep them, allow two pairs and baseline the rest; the next check shows exactly what was chosen', async () => {
-    const wb = workbench!;
+    const wb = workbench();
     try {
       const code = await fromCode(wb.workspaceFolder);
       // Anchors of the help desk, so a test of nothing cannot pass: its Next.js app folder, the components' use of lib, a cycle in the server.
@@ -233,7 +218,6 @@ suite('Guide UI: adopting Adrift on the help desk without records', function () 
       const all = cliCheck(wb.workspaceFolder, '--no-baseline').filter((f) => !f.rule.startsWith('decision-') && f.rule !== 'unused-suppression');
       assert.deepEqual(all.map(key).sort(), baseline.entries.map((e) => key(e)).sort());
     } catch (error) {
-      failed = true;
       await wb.failureScreenshot('guide-adopt-failure').catch(() => undefined);
       throw error;
     }

@@ -11,7 +11,7 @@ import type { FrameLocator } from 'playwright-core';
 import { parseRecord } from '../../src/core/records/parse';
 import { assertFieldsNamed, atStep, openGuide, plain, startFrom } from './lib/guide';
 import { mapFrame } from './lib/map';
-import { packagedVsix, Workbench } from './lib/workbench';
+import { packagedVsix, workbenchPerTry } from './lib/workbench';
 
 /** The module names in each layer shown, top first, then those in no layer. */
 function shownLayers(guide: FrameLocator): Promise<string[][]> {
@@ -24,24 +24,15 @@ function focusedModule(guide: FrameLocator): Promise<string | null> {
 
 suite('Guide UI: layers on the dependencies step, and the map\'s bands', function () {
   this.timeout(400_000);
-  let workbench: Workbench | undefined;
-  let failed = false;
-
-  suiteSetup(async () => {
-    workbench = await Workbench.open({
-      workspace: 'helpdesk',
-      extension: { vsix: packagedVsix() },
-      viewport: { width: 1440, height: 900 },
-      prepare: (folder) => fs.rmSync(path.join(folder, 'docs', 'adr'), { recursive: true, force: true }),
-    });
-  });
-
-  suiteTeardown(async () => {
-    await workbench?.close(failed);
+  const workbench = workbenchPerTry({
+    workspace: 'helpdesk',
+    extension: { vsix: packagedVsix() },
+    viewport: { width: 1440, height: 900 },
+    prepare: (folder) => fs.rmSync(path.join(folder, 'docs', 'adr'), { recursive: true, force: true }),
   });
 
   test('two layers set by keyboard are written as enforce.layers, and the map draws them as bands', async () => {
-    const wb = workbench!;
+    const wb = workbench();
     try {
       await openGuide(wb);
       await wb.runCommand('View: Close Primary Side Bar');
@@ -136,7 +127,6 @@ suite('Guide UI: layers on the dependencies step, and the map\'s bands', functio
       assert.deepEqual(Object.fromEntries(inBand), { conversation: 0, 'knowledge-base': 2, tenant: 1, ticket: 0, user: 1 });
       await wb.screenshot('map-layers');
     } catch (error) {
-      failed = true;
       await wb.failureScreenshot('guide-layers-failure').catch(() => undefined);
       throw error;
     }

@@ -5,22 +5,14 @@
 
 import * as assert from 'node:assert/strict';
 import { openGuide, startFrom } from './lib/guide';
-import { packagedVsix, Workbench } from './lib/workbench';
+import { packagedVsix, workbenchPerTry } from './lib/workbench';
 
 suite('Guide UI: the parts of the product', function () {
   this.timeout(300_000);
-  let workbench: Workbench | undefined;
-
-  suiteSetup(async () => {
-    workbench = await Workbench.open({ workspace: 'empty', extension: { vsix: packagedVsix() }, viewport: { width: 1440, height: 900 } });
-  });
-
-  suiteTeardown(async () => {
-    await workbench?.close();
-  });
+  const workbench = workbenchPerTry({ workspace: 'empty', extension: { vsix: packagedVsix() }, viewport: { width: 1440, height: 900 } });
 
   test('each part has a kind and picks the parts it may use; a rename keeps the pick; the record forbids agent → server', async () => {
-    const wb = workbench!;
+    const wb = workbench();
     try {
       await openGuide(wb);
       const guide = await startFrom(wb, 'ci-runner', 'view');

@@ -14,7 +14,7 @@ import type { FrameLocator } from 'playwright-core';
 import { parseRecord } from '../../src/core/records/parse';
 import { repoRoot } from '../harness/paths';
 import { assertFieldsNamed, atStep, currentStep, focusedName, guideFrame, openGuide, startFrom, startPage, stepsShown } from './lib/guide';
-import { packagedVsix, Workbench } from './lib/workbench';
+import { packagedVsix, workbenchPerTry } from './lib/workbench';
 
 function recordFiles(folder: string): string[] {
   const dir = path.join(folder, 'docs', 'adr');
@@ -100,18 +100,10 @@ interface Run {
 function guideSuite(run: Run): void {
   suite(`Guide UI: ${run.template} from an empty folder`, function () {
     this.timeout(400_000);
-    let workbench: Workbench | undefined;
-
-    suiteSetup(async () => {
-      workbench = await Workbench.open({ workspace: 'empty', extension: { vsix: packagedVsix() }, viewport: { width: 1440, height: 900 } });
-    });
-
-    suiteTeardown(async () => {
-      await workbench?.close();
-    });
+    const workbench = workbenchPerTry({ workspace: 'empty', extension: { vsix: packagedVsix() }, viewport: { width: 1440, height: 900 } });
 
     test('pick the template, walk every step shown with every field named, write, see the records lint clean', async () => {
-      const wb = workbench!;
+      const wb = workbench();
       const shots = `guide-${run.template}`;
       try {
         await openGuide(wb);
@@ -205,8 +197,6 @@ function guideSuite(run: Run): void {
         await wb.screenshot(`${shots}-drift`);
       } catch (error) {
         await wb.failureScreenshot(`guide-${run.template}-failure`).catch(() => undefined);
-        await wb.close(true).catch(() => undefined);
-        workbench = undefined;
         throw error;
       }
     });
@@ -270,18 +260,10 @@ guideSuite({
 // the CI runner's v1 typed as the seed has it ("local job queue") against the Redis queue.
 suite('Guide UI: a contradiction blocks the write', function () {
   this.timeout(300_000);
-  let workbench: Workbench | undefined;
-
-  suiteSetup(async () => {
-    workbench = await Workbench.open({ workspace: 'empty', extension: { vsix: packagedVsix() }, viewport: { width: 1440, height: 900 } });
-  });
-
-  suiteTeardown(async () => {
-    await workbench?.close();
-  });
+  const workbench = workbenchPerTry({ workspace: 'empty', extension: { vsix: packagedVsix() }, viewport: { width: 1440, height: 900 } });
 
   test('the review page lists the conflict under "Resolve before writing" and Write stays disabled', async () => {
-    const wb = workbench!;
+    const wb = workbench();
     try {
       await openGuide(wb);
       const guide = await startFrom(wb, 'ci-runner', 'view');

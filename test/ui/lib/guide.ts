@@ -42,7 +42,7 @@ export async function startPage(wb: Workbench, host?: GuideHost): Promise<FrameL
     const guide = await guideFrame(wb, host);
     const shown = await guide.locator('input[type=radio][data-template]').first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
     if (shown) return guide;
-    if (Date.now() > deadline) throw new Error(`the guide's first page (the template radios) did not show within a minute; the webviews showed:\n${await webviewTexts(wb)}`);
+    if (Date.now() > deadline) throw new Error(`the guide's first page (the template radios) did not show within a minute; the webviews showed:\n${await wb.describeWebviews()}`);
   }
 }
 
@@ -52,20 +52,6 @@ export async function startFrom(wb: Workbench, template: string, host?: GuideHos
   await guide.locator(`input[type=radio][data-template="${template}"]`).check();
   await guide.locator('#start-template').click();
   return guide;
-}
-
-/** Each webview's id and the start of its visible text, for a failure message. */
-async function webviewTexts(wb: Workbench): Promise<string> {
-  const outer = wb.page.locator('iframe.webview');
-  const lines: string[] = [];
-  const count = await outer.count().catch(() => 0);
-  for (let i = 0; i < count; i++) {
-    const name = (await outer.nth(i).getAttribute('name', { timeout: 2_000 }).catch(() => null)) ?? '(no name)';
-    const ready = (await outer.nth(i).getAttribute('class', { timeout: 2_000 }).catch(() => ''))?.includes('ready') ? 'ready' : 'not ready';
-    const text = await outer.nth(i).contentFrame().frameLocator('#active-frame').locator('body').innerText({ timeout: 2_000 }).catch((e: Error) => `(no text: ${e.message.split('\n')[0]})`);
-    lines.push(`- ${name} (${ready}): ${text.replace(/\s+/g, ' ').slice(0, 400)}`);
-  }
-  return lines.length ? lines.join('\n') : '(no webviews)';
 }
 
 /** Opens the Adrift side bar and its guide view, with the Decisions view collapsed so the guide gets the room. */

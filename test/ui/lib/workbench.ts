@@ -135,6 +135,29 @@ export class Workbench {
     }
   }
 
+  /**
+   * Each webview's id and the start of its visible text, for a failure message: a CI log then
+   * tells what the window showed instead of what a test waited for.
+   */
+  async describeWebviews(): Promise<string> {
+    const outer = this.page.locator('iframe.webview');
+    const lines: string[] = [];
+    const count = await outer.count().catch(() => 0);
+    for (let i = 0; i < count; i++) {
+      const name = (await outer.nth(i).getAttribute('name', { timeout: 2_000 }).catch(() => null)) ?? '(no name)';
+      const ready = ((await outer.nth(i).getAttribute('class', { timeout: 2_000 }).catch(() => '')) ?? '').includes('ready') ? 'ready' : 'not ready';
+      const text = await outer
+        .nth(i)
+        .contentFrame()
+        .frameLocator('#active-frame')
+        .locator('body')
+        .innerText({ timeout: 2_000 })
+        .catch((e: Error) => `(no text: ${e.message.split('\n')[0]})`);
+      lines.push(`- ${name} (${ready}): ${text.replace(/\s+/g, ' ').slice(0, 400)}`);
+    }
+    return lines.length ? lines.join('\n') : '(no webviews)';
+  }
+
   /** Stops the browser and the server (by pid); removes the run folder unless `keep`. */
   async close(keep = false): Promise<void> {
     await this.browser.close().catch(() => undefined);
@@ -306,4 +329,26 @@ export class Workbench {
     await this.page.screenshot({ path: file });
     return file;
   }
+}
+
+/**
+ * A workbench for each try of each test of the calling suite, closed after it; a failed try
+ * keeps its folder (workspace, server log, screenshots). The harness retries a failed UI test
+ * once, and a retry in a suite's one workbench met what the failed try had written: in CI
+ * guide-adopt's retry opened the guide at step 8, guide-layers' at its review page.
+ */
+export function workbenchPerTry(options: WorkbenchOptions): () => Workbench {
+  let current: Workbench | undefined;
+  setup(async () => {
+    current = await Workbench.open(options);
+  });
+  teardown(async function () {
+    // A try that will be retried has no state yet (mocha marks only the last try failed).
+    await current?.close(this.currentTest?.state !== 'passed');
+    current = undefined;
+  });
+  return () => {
+    if (!current) throw new Error('no workbench: its setup failed or this is not inside a test');
+    return current;
+  };
 }
