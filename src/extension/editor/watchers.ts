@@ -7,7 +7,7 @@
 
 import * as vscode from 'vscode';
 import type { AdriftService, FolderState } from '../service/adriftService';
-import { configFilesGlob, sourceFilesGlob } from '../../core/engine/languages';
+import { configFilesGlob, isLanguageConfigFile, sourceFilesGlob } from '../../core/engine/languages';
 import { runScan } from './scan';
 
 const QUIET_MS = 300;
@@ -119,6 +119,20 @@ export function registerWatchers(service: AdriftService): vscode.Disposable {
     }
   });
 
+  /**
+   * A file VS Code itself created or deleted (the explorer, a workspace edit, a refactoring,
+   * another extension): told to every handler whose watcher would match it, so a record
+   * written that way reloads the model without waiting for the disk watcher's event, which
+   * comes late or, in one CI run, not at all (a created record stayed unloaded for 30 s).
+   */
+  const fileOperation = (uri: vscode.Uri, kind: 'created' | 'deleted'): void => {
+    if (kind === 'created') onCreated(uri);
+    else onDelete(uri);
+    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    if (/\.(yaml|yml|json)$/.test(name)) onYaml(uri);
+    if (name === '.gitignore' || isLanguageConfigFile(name)) onResolution(uri);
+  };
+
   const sourceWatcher = vscode.workspace.createFileSystemWatcher(SOURCES);
   const yamlWatcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}');
   const resolutionWatcher = vscode.workspace.createFileSystemWatcher(RESOLUTION);
@@ -131,12 +145,12 @@ export function registerWatchers(service: AdriftService): vscode.Disposable {
     anyWatcher.onDidDelete(onDelete),
     // What VS Code itself creates, deletes or renames (the explorer, a workspace edit, a
     // refactoring) is reported here whatever the file watcher saw.
-    vscode.workspace.onDidCreateFiles((e) => e.files.forEach(onCreated)),
-    vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(onDelete)),
+    vscode.workspace.onDidCreateFiles((e) => e.files.forEach((uri) => fileOperation(uri, 'created'))),
+    vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => fileOperation(uri, 'deleted'))),
     vscode.workspace.onDidRenameFiles((e) =>
       e.files.forEach(({ oldUri, newUri }) => {
-        onDelete(oldUri);
-        onCreated(newUri);
+        fileOperation(oldUri, 'deleted');
+        fileOperation(newUri, 'created');
       }),
     ),
     sourceWatcher,

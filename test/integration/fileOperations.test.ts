@@ -1,0 +1,47 @@
+// Files VS Code itself writes (a workspace edit, the explorer, a refactoring, another
+// extension) are taken from its file-operation events, not only from the disk watcher. In
+// one CI run the watcher never reported a record a workspace edit had created, and the model
+// stayed without it for 30 s. Here the watcher is told to ignore the decisions folder, as a
+// user's `files.watcherExclude` may, and a record written by a workspace edit still counts
+// at once; its deletion too.
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { scannedAdrift, waitForDiagnostics, workspaceUri } from './harness';
+
+const RECORD = 'docs/adr/0013-s3-only-behind-conversation.yaml';
+const IMAGES = 'src/server/knowledgebase/article-images.ts';
+const CONFINED = (ds: readonly vscode.Diagnostic[]) => ds.some((d) => d.source === 'Adrift' && String(typeof d.code === 'object' ? d.code.value : d.code) === 'confined-package');
+
+suite('Files VS Code writes itself', function () {
+  this.timeout(90_000);
+
+  suiteSetup(async () => {
+    await scannedAdrift();
+    await vscode.workspace.getConfiguration('files').update('watcherExclude', { '**/docs/adr/**': true }, vscode.ConfigurationTarget.Workspace);
+    // The watchers restart with the new exclusions.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  });
+
+  test('a record created and deleted by a workspace edit counts at once, even where the disk watcher does not look', async () => {
+    const create = new vscode.WorkspaceEdit();
+    create.createFile(workspaceUri(IMAGES), { contents: new TextEncoder().encode("import { S3Client } from '@aws-sdk/client-s3';\n\nexport const s3 = new S3Client({});\n") });
+    assert.ok(await vscode.workspace.applyEdit(create), 'the source file is written');
+    await waitForDiagnostics(IMAGES, (ds) => !CONFINED(ds), 15_000);
+
+    const record = new vscode.WorkspaceEdit();
+    record.createFile(workspaceUri(RECORD), {
+      contents: new TextEncoder().encode(
+        'id: 13\ntitle: Only the conversation module talks to S3\nstatus: accepted\ndate: 2026-11-30\nkind: technology\narea: file storage\ndecision:\n  chosen: One module owns the bucket\nenforce:\n  packages:\n    only_in:\n      "@aws-sdk": [conversation]\n',
+      ),
+    });
+    assert.ok(await vscode.workspace.applyEdit(record), 'the record is written');
+    const [d] = (await waitForDiagnostics(IMAGES, CONFINED, 15_000)).filter((x) => x.source === 'Adrift');
+    assert.match(d.message, /ADR-0013 "Only the conversation module talks to S3"/);
+
+    const remove = new vscode.WorkspaceEdit();
+    remove.deleteFile(workspaceUri(RECORD));
+    assert.ok(await vscode.workspace.applyEdit(remove), 'the record is deleted');
+    await waitForDiagnostics(IMAGES, (ds) => !CONFINED(ds), 15_000);
+  });
+});
