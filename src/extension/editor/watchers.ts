@@ -129,7 +129,7 @@ export function registerWatchers(service: AdriftService): vscode.Disposable {
     if (kind === 'created') onCreated(uri);
     else onDelete(uri);
     const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-    if (/\.(yaml|yml|json)$/.test(name)) onYaml(uri);
+    if (/\.(ya?ml|json)$/i.test(name)) onYaml(uri);
     if (name === '.gitignore' || isLanguageConfigFile(name)) onResolution(uri);
   };
 
