@@ -216,21 +216,40 @@ export class LongTaskMonitor {
    */
   slicer(label: string, inner: Slicer = timeSlicer()): Slicer {
     let start = this.now();
+    // Whether the time since `start` is the loop's work (since a pause or a settled wait), or
+    // only waiting. Waits run side by side (the resolver reads several settings files at once):
+    // the work after one settles ends with its turn of the event loop, or at the next settle
+    // if that comes in the same turn, and the time until the next settle is not work.
+    let working = true;
+    let settles = 0;
+    const slice = `${label} (slice)`;
     return {
       due: () => inner.due(),
       pause: async () => {
-        this.finished(`${label} (slice)`, start, this.now());
+        this.finished(slice, start, this.now());
         await inner.pause();
         start = this.now();
+        working = true;
       },
       wait: async (pending) => {
-        this.finished(`${label} (slice)`, start, this.now());
+        this.finished(slice, start, this.now());
         // A pause inside the wait (a sliced loop of the awaited work) times from here.
         start = this.now();
+        working = false;
         try {
           return await waitOn(inner, pending);
         } finally {
-          start = this.now();
+          const now = this.now();
+          if (working) this.finished(slice, start, now);
+          start = now;
+          working = true;
+          const settle = ++settles;
+          setImmediate(() => {
+            if (!working || settles !== settle) return;
+            this.finished(slice, start, this.now());
+            start = this.now();
+            working = false;
+          });
         }
       },
     };

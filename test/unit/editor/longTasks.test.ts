@@ -159,6 +159,30 @@ describe('Long-task monitor', () => {
     assert.deepEqual([slices.count, slices.maxMs, slices.totalMs], [2, 15, 25]);
   });
 
+  it('times the work between reads that settle side by side (the resolver reading several settings files at once)', async () => {
+    const r = rig();
+    const slicer = r.monitor.slicer('scan', { due: () => false, pause: () => Promise.resolve() });
+    const answers: (() => void)[] = [];
+    const read = () => slicer.wait!(new Promise<void>((resolve) => answers.push(resolve)));
+    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const scan = r.monitor.track('scan', async () => {
+      // Three reads at once, each parsed for 40 ms once it settles.
+      await Promise.all([read().then(() => r.advance(40)), read().then(() => r.advance(40)), read().then(() => r.advance(40))]);
+      await slicer.pause();
+    });
+    r.advance(300); // the reads' 300 ms: the thread is free meanwhile
+    answers[0]();
+    await turn();
+    await turn(); // the turn in which the first parse ran has ended
+    r.advance(200); // nothing of the scan's runs until the next read is in
+    answers[1]();
+    answers[2](); // in the same turn: its parse follows the other's without a turn between
+    await scan;
+    const slices = r.monitor.stats().byLabel['scan (slice)'];
+    assert.equal(slices.totalMs, 120, 'the three parses are timed, the reads and the wait between them are not');
+    assert.equal(slices.maxMs, 80, 'two parses in one turn are one block');
+  });
+
   it("times each slice of a sliced loop exactly, and charges a block to a slice only when it ran most of it", async () => {
     const r = rig();
     const resumes: (() => void)[] = [];
