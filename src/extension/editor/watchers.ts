@@ -11,6 +11,8 @@ import { configFilesGlob, isLanguageConfigFile, sourceFilesGlob } from '../../co
 import { runScan } from './scan';
 
 const QUIET_MS = 300;
+/** How long the disk watcher's event of a file VS Code reported itself is taken for the same one. */
+const ECHO_MS = 5_000;
 /** More files than this in one batch: one full rescan is cheaper than file-by-file checks. */
 const RESCAN_THRESHOLD = 200;
 const SOURCES = sourceFilesGlob();
@@ -120,18 +122,50 @@ export function registerWatchers(service: AdriftService): vscode.Disposable {
   });
 
   /**
+   * What VS Code reported itself, by kind and URI: when, the disk watchers whose handlers it
+   * was given to (onCreated and onDelete cover the source watcher's), and whose echo was dropped.
+   */
+  const reported = new Map<string, { at: number; handled: Set<string>; echoed: Set<string> }>();
+  /**
    * A file VS Code itself created or deleted (the explorer, a workspace edit, a refactoring,
    * another extension): told to every handler whose watcher would match it, so a record
    * written that way reloads the model without waiting for the disk watcher's event, which
    * comes late or, in one CI run, not at all (a created record stayed unloaded for 30 s).
    */
   const fileOperation = (uri: vscode.Uri, kind: 'created' | 'deleted'): void => {
+    const now = Date.now();
+    for (const [key, r] of reported) if (now - r.at > ECHO_MS) reported.delete(key);
+    const handled = new Set(['any', 'source']);
     if (kind === 'created') onCreated(uri);
     else onDelete(uri);
     const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-    if (/\.(ya?ml|json)$/i.test(name)) onYaml(uri);
-    if (name === '.gitignore' || isLanguageConfigFile(name)) onResolution(uri);
+    if (/\.(ya?ml|json)$/i.test(name)) {
+      onYaml(uri);
+      handled.add('yaml');
+    }
+    if (name === '.gitignore' || isLanguageConfigFile(name)) {
+      onResolution(uri);
+      handled.add('resolution').add('gitignore');
+    }
+    reported.set(`${kind} ${uri.toString()}`, { at: now, handled, echoed: new Set() });
   };
+
+  /**
+   * A disk watcher's create or delete event, unless it is the echo of one VS Code reported
+   * itself moments ago: the echo would come after the batch was handled, and a settings
+   * file's would rebuild the index and rescan the workspace a second time. Each watcher's
+   * first echo is dropped, not a second event (the file made again on disk).
+   */
+  const fromDisk =
+    (watcher: string, kind: 'created' | 'deleted', handle: (uri: vscode.Uri) => void) =>
+    (uri: vscode.Uri): void => {
+      const r = reported.get(`${kind} ${uri.toString()}`);
+      if (r && Date.now() - r.at <= ECHO_MS && r.handled.has(watcher) && !r.echoed.has(watcher)) {
+        r.echoed.add(watcher);
+        return;
+      }
+      handle(uri);
+    };
 
   const sourceWatcher = vscode.workspace.createFileSystemWatcher(SOURCES);
   const yamlWatcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}');
@@ -141,8 +175,8 @@ export function registerWatchers(service: AdriftService): vscode.Disposable {
   const anyWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
   return vscode.Disposable.from(
     anyWatcher,
-    anyWatcher.onDidCreate(onCreated),
-    anyWatcher.onDidDelete(onDelete),
+    anyWatcher.onDidCreate(fromDisk('any', 'created', onCreated)),
+    anyWatcher.onDidDelete(fromDisk('any', 'deleted', onDelete)),
     // What VS Code itself creates, deletes or renames (the explorer, a workspace edit, a
     // refactoring) is reported here whatever the file watcher saw.
     vscode.workspace.onDidCreateFiles((e) => e.files.forEach((uri) => fileOperation(uri, 'created'))),
@@ -156,19 +190,19 @@ export function registerWatchers(service: AdriftService): vscode.Disposable {
     sourceWatcher,
     yamlWatcher,
     resolutionWatcher,
-    sourceWatcher.onDidCreate(onSource),
+    sourceWatcher.onDidCreate(fromDisk('source', 'created', onSource)),
     sourceWatcher.onDidChange(onSource),
-    sourceWatcher.onDidDelete(onSource),
-    yamlWatcher.onDidCreate(onYaml),
+    sourceWatcher.onDidDelete(fromDisk('source', 'deleted', onSource)),
+    yamlWatcher.onDidCreate(fromDisk('yaml', 'created', onYaml)),
     yamlWatcher.onDidChange(onYaml),
-    yamlWatcher.onDidDelete(onYaml),
-    resolutionWatcher.onDidCreate(onResolution),
+    yamlWatcher.onDidDelete(fromDisk('yaml', 'deleted', onYaml)),
+    resolutionWatcher.onDidCreate(fromDisk('resolution', 'created', onResolution)),
     resolutionWatcher.onDidChange(onResolution),
-    resolutionWatcher.onDidDelete(onResolution),
+    resolutionWatcher.onDidDelete(fromDisk('resolution', 'deleted', onResolution)),
     gitignoreWatcher,
-    gitignoreWatcher.onDidCreate(onResolution),
+    gitignoreWatcher.onDidCreate(fromDisk('gitignore', 'created', onResolution)),
     gitignoreWatcher.onDidChange(onResolution),
-    gitignoreWatcher.onDidDelete(onResolution),
+    gitignoreWatcher.onDidDelete(fromDisk('gitignore', 'deleted', onResolution)),
     new vscode.Disposable(() => clearTimeout(timer)),
   );
 }
