@@ -16,7 +16,9 @@ type McpServer = typeof import('../mcp');
  */
 async function loadServer(): Promise<McpServer> {
   const bundled = path.join(__dirname, 'mcp-server.js');
-  const file = existsSync(bundled) ? bundled : path.join(__dirname, '..', 'mcp.js');
+  const compiled = path.join(__dirname, '..', 'mcp.js');
+  const file = [bundled, compiled].find((f) => existsSync(f));
+  if (!file) throw new Error(`the MCP server is missing: no ${bundled} beside the CLI (reinstall Adrift, or run npm run build)`);
   // A URL, not a path: import() of `C:\…` fails on Windows.
   return (await import(pathToFileURL(file).href)) as McpServer;
 }

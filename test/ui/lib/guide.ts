@@ -39,7 +39,9 @@ export async function guideFrame(wb: Workbench, host?: GuideHost): Promise<Frame
 export async function startPage(wb: Workbench, host?: GuideHost): Promise<FrameLocator> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const guide = await guideFrame(wb, host);
+    const guide = await guideFrame(wb, host).catch(async (error: Error) => {
+      throw new Error(`${error.message}; the webviews showed:\n${await wb.describeWebviews()}`);
+    });
     const shown = await guide.locator('input[type=radio][data-template]').first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
     if (shown) return guide;
     if (Date.now() > deadline) throw new Error(`the guide's first page (the template radios) did not show within a minute; the webviews showed:\n${await wb.describeWebviews()}`);
