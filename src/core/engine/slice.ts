@@ -68,7 +68,8 @@ export async function eachSliced<T>(items: Iterable<T>, slicer: Slicer, each: (i
  * other member is the port's own.
  */
 export function waitingPort(fs: FileSystemPort, slicer: Slicer): FileSystemPort {
-  if (!slicer.wait) return fs;
+  // The CLI's unsliced loop has nothing to time: its reads go straight to the port.
+  if (!slicer.wait || slicer === unsliced) return fs;
   const reads: Partial<FileSystemPort> = {
     readText: (p, o) => waitOn(slicer, fs.readText(p, o)),
     readBytes: (p, o) => waitOn(slicer, fs.readBytes(p, o)),

@@ -64,7 +64,7 @@ describe('time slicing', () => {
       'prisma/schema.prisma': 'model Ticket {\n  id Int @id\n  @@map("tickets")\n}\n',
     };
     /** Each read costs 30 ms of a fake clock; the slicer records each slice's length on it. */
-    function slowDisk(): { fs: MemoryFileSystem; clock: () => number; slicer: Slicer; slices: number[]; waits: () => number } {
+    function slowDisk(): { fs: MemoryFileSystem; slicer: Slicer; slices: number[]; waits: () => number } {
       const fs = new MemoryFileSystem(ROOT, FILES);
       let clock = 0;
       const read = fs.readText.bind(fs);
@@ -92,7 +92,7 @@ describe('time slicing', () => {
           }
         },
       };
-      return { fs, clock: () => clock, slicer, slices, waits: () => waits };
+      return { fs, slicer, slices, waits: () => waits };
     }
 
     it('end a slice at every read, so the reads\' waits are not timed as work, and resolve as without a slicer', async () => {
@@ -102,10 +102,10 @@ describe('time slicing', () => {
       const before = disk.fs.reads;
       const resolver = await analyzer.createResolver(files, disk.slicer);
       const models = await analyzer.dataModels(files, disk.slicer);
-      disk.slices.push(0);
       const reads = disk.fs.reads - before;
       assert.ok(reads >= 4, `the resolver and the schema read settings files (${reads})`);
       assert.equal(disk.waits(), reads, 'every read went through the slicer\'s wait');
+      assert.ok(disk.slices.length > 0);
       assert.equal(Math.max(...disk.slices), 0, `no slice holds a read's 30 ms: ${disk.slices.join(', ')}`);
 
       const plain = createSourceAnalyzer(new MemoryFileSystem(ROOT, FILES), ROOT, {});
